@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+import { commands } from './commands/index.js';
+import { runCli } from './run-cli.js';
+
+/** The `credo` executable: runs one command and exits with its code. */
+const code = await runCli(commands, process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  interactive: process.stderr.isTTY === true,
+  cwd: process.cwd(),
+  debug: process.env.CREDO_DEBUG === '1',
+});
+process.exitCode = code;

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CredoError } from '../errors/index.js';
+import { defineCommand } from './command.js';
+import { runCli } from './run-cli.js';
+
+const echo = defineCommand({
+  name: 'demo echo',
+  summary: 'echo flags',
+  flags: {
+    rows: { type: 'int', description: 'rows', min: 1, default: 10 },
+    rate: { type: 'number', description: 'rate', required: true },
+    mode: { type: 'enum', choices: ['a', 'b'] as const, description: 'mode', default: 'a' },
+    cols: { type: 'list', description: 'columns' },
+    outcome: { type: 'repeat', description: 'outcomes' },
+    fast: { type: 'boolean', description: 'go fast' },
+  },
+  run(args, _positionals, context) {
+    if (args.rate > 100) throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'rate', problem: 'too big', value: args.rate });
+    if (args.rate < 0) throw new Error('boom');
+    context.stdout(JSON.stringify(args));
+    return 0;
+  },
+});
+
+async function run(argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli([echo], argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false, cwd: '/' });
+  return { code, out, err };
+}
+
+test('flags are parsed, typed and defaulted', async () => {
+  const r = await run(['demo', 'echo', '--rate=0.5', '--cols', 'a,b', '--cols', 'c', '--outcome', 'x=a/b', '--outcome', 'y=c/d', '--fast', '--mode', 'b']);
+  assert.equal(r.code, 0);
+  assert.deepEqual(JSON.parse(r.out), { rows: 10, rate: 0.5, mode: 'b', cols: ['a', 'b', 'c'], outcome: ['x=a/b', 'y=c/d'], fast: true });
+});
+
+test('bad input exits 2 naming the flag, without a stack trace', async () => {
+  const cases: [string[], RegExp][] = [
+    [['demo', 'echo'], /flag --rate is required/],
+    [['demo', 'echo', '--rate', 'abc'], /flag --rate: must be a number \(got "abc"\)/],
+    [['demo', 'echo', '--rate', '1', '--rows', '0'], /flag --rows: must be at least 1/],
+    [['demo', 'echo', '--rate', '1', '--rows', '2.5'], /--rows: must be a whole number/],
+    [['demo', 'echo', '--rate', '1', '--mode', 'c'], /--mode: must be one of a, b/],
+    [['demo', 'echo', '--rate', '1', '--nope', '1'], /unknown flag --nope/],
+    [['demo', 'echo', '--rate'], /--rate: needs a value/],
+    [['demo', 'echo', '--rate', '200'], /--rate: too big/],
+    [['demo', 'nope'], /unknown command "demo nope"/],
+    [['demo', 'echo', '--rate', '1', 'extra'], /unexpected argument/],
+  ];
+  for (const [argv, pattern] of cases) {
+    const r = await run(argv);
+    assert.equal(r.code, 2, argv.join(' '));
+    assert.match(r.err, pattern);
+    assert.doesNotMatch(r.err, /\n\s+at /);
+  }
+});
+
+test('internal errors exit 1; help exits 0', async () => {
+  const r = await run(['demo', 'echo', '--rate', '-1']);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /internal error: boom/);
+  const help = await run(['demo', 'echo', '--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.out, /--rows N\s+rows \(default 10; range 1\.\.∞\)/);
+  const list = await run(['--help']);
+  assert.match(list.out, /credo demo echo\s+echo flags/);
+});
