@@ -2,6 +2,14 @@
 import { commands } from './commands/index.js';
 import { runCli } from './run-cli.js';
 
+// A closed pipe (`credo … | head`) is not an error: stop writing quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 /** The `credo` executable: runs one command and exits with its code. */
 const code = await runCli(commands, process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -43,6 +43,81 @@ export const errorCodes = {
   },
   E_FILE_WRITE: { title: 'File cannot be written', message: 'file "{file}": {problem}', kind: 'input' },
 
+  // Strategy (rules, lift, swap set, reject inference)
+  E_STRATEGY_RULE_SYNTAX: { title: 'Rule syntax error', message: '{source} at position {position}: {problem}\n{snippet}', kind: 'input' },
+  E_STRATEGY_RULE_TYPE: { title: 'Rule type error', message: '{source} at position {position}: {problem}\n{snippet}', kind: 'input' },
+  E_STRATEGY_FILE_INVALID: { title: 'Invalid strategy file', message: 'strategy "{file}": {summary}', kind: 'input' },
+  E_STRATEGY_MODEL_MISSING: { title: 'Model outputs missing', message: 'rule refers to model "{model}" but no scores were provided for it', kind: 'input' },
+  E_STRATEGY_NO_OUTCOMES: { title: 'No outcomes to infer from', message: 'reject inference "{method}": {problem}', kind: 'input' },
+  // Metrics, binning, linear models, scorecards, feature selection
+  E_METRICS_SINGLE_CLASS: {
+    title: 'Only one class',
+    message: '{what}: the labels contain only {present}; it needs both bads (1) and goods (0)',
+    kind: 'input',
+  },
+  E_METRICS_LABEL_INVALID: { title: 'Invalid label', message: '{what}: row {row} has label {value}; labels must be 0 (good) or 1 (bad)', kind: 'input' },
+  E_METRICS_VALUE_INVALID: { title: 'Invalid value', message: '{what}: row {row} has {value}; {expected}', kind: 'input' },
+  E_BINNING_SPEC_INVALID: { title: 'Invalid binning spec', message: 'binning spec {source}: {problem}', kind: 'input' },
+  E_BINNING_INFEASIBLE: {
+    title: 'Binning constraints infeasible',
+    message: 'binning of "{feature}": no binning satisfies the constraints ({problem})',
+    kind: 'input',
+  },
+  E_LINEAR_FIT_FAILED: { title: 'Model fit failed', message: '{model}: {problem}', kind: 'input' },
+  E_SCORECARD_INVALID: { title: 'Invalid scorecard', message: 'scorecard {source}: {problem}', kind: 'input' },
+  E_SOLVER_FAILED: { title: 'Solver failed', message: 'LP/MIP solver: {problem}', kind: 'internal' },
+
+  // Portfolio (Monte Carlo simulation and optimisation)
+  E_PORTFOLIO_LOAN_INVALID: { title: 'Invalid loan', message: 'portfolio row {row}: {problem}', kind: 'input' },
+  E_PORTFOLIO_FACTOR_MODEL: { title: 'Invalid factor model', message: 'factor model: {problem}', kind: 'input' },
+  E_PORTFOLIO_MACRO_INVALID: { title: 'Invalid macro scenario file', message: 'macro file "{file}": {problem}', kind: 'input' },
+  E_PORTFOLIO_CONFIG_INVALID: { title: 'Invalid optimisation config', message: 'config {path}: {problem}', kind: 'input' },
+  E_PORTFOLIO_INFEASIBLE: { title: 'Optimisation infeasible', message: 'no policy satisfies the constraints; conflicting: {conflict}', kind: 'input' },
+  E_PORTFOLIO_SOLVER: { title: 'Solver failed', message: 'solver: {problem}', kind: 'internal' },
+
+  // Finance (money, loans, loss, capital, IFRS 9, classification, portfolio analytics)
+  E_FINANCE_INPUT_INVALID: { title: 'Invalid finance input', message: '{what}: {problem}', kind: 'input' },
+  E_FINANCE_AMOUNT_INVALID: { title: 'Invalid amount', message: 'amount "{value}": {problem}', kind: 'input' },
+  E_FINANCE_CURRENCY_UNKNOWN: { title: 'Unknown currency', message: 'currency "{currency}" is not known: add its exponent, e.g. {currency}:2', kind: 'input' },
+  E_FINANCE_PERFORMANCE_INVALID: { title: 'Invalid performance table', message: 'performance table: {problem}', kind: 'input' },
+
+  // GBDT training, model files and model import
+  E_GBDT_OPTION: { title: 'Invalid GBDT option', message: 'GBDT option {option}: {problem} (got "{value}")', kind: 'input' },
+  E_GBDT_TARGET: { title: 'Invalid training target', message: 'target column "{column}": {problem}', kind: 'input' },
+  E_MODEL_FORMAT: { title: 'Not a Credo model', message: 'model file "{file}": {problem}', kind: 'input' },
+  E_MODEL_VERSION: {
+    title: 'Unsupported model file version',
+    message: 'model file "{file}" has format_version {version}; this Credo reads version {supported}',
+    kind: 'input',
+  },
+  E_MODEL_TAMPERED: {
+    title: 'Model file altered',
+    message: 'model file "{file}": content SHA-256 {actual} does not match the recorded {expected}; the file was edited or corrupted',
+    kind: 'input',
+  },
+  E_MODEL_KIND: { title: 'Unsupported model kind', message: 'model kind "{kind}" cannot be used here: {problem}', kind: 'input' },
+  E_IMPORT_FORMAT: { title: 'Cannot import model', message: '{source} model "{file}": {problem}', kind: 'input' },
+
+  // Explanations (TreeSHAP, reason codes, decision paths, counterfactuals)
+  E_EXPLAIN_CATALOGUE: { title: 'Invalid reason catalogue', message: '{source}, field "{path}": {problem}', kind: 'input' },
+  E_EXPLAIN_ROW: { title: 'No such row', message: 'row {row} is outside the data (0..{last})', kind: 'input' },
+  E_EXPLAIN_ACTIONABLE: { title: 'Invalid actionable features', message: 'actionable feature "{feature}": {problem}', kind: 'input' },
+  E_EXPLAIN_NO_COUNTERFACTUAL: {
+    title: 'No counterfactual',
+    message: 'row {row}: no change to the actionable features {actionable} turns the decision into an approval',
+    kind: 'input',
+  },
+  E_EXPLAIN_SOLVER: { title: 'Solver failure', message: 'counterfactual solver: {problem}', kind: 'internal' },
+  E_EXPLAIN_PATH_TOO_DEEP: {
+    title: 'Tree path too deep for TreeSHAP',
+    message: 'tree {tree}: a root-to-leaf path tests {count} distinct features; TreeSHAP supports at most {limit}',
+    kind: 'input',
+  },
+
+  // Learners (forest, mlp, svm, ensemble), tuning and model comparison
+  E_LEARNER_OPTION: { title: 'Invalid learner option', message: '{model} option {option}: {problem} (got "{value}")', kind: 'input' },
+  E_TUNE_BUDGET: { title: 'Invalid time budget', message: 'time budget "{value}": {problem}', kind: 'input' },
+
   // Internal
   E_INTERNAL: { title: 'Internal error', message: '{summary}', kind: 'internal' },
 } as const satisfies Record<string, ErrorCodeSpec>;

@@ -1,7 +1,76 @@
 import type { Command } from '../command.js';
+import { backtestCommand } from './backtest.js';
+import { binningApplyCommand } from './binning-apply.js';
+import { binningFitCommand } from './binning-fit.js';
+import { binningPsiCommand } from './binning-psi.js';
+import { compareCommand } from './compare.js';
+import { dataLoadCommand } from './data-load.js';
+import { dataProfileCommand } from './data-profile.js';
+import { dataSynthCommand } from './data-synth.js';
+import { demoCommand } from './demo.js';
+import { errorsCommand } from './errors.js';
+import { evaluateCommand } from './evaluate.js';
+import { explainCommand } from './explain.js';
+import { featuresSelectCommand } from './features-select.js';
+import { financeCapitalCommand } from './finance-capital.js';
+import { financeClassifyCommand } from './finance-classify.js';
+import { financeEclCommand } from './finance-ecl.js';
+import { financeRarocCommand } from './finance-raroc.js';
+import { financeScheduleCommand } from './finance-schedule.js';
+import { importCommand } from './import.js';
+import { importanceCommand } from './importance.js';
+import { optimiseCutoffsCommand, optimiseLimitsCommand, optimiseMixCommand } from './optimise.js';
+import { portfolioMetricsCommand } from './portfolio-metrics.js';
+import { portfolioRollRatesCommand } from './portfolio-roll-rates.js';
+import { portfolioVintageCommand } from './portfolio-vintage.js';
+import { reasonsCheckCommand } from './reasons-check.js';
+import { rulesCheckCommand } from './rules-check.js';
+import { rulesLiftCommand } from './rules-lift.js';
+import { scoreCommand } from './score.js';
+import { scorecardTableCommand } from './scorecard-table.js';
+import { simulateCommand } from './simulate.js';
+import { swapsetCommand } from './swapset.js';
+import { trainCommand } from './train.js';
+import { tuneCommand } from './tune.js';
 
 /**
  * Every CLI command, in the order `credo --help` lists them. One file per command (or per
  * command group) in this folder; add a line here to register one.
  */
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [
+  errorsCommand,
+  dataLoadCommand,
+  dataProfileCommand,
+  binningFitCommand,
+  binningApplyCommand,
+  binningPsiCommand,
+  scorecardTableCommand,
+  featuresSelectCommand,
+  dataSynthCommand,
+  demoCommand,
+  simulateCommand,
+  optimiseCutoffsCommand,
+  optimiseLimitsCommand,
+  optimiseMixCommand,
+  backtestCommand,
+  rulesCheckCommand,
+  rulesLiftCommand,
+  swapsetCommand,
+  trainCommand,
+  compareCommand,
+  tuneCommand,
+  evaluateCommand,
+  scoreCommand,
+  importCommand,
+  explainCommand,
+  importanceCommand,
+  reasonsCheckCommand,
+  financeScheduleCommand,
+  financeCapitalCommand,
+  financeRarocCommand,
+  financeEclCommand,
+  financeClassifyCommand,
+  portfolioMetricsCommand,
+  portfolioVintageCommand,
+  portfolioRollRatesCommand,
+];

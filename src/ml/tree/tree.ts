@@ -32,7 +32,15 @@ export interface Tree {
   readonly cover: Float64Array;
   /** Loss reduction of the split per internal node (0 at leaves): gain importance. */
   readonly gain: Float64Array;
+  /**
+   * Optional (LightGBM imports, missing type "Zero"): 1 at a numeric node where a value with
+   * |x| ≤ 1e-35 counts as missing and follows `defaultLeft`. Absent = never.
+   */
+  readonly missingZero?: Uint8Array;
 }
+
+/** LightGBM's kZeroThreshold: |x| at or below it is "zero" for missing type Zero. */
+export const ZERO_THRESHOLD = 1e-35;
 
 /** A feature as a tree model sees it: its training column, type and (for categories) dictionary. */
 export interface TreeFeature {
@@ -82,12 +90,14 @@ export function goesLeft(tree: Tree, n: number, x: number): boolean {
     return false;
   }
   if (Number.isNaN(x)) return tree.defaultLeft[n] === 1;
+  if (tree.missingZero !== undefined && tree.missingZero[n] === 1 && Math.abs(x) <= ZERO_THRESHOLD) return tree.defaultLeft[n] === 1;
   return x < (tree.threshold[n] as number);
 }
 
-/** The leaf reached by a row whose feature values are given by `valueOf(featureIndex)`. */
-export function leafFor(tree: Tree, valueOf: (feature: number) => number): number {
+/** The leaf reached by a row whose feature values are given by `featureValue(featureIndex)`. */
+export function leafFor(tree: Tree, featureValue: (feature: number) => number): number {
   let n = 0;
-  while ((tree.feature[n] as number) >= 0) n = goesLeft(tree, n, valueOf(tree.feature[n] as number)) ? (tree.left[n] as number) : (tree.right[n] as number);
+  while ((tree.feature[n] as number) >= 0)
+    n = goesLeft(tree, n, featureValue(tree.feature[n] as number)) ? (tree.left[n] as number) : (tree.right[n] as number);
   return n;
 }

@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { CredoError } from '../../errors/index.js';
+import { Frame, numericColumn } from '../../frame/index.js';
+import { readFrame, writeFrame } from '../../io/index.js';
+import { loadModel } from '../../io/model-file.js';
+import type { CredoModel } from '../../ml/model.js';
+import { predictPd } from '../../ml/predict-model.js';
+import { scoreFromPd } from '../../ml/scorecard/index.js';
+import { defineCommand } from '../command.js';
+import { formatTable, printResult } from '../output.js';
+import { schemaTypes } from './evaluate.js';
+import { scoreReasonColumns } from './explain-common.js';
+
+/** `credo score`: PD and scaled score (REFERENCE §3) per input row. */
+export const scoreCommand = defineCommand({
+  name: 'score',
+  summary: 'Score data with a model: key columns + pd + score (600 at 50:1, PDO 20, 300–850)',
+  details:
+    'Key columns default to every column named id or ending in _id. Categories never seen in training\n' +
+    'are routed like a new category (right at every categorical split); missing columns are an error.\n' +
+    'Example: credo score --model pd.json --data applicants.csv --out scored.csv',
+  flags: {
+    model: { type: 'string', required: true, description: 'model file' },
+    data: { type: 'string', required: true, description: 'data to score (.csv or .parquet)' },
+    out: { type: 'string', required: true, description: 'output file (.csv or .parquet)' },
+    keys: { type: 'list', description: 'input columns copied to the output (default: id and *_id columns)' },
+    reasons: { type: 'int', min: 1, max: 10, description: 'add reason_1..N codes and reason_text_1..N (principal reasons toward decline, see credo explain)' },
+    catalogue: { type: 'string', description: 'with --reasons: reason catalogue JSON (default: data/reasons.json)' },
+  },
+  async run(args, _positionals, context) {
+    const model = await loadModel<CredoModel>(resolve(context.cwd, args.model));
+    const frame = await readFrame(resolve(context.cwd, args.data), { types: schemaTypes(model.schema) });
+    const keys = args.keys.length > 0 ? args.keys : frame.names.filter((n) => n === 'id' || n.endsWith('_id'));
+    for (const key of keys) if (!frame.has(key)) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: key, source: `file "${args.data}"` });
+    const pd = predictPd(model, frame);
+    const score = new Float64Array(pd.length);
+    for (let i = 0; i < pd.length; i++) score[i] = Math.round(scoreFromPd(pd[i]!));
+    const reasonCols = args.reasons === undefined ? [] : await scoreReasonColumns(context.cwd, model, frame, args.reasons, args.catalogue);
+    const out = new Frame([...keys.map((k) => frame.column(k)), numericColumn('pd', pd), numericColumn('score', score), ...reasonCols], frame.rowCount);
+    await writeFrame(out, resolve(context.cwd, args.out));
+    let sumPd = 0;
+    for (let i = 0; i < pd.length; i++) sumPd += pd[i]!;
+    const result = { model: args.model, rows: frame.rowCount, out: args.out, keys, mean_pd: pd.length > 0 ? sumPd / pd.length : 0 };
+    printResult(
+      context,
+      result,
+      () => `${formatTable(['rows', 'mean pd', 'keys', 'out'], [[result.rows, result.mean_pd, keys.join(', ') || '(none)', args.out]])}\n`,
+    );
+    return 0;
+  },
+});

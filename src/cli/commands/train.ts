@@ -1,0 +1,201 @@
+import { resolve } from 'node:path';
+import { CredoError } from '../../errors/index.js';
+import type { Frame } from '../../frame/index.js';
+import { readFrame } from '../../io/index.js';
+import { saveModel } from '../../io/model-file.js';
+import { type GbdtOptions, type GbdtTrainResult, saveEnsembleForModel, splitRows } from '../../ml/gbdt/index.js';
+import { trainGbdtThreaded } from '../../ml/gbdt/workers/train-threaded.js';
+import { evaluateBinary } from '../../ml/metrics/index.js';
+import type { CredoModel } from '../../ml/model.js';
+import { predictRaw } from '../../ml/predict-model.js';
+import { defineCommand } from '../command.js';
+import { formatTable, printResult } from '../output.js';
+import { learnerTrainFlags, trainLearner } from './train-learners.js';
+import { linearTrainFlags, trainLinear } from './train-linear.js';
+
+/**
+ * Drops rows whose target is empty (e.g. declined applicants with no outcome): returns the kept
+ * frame and how many were dropped. Never treats an unknown outcome as good.
+ */
+export function dropMissingTarget(frame: Frame, target: string): { frame: Frame; excluded: number } {
+  const column = frame.get(target);
+  if (column === undefined) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: target, source: 'the data' });
+  if (column.type !== 'number') throw new CredoError('E_GBDT_TARGET', { column: target, problem: 'must be numeric (1 = bad, 0 = good)' });
+  const mask = new Uint8Array(frame.rowCount);
+  let excluded = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (Number.isNaN(column.values[i])) excluded++;
+    else mask[i] = 1;
+  }
+  return { frame: excluded === 0 ? frame : frame.filter(mask), excluded };
+}
+
+/** Parses `--monotone col:+1,col:-1`. */
+export function parseMonotone(items: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of items) {
+    const match = /^(.+):([+-]?1|0)$/.exec(item.trim());
+    if (match === null) throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'monotone', problem: 'expected column:+1, column:-1 or column:0', value: item });
+    out[match[1]!] = Number(match[2]);
+  }
+  return out;
+}
+
+/** Headline metrics of a PD (or regression) model on one data set. */
+function summaryMetrics(model: CredoModel, frame: Frame, target: string): Record<string, number> {
+  const raw = predictRaw(model, frame);
+  const y = frame.numeric(target).values;
+  if (model.kind === 'gbdt' && model.body.ensemble.objective === 'regression') {
+    let se = 0;
+    for (let i = 0; i < raw.length; i++) se += (raw[i]! - y[i]!) ** 2;
+    return { rmse: Math.sqrt(se / Math.max(1, raw.length)) };
+  }
+  const pd = Float64Array.from(raw, (s) => 1 / (1 + Math.exp(-s)));
+  const e = evaluateBinary(pd, y);
+  return { auc: e.auc, gini: e.gini, ks: e.ks, logloss: e.logloss, brier: e.brier, rows: e.rows, bad_rate: e.bad_rate };
+}
+
+/** `credo train`: trains a GBDT PD model and writes a model file. */
+export const trainCommand = defineCommand({
+  name: 'train',
+  summary: 'Train a PD model (histogram GBDT; --model logistic or scorecard for the linear families) and save it as a model file',
+  details:
+    'Rows with an empty target (e.g. declined applicants) are excluded and counted.\n' +
+    'Example: credo train --data world.csv --target bad --exclude application_id,true_pd --monotone delinq_30d_12m:+1 --out pd.json',
+  flags: {
+    data: { type: 'string', required: true, description: 'training data (.csv or .parquet)' },
+    target: { type: 'string', required: true, description: 'target column, 1 = bad, 0 = good (empty rows are excluded)' },
+    model: {
+      type: 'enum',
+      choices: ['gbdt', 'logistic', 'scorecard', 'forest', 'mlp', 'svm', 'ensemble'] as const,
+      default: 'gbdt',
+      description: 'model family',
+    },
+    ...linearTrainFlags,
+    ...learnerTrainFlags,
+    exclude: { type: 'list', description: 'columns not to use as features' },
+    features: { type: 'list', description: 'use only these feature columns' },
+    categorical: { type: 'list', description: 'read these columns as categorical' },
+    monotone: { type: 'list', description: 'monotone constraints, e.g. delinq:+1,income:-1' },
+    weight: { type: 'string', description: 'row-weight column' },
+    objective: { type: 'enum', choices: ['binary', 'regression'] as const, default: 'binary', description: 'loss: binary log loss or L2 regression' },
+    trees: { type: 'int', default: 100, min: 1, description: 'boosting rounds (maximum with early stopping)' },
+    leaves: { type: 'int', default: 31, min: 2, max: 4096, description: 'maximum leaves per tree' },
+    'max-depth': { type: 'int', default: 0, min: 0, description: 'maximum tree depth (0 = unlimited)' },
+    'learning-rate': { type: 'number', default: 0.1, min: 1e-6, max: 1, description: 'shrinkage per tree' },
+    'max-bins': { type: 'int', default: 255, min: 2, max: 255, description: 'histogram bins per feature' },
+    'min-data-in-leaf': { type: 'int', default: 20, min: 1, description: 'minimum rows per leaf' },
+    'min-child-weight': { type: 'number', default: 1e-3, min: 0, description: 'minimum hessian sum per leaf' },
+    'lambda-l2': { type: 'number', default: 1, min: 0, description: 'L2 penalty on leaf outputs' },
+    'lambda-l1': { type: 'number', default: 0, min: 0, description: 'L1 penalty on leaf outputs' },
+    'min-split-gain': { type: 'number', default: 0, min: 0, description: 'minimum loss reduction to split' },
+    subsample: { type: 'number', default: 1, min: 1e-6, max: 1, description: 'row fraction sampled per tree' },
+    colsample: { type: 'number', default: 1, min: 1e-6, max: 1, description: 'feature fraction sampled per tree' },
+    goss: { type: 'boolean', description: 'gradient-based one-side sampling (keep the 20% largest |g·h|, sample 10% of the rest)' },
+    'scale-pos-weight': { type: 'number', default: 1, min: 1e-9, description: 'weight multiplier of bad rows' },
+    threads: { type: 'int', default: 1, min: 1, max: 64, description: 'worker threads (same model for any count)' },
+    seed: { type: 'int', default: 0, description: 'random seed' },
+    valid: { type: 'string', description: 'validation data for early stopping' },
+    'valid-fraction': { type: 'number', min: 0, max: 0.9, description: 'hold out this fraction of --data for early stopping' },
+    'early-stopping-rounds': { type: 'int', default: 20, min: 1, description: 'stop after this many rounds without improvement' },
+    out: { type: 'string', required: true, description: 'model file to write (.json)' },
+  },
+  async run(args, _positionals, context) {
+    if (args.model === 'logistic' || args.model === 'scorecard') return trainLinear(args, context);
+    if (args.model === 'forest' || args.model === 'mlp' || args.model === 'svm' || args.model === 'ensemble') return trainLearner(args, context);
+    const started = performance.now();
+    const monotone = parseMonotone(args.monotone);
+    const types = Object.fromEntries(args.categorical.map((c) => [c, 'category' as const]));
+    const read = async (file: string, label: string) => {
+      const all = await readFrame(resolve(context.cwd, file), { types });
+      const { frame, excluded } = dropMissingTarget(all, args.target);
+      if (excluded > 0) context.stderr(`${label}: excluded ${excluded} of ${all.rowCount} rows with an empty "${args.target}" (no outcome)\n`);
+      return { frame: frame as Frame, excluded };
+    };
+    if (args.valid !== undefined && args['valid-fraction'] !== undefined) {
+      throw new CredoError('E_INPUT_FLAG_INVALID', {
+        flag: 'valid-fraction',
+        problem: 'give either --valid or --valid-fraction',
+        value: args['valid-fraction'],
+      });
+    }
+    const train = await read(args.data, 'training data');
+    let valid = args.valid === undefined ? undefined : await read(args.valid, 'validation data');
+    const fraction = args['valid-fraction'];
+    if (fraction !== undefined && fraction > 0) {
+      const [trainPart, validPart] = splitRows(train.frame, fraction, args.seed);
+      train.frame = trainPart;
+      valid = { frame: validPart, excluded: 0 };
+    }
+    const excluded = new Set([args.target, ...args.exclude, ...(args.weight === undefined ? [] : [args.weight])]);
+    for (const name of args.exclude)
+      if (!train.frame.has(name)) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: name, source: `--exclude (file "${args.data}")` });
+    const features = args.features.length > 0 ? args.features : train.frame.names.filter((n) => !excluded.has(n));
+    const options: Partial<GbdtOptions> = {
+      objective: args.objective,
+      trees: args.trees,
+      leaves: args.leaves,
+      maxDepth: args['max-depth'],
+      learningRate: args['learning-rate'],
+      maxBins: args['max-bins'],
+      minDataInLeaf: args['min-data-in-leaf'],
+      minChildWeight: args['min-child-weight'],
+      lambdaL2: args['lambda-l2'],
+      lambdaL1: args['lambda-l1'],
+      minSplitGain: args['min-split-gain'],
+      subsample: args.subsample,
+      colsample: args.colsample,
+      goss: args.goss,
+      scalePosWeight: args['scale-pos-weight'],
+      monotone,
+      earlyStoppingRounds: args['early-stopping-rounds'],
+      seed: args.seed,
+    };
+    const result: GbdtTrainResult = await trainGbdtThreaded(
+      { frame: train.frame, target: args.target, features, weight: args.weight, valid: valid?.frame },
+      options,
+      args.threads,
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const draft: CredoModel<'gbdt'> = {
+      kind: 'gbdt',
+      schema: { columns: result.ensemble.features.map((f) => ({ ...f })) },
+      target: args.target,
+      params: { ...result.options, threads: args.threads, data: args.data, valid: args.valid ?? null, valid_fraction: args['valid-fraction'] ?? null },
+      metrics: {},
+      createdAt: new Date().toISOString(),
+      body: saveEnsembleForModel(result),
+    };
+    const trainMetrics = summaryMetrics(draft, train.frame, args.target);
+    const validMetrics = valid !== undefined ? summaryMetrics(draft, valid.frame, args.target) : null;
+    const model: CredoModel<'gbdt'> = { ...draft, metrics: { train: trainMetrics, valid: validMetrics, valid_loss: result.validLoss } };
+    await saveModel(model, resolve(context.cwd, args.out));
+    const summary = {
+      model: args.out,
+      rows: result.trainRows,
+      valid_rows: result.validRows,
+      excluded_rows: train.excluded,
+      features: features.length,
+      trees: result.bestIteration,
+      trees_trained: result.treesTrained,
+      seconds: Math.round(seconds * 1000) / 1000,
+      best_iteration: result.bestIteration,
+      train: trainMetrics,
+      valid: validMetrics,
+    };
+    printResult(context, summary, () => {
+      const rows: (string | number)[][] = [
+        ['model', args.out],
+        ['training rows', summary.rows],
+        ['excluded (empty target)', summary.excluded_rows],
+        ['features', summary.features],
+        ['trees kept / trained', `${summary.trees} / ${summary.trees_trained}`],
+        ['seconds', summary.seconds],
+      ];
+      for (const [k, v] of Object.entries(trainMetrics)) rows.push([`train ${k}`, v]);
+      if (validMetrics) for (const [k, v] of Object.entries(validMetrics)) rows.push([`valid ${k}`, v]);
+      return `${formatTable(['', 'value'], rows)}\n`;
+    });
+    return 0;
+  },
+});

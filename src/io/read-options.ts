@@ -1,0 +1,46 @@
+import { CredoError } from '../errors/index.js';
+import type { ColumnType } from '../frame/index.js';
+
+/** Options of `readFrame`. */
+export interface ReadFrameOptions {
+  /** Column types that override inference, by column name (e.g. from `--schema`). */
+  readonly types?: Readonly<Record<string, ColumnType>>;
+  /** Read only these columns, in this order (default: all, in file order). */
+  readonly columns?: readonly string[];
+  /**
+   * What to do with a `types` entry naming a column the file lacks: `error` (default,
+   * `E_INPUT_COLUMN_MISSING`) or `ignore` — e.g. applying a training schema, target included, to
+   * a file to score.
+   */
+  readonly missingTypes?: 'error' | 'ignore';
+}
+
+/**
+ * Checks that every override and requested column exists in the file and returns the columns to
+ * read, in order. Throws `E_INPUT_COLUMN_MISSING` naming the column and the file.
+ */
+export function checkRequestedColumns(file: string, available: readonly string[], options: ReadFrameOptions): string[] {
+  const known = new Set(available);
+  const source = `file "${file}" (columns: ${summarise(available)})`;
+  for (const [name, type] of Object.entries(options.types ?? {})) {
+    if (!known.has(name)) {
+      if (options.missingTypes === 'ignore') continue;
+      throw new CredoError('E_INPUT_COLUMN_MISSING', { column: name, source, file });
+    }
+    if (type !== 'number' && type !== 'category') {
+      throw new CredoError('E_INPUT_VALIDATION', { summary: `type of column "${name}" must be "number" or "category", got "${String(type)}"` });
+    }
+  }
+  if (options.columns === undefined) return [...available];
+  const seen = new Set<string>();
+  for (const name of options.columns) {
+    if (!known.has(name)) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: name, source, file });
+    if (seen.has(name)) throw new CredoError('E_INPUT_COLUMN_DUPLICATE', { column: name });
+    seen.add(name);
+  }
+  return [...options.columns];
+}
+
+function summarise(names: readonly string[]): string {
+  return names.length <= 8 ? names.join(', ') : `${names.slice(0, 8).join(', ')}, … ${names.length - 8} more`;
+}

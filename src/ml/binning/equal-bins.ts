@@ -1,0 +1,49 @@
+/**
+ * Unsupervised split points. Both ignore NaN and the given special values and return strictly
+ * ascending splits for left-closed intervals (see `spec.ts`); a constant column gets no split.
+ */
+
+/** Sorted finite values of `values` that are not special (a fresh array). */
+export function sortedRegularValues(values: Float64Array, specials: readonly number[] = []): Float64Array {
+  const out = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i] as number;
+    if (Number.isNaN(x) || (specials.length > 0 && specials.includes(x))) continue;
+    out[n++] = x;
+  }
+  return out.subarray(0, n).sort();
+}
+
+/** `bins` intervals of equal width between the minimum and maximum. */
+export function equalWidthSplits(values: Float64Array, bins: number, specials: readonly number[] = []): number[] {
+  const sorted = sortedRegularValues(values, specials);
+  if (sorted.length === 0) return [];
+  const lo = sorted[0] as number;
+  const hi = sorted[sorted.length - 1] as number;
+  const splits: number[] = [];
+  if (!(hi > lo)) return splits;
+  for (let j = 1; j < bins; j++) splits.push(lo + ((hi - lo) * j) / bins);
+  return splits;
+}
+
+/**
+ * About `bins` intervals of equal row count: the split before bin q is the value at sorted
+ * position ⌊q·n/bins⌋. Tied values never straddle a split, so heavy ties give fewer bins.
+ */
+export function equalFrequencySplits(values: Float64Array, bins: number, specials: readonly number[] = []): number[] {
+  return quantileSplitsOfSorted(sortedRegularValues(values, specials), bins);
+}
+
+/** Equal-frequency splits from already sorted values. */
+export function quantileSplitsOfSorted(sorted: Float64Array, bins: number): number[] {
+  const n = sorted.length;
+  const splits: number[] = [];
+  if (n === 0) return splits;
+  const min = sorted[0] as number;
+  for (let q = 1; q < bins; q++) {
+    const v = sorted[Math.floor((q * n) / bins)] as number;
+    if (v > min && (splits.length === 0 || v > (splits[splits.length - 1] as number))) splits.push(v);
+  }
+  return splits;
+}

@@ -1,0 +1,11 @@
+/** Cross-validated comparison of model families: AUC, KS, Gini, precision, recall, F1, Brier, training time (mean ± sd). */
+export {
+  type CompareOptions,
+  type CompareSpec,
+  type Comparison,
+  type ComparisonMetric,
+  compareModels,
+  comparisonMetrics,
+  type ModelComparison,
+  summarise,
+} from './compare-models.js';

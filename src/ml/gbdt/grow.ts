@@ -1,0 +1,276 @@
+import type { BinnedData } from './bin.js';
+import type { HistogramBuilder, TrainBuffers } from './buffers.js';
+import { emptyCandidate, findCategoricalSplit, findNumericSplit, type LeafSums, leafGain, leafOutput, type SplitCandidate, type SplitParams } from './split.js';
+
+/** Parameters of growing one tree. */
+export interface GrowParams extends SplitParams {
+  readonly maxLeaves: number;
+  /** Maximum depth (root = depth 0); 0 = unlimited. */
+  readonly maxDepth: number;
+  readonly learningRate: number;
+}
+
+/**
+ * A tree grown in bin space. Nodes are in creation order (root 0). At an internal node, a row
+ * goes left when its bin is ≤ `bin` (numeric) or flagged in `leftMask` (categorical); the
+ * missing bin follows `defaultLeft`. `value` is shrunk by the learning rate.
+ */
+export interface BinnedTree {
+  readonly feature: number[];
+  readonly bin: number[];
+  readonly leftMask: (Uint8Array | null)[];
+  readonly defaultLeft: boolean[];
+  readonly left: number[];
+  readonly right: number[];
+  readonly value: number[];
+  readonly cover: number[];
+  readonly gain: number[];
+  /** Leaves with their row ranges in `buffers.indices` (for fast in-bag score updates). */
+  readonly leaves: { node: number; start: number; count: number }[];
+}
+
+interface Leaf extends LeafSums {
+  node: number;
+  start: number;
+  count: number;
+  depth: number;
+  slot: number;
+  output: number;
+  best: SplitCandidate;
+}
+
+/**
+ * Grows one tree leaf-wise (best-first, LightGBM): repeatedly splits the leaf with the largest
+ * gain until `maxLeaves` leaves or no split gains. The rows are `buffers.indices[0..rowCount)`;
+ * gradients are in `buffers.gradients`/`hessians`. Only the smaller child's histogram is built;
+ * the larger one is the parent's minus it (the subtraction trick).
+ * Monotone constraints use bound propagation: a split on a constrained feature caps the left
+ * subtree's outputs at the mid-point of the two child outputs and floors the right's (or the
+ * reverse for −1), which makes the whole tree monotone in that feature.
+ * Source: Shi, Ke et al., LightGBM docs "monotone_constraints_method = basic".
+ */
+export function growTree(
+  buffers: TrainBuffers,
+  builder: HistogramBuilder,
+  params: GrowParams,
+  monotone: Int8Array,
+  features: Int32Array,
+  rowCount: number,
+  allRows: boolean,
+): BinnedTree {
+  const data = buffers.data;
+  const tree: BinnedTree = { feature: [], bin: [], leftMask: [], defaultLeft: [], left: [], right: [], value: [], cover: [], gain: [], leaves: [] };
+  const freeSlots: number[] = [];
+  for (let s = params.maxLeaves - 1; s >= 0; s--) freeSlots.push(s);
+
+  let g = 0;
+  let h = 0;
+  if (allRows) {
+    for (let i = 0; i < rowCount; i++) {
+      g += buffers.gradients[i]!;
+      h += buffers.hessians[i]!;
+    }
+  } else {
+    gather(buffers, 0, rowCount);
+    for (let k = 0; k < rowCount; k++) {
+      g += buffers.orderedG[k]!;
+      h += buffers.hessians[buffers.indices[k]!]!;
+    }
+  }
+  const root = makeLeaf(tree, params, g, h, rowCount, 0, 0, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+  root.slot = freeSlots.pop()!;
+  builder.build(buffers, root.slot, 0, rowCount, allRows, features);
+  findBest(root, buffers, params, monotone, features);
+
+  const leaves: Leaf[] = [root];
+  while (leaves.length < params.maxLeaves) {
+    let pick = -1;
+    for (let k = 0; k < leaves.length; k++) {
+      const gain = leaves[k]!.best.gain;
+      if (gain > Number.NEGATIVE_INFINITY && (pick < 0 || gain > leaves[pick]!.best.gain)) pick = k;
+    }
+    if (pick < 0) break;
+    const parent = leaves[pick]!;
+    const [left, right] = splitLeaf(tree, parent, data, buffers, params, monotone);
+    leaves[pick] = left;
+    leaves.push(right);
+    const small = left.count <= right.count ? left : right;
+    const large = small === left ? right : left;
+    small.slot = freeSlots.pop()!;
+    large.slot = parent.slot;
+    gather(buffers, small.start, small.count);
+    builder.build(buffers, small.slot, small.start, small.count, false, features);
+    subtractInPlace(buffers.hist, large.slot * buffers.histSize, small.slot * buffers.histSize, buffers.histSize);
+    findBest(left, buffers, params, monotone, features);
+    findBest(right, buffers, params, monotone, features);
+  }
+  for (const leaf of leaves) tree.leaves.push({ node: leaf.node, start: leaf.start, count: leaf.count });
+  return tree;
+}
+
+function makeLeaf(tree: BinnedTree, params: GrowParams, g: number, h: number, count: number, start: number, depth: number, lower: number, upper: number): Leaf {
+  const output = leafOutput(g, h, params, lower, upper);
+  return makeLeafWithOutput(tree, params, g, h, count, start, depth, lower, upper, output);
+}
+
+function makeLeafWithOutput(
+  tree: BinnedTree,
+  params: GrowParams,
+  g: number,
+  h: number,
+  count: number,
+  start: number,
+  depth: number,
+  lower: number,
+  upper: number,
+  output: number,
+): Leaf {
+  const node = tree.feature.length;
+  tree.feature.push(-1);
+  tree.bin.push(-1);
+  tree.leftMask.push(null);
+  tree.defaultLeft.push(false);
+  tree.left.push(-1);
+  tree.right.push(-1);
+  tree.value.push(output * params.learningRate);
+  tree.cover.push(h);
+  tree.gain.push(0);
+  return {
+    node,
+    start,
+    count,
+    depth,
+    slot: -1,
+    g,
+    h,
+    lower,
+    upper,
+    output,
+    parentGain: leafGain(g, h, output, params),
+    countPerHessian: h > 0 ? count / h : 0,
+    best: emptyCandidate(),
+  };
+}
+
+function findBest(leaf: Leaf, buffers: TrainBuffers, params: GrowParams, monotone: Int8Array, features: Int32Array): void {
+  leaf.best = emptyCandidate();
+  if (params.maxDepth > 0 && leaf.depth >= params.maxDepth) return;
+  if (leaf.count < 2 * params.minDataInLeaf || leaf.h < 2 * params.minChildWeight) return;
+  const base = leaf.slot * buffers.histSize;
+  const specs = buffers.data.features;
+  for (let k = 0; k < features.length; k++) {
+    const f = features[k]!;
+    const spec = specs[f]!;
+    const offset = base + buffers.offsets[f]!;
+    if (spec.type === 'number') findNumericSplit(buffers.hist, offset, spec.binCount, f, monotone[f]!, leaf, params, leaf.best);
+    else findCategoricalSplit(buffers.hist, offset, spec.binCount, spec.otherBin, f, leaf, params, leaf.best);
+  }
+}
+
+/** Gathers the gradients of rows `indices[start..start+count)` into the ordered buffers. */
+function gather(buffers: TrainBuffers, start: number, count: number): void {
+  const { indices, gradients, hessians, orderedG, orderedH } = buffers;
+  for (let k = 0; k < count; k++) {
+    const i = indices[start + k]!;
+    orderedG[k] = gradients[i]!;
+    orderedH[k] = hessians[i]!;
+  }
+}
+
+function subtractInPlace(hist: Float64Array, target: number, small: number, size: number): void {
+  for (let k = 0; k < size; k++) hist[target + k] = hist[target + k]! - hist[small + k]!;
+}
+
+/** Turns `parent` into an internal node, stably partitions its rows and returns the two children. */
+function splitLeaf(tree: BinnedTree, parent: Leaf, data: BinnedData, buffers: TrainBuffers, params: GrowParams, monotone: Int8Array): [Leaf, Leaf] {
+  const best = parent.best;
+  const f = best.feature;
+  const spec = data.features[f]!;
+  let mask: Uint8Array | null = null;
+  if (best.categorical) {
+    mask = new Uint8Array(256);
+    for (const b of best.leftBins) mask[b] = 1;
+  }
+  const leftCount = partition(buffers, data, parent.start, parent.count, f, best.bin, mask, best.defaultLeft, spec.binCount);
+  const n = parent.node;
+  tree.feature[n] = f;
+  tree.bin[n] = best.bin;
+  tree.leftMask[n] = mask;
+  tree.defaultLeft[n] = best.defaultLeft;
+  tree.gain[n] = best.gain;
+
+  let lowerL = parent.lower;
+  let upperL = parent.upper;
+  let lowerR = parent.lower;
+  let upperR = parent.upper;
+  const constraint = monotone[f]!;
+  if (constraint !== 0) {
+    const mid = (best.leftOutput + best.rightOutput) / 2;
+    if (constraint > 0) {
+      upperL = Math.min(upperL, mid);
+      lowerR = Math.max(lowerR, mid);
+    } else {
+      lowerL = Math.max(lowerL, mid);
+      upperR = Math.min(upperR, mid);
+    }
+  }
+  const depth = parent.depth + 1;
+  const left = makeLeafWithOutput(tree, params, best.leftG, best.leftH, leftCount, parent.start, depth, lowerL, upperL, best.leftOutput);
+  const right = makeLeafWithOutput(
+    tree,
+    params,
+    parent.g - best.leftG,
+    parent.h - best.leftH,
+    parent.count - leftCount,
+    parent.start + leftCount,
+    depth,
+    lowerR,
+    upperR,
+    best.rightOutput,
+  );
+  tree.left[n] = left.node;
+  tree.right[n] = right.node;
+  return [left, right];
+}
+
+/** Stable in-place partition of a leaf's rows; returns the number that go left. */
+function partition(
+  buffers: TrainBuffers,
+  data: BinnedData,
+  start: number,
+  count: number,
+  feature: number,
+  bin: number,
+  mask: Uint8Array | null,
+  defaultLeft: boolean,
+  missingBin: number,
+): number {
+  const { indices, scratch } = buffers;
+  const bins = data.bins;
+  const base = feature * data.rowCount;
+  let l = start;
+  let r = 0;
+  for (let k = start; k < start + count; k++) {
+    const i = indices[k]!;
+    const b = bins[base + i]!;
+    const goLeft = b === missingBin ? defaultLeft : mask === null ? b <= bin : mask[b] === 1;
+    if (goLeft) indices[l++] = i;
+    else scratch[r++] = i;
+  }
+  indices.set(scratch.subarray(0, r), l);
+  return l - start;
+}
+
+/** Output of a binned tree for row `row` of the binned data (used for out-of-bag rows). */
+export function binnedTreeOutput(tree: BinnedTree, data: BinnedData, row: number): number {
+  let n = 0;
+  const bins = data.bins;
+  while (tree.feature[n]! >= 0) {
+    const f = tree.feature[n]!;
+    const b = bins[f * data.rowCount + row]!;
+    const mask = tree.leftMask[n]!;
+    const goLeft = b === data.features[f]!.binCount ? tree.defaultLeft[n]! : mask === null ? b <= tree.bin[n]! : mask[b] === 1;
+    n = goLeft ? tree.left[n]! : tree.right[n]!;
+  }
+  return tree.value[n]!;
+}

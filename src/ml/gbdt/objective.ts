@@ -1,0 +1,68 @@
+/**
+ * Objectives: per-row gradient and hessian of the loss with respect to the raw margin, scaled
+ * by the row weight, and the constant starting margin.
+ * Binary log loss: p = σ(s), g = p − y, h = p(1 − p). L2 regression: g = s − y, h = 1.
+ * Source: Friedman (2001) "Greedy function approximation"; XGBoost docs "binary:logistic".
+ */
+export type Objective = 'binary' | 'regression';
+
+/** Fills gradients and hessians from the current margins. */
+export function computeGradients(
+  objective: Objective,
+  score: Float64Array,
+  label: Float64Array,
+  weight: Float64Array,
+  g: Float64Array,
+  h: Float64Array,
+  n: number,
+): void {
+  if (objective === 'binary') {
+    for (let i = 0; i < n; i++) {
+      const p = 1 / (1 + Math.exp(-score[i]!));
+      const w = weight[i]!;
+      g[i] = (p - label[i]!) * w;
+      // Floor the hessian so saturated rows never produce a zero denominator.
+      h[i] = Math.max(p * (1 - p), 1e-16) * w;
+    }
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    const w = weight[i]!;
+    g[i] = (score[i]! - label[i]!) * w;
+    h[i] = w;
+  }
+}
+
+/** The best constant margin: log-odds of the weighted mean label (binary), or the weighted mean. */
+export function initialScore(objective: Objective, label: Float64Array, weight: Float64Array): number {
+  let sw = 0;
+  let sy = 0;
+  for (let i = 0; i < label.length; i++) {
+    sw += weight[i]!;
+    sy += weight[i]! * label[i]!;
+  }
+  const mean = sw > 0 ? sy / sw : 0;
+  if (objective === 'regression') return mean;
+  const p = Math.min(1 - 1e-15, Math.max(1e-15, mean));
+  return Math.log(p / (1 - p));
+}
+
+/** Mean loss of margins against labels (log loss, or mean squared error), weighted. */
+export function meanLoss(objective: Objective, score: Float64Array, label: Float64Array, weight: Float64Array): number {
+  let sw = 0;
+  let sl = 0;
+  for (let i = 0; i < score.length; i++) {
+    const s = score[i]!;
+    const y = label[i]!;
+    const w = weight[i]!;
+    let loss: number;
+    if (objective === 'binary') {
+      // log(1 + e^{-s}) for y = 1, log(1 + e^{s}) for y = 0, computed stably.
+      const z = y === 1 ? -s : s;
+      loss = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    } else loss = (s - y) * (s - y);
+    sl += w * loss;
+    sw += w;
+  }
+  return sw > 0 ? sl / sw : 0;
+}

@@ -1,0 +1,121 @@
+import { Worker } from 'node:worker_threads';
+import { CredoError } from '../../../errors/index.js';
+import { buildFeatureRange, FEATURE_GROUP, type HistogramBuilder, type TrainBuffers } from '../buffers.js';
+import { CMD_BUILD, CMD_DETACH, CTRL, type WorkerBuffers } from './protocol.js';
+
+/** Default row × feature updates below which a histogram is built on the calling thread alone (≈ 0.3 ms of work). */
+export const MIN_PARALLEL_WORK = 262_144;
+
+/**
+ * Feature-parallel histogram building over worker threads and SharedArrayBuffers. Synchronous
+ * for the caller: the main thread builds its own share, then waits on an Atomics counter. Each
+ * feature's histogram is summed by exactly one thread in row order, so results are bit-identical
+ * to the single-threaded builder whatever the thread count.
+ * Thread t builds feature groups t, t + T, … (groups of FEATURE_GROUP consecutive features).
+ * Source: LightGBM docs "Parallel Learning Guide" (feature parallel).
+ */
+export class HistogramWorkerPool implements HistogramBuilder {
+  private readonly ctrl = new Int32Array(new SharedArrayBuffer(CTRL.SIZE * 4));
+  private readonly jobFeatures = new Int32Array(new SharedArrayBuffer(4 * 65536));
+  private readonly workers: Worker[] = [];
+  private attached: TrainBuffers | null = null;
+  /** Histograms built with the workers so far (tests check the parallel path ran). */
+  parallelJobs = 0;
+
+  /**
+   * Starts `threads - 1` workers (the calling thread is the first of `threads`). Leaves with
+   * fewer than `minParallelWork` row × feature updates are built by the calling thread alone.
+   */
+  constructor(
+    readonly threads: number,
+    private readonly minParallelWork = MIN_PARALLEL_WORK,
+  ) {
+    for (let t = 1; t < threads; t++) {
+      this.workers.push(
+        new Worker(new URL('./histogram-worker.js', import.meta.url), {
+          workerData: { ctrl: this.ctrl, jobFeatures: this.jobFeatures, index: t, threads },
+        }),
+      );
+    }
+  }
+
+  build(buffers: TrainBuffers, slot: number, start: number, count: number, allRows: boolean, features: Int32Array): void {
+    // Small leaves are built here: waking a worker (and, on a busy machine, waiting for it to be
+    // scheduled) costs more than the work. Same kernel either way, so the bits do not change.
+    if (this.workers.length === 0 || count * features.length < this.minParallelWork) {
+      buildFeatureRange(buffers, slot, start, count, allRows, features, 0, features.length);
+      return;
+    }
+    if (this.attached !== buffers) this.attach(buffers);
+    this.parallelJobs++;
+    const ctrl = this.ctrl;
+    this.jobFeatures.set(features);
+    ctrl[CTRL.CMD] = CMD_BUILD;
+    ctrl[CTRL.SLOT] = slot;
+    ctrl[CTRL.START] = start;
+    ctrl[CTRL.COUNT] = count;
+    ctrl[CTRL.ALL_ROWS] = allRows ? 1 : 0;
+    ctrl[CTRL.FEATURES] = features.length;
+    Atomics.store(ctrl, CTRL.DONE, 0);
+    Atomics.store(ctrl, CTRL.FAILED, 0);
+    Atomics.add(ctrl, CTRL.GEN, 1);
+    Atomics.notify(ctrl, CTRL.GEN);
+    const n = features.length;
+    for (let k = 0; k < n; k += this.threads * FEATURE_GROUP)
+      buildFeatureRange(buffers, slot, start, count, allRows, features, k, Math.min(n, k + FEATURE_GROUP));
+    this.waitFor(CTRL.DONE, this.workers.length);
+    if (Atomics.load(ctrl, CTRL.FAILED) !== 0) throw new CredoError('E_INTERNAL', { summary: 'a histogram worker failed while building a histogram' });
+  }
+
+  /** Hands a run's buffers to every worker and waits until all listen. */
+  private attach(buffers: TrainBuffers): void {
+    if (this.attached !== null) this.detach();
+    const message: WorkerBuffers = {
+      bins: buffers.data.bins,
+      rowCount: buffers.data.rowCount,
+      indices: buffers.indices,
+      gradients: buffers.gradients,
+      hessians: buffers.hessians,
+      orderedG: buffers.orderedG,
+      orderedH: buffers.orderedH,
+      hist: buffers.hist,
+      histSize: buffers.histSize,
+      offsets: buffers.offsets,
+    };
+    if (!(message.hist.buffer instanceof SharedArrayBuffer) || !(message.bins.buffer instanceof SharedArrayBuffer)) {
+      throw new CredoError('E_INTERNAL', { summary: 'HistogramWorkerPool needs buffers allocated with shared: true' });
+    }
+    Atomics.store(this.ctrl, CTRL.ACK, 0);
+    for (const w of this.workers) w.postMessage(message);
+    this.waitFor(CTRL.ACK, this.workers.length);
+    this.attached = buffers;
+  }
+
+  /** Releases the current run's buffers (workers return to their event loops). */
+  detach(): void {
+    if (this.attached === null || this.workers.length === 0) return;
+    Atomics.store(this.ctrl, CTRL.ACK, 0);
+    this.ctrl[CTRL.CMD] = CMD_DETACH;
+    Atomics.add(this.ctrl, CTRL.GEN, 1);
+    Atomics.notify(this.ctrl, CTRL.GEN);
+    this.waitFor(CTRL.ACK, this.workers.length);
+    this.attached = null;
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    this.detach();
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  /** Blocks until `ctrl[index] >= target`; gives up after `timeoutMs` (a worker that never started). */
+  private waitFor(index: number, target: number, timeoutMs = 120_000): void {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const v = Atomics.load(this.ctrl, index);
+      if (v >= target) return;
+      if (Date.now() > deadline) throw new CredoError('E_INTERNAL', { summary: `histogram workers did not answer within ${timeoutMs / 1000} s` });
+      Atomics.wait(this.ctrl, index, v, 1_000);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { BinnedData } from '../bin.js';
+import { buildFeatureRange, FEATURE_GROUP } from '../buffers.js';
+import { CMD_DETACH, CTRL, type WorkerBuffers } from './protocol.js';
+
+/**
+ * Histogram worker: after receiving a run's shared buffers it blocks on the control block,
+ * builds its share of each job's features, and returns to its event loop on DETACH.
+ */
+const { ctrl, jobFeatures, index, threads } = workerData as { ctrl: Int32Array; jobFeatures: Int32Array; index: number; threads: number };
+
+parentPort!.on('message', (b: WorkerBuffers) => {
+  const buffers = {
+    data: { bins: b.bins, rowCount: b.rowCount } as BinnedData,
+    indices: b.indices,
+    gradients: b.gradients,
+    hessians: b.hessians,
+    orderedG: b.orderedG,
+    orderedH: b.orderedH,
+    hist: b.hist,
+    histSize: b.histSize,
+    offsets: b.offsets,
+  };
+  let gen = Atomics.load(ctrl, CTRL.GEN);
+  Atomics.add(ctrl, CTRL.ACK, 1);
+  Atomics.notify(ctrl, CTRL.ACK);
+  for (;;) {
+    Atomics.wait(ctrl, CTRL.GEN, gen);
+    gen = Atomics.load(ctrl, CTRL.GEN);
+    if (Atomics.load(ctrl, CTRL.CMD) === CMD_DETACH) {
+      Atomics.add(ctrl, CTRL.ACK, 1);
+      Atomics.notify(ctrl, CTRL.ACK);
+      return;
+    }
+    const slot = ctrl[CTRL.SLOT]!;
+    const start = ctrl[CTRL.START]!;
+    const count = ctrl[CTRL.COUNT]!;
+    const allRows = ctrl[CTRL.ALL_ROWS] === 1;
+    const n = ctrl[CTRL.FEATURES]!;
+    try {
+      for (let k = index * FEATURE_GROUP; k < n; k += threads * FEATURE_GROUP) {
+        buildFeatureRange(buffers, slot, start, count, allRows, jobFeatures, k, Math.min(n, k + FEATURE_GROUP));
+      }
+    } catch {
+      // Never leave the main thread waiting: flag the failure and still count this job as done.
+      Atomics.store(ctrl, CTRL.FAILED, 1);
+    }
+    Atomics.add(ctrl, CTRL.DONE, 1);
+    Atomics.notify(ctrl, CTRL.DONE);
+  }
+});

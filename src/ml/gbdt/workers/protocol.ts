@@ -1,0 +1,38 @@
+/**
+ * Shared control block of the histogram workers (an Int32Array over a SharedArrayBuffer).
+ * The main thread writes a job, bumps GEN and wakes the workers; each adds 1 to DONE when its
+ * features are built. Worker t of T builds the job's feature groups j (of FEATURE_GROUP
+ * consecutive features) with j mod T = t (main is t = 0).
+ */
+export const CTRL = {
+  GEN: 0,
+  DONE: 1,
+  CMD: 2,
+  SLOT: 3,
+  START: 4,
+  COUNT: 5,
+  ALL_ROWS: 6,
+  FEATURES: 7,
+  ACK: 8,
+  /** Set to 1 by a worker whose job threw (the main thread then throws). */
+  FAILED: 9,
+  SIZE: 16,
+} as const;
+
+/** Commands in `CTRL.CMD`. */
+export const CMD_BUILD = 1;
+export const CMD_DETACH = 2;
+
+/** The buffers a worker needs (all SharedArrayBuffer-backed). */
+export interface WorkerBuffers {
+  readonly bins: Uint8Array;
+  readonly rowCount: number;
+  readonly indices: Int32Array;
+  readonly gradients: Float64Array;
+  readonly hessians: Float64Array;
+  readonly orderedG: Float64Array;
+  readonly orderedH: Float64Array;
+  readonly hist: Float64Array;
+  readonly histSize: number;
+  readonly offsets: Int32Array;
+}

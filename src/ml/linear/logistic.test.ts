@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { trainLogistic } from './logistic.js';
+import { computeVif } from './vif.js';
+
+function readFixture(path: string): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'test', 'fixtures'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`test/fixtures/${path} not found`);
+    dir = up;
+  }
+  return readFileSync(join(dir, 'test', 'fixtures', path), 'utf8');
+}
+
+interface Fixture {
+  X: number[][];
+  y: number[];
+  unpenalised: { intercept: number; coef: number[]; se: number[]; z: number[]; p: number[]; loglik: number; aic: number; bic: number };
+  l2: { lambda: number; intercept: number; coef: number[] };
+  l1: { lambda: number; intercept: number; coef: number[] };
+  vif: number[];
+}
+
+const data = JSON.parse(readFixture('linear/sklearn-logistic.json')) as Fixture;
+const columns = [0, 1, 2, 3].map((j) => Float64Array.from(data.X, (row) => row[j] as number));
+const y = Float64Array.from(data.y);
+const close = (a: number | null | undefined, b: number, tol: number, label: string) =>
+  assert.ok(a !== null && a !== undefined && Math.abs(a - b) <= tol, `${label}: expected ${b}, got ${a}`);
+
+test('unpenalised fit matches sklearn (penalty=None) coefficients, standard errors, z, p, AIC/BIC', () => {
+  const fit = trainLogistic(columns, y);
+  const u = data.unpenalised;
+  assert.ok(fit.converged);
+  close(fit.intercept, u.intercept, 1e-6, 'intercept');
+  u.coef.forEach((c, j) => {
+    close(fit.coefficients[j], c, 1e-6, `coef ${j}`);
+  });
+  u.se.forEach((s, j) => {
+    close(fit.standardErrors[j], s, 1e-6, `se ${j}`);
+  });
+  u.z.forEach((z, j) => {
+    close(fit.zValues[j], z, 1e-4, `z ${j}`);
+  });
+  u.p.forEach((p, j) => {
+    close(fit.pValues[j], p, 1e-6 * Math.max(p, 1e-10) + 1e-15, `p ${j}`);
+  });
+  close(fit.logLikelihood, u.loglik, 1e-8, 'loglik');
+  close(fit.aic, u.aic, 1e-7, 'aic');
+  close(fit.bic, u.bic, 1e-7, 'bic');
+});
+
+test('L2 and L1 penalties match sklearn (C = 1/λ; intercept unpenalised)', () => {
+  const l2 = trainLogistic(columns, y, { l2: data.l2.lambda });
+  close(l2.intercept, data.l2.intercept, 1e-6, 'l2 intercept');
+  data.l2.coef.forEach((c, j) => {
+    close(l2.coefficients[j], c, 1e-6, `l2 coef ${j}`);
+  });
+  const l1 = trainLogistic(columns, y, { l1: data.l1.lambda });
+  close(l1.intercept, data.l1.intercept, 1e-4, 'l1 intercept');
+  data.l1.coef.forEach((c, j) => {
+    close(l1.coefficients[j], c, 1e-4, `l1 coef ${j}`);
+  });
+  // Exact zeros where sklearn (saga) has them.
+  assert.equal(l1.coefficients[1], 0);
+  assert.equal(l1.coefficients[2], 0);
+});
+
+test('VIF equals the diagonal of the inverse correlation matrix (numpy)', () => {
+  const vif = computeVif(columns);
+  data.vif.forEach((v, j) => {
+    close(vif[j], v, 1e-9, `vif ${j}`);
+  });
+  // An exact copy makes the VIF infinite, never NaN.
+  const copy = computeVif([columns[0] as Float64Array, Float64Array.from(columns[0] as Float64Array, (v) => 2 * v)]);
+  assert.equal(copy[0], Number.POSITIVE_INFINITY);
+});
+
+test('hand-worked: one binary feature reproduces the 2×2 table log-odds', () => {
+  // x = 0: 2 bads of 8 → logit ln(2/6); x = 1: 6 bads of 8 → ln(6/2). β = ln 3 − ln(1/3) = 2 ln 3, SE² = 1/2 + 1/6 + 1/6 + 1/2.
+  const x = Float64Array.from([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1]);
+  const labels = Float64Array.from([1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0]);
+  const fit = trainLogistic([x], labels);
+  close(fit.intercept, Math.log(1 / 3), 1e-12, 'intercept');
+  close(fit.coefficients[0], 2 * Math.log(3), 1e-12, 'beta');
+  close(fit.standardErrors[1], Math.sqrt(1 / 2 + 1 / 6 + 1 / 6 + 1 / 2), 1e-10, 'se');
+  close(fit.standardErrors[0], Math.sqrt(1 / 2 + 1 / 6), 1e-10, 'se intercept');
+});
+
+test('perfect separation is reported as not converged; invalid input is refused', () => {
+  const fit = trainLogistic([Float64Array.from([0, 1, 2, 3])], Float64Array.from([0, 0, 1, 1]), { maxIterations: 30 });
+  assert.equal(fit.converged, false);
+  assert.throws(() => trainLogistic([Float64Array.from([0, Number.NaN])], Float64Array.from([0, 1])), /row 1 is NaN/);
+  assert.throws(() => trainLogistic([Float64Array.from([0, 1])], Float64Array.from([0, 2])), /label 2/);
+});

@@ -1,0 +1,5 @@
+/** Portfolio analytics: Monte Carlo loss simulation and policy optimisation. */
+
+export * from './backtest/index.js';
+export * from './optimise/index.js';
+export * from './simulate/index.js';

@@ -1,0 +1,133 @@
+import type { PolicyKpis, PolicyProblem } from './policy-problem.js';
+import { policyKpis } from './policy-problem.js';
+import { type InfeasibleResult, type ShadowPrice, type SolveAssignmentOptions, solveAssignment } from './solve-assignment.js';
+
+/** One segment's assignment. */
+export interface SegmentAssignment {
+  readonly segment: string;
+  readonly accounts: number;
+  /** The chosen action (largest share). */
+  readonly action: string;
+  /** Shares on each action when the solution is fractional (relaxed problems); else 1 on `action`. */
+  readonly shares: Readonly<Record<string, number>>;
+  /** Current policy's approved share, when known. */
+  readonly current_approved_share?: number;
+}
+
+/** Segment-level swap set of current vs optimised policy (REFERENCE §7 cells, expected bads from PD). */
+export interface SegmentSwapSet {
+  readonly cells: Record<'all_in' | 'swap_out' | 'swap_in' | 'all_out', { readonly count: number; readonly bads: number; readonly bad_rate: number }>;
+}
+
+/** The result of optimising a policy. */
+export interface PolicyOptimum {
+  readonly status: 'optimal' | 'time_limit';
+  readonly profit: number;
+  readonly assignment: readonly SegmentAssignment[];
+  readonly kpis: PolicyKpis;
+  /** KPIs of the current policy and new − current, when the current policy is known. */
+  readonly current?: PolicyKpis;
+  readonly delta?: Readonly<Record<keyof PolicyKpis, number>>;
+  readonly swap_set?: SegmentSwapSet;
+  /** LP relaxation bound and shadow prices of the business constraints. */
+  readonly relaxation_profit?: number;
+  readonly shadow_prices?: readonly ShadowPrice[];
+}
+
+/**
+ * Solves a policy problem and reports the assignment, KPIs, deltas and swap set against the
+ * current policy, and shadow prices; an infeasible problem returns its conflicting constraints.
+ */
+export async function optimisePolicy(problem: PolicyProblem, options: SolveAssignmentOptions = {}): Promise<PolicyOptimum | InfeasibleResult> {
+  const solution = await solveAssignment(problem.model, options);
+  if (solution.status === 'infeasible') return solution;
+  const { segments, actions } = problem.model;
+  const A = actions.length;
+  const assignment = segments.map((segment, s): SegmentAssignment => {
+    const shares: Record<string, number> = {};
+    for (let a = 0; a < A; a++) {
+      const v = solution.x[s * A + a] as number;
+      if (v > 1e-9) shares[actions[a] as string] = Math.round(v * 1e9) / 1e9;
+    }
+    const row: SegmentAssignment = { segment, accounts: problem.accounts[s] as number, action: actions[solution.choice[s] as number] as string, shares };
+    if (problem.current === undefined) return row;
+    let approvedShare = 0;
+    for (let a = 0; a < A; a++) if (problem.approves[a] === 1) approvedShare += problem.current[s * A + a] as number;
+    return { ...row, current_approved_share: approvedShare };
+  });
+  const kpis = policyKpis(problem, solution.x);
+  const base: PolicyOptimum = {
+    status: solution.status,
+    profit: solution.objective,
+    assignment,
+    kpis,
+    ...(solution.relaxation === undefined ? {} : { relaxation_profit: solution.relaxation.objective, shadow_prices: solution.relaxation.shadowPrices }),
+  };
+  if (problem.current === undefined) return base;
+  const current = policyKpis(problem, problem.current);
+  const delta = Object.fromEntries(Object.keys(kpis).map((k) => [k, kpis[k as keyof PolicyKpis] - current[k as keyof PolicyKpis]])) as Record<
+    keyof PolicyKpis,
+    number
+  >;
+  // a swap set needs a decline action (limit and mix problems keep every account)
+  if (problem.approves.every((v) => v === 1)) return { ...base, current, delta };
+  return { ...base, current, delta, swap_set: segmentSwapSet(problem, solution.x) };
+}
+
+/** Swap set at segment level: current approved share c and new approved share z split each segment's accounts and expected bads. */
+export function segmentSwapSet(problem: PolicyProblem, x: Float64Array): SegmentSwapSet {
+  const A = problem.model.actions.length;
+  const S = problem.model.segments.length;
+  const sums = { all_in: [0, 0], swap_out: [0, 0], swap_in: [0, 0], all_out: [0, 0] } as Record<keyof SegmentSwapSet['cells'], [number, number]>;
+  for (let s = 0; s < S; s++) {
+    let c = 0;
+    let z = 0;
+    let bads = 0;
+    for (let a = 0; a < A; a++) {
+      if (problem.approves[a] !== 1) continue;
+      c += problem.current?.[s * A + a] ?? 0;
+      z += x[s * A + a] as number;
+      bads = Math.max(bads, problem.metrics.bads[s * A + a] as number);
+    }
+    const n = problem.accounts[s] as number;
+    const add = (cell: keyof SegmentSwapSet['cells'], share: number) => {
+      sums[cell][0] += share * n;
+      sums[cell][1] += share * bads;
+    };
+    add('all_in', c * z);
+    add('swap_out', c * (1 - z));
+    add('swap_in', (1 - c) * z);
+    add('all_out', (1 - c) * (1 - z));
+  }
+  const cell = ([count, bads]: [number, number]) => ({ count, bads, bad_rate: count > 0 ? bads / count : 0 });
+  return { cells: { all_in: cell(sums.all_in), swap_out: cell(sums.swap_out), swap_in: cell(sums.swap_in), all_out: cell(sums.all_out) } };
+}
+
+/** A point of the efficient frontier. */
+export interface FrontierPoint {
+  /** The swept parameter's value (e.g. the bad-rate cap). */
+  readonly value: number;
+  readonly status: 'optimal' | 'time_limit' | 'infeasible';
+  readonly profit: number | null;
+  readonly kpis: PolicyKpis | null;
+}
+
+/**
+ * The efficient frontier: re-solves the problem built for each value of a swept parameter (e.g.
+ * the bad-rate cap) and records profit and KPIs (REFERENCE §8). Infeasible values are kept as
+ * points with status `infeasible`.
+ */
+export async function computeFrontier(
+  build: (value: number) => PolicyProblem,
+  values: readonly number[],
+  options: SolveAssignmentOptions = {},
+): Promise<FrontierPoint[]> {
+  const points: FrontierPoint[] = [];
+  for (const value of values) {
+    const problem = build(value);
+    const solution = await solveAssignment(problem.model, { ...options, skipShadowPrices: true });
+    if (solution.status === 'infeasible') points.push({ value, status: 'infeasible', profit: null, kpis: null });
+    else points.push({ value, status: solution.status, profit: solution.objective, kpis: policyKpis(problem, solution.x) });
+  }
+  return points;
+}

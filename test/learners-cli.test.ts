@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { commands } from '../src/cli/commands/index.js';
+import { runCli } from '../src/cli/run-cli.js';
+import { treeExplainerFor } from '../src/explain/index.js';
+import { explainRowsSync, rowMajorInput } from '../src/explain/tree-explainer.js';
+import { closeDuckDb, readFrame, writeFrame } from '../src/io/index.js';
+import { loadModel } from '../src/io/model-file.js';
+import { forestModelBody, predictForestPd, trainForest } from '../src/ml/forest/index.js';
+import { creditTestFrame } from '../src/ml/gbdt/test-frames.js';
+import type { CredoModel } from '../src/ml/model.js';
+import { predictPd } from '../src/ml/predict-model.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'credo-learners-'));
+after(() => closeDuckDb());
+
+async function credo(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(commands, argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false, cwd: dir });
+  return { code, out, err };
+}
+
+test('forest TreeSHAP: local accuracy on the probability scale', () => {
+  const frame = creditTestFrame(800, 81);
+  const features = ['delinq', 'bureau', 'noise', 'income', 'region'];
+  const r = trainForest(frame, frame.numeric('bad').values, features, { trees: 8, leaves: 16, seed: 2 });
+  const model = {
+    kind: 'forest',
+    schema: frame.select(features).schema(),
+    target: 'bad',
+    params: {},
+    metrics: {},
+    createdAt: '',
+    body: forestModelBody(r),
+  } as CredoModel;
+  const explainer = treeExplainerFor(model);
+  const rows = frame.slice(0, 40);
+  const x = rowMajorInput(explainer.ensemble, rows);
+  const phi = explainRowsSync(explainer.compiled, x, rows.rowCount);
+  const pd = predictForestPd(forestModelBody(r), rows);
+  const p = features.length;
+  for (let i = 0; i < rows.rowCount; i++) {
+    let sum = explainer.compiled.expectedValue;
+    for (let j = 0; j < p; j++) sum += phi[i * p + j]!;
+    assert.ok(Math.abs(sum - pd[i]!) < 1e-9, `row ${i}: ${sum} vs ${pd[i]}`);
+  }
+});
+
+test('train → evaluate → score for forest, mlp, svm and ensemble; model files round-trip', async () => {
+  await writeFrame(creditTestFrame(1200, 82), join(dir, 'train.csv'));
+  await writeFrame(creditTestFrame(500, 83), join(dir, 'test.csv'));
+  const extra: Record<string, string[]> = {
+    forest: ['--trees', '20'],
+    mlp: ['--hidden', '16'],
+    svm: [],
+    ensemble: ['--members', 'logistic,forest', '--trees', '10', '--folds', '3'],
+  };
+  for (const kind of ['forest', 'mlp', 'svm', 'ensemble']) {
+    const out = `${kind}.json`;
+    const trained = await credo(
+      'train',
+      '--data',
+      'train.csv',
+      '--target',
+      'bad',
+      '--categorical',
+      'region',
+      '--model',
+      kind,
+      ...extra[kind]!,
+      '--out',
+      out,
+      '--json',
+    );
+    assert.equal(trained.code, 0, trained.err);
+    const summary = JSON.parse(trained.out);
+    assert.equal(summary.kind, kind);
+    assert.ok(summary.train.auc > 0.75, `${kind} train AUC ${summary.train.auc}`);
+    const model = await loadModel<CredoModel>(join(dir, out));
+    assert.equal(model.kind, kind);
+    const evaluated = await credo('evaluate', '--model', out, '--data', 'test.csv', '--target', 'bad', '--json');
+    assert.equal(evaluated.code, 0, evaluated.err);
+    assert.ok(JSON.parse(evaluated.out).auc > 0.75, `${kind} holdout AUC`);
+    const scored = await credo('score', '--model', out, '--data', 'test.csv', '--out', `${kind}-scores.csv`);
+    assert.equal(scored.code, 0, scored.err);
+    const scores = await readFrame(join(dir, `${kind}-scores.csv`));
+    const test = await readFrame(join(dir, 'test.csv'), { types: { region: 'category' } });
+    const pd = predictPd(model, test);
+    const column = scores.names.find((n) => n === 'pd');
+    assert.ok(column !== undefined, `score columns ${scores.names}`);
+    const written = scores.numeric('pd').values;
+    for (let i = 0; i < 20; i++) assert.ok(Math.abs(written[i]! - pd[i]!) < 1e-6);
+  }
+  const explained = await credo('explain', '--model', 'forest.json', '--data', 'test.csv', '--row', '3', '--threads', '1');
+  assert.equal(explained.code, 0, explained.err);
+});
+
+test('compare --json: one entry per model with mean and sd of every metric', async () => {
+  await writeFrame(creditTestFrame(700, 84), join(dir, 'cmp.csv'));
+  const r = await credo(
+    'compare',
+    '--data',
+    'cmp.csv',
+    '--target',
+    'bad',
+    '--categorical',
+    'region',
+    '--models',
+    'logistic,forest,svm',
+    '--folds',
+    '3',
+    '--json',
+  );
+  assert.equal(r.code, 0, r.err);
+  const result = JSON.parse(r.out);
+  assert.deepEqual(
+    result.models.map((m: { model: string }) => m.model),
+    ['logistic', 'forest', 'svm'],
+  );
+  for (const m of result.models) {
+    for (const key of ['auc', 'ks', 'gini', 'precision', 'recall', 'f1', 'brier', 'train_seconds']) {
+      assert.equal(typeof m.mean[key], 'number', key);
+      assert.equal(typeof m.sd[key], 'number', key);
+    }
+  }
+  const bad = await credo('compare', '--data', 'cmp.csv', '--target', 'bad', '--models', 'logistic,boosted');
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /models/);
+});
+
+test('tune --out: writes the best model refitted on all rows; a bad budget exits 2', async () => {
+  await writeFrame(creditTestFrame(500, 85), join(dir, 'tune.csv'));
+  const r = await credo(
+    'tune',
+    '--model',
+    'logistic',
+    '--data',
+    'tune.csv',
+    '--target',
+    'bad',
+    '--budget',
+    '60s',
+    '--trials',
+    '3',
+    '--categorical',
+    'region',
+    '--out',
+    'tuned.json',
+    '--json',
+  );
+  assert.equal(r.code, 0, r.err);
+  const result = JSON.parse(r.out);
+  assert.equal(result.trials.length, 3);
+  assert.equal(result.stopped, 'trials');
+  const model = await loadModel<CredoModel>(join(dir, 'tuned.json'));
+  assert.equal(model.kind, 'logistic');
+  assert.equal(model.params.l2, result.best.params.l2);
+  const bad = await credo('tune', '--model', 'logistic', '--data', 'tune.csv', '--target', 'bad', '--budget', 'forever');
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /budget/);
+});
+
+test('model files: mlp, svm and ensemble bodies are checked structurally on load', async () => {
+  const { parseModel, serializeModel } = await import('../src/io/model-file.js');
+  const mlp = await loadModel<CredoModel>(join(dir, 'mlp.json'));
+  assert.equal(parseModel(serializeModel(mlp)).kind, 'mlp');
+  if (mlp.kind !== 'mlp') throw new Error('kind');
+  const broken = { ...mlp, body: { ...mlp.body, theta: mlp.body.theta.slice(1) } } as CredoModel;
+  assert.throws(() => parseModel(serializeModel(broken), 'broken.json'), /body\.theta/);
+  const ensemble = await loadModel<CredoModel>(join(dir, 'ensemble.json'));
+  if (ensemble.kind !== 'ensemble') throw new Error('kind');
+  const nested = { ...ensemble, body: { ...ensemble.body, members: [ensemble, ...ensemble.body.members.slice(1)] } } as CredoModel;
+  assert.throws(() => parseModel(serializeModel(nested), 'nested.json'), /member 0/);
+});
