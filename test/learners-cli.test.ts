@@ -95,8 +95,17 @@ test('train → evaluate → score for forest, mlp, svm and ensemble; model file
     const written = scores.numeric('pd').values;
     for (let i = 0; i < 20; i++) assert.ok(Math.abs(written[i]! - pd[i]!) < 1e-6);
   }
-  const explained = await credo('explain', '--model', 'forest.json', '--data', 'test.csv', '--row', '3', '--threads', '1');
-  assert.equal(explained.code, 0, explained.err);
+  // explanations of a forest (probability scale) and an SVM (its logistic form) report the model's own PD
+  const test = await readFrame(join(dir, 'test.csv'), { types: { region: 'category' } });
+  for (const kind of ['forest', 'svm']) {
+    const explained = await credo('explain', '--model', `${kind}.json`, '--data', 'test.csv', '--row', '3', '--threads', '1', '--json');
+    assert.equal(explained.code, 0, explained.err);
+    const model = await loadModel<CredoModel>(join(dir, `${kind}.json`));
+    const row = JSON.parse(explained.out);
+    assert.ok(Math.abs(row.pd - predictPd(model, test)[3]!) < 1e-9, `${kind}: explained PD ${row.pd}`);
+    const sum = row.contributions.reduce((acc: number, c: { contribution: number }) => acc + c.contribution, row.expected_value);
+    assert.ok(Math.abs(sum - row.margin) < 1e-9, `${kind}: local accuracy`);
+  }
 });
 
 test('compare --json: one entry per model with mean and sd of every metric', async () => {

@@ -1,24 +1,17 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { commands } from '../src/cli/commands/index.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { writeFrame } from '../src/io/index.js';
 import { generateWorld } from '../src/synth/index.js';
-
-/** The repository root (works from dist/ and from private build folders). */
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-}
+import { repoRoot } from './repo-root.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'credo-optimise-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-const examples = join(repoRoot(), 'examples', 'optimise');
+const examples = join(repoRoot, 'examples', 'optimise');
 
 async function run(argv: string[]) {
   let out = '';
@@ -68,7 +61,7 @@ test('an infeasible config exits 2 naming the conflicting constraints', async ()
 
 test('credo backtest compares champion and challenger: approvals match the swap set, losses side by side', async () => {
   await ready;
-  const strategies = join(repoRoot(), 'examples', 'strategies');
+  const strategies = join(repoRoot, 'examples', 'strategies');
   const r = await run([
     'backtest',
     '--data',

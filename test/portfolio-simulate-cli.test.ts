@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { commands } from '../src/cli/commands/index.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { readFrame, writeFrame } from '../src/io/index.js';
+import { repoRoot } from './repo-root.js';
 
-/** The repository root (works from dist/ and from private build folders). */
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-}
-
-const fixtures = join(repoRoot(), 'test', 'fixtures', 'portfolio');
+const fixtures = join(repoRoot, 'test', 'fixtures', 'portfolio');
 
 async function run(argv: string[]) {
   let out = '';

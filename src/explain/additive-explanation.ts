@@ -8,12 +8,14 @@ import type { Explanation } from './explanation.js';
 
 /**
  * Per-row term values of an additive model on the log-odds scale (logit = intercept + Σ terms):
- * logistic: β_j·x_j (a missing x takes the model's `fill`) or the categorical level effect;
+ * logistic (and linear SVM through its logistic form): β_j·x_j (a missing x takes the model's `fill`) or the categorical level effect;
  * scorecard: β_j·WOE_j(bin of the row). Row-major `rows × terms`.
  */
 export function additiveTerms(model: CredoModel, frame: Frame): { features: string[]; intercept: number; values: Float64Array } {
   if (model.kind === 'logistic') return logisticTerms(model.body, frame);
   if (model.kind === 'scorecard') return scorecardTerms(model.body, frame);
+  // a Platt-calibrated linear SVM is stored also as the equivalent logistic body
+  if (model.kind === 'svm') return logisticTerms(model.body.logit, frame);
   throw new CredoError('E_MODEL_KIND', { kind: model.kind, problem: 'additive contributions need a logistic or scorecard model' });
 }
 

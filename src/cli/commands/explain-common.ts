@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import {
   additiveExplanation,
@@ -19,7 +17,7 @@ import {
 } from '../../explain/index.js';
 import { treeShapParallel } from '../../explain/workers/tree-shap-parallel.js';
 import { type CategoryColumn, type Column, categoryFromLabels, type Frame, valueAt } from '../../frame/index.js';
-import { readFrame } from '../../io/index.js';
+import { dataFolder, readFrame } from '../../io/index.js';
 import { loadModel } from '../../io/model-file.js';
 import type { CredoModel } from '../../ml/model.js';
 import { schemaTypes } from './evaluate.js';
@@ -49,7 +47,7 @@ export async function explainFrame(
   threads: number,
   reference: Frame = frame,
 ): Promise<{ explanation: Explanation; x: Float64Array; explainer: TreeExplainer | undefined }> {
-  if (model.kind === 'logistic' || model.kind === 'scorecard') {
+  if (model.kind === 'logistic' || model.kind === 'scorecard' || model.kind === 'svm') {
     const explanation = additiveExplanation(model, frame, reference);
     const p = explanation.features.length;
     const x = new Float64Array(frame.rowCount * p);
@@ -72,16 +70,9 @@ export async function explainFrame(
   return { explanation, x, explainer };
 }
 
-/** The default catalogue shipped in `data/reasons.json`, found by walking up from this file to the package root. */
+/** The default catalogue shipped in the package's `data/reasons.json`. */
 export function defaultCataloguePath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'data', 'reasons.json');
-    if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return join(process.cwd(), 'data', 'reasons.json');
-    dir = parent;
-  }
+  return join(dataFolder(), 'reasons.json');
 }
 
 /** Reads and validates a reason catalogue (default: the shipped `data/reasons.json`). */
@@ -117,11 +108,10 @@ export function reasonsForFrame(
   count: number,
   reference: ReasonReference,
   cutoff: number,
-  margin: Float64Array,
+  pd: Float64Array,
 ): Reason[][] {
   let referenceValues: Float64Array | undefined;
   if (reference === 'cutoff') {
-    const pd = Float64Array.from(margin, (m) => 1 / (1 + Math.exp(-m)));
     referenceValues = referenceContributions(explanation, justAboveCutoff(pd, cutoff));
   }
   const columns = explanation.features.map((f) => frame.get(f));
@@ -163,6 +153,19 @@ export function reasonColumns(reasons: readonly (readonly Reason[])[], count: nu
   return columns;
 }
 
+/**
+ * PD from an explained output: forests explain their averaged probability directly (leaf values
+ * are bad rates), every other PD model explains log-odds.
+ */
+export function pdFromExplained(model: CredoModel, output: number): number {
+  return model.kind === 'forest' ? output : 1 / (1 + Math.exp(-output));
+}
+
+/** PD per row of an explanation (see `pdFromExplained`). */
+export function pdsOf(model: CredoModel, explanation: Explanation): Float64Array {
+  return marginsOf(explanation).map((m) => pdFromExplained(model, m));
+}
+
 /** Row margins from an explanation (φ₀ + Σφ, equal to the model's raw output by local accuracy). */
 export function marginsOf(explanation: Explanation): Float64Array {
   const p = explanation.features.length;
@@ -190,6 +193,6 @@ export async function scoreReasonColumns(
 ): Promise<Column[]> {
   const catalogue = await readCatalogue(cwd, cataloguePath);
   const { explanation } = await explainFrame(model, frame, threads);
-  const reasons = reasonsForFrame(explanation, frame, catalogue, count, 'population', 0.5, marginsOf(explanation));
+  const reasons = reasonsForFrame(explanation, frame, catalogue, count, 'population', 0.5, pdsOf(model, explanation));
   return reasonColumns(reasons, count);
 }

@@ -14,7 +14,7 @@ import type { LogisticModelBody } from '../../ml/linear/index.js';
 import type { CredoModel } from '../../ml/model.js';
 import { type CommandContext, defineCommand } from '../command.js';
 import { type Cell, formatTable, printResult } from '../output.js';
-import { defaultExplainThreads, explainFrame, loadModelAndData, marginsOf, readCatalogue, reasonsForFrame } from './explain-common.js';
+import { defaultExplainThreads, explainFrame, loadModelAndData, marginsOf, pdFromExplained, pdsOf, readCatalogue, reasonsForFrame } from './explain-common.js';
 
 /** Protected attributes that may never be proposed as a change. */
 const PROTECTED = /(^|_)(age|sex|gender|race|religion|marital|nationality)($|_)|age_in_years|personal_status/i;
@@ -68,10 +68,10 @@ export const explainCommand = defineCommand({
     if (args.row !== undefined) {
       const catalogue = await readCatalogue(context.cwd, args.catalogue);
       const margin = marginsOf(explanation);
-      let reasons = reasonsForFrame(explanation, subset, catalogue, args.reasons, 'population', args.cutoff, margin)[0] ?? [];
+      let reasons = reasonsForFrame(explanation, subset, catalogue, args.reasons, 'population', args.cutoff, pdsOf(model, explanation))[0] ?? [];
       if (args.reference === 'cutoff') {
         const all = await explainFrame(model, frame, threads);
-        reasons = reasonsForFrame(all.explanation, frame, catalogue, args.reasons, 'cutoff', args.cutoff, marginsOf(all.explanation))[args.row] ?? [];
+        reasons = reasonsForFrame(all.explanation, frame, catalogue, args.reasons, 'cutoff', args.cutoff, pdsOf(model, all.explanation))[args.row] ?? [];
       }
       const p = explanation.features.length;
       const contributions = explanation.features.map((feature, j) => {
@@ -88,7 +88,7 @@ export const explainCommand = defineCommand({
       if (args.path && args.tree !== undefined && args.tree >= trees)
         throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'tree', problem: `the model has trees 0..${trees - 1}`, value: args.tree });
       const m = margin[0] as number;
-      const result = { row: args.row, margin: m, pd: 1 / (1 + Math.exp(-m)), expected_value: explanation.expectedValue, contributions, reasons, paths };
+      const result = { row: args.row, margin: m, pd: pdFromExplained(model, m), expected_value: explanation.expectedValue, contributions, reasons, paths };
       printResult(context, result, () => {
         let text = `row ${args.row}: margin ${m.toFixed(6)} = expected value ${explanation.expectedValue.toFixed(6)} + Σ contributions; PD ${(result.pd * 100).toFixed(2)}%\n\n`;
         text += formatTable(
@@ -153,10 +153,10 @@ async function runCounterfactual(args: CounterfactualArgs, model: CredoModel, fr
   if (actionableNames.length === 0) throw new CredoError('E_INPUT_FLAG_MISSING', { flag: 'actionable' });
   const { explanation, x, explainer } = await explainFrame(model, frame, args.threads ?? defaultExplainThreads());
   const ensemble = explainer?.ensemble;
-  const logistic = model.kind === 'logistic' ? model.body : undefined;
+  const logistic = model.kind === 'logistic' ? model.body : model.kind === 'svm' ? model.body.logit : undefined;
   const scorecard = model.kind === 'scorecard' ? model.body : undefined;
   if (ensemble === undefined && logistic === undefined && scorecard === undefined) {
-    throw new CredoError('E_MODEL_KIND', { kind: model.kind, problem: 'counterfactuals need a tree, logistic or scorecard model' });
+    throw new CredoError('E_MODEL_KIND', { kind: model.kind, problem: 'counterfactuals need a tree, logistic, SVM or scorecard model' });
   }
   const names = explanation.features;
   const p = names.length;

@@ -98,6 +98,10 @@ test('portfolio metrics: bad columns are refused naming the flag', async () => {
   assert.match(r.err, /column "nope" is not in .*--ead-column/);
   const missing = await run(['portfolio', 'metrics', '--loans', 'absent.csv']);
   assert.equal(missing.code, 2);
+  // a named approved column must exist: never silently treat every row as a loan
+  const approved = await run(['portfolio', 'metrics', '--loans', 'book.csv', '--approved-column', 'booked']);
+  assert.equal(approved.code, 2);
+  assert.match(approved.err, /column "booked" is not in .*--approved-column/);
 });
 
 test('on the synthetic world: vintage bads equal the metrics defaults; roll rates conserve transitions', async () => {

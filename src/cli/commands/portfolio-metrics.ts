@@ -19,6 +19,7 @@ import {
 import { type CategoryColumn, type Column, categoryColumn, type Frame } from '../../frame/index.js';
 import { readFrame } from '../../io/index.js';
 import { defineCommand } from '../command.js';
+import { readDataFile, schemaFlag } from '../data-input.js';
 import { type Cell, formatPercent, formatTable, printResult } from '../output.js';
 
 /** A numeric column named by a flag, or an input error naming both. */
@@ -125,6 +126,7 @@ export const portfolioMetricsCommand = defineCommand({
     'Example: credo portfolio metrics --loans world.csv --performance perf.csv --by segment',
   flags: {
     loans: { type: 'string', required: true, description: 'applications/loans file (.csv or .parquet)' },
+    ...schemaFlag,
     performance: { type: 'string', description: 'loan × month performance file, for the NPA ratio' },
     by: { type: 'string', description: 'group by this column of the loans file (e.g. segment, product, region)' },
     'pd-column': { type: 'string', description: 'PD column (default "pd" if present, else "true_pd")' },
@@ -132,7 +134,7 @@ export const portfolioMetricsCommand = defineCommand({
     'lgd-column': { type: 'string', description: 'LGD column (overrides --lgd)' },
     'ead-column': { type: 'string', default: 'requested_amount', description: 'EAD column' },
     'rate-column': { type: 'string', default: 'interest_rate', description: 'annual interest rate column (RAROC is skipped when absent)' },
-    'approved-column': { type: 'string', default: 'approved', description: 'approved flag column (1 = booked)' },
+    'approved-column': { type: 'string', description: 'approved flag column (1 = booked); default "approved" when the file has it, else every row is a loan' },
     'bad-column': { type: 'string', default: 'bad', description: 'observed outcome column (1 = bad, empty = unknown)' },
     'id-column': { type: 'string', default: 'application_id', description: 'loan id column of the loans file (joins the performance table)' },
     'term-column': { type: 'string', default: 'term_months', description: 'term in months (IFRS 9 lifetime; 12 months remaining when absent)' },
@@ -145,11 +147,11 @@ export const portfolioMetricsCommand = defineCommand({
   },
   async run(args, _positionals, context) {
     const file = resolve(context.cwd, args.loans);
-    const frame = await readFrame(file);
+    const frame = await readDataFile(context, args.loans, args.schema);
     const pdName = args['pd-column'] ?? (frame.has('pd') ? 'pd' : 'true_pd');
-    const approved = frame.has(args['approved-column'])
-      ? numericOf(frame, args['approved-column'], 'approved-column', file)
-      : new Float64Array(frame.rowCount).fill(1);
+    // a column the user names must exist; the default applies only when present
+    const approvedName = args['approved-column'] ?? (frame.has('approved') ? 'approved' : undefined);
+    const approved = approvedName !== undefined ? numericOf(frame, approvedName, 'approved-column', file) : new Float64Array(frame.rowCount).fill(1);
     const pd = numericOf(frame, pdName, 'pd-column', file);
     checkProbabilities(pd, approved, pdName);
     const lgd = args['lgd-column'] === undefined ? args.lgd : numericOf(frame, args['lgd-column'], 'lgd-column', file);

@@ -1,12 +1,4 @@
-import {
-  type Explanation,
-  explainRowsSync,
-  featureImportance,
-  principalReasons,
-  type ReasonCatalogue,
-  rowMajorInput,
-  treeExplainerOf,
-} from '../../explain/index.js';
+import { type Explanation, explainRowsSync, featureImportance, principalReasons, rowMajorInput, treeExplainerOf } from '../../explain/index.js';
 import { valueAt } from '../../frame/index.js';
 import { readCatalogue } from '../commands/explain-common.js';
 import { type Cell, formatPercent, formatTable } from '../output.js';
@@ -21,22 +13,6 @@ const RISKY_PD = 0.1;
 const IMPORTANCE_ROWS = 2000;
 
 /**
- * Columns of the synthetic world that the shipped catalogue knows under a shorter name: the demo
- * reads them with that entry's text, unless the catalogue already has an entry of their own.
- */
-const CATALOGUE_ALIASES: Readonly<Record<string, string>> = { delinq_30d_12m: 'delinq', inquiries_3m: 'inquiries', inquiries_6m: 'inquiries' };
-
-/** The catalogue with the synthetic world's column names added as aliases of existing entries. */
-export function withAliases(catalogue: ReasonCatalogue, aliases: Readonly<Record<string, string>> = CATALOGUE_ALIASES): ReasonCatalogue {
-  const features = { ...catalogue.features };
-  for (const [name, target] of Object.entries(aliases)) {
-    const entry = catalogue.features[target];
-    if (!Object.hasOwn(features, name) && entry !== undefined) features[name] = entry;
-  }
-  return { ...catalogue, features };
-}
-
-/**
  * Step 6: principal reasons (top 4, exact TreeSHAP, plain-language text from `data/reasons.json`)
  * for declined applicants, and global importance by mean |SHAP|.
  */
@@ -48,7 +24,7 @@ export const explainStep: DemoStep = {
     const data = required(state.data, 'the applications', 'explain');
     const model = required(state.model, 'the trained model', 'explain');
     const scored = required(state.scored, 'the scores', 'explain');
-    const catalogue = withAliases(await readCatalogue(state.context.cwd, undefined));
+    const catalogue = await readCatalogue(state.context.cwd, undefined);
     const explainer = treeExplainerOf(model.ensemble);
     const features = model.ensemble.features.map((f) => f.name);
     const p = features.length;

@@ -9,7 +9,7 @@ import { strategyStep } from './strategy-step.js';
 
 export { dataSteps, generateStep, loadStep, profileStep } from './data-steps.js';
 export type { DemoModel, DemoState, DemoStep } from './demo-step.js';
-export { explainStep, withAliases } from './explain-step.js';
+export { explainStep } from './explain-step.js';
 export { DEMO_FEATURES, DEMO_MONOTONE, scoreStep, trainStep } from './model-steps.js';
 export { DEMO_LGD, moneyStep } from './money-step.js';
 export { DEMO_BAD_RATE_CAP, DEMO_CUTOFF_CONFIG, optimiseStep } from './optimise-step.js';

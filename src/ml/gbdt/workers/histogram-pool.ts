@@ -58,12 +58,14 @@ export class HistogramWorkerPool implements HistogramBuilder {
     ctrl[CTRL.FEATURES] = features.length;
     Atomics.store(ctrl, CTRL.DONE, 0);
     Atomics.store(ctrl, CTRL.FAILED, 0);
-    Atomics.add(ctrl, CTRL.GEN, 1);
+    const gen = Atomics.add(ctrl, CTRL.GEN, 1) + 1;
     Atomics.notify(ctrl, CTRL.GEN);
     const n = features.length;
     for (let k = 0; k < n; k += this.threads * FEATURE_GROUP)
       buildFeatureRange(buffers, slot, start, count, allRows, features, k, Math.min(n, k + FEATURE_GROUP));
     this.waitFor(CTRL.DONE, this.workers.length);
+    // Every worker must have finished THIS generation (not merely bumped the counter).
+    for (let t = 1; t < this.threads; t++) this.waitForValue(CTRL.DONE_GEN + t, gen);
     if (Atomics.load(ctrl, CTRL.FAILED) !== 0) throw new CredoError('E_INTERNAL', { summary: 'a histogram worker failed while building a histogram' });
   }
 
@@ -106,6 +108,17 @@ export class HistogramWorkerPool implements HistogramBuilder {
   async close(): Promise<void> {
     this.detach();
     await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  /** Blocks until `ctrl[index] === value` (a worker's finished generation). */
+  private waitForValue(index: number, value: number): void {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const v = Atomics.load(this.ctrl, index);
+      if (v === value) return;
+      if (Date.now() > deadline) throw new CredoError('E_INTERNAL', { summary: 'a histogram worker did not finish its job' });
+      Atomics.wait(this.ctrl, CTRL.DONE, Atomics.load(this.ctrl, CTRL.DONE), 1);
+    }
   }
 
   /** Blocks until `ctrl[index] >= target`; gives up after `timeoutMs` (a worker that never started). */

@@ -26,7 +26,10 @@ parentPort!.on('message', (b: WorkerBuffers) => {
   Atomics.notify(ctrl, CTRL.ACK);
   for (;;) {
     Atomics.wait(ctrl, CTRL.GEN, gen);
-    gen = Atomics.load(ctrl, CTRL.GEN);
+    const next = Atomics.load(ctrl, CTRL.GEN);
+    // Never run a job twice (a wake-up without a new generation does nothing).
+    if (next === gen) continue;
+    gen = next;
     if (Atomics.load(ctrl, CTRL.CMD) === CMD_DETACH) {
       Atomics.add(ctrl, CTRL.ACK, 1);
       Atomics.notify(ctrl, CTRL.ACK);
@@ -45,6 +48,7 @@ parentPort!.on('message', (b: WorkerBuffers) => {
       // Never leave the main thread waiting: flag the failure and still count this job as done.
       Atomics.store(ctrl, CTRL.FAILED, 1);
     }
+    Atomics.store(ctrl, CTRL.DONE_GEN + index, gen);
     Atomics.add(ctrl, CTRL.DONE, 1);
     Atomics.notify(ctrl, CTRL.DONE);
   }

@@ -1,7 +1,7 @@
 /**
  * Shared control block of the histogram workers (an Int32Array over a SharedArrayBuffer).
- * The main thread writes a job, bumps GEN and wakes the workers; each adds 1 to DONE when its
- * features are built. Worker t of T builds the job's feature groups j (of FEATURE_GROUP
+ * The main thread writes a job, bumps GEN and wakes the workers; each records the job's
+ * generation in its DONE_GEN slot and adds 1 to DONE when its features are built. Worker t of T builds the job's feature groups j (of FEATURE_GROUP
  * consecutive features) with j mod T = t (main is t = 0).
  */
 export const CTRL = {
@@ -16,7 +16,9 @@ export const CTRL = {
   ACK: 8,
   /** Set to 1 by a worker whose job threw (the main thread then throws). */
   FAILED: 9,
-  SIZE: 16,
+  /** Slot DONE_GEN + t holds the last job generation worker t finished. */
+  DONE_GEN: 16,
+  SIZE: 16 + 64,
 } as const;
 
 /** Commands in `CTRL.CMD`. */
