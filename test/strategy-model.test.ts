@@ -9,8 +9,7 @@ import { writeFrame } from '../src/io/index.js';
 import { saveModel } from '../src/io/model-file.js';
 import { saveEnsembleForModel, trainGbdt } from '../src/ml/gbdt/index.js';
 import type { CredoModel } from '../src/ml/model.js';
-import { predictPd } from '../src/ml/predict-model.js';
-import { scoresFromPd } from '../src/ml/scorecard/index.js';
+import { predictPd, predictScore } from '../src/ml/predict-model.js';
 import { generateWorld } from '../src/synth/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'credo-strategy-'));
@@ -47,7 +46,8 @@ test('score(model), pd(model) and the cutoff load the model relative to the stra
   assert.equal(code, 0, err);
   const rows = JSON.parse(out).segments.ALL as { rule: string; touched: number }[];
   const pd = predictPd(model, world.select(features));
-  const score = scoresFromPd(pd);
+  // rules see the whole-point score `credo score` writes
+  const score = predictScore(model, pd);
   let lowScore = 0;
   let cutoff = 0;
   for (let i = 0; i < pd.length; i++) {

@@ -6,6 +6,7 @@ import { predictLogisticLogit } from './linear/index.js';
 import { predictMlpLogit } from './mlp/train-mlp.js';
 import type { CredoModel } from './model.js';
 import { predictScorecardLogit } from './scorecard/index.js';
+import { type ScalingOptions, scoresFromPd } from './scorecard/scaling.js';
 import { ensembleFromSaved, predictEnsembleRaw, type TreeEnsemble } from './tree/index.js';
 
 const ensembles = new WeakMap<object, TreeEnsemble>();
@@ -58,4 +59,22 @@ export function predictPd(model: CredoModel, frame: Frame): Float64Array {
   const pd = new Float64Array(raw.length);
   for (let i = 0; i < raw.length; i++) pd[i] = 1 / (1 + Math.exp(-raw[i]!));
   return pd;
+}
+
+/**
+ * The score scaling of a model's reported 300–850 scores (REFERENCE §3): a scorecard keeps the
+ * PDO, base score and base odds it was built with; every other model uses Credo's defaults
+ * (600 points at 50:1, PDO 20).
+ */
+export function scoreScaling(model: CredoModel): ScalingOptions {
+  if (model.kind !== 'scorecard') return {};
+  const s = model.body.scaling;
+  return { baseScore: s.base_score, baseOdds: s.base_odds, pdo: s.pdo, min: s.min, max: s.max };
+}
+
+/** Reported score per row: the model's PD on its own scale (see `scoreScaling`), rounded to whole points. */
+export function predictScore(model: CredoModel, pd: Float64Array): Float64Array {
+  const scores = scoresFromPd(pd, scoreScaling(model));
+  for (let i = 0; i < scores.length; i++) scores[i] = Math.round(scores[i] as number);
+  return scores;
 }

@@ -3,6 +3,7 @@ import { type CompareSpec, compareModels } from '../../ml/compare/index.js';
 import { trainableKinds } from '../../ml/ensemble/index.js';
 import type { ModelKind } from '../../ml/model.js';
 import { defineCommand } from '../command.js';
+import { schemaFlag } from '../data-input.js';
 import { formatCell, formatPercent, formatTable, printResult } from '../output.js';
 import { readLearnerData } from './learner-data.js';
 
@@ -16,6 +17,7 @@ export const compareCommand = defineCommand({
     'Example: credo compare --data hmeq.csv --target BAD --models gbdt,logistic,scorecard,forest,mlp,svm,ensemble --folds 5',
   flags: {
     data: { type: 'string', required: true, description: 'labelled data (.csv or .parquet)' },
+    ...schemaFlag,
     target: { type: 'string', required: true, description: 'target column, 1 = bad, 0 = good (empty rows are excluded)' },
     models: { type: 'list', default: [...trainableKinds], description: `families to compare (${trainableKinds.join(', ')})` },
     folds: { type: 'int', default: 5, min: 2, max: 50, description: 'stratified CV folds' },

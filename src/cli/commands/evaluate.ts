@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
-import { readFrame } from '../../io/index.js';
 import { loadModel } from '../../io/model-file.js';
 import { evaluateBinary } from '../../ml/metrics/index.js';
 import type { CredoModel } from '../../ml/model.js';
 import { predictPd } from '../../ml/predict-model.js';
 import { defineCommand } from '../command.js';
+import { readDataFile, schemaFlag } from '../data-input.js';
 import { formatPercent, formatTable, printResult } from '../output.js';
-import { dropMissingTarget } from './train.js';
+import { dropMissingTarget } from './learner-data.js';
 
 /** Category columns of a model's schema, so data files are read with matching types. */
 export function schemaTypes(schema: { columns: readonly { name: string; type: 'number' | 'category' }[] }): Record<string, 'number' | 'category'> {
@@ -21,13 +21,14 @@ export const evaluateCommand = defineCommand({
   flags: {
     model: { type: 'string', required: true, description: 'model file' },
     data: { type: 'string', required: true, description: 'labelled data (.csv or .parquet)' },
+    ...schemaFlag,
     target: { type: 'string', required: true, description: 'target column, 1 = bad' },
     threshold: { type: 'number', default: 0.5, min: 0, max: 1, description: 'PD at or above which a row counts as predicted bad' },
     bands: { type: 'int', default: 10, min: 1, max: 100, description: 'score bands of the gains and calibration tables' },
   },
   async run(args, _positionals, context) {
     const model = await loadModel<CredoModel>(resolve(context.cwd, args.model));
-    const all = await readFrame(resolve(context.cwd, args.data), { types: schemaTypes(model.schema) });
+    const all = await readDataFile(context, args.data, args.schema, schemaTypes(model.schema));
     const { frame, excluded } = dropMissingTarget(all, args.target);
     if (excluded > 0) context.stderr(`excluded ${excluded} of ${all.rowCount} rows with an empty "${args.target}" (no outcome)\n`);
     const pd = predictPd(model, frame);

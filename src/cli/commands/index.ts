@@ -38,33 +38,28 @@ import { tuneCommand } from './tune.js';
  * command group) in this folder; add a line here to register one.
  */
 export const commands: readonly Command[] = [
-  errorsCommand,
+  demoCommand,
+  // data
+  dataSynthCommand,
   dataLoadCommand,
   dataProfileCommand,
+  // models
+  trainCommand,
+  evaluateCommand,
+  scoreCommand,
+  importCommand,
+  compareCommand,
+  tuneCommand,
   binningFitCommand,
   binningApplyCommand,
   binningPsiCommand,
   scorecardTableCommand,
   featuresSelectCommand,
-  dataSynthCommand,
-  demoCommand,
-  simulateCommand,
-  optimiseCutoffsCommand,
-  optimiseLimitsCommand,
-  optimiseMixCommand,
-  backtestCommand,
-  rulesCheckCommand,
-  rulesLiftCommand,
-  swapsetCommand,
-  trainCommand,
-  compareCommand,
-  tuneCommand,
-  evaluateCommand,
-  scoreCommand,
-  importCommand,
+  // explanations
   explainCommand,
   importanceCommand,
   reasonsCheckCommand,
+  // money
   financeScheduleCommand,
   financeCapitalCommand,
   financeRarocCommand,
@@ -73,4 +68,15 @@ export const commands: readonly Command[] = [
   portfolioMetricsCommand,
   portfolioVintageCommand,
   portfolioRollRatesCommand,
+  // strategy
+  rulesCheckCommand,
+  rulesLiftCommand,
+  swapsetCommand,
+  // simulation and optimisation
+  simulateCommand,
+  optimiseCutoffsCommand,
+  optimiseLimitsCommand,
+  optimiseMixCommand,
+  backtestCommand,
+  errorsCommand,
 ];

@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import type { Frame } from '../../frame/index.js';
-import { readFrame } from '../../io/index.js';
 import type { CommandContext } from '../command.js';
+import { readDataFile } from '../data-input.js';
 
 /** The flags every learner command reads its data with. */
 export interface LearnerDataArgs {
@@ -11,27 +10,52 @@ export interface LearnerDataArgs {
   readonly exclude: readonly string[];
   readonly features: readonly string[];
   readonly categorical: readonly string[];
+  readonly schema?: string | undefined;
 }
 
 /**
- * Reads `--data`, drops rows with an empty target (counted on stderr; an unknown outcome is never
- * treated as good) and resolves the feature list (`--features`, else every column but the target
- * and `--exclude`).
+ * Drops rows whose target is empty (e.g. declined applicants with no outcome): returns the kept
+ * frame and how many were dropped. Never treats an unknown outcome as good.
  */
-export async function readLearnerData(args: LearnerDataArgs, context: CommandContext): Promise<{ frame: Frame; features: string[]; excluded: number }> {
-  const types = Object.fromEntries(args.categorical.map((c) => [c, 'category' as const]));
-  const all = await readFrame(resolve(context.cwd, args.data), { types });
-  const column = all.get(args.target);
-  if (column === undefined) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: args.target, source: `file "${args.data}"` });
-  if (column.type !== 'number') throw new CredoError('E_GBDT_TARGET', { column: args.target, problem: 'must be numeric (1 = bad, 0 = good)' });
-  const mask = new Uint8Array(all.rowCount);
+export function dropMissingTarget(frame: Frame, target: string, source = 'the data'): { frame: Frame; excluded: number } {
+  const column = frame.get(target);
+  if (column === undefined) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: target, source: source === 'the data' ? source : `file "${source}"` });
+  if (column.type !== 'number') throw new CredoError('E_GBDT_TARGET', { column: target, problem: 'must be numeric (1 = bad, 0 = good)' });
+  const mask = new Uint8Array(frame.rowCount);
   let excluded = 0;
   for (let i = 0; i < mask.length; i++) {
     if (Number.isNaN(column.values[i])) excluded++;
     else mask[i] = 1;
   }
-  const frame = excluded === 0 ? all : all.filter(mask);
-  if (excluded > 0) context.stderr(`training data: excluded ${excluded} of ${all.rowCount} rows with an empty "${args.target}" (no outcome)\n`);
+  return { frame: excluded === 0 ? frame : frame.filter(mask), excluded };
+}
+
+/**
+ * Reads a labelled data file (with `--schema` overrides and `categorical` columns read as
+ * categories) and drops rows whose target is empty, reporting the count on stderr as `label`:
+ * an unknown outcome (e.g. a declined applicant) is never treated as good.
+ */
+export async function readLabelledData(
+  context: CommandContext,
+  file: string,
+  target: string,
+  categorical: readonly string[],
+  schema: string | undefined,
+  label = 'training data',
+): Promise<{ frame: Frame; excluded: number; rows: number }> {
+  const types = Object.fromEntries(categorical.map((c) => [c, 'category' as const]));
+  const all = await readDataFile(context, file, schema, types);
+  const { frame, excluded } = dropMissingTarget(all, target, file);
+  if (excluded > 0) context.stderr(`${label}: excluded ${excluded} of ${all.rowCount} rows with an empty "${target}" (no outcome)\n`);
+  return { frame, excluded, rows: all.rowCount };
+}
+
+/**
+ * Reads `--data`, drops rows with an empty target (see `readLabelledData`) and resolves the feature
+ * list (`--features`, else every column but the target and `--exclude`).
+ */
+export async function readLearnerData(args: LearnerDataArgs, context: CommandContext): Promise<{ frame: Frame; features: string[]; excluded: number }> {
+  const { frame, excluded } = await readLabelledData(context, args.data, args.target, args.categorical, args.schema);
   for (const name of [...args.exclude, ...args.features])
     if (!frame.has(name)) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: name, source: `--exclude/--features (file "${args.data}")` });
   const skip = new Set([args.target, ...args.exclude]);

@@ -3,8 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import type { Frame } from '../../frame/index.js';
 import { loadModel } from '../../io/model-file.js';
-import { predictPd } from '../../ml/predict-model.js';
-import { scoresFromPd } from '../../ml/scorecard/index.js';
+import { predictPd, predictScore } from '../../ml/predict-model.js';
 import { type ActiveRule, activeRules, type ModelOutputs, modelReferences, parseStrategy, type Strategy } from '../../strategy/index.js';
 
 /** A strategy file read from disk, with the folder its model paths are relative to. */
@@ -40,8 +39,10 @@ export async function loadModelOutputs(loaded: LoadedStrategy, frame: Frame): Pr
     const path = resolve(dirname(loaded.file), loaded.strategy.models[ref] ?? ref);
     let scored = byPath.get(path);
     if (scored === undefined) {
-      const pd = predictPd(await loadModel(path), frame);
-      scored = { pd, score: scoresFromPd(pd) };
+      const model = await loadModel(path);
+      const pd = predictPd(model, frame);
+      // the same whole-point score `credo score` writes, on the model's own scaling
+      scored = { pd, score: predictScore(model, pd) };
       byPath.set(path, scored);
     }
     outputs[ref] = scored;

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import { Frame, numericColumn } from '../../frame/index.js';
-import { readFrame, writeFrame } from '../../io/index.js';
+import { writeFrame } from '../../io/index.js';
 import { loadModel } from '../../io/model-file.js';
 import type { CredoModel } from '../../ml/model.js';
-import { predictPd } from '../../ml/predict-model.js';
-import { scoreFromPd } from '../../ml/scorecard/index.js';
+import { predictPd, predictScore } from '../../ml/predict-model.js';
 import { defineCommand } from '../command.js';
+import { readDataFile, schemaFlag } from '../data-input.js';
 import { formatTable, printResult } from '../output.js';
 import { schemaTypes } from './evaluate.js';
 import { scoreReasonColumns } from './explain-common.js';
@@ -22,6 +22,7 @@ export const scoreCommand = defineCommand({
   flags: {
     model: { type: 'string', required: true, description: 'model file' },
     data: { type: 'string', required: true, description: 'data to score (.csv or .parquet)' },
+    ...schemaFlag,
     out: { type: 'string', required: true, description: 'output file (.csv or .parquet)' },
     keys: { type: 'list', description: 'input columns copied to the output (default: id and *_id columns)' },
     reasons: { type: 'int', min: 1, max: 10, description: 'add reason_1..N codes and reason_text_1..N (principal reasons toward decline, see credo explain)' },
@@ -29,12 +30,11 @@ export const scoreCommand = defineCommand({
   },
   async run(args, _positionals, context) {
     const model = await loadModel<CredoModel>(resolve(context.cwd, args.model));
-    const frame = await readFrame(resolve(context.cwd, args.data), { types: schemaTypes(model.schema) });
+    const frame = await readDataFile(context, args.data, args.schema, schemaTypes(model.schema));
     const keys = args.keys.length > 0 ? args.keys : frame.names.filter((n) => n === 'id' || n.endsWith('_id'));
     for (const key of keys) if (!frame.has(key)) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: key, source: `file "${args.data}"` });
     const pd = predictPd(model, frame);
-    const score = new Float64Array(pd.length);
-    for (let i = 0; i < pd.length; i++) score[i] = Math.round(scoreFromPd(pd[i]!));
+    const score = predictScore(model, pd);
     const reasonCols = args.reasons === undefined ? [] : await scoreReasonColumns(context.cwd, model, frame, args.reasons, args.catalogue);
     const out = new Frame([...keys.map((k) => frame.column(k)), numericColumn('pd', pd), numericColumn('score', score), ...reasonCols], frame.rowCount);
     await writeFrame(out, resolve(context.cwd, args.out));

@@ -45,7 +45,25 @@ function writeData(): void {
 
 test('credo train --model scorecard → evaluate → score → scorecard table: points add up to the score', async () => {
   writeData();
-  const train = await run(['train', '--model', 'scorecard', '--data', 'd.csv', '--target', 'bad', '--exclude', 'id', '--out', 'sc.json', '--json']);
+  // a non-default scaling: `credo score` must report the scorecard's own points, not the defaults
+  const train = await run([
+    'train',
+    '--model',
+    'scorecard',
+    '--data',
+    'd.csv',
+    '--target',
+    'bad',
+    '--exclude',
+    'id',
+    '--pdo',
+    '40',
+    '--base-score',
+    '500',
+    '--out',
+    'sc.json',
+    '--json',
+  ]);
   assert.equal(train.code, 0, train.err);
   const summary = JSON.parse(train.out);
   assert.equal(summary.kind, 'scorecard');

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import type { Frame } from '../../frame/index.js';
-import { readFrame } from '../../io/index.js';
 import { saveModel } from '../../io/model-file.js';
 import { targetLabels } from '../../ml/binning/index.js';
 import { trainLogisticModel } from '../../ml/linear/index.js';
@@ -10,6 +9,7 @@ import type { CredoModel } from '../../ml/model.js';
 import { predictPd } from '../../ml/predict-model.js';
 import { trainScorecard } from '../../ml/scorecard/index.js';
 import type { CommandContext } from '../command.js';
+import { readDataFile } from '../data-input.js';
 import { formatTable, printResult } from '../output.js';
 
 /** Flags `credo train` adds for the logistic and scorecard families (spread into its flag list). */
@@ -41,13 +41,14 @@ export interface LinearTrainArgs {
   readonly 'base-score': number;
   readonly 'base-odds': number;
   readonly special: readonly string[];
+  readonly schema?: string | undefined;
 }
 
 /** `credo train --model logistic|scorecard`: fits the model, prints its summary, writes the model file. */
 export async function trainLinear(args: LinearTrainArgs, context: CommandContext): Promise<number> {
   const started = performance.now();
   const types = Object.fromEntries(args.categorical.map((c) => [c, 'category' as const]));
-  const frame: Frame = await readFrame(resolve(context.cwd, args.data), { types });
+  const frame: Frame = await readDataFile(context, args.data, args.schema, types);
   const labels = targetLabels(frame.column(args.target));
   let excluded = 0;
   for (let i = 0; i < labels.length; i++) if (Number.isNaN(labels[i])) excluded++;

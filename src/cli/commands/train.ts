@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import type { Frame } from '../../frame/index.js';
-import { readFrame } from '../../io/index.js';
 import { saveModel } from '../../io/model-file.js';
 import { type GbdtOptions, type GbdtTrainResult, saveEnsembleForModel, splitRows } from '../../ml/gbdt/index.js';
 import { trainGbdtThreaded } from '../../ml/gbdt/workers/train-threaded.js';
@@ -9,26 +8,11 @@ import { evaluateBinary } from '../../ml/metrics/index.js';
 import type { CredoModel } from '../../ml/model.js';
 import { predictRaw } from '../../ml/predict-model.js';
 import { defineCommand } from '../command.js';
+import { schemaFlag } from '../data-input.js';
 import { formatTable, printResult } from '../output.js';
+import { readLabelledData } from './learner-data.js';
 import { learnerTrainFlags, trainLearner } from './train-learners.js';
 import { linearTrainFlags, trainLinear } from './train-linear.js';
-
-/**
- * Drops rows whose target is empty (e.g. declined applicants with no outcome): returns the kept
- * frame and how many were dropped. Never treats an unknown outcome as good.
- */
-export function dropMissingTarget(frame: Frame, target: string): { frame: Frame; excluded: number } {
-  const column = frame.get(target);
-  if (column === undefined) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: target, source: 'the data' });
-  if (column.type !== 'number') throw new CredoError('E_GBDT_TARGET', { column: target, problem: 'must be numeric (1 = bad, 0 = good)' });
-  const mask = new Uint8Array(frame.rowCount);
-  let excluded = 0;
-  for (let i = 0; i < mask.length; i++) {
-    if (Number.isNaN(column.values[i])) excluded++;
-    else mask[i] = 1;
-  }
-  return { frame: excluded === 0 ? frame : frame.filter(mask), excluded };
-}
 
 /** Parses `--monotone col:+1,col:-1`. */
 export function parseMonotone(items: readonly string[]): Record<string, number> {
@@ -58,12 +42,13 @@ function summaryMetrics(model: CredoModel, frame: Frame, target: string): Record
 /** `credo train`: trains a GBDT PD model and writes a model file. */
 export const trainCommand = defineCommand({
   name: 'train',
-  summary: 'Train a PD model (histogram GBDT; --model logistic or scorecard for the linear families) and save it as a model file',
+  summary: 'Train a PD model (histogram GBDT by default; --model logistic, scorecard, forest, mlp, svm or ensemble) and save it as a model file',
   details:
     'Rows with an empty target (e.g. declined applicants) are excluded and counted.\n' +
     'Example: credo train --data world.csv --target bad --exclude application_id,true_pd --monotone delinq_30d_12m:+1 --out pd.json',
   flags: {
     data: { type: 'string', required: true, description: 'training data (.csv or .parquet)' },
+    ...schemaFlag,
     target: { type: 'string', required: true, description: 'target column, 1 = bad, 0 = good (empty rows are excluded)' },
     model: {
       type: 'enum',
@@ -105,11 +90,8 @@ export const trainCommand = defineCommand({
     if (args.model === 'forest' || args.model === 'mlp' || args.model === 'svm' || args.model === 'ensemble') return trainLearner(args, context);
     const started = performance.now();
     const monotone = parseMonotone(args.monotone);
-    const types = Object.fromEntries(args.categorical.map((c) => [c, 'category' as const]));
     const read = async (file: string, label: string) => {
-      const all = await readFrame(resolve(context.cwd, file), { types });
-      const { frame, excluded } = dropMissingTarget(all, args.target);
-      if (excluded > 0) context.stderr(`${label}: excluded ${excluded} of ${all.rowCount} rows with an empty "${args.target}" (no outcome)\n`);
+      const { frame, excluded } = await readLabelledData(context, file, args.target, args.categorical, args.schema, label);
       return { frame: frame as Frame, excluded };
     };
     if (args.valid !== undefined && args['valid-fraction'] !== undefined) {

@@ -6,6 +6,7 @@ import type { CredoModel } from '../../ml/model.js';
 import { predictPd } from '../../ml/predict-model.js';
 import { parseBudget, searchSpaceOf, tuneModel } from '../../ml/tuning/index.js';
 import { defineCommand } from '../command.js';
+import { schemaFlag } from '../data-input.js';
 import { formatCell, formatTable, printResult } from '../output.js';
 import { readLearnerData } from './learner-data.js';
 
@@ -19,6 +20,7 @@ export const tuneCommand = defineCommand({
   flags: {
     model: { type: 'enum', choices: ['gbdt', 'logistic', 'scorecard', 'forest', 'mlp', 'svm'] as const, default: 'gbdt', description: 'model family' },
     data: { type: 'string', required: true, description: 'labelled data (.csv or .parquet)' },
+    ...schemaFlag,
     target: { type: 'string', required: true, description: 'target column, 1 = bad, 0 = good (empty rows are excluded)' },
     budget: { type: 'string', default: '300s', description: 'time budget, e.g. 300s, 5m, 1h (no trial starts after it)' },
     method: { type: 'enum', choices: ['tpe', 'random'] as const, default: 'tpe', description: 'search method' },

@@ -3,7 +3,7 @@ import { splitRows, trainGbdt } from '../../ml/gbdt/index.js';
 import { computeAuc, evaluateBinary } from '../../ml/metrics/index.js';
 import { predictScorecardLogit, scoresFromPd, trainScorecard } from '../../ml/scorecard/index.js';
 import { predictEnsembleRaw } from '../../ml/tree/index.js';
-import { dropMissingTarget } from '../commands/train.js';
+import { dropMissingTarget } from '../commands/learner-data.js';
 import { type Cell, formatPercent, formatTable } from '../output.js';
 import { indent, required, round } from './demo-format.js';
 import type { DemoStep } from './demo-step.js';
