@@ -4,9 +4,8 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { categoryFromLabels, Frame, numericColumn } from '../src/frame/index.js';
-import { importLightgbm } from '../src/io/import-lightgbm.js';
-import { importXgboost } from '../src/io/import-xgboost.js';
 import { parseModel, serializeModel } from '../src/io/model-file.js';
+import { importLightgbm, importXgboost } from '../src/ml/gbdt/index.js';
 import type { CredoModel } from '../src/ml/model.js';
 import { predictRaw } from '../src/ml/predict-model.js';
 

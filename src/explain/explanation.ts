@@ -10,7 +10,9 @@ export interface Explanation {
   readonly values: Float64Array;
   /** φ₀: the reference output (training mean for trees, the output at the reference point for linear models). */
   readonly expectedValue: number;
-  readonly method: 'tree-shap-path-dependent' | 'linear' | 'scorecard-points';
+  readonly method: 'tree-shap-path-dependent' | 'linear' | 'scorecard-points' | 'shapley-permutation-interventional';
+  /** Standard error of each value (row-major like `values`) when the values are sampling estimates; absent for exact methods. */
+  readonly standardErrors?: Float64Array;
 }
 
 /** Row i's contributions (a view, not a copy). */

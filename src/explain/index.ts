@@ -1,7 +1,8 @@
 /**
  * Explanations: exact path-dependent TreeSHAP for tree ensembles, exact contributions for linear
- * models and scorecards, principal reasons from an editable catalogue, decision paths, global
- * importance and counterfactuals (MILP over tree thresholds with HiGHS).
+ * models and scorecards, permutation-sampled interventional Shapley values for any model (MLPs,
+ * ensembles), principal reasons from an editable catalogue, decision paths, global importance
+ * and counterfactuals (MILP over tree thresholds with HiGHS).
  */
 
 export { additiveExplanation, additiveTerms } from './additive-explanation.js';
@@ -23,6 +24,12 @@ export {
 } from './reason-catalogue.js';
 export { justAboveCutoff, principalReasons, type Reason, type ReasonOptions, referenceContributions } from './reasons.js';
 export { type BinMove, binMoves, scorecardCounterfactual } from './scorecard-counterfactual.js';
+export {
+  backgroundSample,
+  defaultShapleyPermutationOptions,
+  type ShapleyPermutationOptions,
+  shapleyPermutation,
+} from './shapley-permutation.js';
 export { type Counterfactual, ensembleMargin, type FeatureChange, type TreeCounterfactualOptions, treeCounterfactual } from './tree-counterfactual.js';
 export { ensembleOf, explainRowsSync, rowMajorInput, type TreeExplainer, treeExplainerFor, treeExplainerOf } from './tree-explainer.js';
 export { createTreeShapScratch, type TreeShapScratch, treeShapRows } from './tree-shap.js';

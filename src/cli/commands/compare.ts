@@ -4,7 +4,7 @@ import { trainableKinds } from '../../ml/ensemble/index.js';
 import type { ModelKind } from '../../ml/model.js';
 import { defineCommand } from '../command.js';
 import { schemaFlag } from '../data-input.js';
-import { formatCell, formatPercent, formatTable, printResult } from '../output.js';
+import { formatCell, formatPercent, formatTable, printResult, startProgress } from '../output.js';
 import { readLearnerData } from './learner-data.js';
 
 /** `credo compare`: cross-validated comparison of model families on one data set. */
@@ -34,16 +34,16 @@ export const compareCommand = defineCommand({
       return { kind: m as ModelKind };
     });
     const { frame, features, excluded } = await readLearnerData(args, context);
+    const progress = startProgress(context, 'cross-validating', specs.length * args.folds);
+    let fits = 0;
     const result = await compareModels(frame, args.target, features, specs, {
       folds: args.folds,
       seed: args.seed,
       threshold: args.threshold,
       clock: () => performance.now() / 1000,
-      onFold: (label, fold) => {
-        if (context.interactive && !context.json) context.stderr(`\r${label}: fold ${fold + 1}/${args.folds} `);
-      },
+      onFold: () => progress.tick(++fits),
     });
-    if (context.interactive && !context.json) context.stderr('\r\x1b[K');
+    progress.done();
     printResult(context, { data: args.data, target: args.target, excluded_rows: excluded, features: features.length, ...result }, () => {
       const pm = (m: { mean: Record<string, number>; sd: Record<string, number> }, key: string, digits = 4) =>
         `${formatCell(m.mean[key], digits)} ± ${formatCell(m.sd[key], digits)}`;

@@ -12,6 +12,8 @@ import {
   type ReasonCatalogue,
   referenceContributions,
   rowMajorInput,
+  type ShapleyPermutationOptions,
+  shapleyPermutation,
   type TreeExplainer,
   treeExplainerFor,
 } from '../../explain/index.js';
@@ -38,17 +40,21 @@ export async function loadModelAndData(cwd: string, modelPath: string, dataPath:
 /**
  * Explains every row of a frame with a model: exact path-dependent TreeSHAP for tree models (in
  * parallel over rows; same values for any thread count), exact additive contributions for logistic
- * and scorecard models relative to the mean over `reference` (default: the rows explained). `x`
- * is the model-aligned input, row-major (category codes for categorical features).
+ * and scorecard models relative to the mean over `reference` (default: the rows explained), and
+ * permutation-sampled interventional Shapley values against a background sample of `reference`
+ * for MLPs and ensembles (`agnostic`: permutations, background size, seed, row offset). `x` is
+ * the model-aligned input, row-major (category codes for categorical features).
  */
 export async function explainFrame(
   model: CredoModel,
   frame: Frame,
   threads: number,
   reference: Frame = frame,
+  agnostic: ShapleyPermutationOptions = {},
 ): Promise<{ explanation: Explanation; x: Float64Array; explainer: TreeExplainer | undefined }> {
-  if (model.kind === 'logistic' || model.kind === 'scorecard' || model.kind === 'svm') {
-    const explanation = additiveExplanation(model, frame, reference);
+  if (model.kind === 'logistic' || model.kind === 'scorecard' || model.kind === 'svm' || model.kind === 'mlp' || model.kind === 'ensemble') {
+    const explanation =
+      model.kind === 'mlp' || model.kind === 'ensemble' ? shapleyPermutation(model, frame, reference, agnostic) : additiveExplanation(model, frame, reference);
     const p = explanation.features.length;
     const x = new Float64Array(frame.rowCount * p);
     explanation.features.forEach((name, j) => {

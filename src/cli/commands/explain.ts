@@ -30,6 +30,8 @@ export const explainCommand = defineCommand({
   details:
     'Contributions are exact path-dependent TreeSHAP values of the raw (log-odds) output — what XGBoost pred_contribs\n' +
     'computes — with expected_value + Σ contributions = the row’s margin. Decline means PD ≥ --cutoff.\n' +
+    'MLP and ensemble models: interventional Shapley values estimated by antithetic permutation sampling against\n' +
+    'a seeded background sample of the data (--samples, --background, --seed), still adding up to the margin exactly.\n' +
     'Examples:\n' +
     '  credo explain --model m.json --data apps.csv --out shap.csv --threads 2\n' +
     '  credo explain --model m.json --data apps.csv --row 7 --path --tree 0\n' +
@@ -55,6 +57,9 @@ export const explainCommand = defineCommand({
     actionable: { type: 'list', description: 'features the applicant can change (numeric; never protected attributes such as age)' },
     weights: { type: 'list', description: 'cost weights, e.g. requested_amount=1,term_months=2 (default 1 each)' },
     limit: { type: 'int', default: 20, min: 1, description: 'with --counterfactual and no --row: at most this many declined rows' },
+    samples: { type: 'int', default: 32, min: 4, max: 100000, description: 'mlp/ensemble: permutations per row (antithetic pairs; rounded up to even)' },
+    background: { type: 'int', default: 100, min: 1, max: 100000, description: 'mlp/ensemble: background rows drawn from the data (all when fewer)' },
+    seed: { type: 'int', default: 0, min: 0, description: 'mlp/ensemble: seed of the background draw and the permutations' },
   },
   async run(args, _positionals, context) {
     const started = performance.now();
@@ -64,19 +69,27 @@ export const explainCommand = defineCommand({
     if (args.counterfactual) return runCounterfactual(args, model, frame, context, started);
     const subset = args.row === undefined ? frame : frame.slice(args.row, args.row + 1);
     // additive models measure contributions from the mean over the whole file, also for one row
-    const { explanation, x, explainer } = await explainFrame(model, subset, threads, frame);
+    // mlp/ensemble: permutation streams are per file row, so --row N gives that row's values in the whole-file run
+    const agnostic = { samples: args.samples, background: args.background, seed: args.seed };
+    const { explanation, x, explainer } = await explainFrame(model, subset, threads, frame, { ...agnostic, rowOffset: args.row ?? 0 });
     if (args.row !== undefined) {
       const catalogue = await readCatalogue(context.cwd, args.catalogue);
       const margin = marginsOf(explanation);
       let reasons = reasonsForFrame(explanation, subset, catalogue, args.reasons, 'population', args.cutoff, pdsOf(model, explanation))[0] ?? [];
       if (args.reference === 'cutoff') {
-        const all = await explainFrame(model, frame, threads);
+        const all = await explainFrame(model, frame, threads, frame, agnostic);
         reasons = reasonsForFrame(all.explanation, frame, catalogue, args.reasons, 'cutoff', args.cutoff, pdsOf(model, all.explanation))[args.row] ?? [];
       }
       const p = explanation.features.length;
       const contributions = explanation.features.map((feature, j) => {
         const column = subset.get(feature);
-        return { feature, value: column === undefined ? null : valueAt(column, 0), contribution: explanation.values[j] as number };
+        const se = explanation.standardErrors?.[j];
+        return {
+          feature,
+          value: column === undefined ? null : valueAt(column, 0),
+          contribution: explanation.values[j] as number,
+          ...(se === undefined ? {} : { standard_error: se }),
+        };
       });
       contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
       if (args.path && explainer === undefined) throw new CredoError('E_MODEL_KIND', { kind: model.kind, problem: 'decision paths need a tree model' });
@@ -88,13 +101,23 @@ export const explainCommand = defineCommand({
       if (args.path && args.tree !== undefined && args.tree >= trees)
         throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'tree', problem: `the model has trees 0..${trees - 1}`, value: args.tree });
       const m = margin[0] as number;
-      const result = { row: args.row, margin: m, pd: pdFromExplained(model, m), expected_value: explanation.expectedValue, contributions, reasons, paths };
+      const result = {
+        row: args.row,
+        margin: m,
+        pd: pdFromExplained(model, m),
+        expected_value: explanation.expectedValue,
+        method: explanation.method,
+        contributions,
+        reasons,
+        paths,
+      };
       printResult(context, result, () => {
         let text = `row ${args.row}: margin ${m.toFixed(6)} = expected value ${explanation.expectedValue.toFixed(6)} + Σ contributions; PD ${(result.pd * 100).toFixed(2)}%\n\n`;
+        const sampled = explanation.standardErrors !== undefined;
         text += formatTable(
-          ['feature', 'value', 'contribution'],
-          contributions.map((c) => [c.feature, c.value, c.contribution] as Cell[]),
-          { digits: 6 },
+          sampled ? ['feature', 'value', 'contribution', 'standard error'] : ['feature', 'value', 'contribution'],
+          contributions.map((c) => (sampled ? [c.feature, c.value, c.contribution, c.standard_error ?? null] : [c.feature, c.value, c.contribution]) as Cell[]),
+          sampled ? { digits: 6, title: `Contributions (${explanation.method}; ± standard error of the estimate)` } : { digits: 6 },
         );
         text += `\n${formatTable(
           ['rank', 'code', 'feature', 'value', 'contribution', 'reason'],
@@ -132,7 +155,7 @@ export const explainCommand = defineCommand({
       context,
       result,
       () =>
-        `${result.rows} rows × ${p} features explained in ${result.seconds} s on ${threads} threads (path-dependent TreeSHAP); expected value ${explanation.expectedValue.toFixed(6)}\nwrote ${args.out}\n`,
+        `${result.rows} rows × ${p} features explained in ${result.seconds} s on ${threads} threads (${explanation.method === 'tree-shap-path-dependent' ? 'path-dependent TreeSHAP' : explanation.method}); expected value ${explanation.expectedValue.toFixed(6)}\nwrote ${args.out}\n`,
     );
     return 0;
   },

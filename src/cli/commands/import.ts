@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
-import { importLightgbm } from '../../io/import-lightgbm.js';
-import { importXgboost } from '../../io/import-xgboost.js';
 import { saveModel } from '../../io/model-file.js';
+import { importLightgbm, importXgboost } from '../../ml/gbdt/index.js';
 import { defineCommand } from '../command.js';
 import { formatTable, printResult } from '../output.js';
 

@@ -9,7 +9,7 @@ import type { CredoModel } from '../../ml/model.js';
 import { predictRaw } from '../../ml/predict-model.js';
 import { defineCommand } from '../command.js';
 import { schemaFlag } from '../data-input.js';
-import { formatTable, printResult } from '../output.js';
+import { formatTable, printResult, startProgress } from '../output.js';
 import { readLabelledData } from './learner-data.js';
 import { learnerTrainFlags, trainLearner } from './train-learners.js';
 import { linearTrainFlags, trainLinear } from './train-linear.js';
@@ -133,11 +133,14 @@ export const trainCommand = defineCommand({
       earlyStoppingRounds: args['early-stopping-rounds'],
       seed: args.seed,
     };
+    const progress = startProgress(context, 'training', args.trees);
     const result: GbdtTrainResult = await trainGbdtThreaded(
       { frame: train.frame, target: args.target, features, weight: args.weight, valid: valid?.frame },
       options,
       args.threads,
+      (done) => progress.tick(done),
     );
+    progress.done();
     const seconds = (performance.now() - started) / 1000;
     const draft: CredoModel<'gbdt'> = {
       kind: 'gbdt',

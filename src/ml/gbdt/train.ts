@@ -30,6 +30,8 @@ export interface GbdtRuntime {
   readonly builder?: HistogramBuilder;
   /** Allocate training buffers in SharedArrayBuffers (required by worker builders). */
   readonly shared?: boolean;
+  /** Called after each tree with the trees grown so far and the maximum (e.g. for a progress bar). */
+  readonly onTree?: (done: number, total: number) => void;
 }
 
 /** A trained GBDT and its training history. */
@@ -121,6 +123,7 @@ export function trainGbdt(input: GbdtTrainInput, options: Partial<GbdtOptions> =
     }
     const tree = toTree(grown, data);
     trees.push(tree);
+    runtime.onTree?.(t + 1, o.trees);
     if (valid !== undefined) {
       addTreeOutput(tree, valid.matrix.columns, 0, valid.matrix.rowCount, valid.score);
       const loss = meanLoss(o.objective, valid.score, valid.label, valid.weight);

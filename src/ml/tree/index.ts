@@ -1,5 +1,5 @@
 /** The shared tree representation of every tree model (GBDT, forest, imported XGBoost/LightGBM). */
 export { type FeatureMatrix, featureMatrix } from './feature-matrix.js';
 export { addTreeOutput, predictEnsembleRange, predictEnsembleRaw } from './predict.js';
-export { ensembleFromSaved, type SavedEnsemble, type SavedTree, saveEnsemble } from './saved.js';
+export { ensembleFromSaved, type SavedEnsemble, type SavedTree, saveEnsemble, saveTree } from './saved.js';
 export { goesLeft, isLeaf, leafFor, nodeCount, type Tree, type TreeEnsemble, type TreeFeature, ZERO_THRESHOLD } from './tree.js';

@@ -29,20 +29,7 @@ export interface SavedEnsemble {
 /** Converts an ensemble to its plain-JSON form. Thresholds must be finite (JSON has no ±Infinity). */
 export function saveEnsemble(ensemble: TreeEnsemble): SavedEnsemble {
   return {
-    trees: ensemble.trees.map((t) => ({
-      feature: Array.from(t.feature),
-      threshold: Array.from(t.threshold, (x) => (Number.isFinite(x) ? x : 0)),
-      left: Array.from(t.left),
-      right: Array.from(t.right),
-      defaultLeft: Array.from(t.defaultLeft),
-      categoryStart: Array.from(t.categoryStart),
-      categoryCount: Array.from(t.categoryCount),
-      categories: Array.from(t.categories),
-      value: Array.from(t.value),
-      cover: Array.from(t.cover),
-      gain: Array.from(t.gain),
-      ...(t.missingZero === undefined ? {} : { missingZero: Array.from(t.missingZero) }),
-    })),
+    trees: ensemble.trees.map(saveTree),
     features: ensemble.features.map((f) => ({ ...f })),
     baseScore: ensemble.baseScore,
     objective: ensemble.objective,
@@ -75,5 +62,23 @@ export function ensembleFromSaved(saved: SavedEnsemble): TreeEnsemble {
     objective: saved.objective,
     averaging: saved.averaging,
     inputPrecision: saved.inputPrecision,
+  };
+}
+
+/** A tree as plain JSON arrays (non-finite thresholds, unused at leaves, saved as 0). */
+export function saveTree(t: Tree): SavedTree {
+  return {
+    feature: Array.from(t.feature),
+    threshold: Array.from(t.threshold, (x) => (Number.isFinite(x) ? x : 0)),
+    left: Array.from(t.left),
+    right: Array.from(t.right),
+    defaultLeft: Array.from(t.defaultLeft),
+    categoryStart: Array.from(t.categoryStart),
+    categoryCount: Array.from(t.categoryCount),
+    categories: Array.from(t.categories),
+    value: Array.from(t.value),
+    cover: Array.from(t.cover),
+    gain: Array.from(t.gain),
+    ...(t.missingZero === undefined ? {} : { missingZero: Array.from(t.missingZero) }),
   };
 }

@@ -1,7 +1,7 @@
-import { CredoError } from '../errors/index.js';
-import type { FrameSchema } from '../frame/index.js';
-import type { CredoModel } from '../ml/model.js';
-import type { SavedEnsemble, SavedTree, Tree, TreeFeature } from '../ml/tree/index.js';
+import { CredoError } from '../../errors/index.js';
+import type { FrameSchema } from '../../frame/index.js';
+import type { CredoModel } from '../model.js';
+import { type SavedEnsemble, saveTree, type Tree, type TreeFeature } from '../tree/index.js';
 
 /** Options of model import (shared by the XGBoost and LightGBM importers). */
 export interface ImportOptions {
@@ -78,7 +78,7 @@ export function importXgboost(text: string, options: ImportOptions): CredoModel<
     const categories = given ? [...given] : Array.from({ length: maxCategory[f]! + 1 }, (_, c) => String(c));
     return { name, type: 'category', categories };
   });
-  const ensemble: SavedEnsemble = { trees: trees.map(savedTree), features, baseScore, objective, averaging: false, inputPrecision: 'float32' };
+  const ensemble: SavedEnsemble = { trees: trees.map(saveTree), features, baseScore, objective, averaging: false, inputPrecision: 'float32' };
   const schema: FrameSchema = {
     columns: features.map((f) => (f.type === 'number' ? { name: f.name, type: 'number' } : { name: f.name, type: 'category', categories: f.categories! })),
   };
@@ -175,25 +175,4 @@ function convertTree(t: Json, k: number, featureCount: number, maxCategory: Int3
     }
   });
   return { ...tree, categories: Int32Array.from(tree.categories) };
-}
-
-/**
- * A tree as plain arrays (the model-file form; the same as `saveEnsemble` in src/ml/tree, kept
- * here so this io module needs only ml's types).
- */
-export function savedTree(t: Tree): SavedTree {
-  return {
-    feature: Array.from(t.feature),
-    threshold: Array.from(t.threshold),
-    left: Array.from(t.left),
-    right: Array.from(t.right),
-    defaultLeft: Array.from(t.defaultLeft),
-    categoryStart: Array.from(t.categoryStart),
-    categoryCount: Array.from(t.categoryCount),
-    categories: Array.from(t.categories),
-    value: Array.from(t.value),
-    cover: Array.from(t.cover),
-    gain: Array.from(t.gain),
-    ...(t.missingZero === undefined ? {} : { missingZero: Array.from(t.missingZero) }),
-  };
 }

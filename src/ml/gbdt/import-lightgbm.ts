@@ -1,8 +1,8 @@
-import { CredoError } from '../errors/index.js';
-import type { FrameSchema } from '../frame/index.js';
-import type { CredoModel } from '../ml/model.js';
-import type { SavedEnsemble, Tree, TreeFeature } from '../ml/tree/index.js';
-import { type ImportOptions, savedTree } from './import-xgboost.js';
+import { CredoError } from '../../errors/index.js';
+import type { FrameSchema } from '../../frame/index.js';
+import type { CredoModel } from '../model.js';
+import { type SavedEnsemble, saveTree, type Tree, type TreeFeature } from '../tree/index.js';
+import type { ImportOptions } from './import-xgboost.js';
 
 /** The smallest double greater than x (for converting LightGBM's `x <= t` into Credo's `x < t'`). */
 export function nextDoubleUp(x: number): number {
@@ -63,7 +63,7 @@ export function importLightgbm(text: string, options: ImportOptions): CredoModel
     return { name, type: 'category', categories: given ? [...given] : Array.from({ length: maxCategory[f]! + 1 }, (_, c) => String(c)) };
   });
   const averaging = /^average_output\s*$/m.test(blocks[0]!);
-  const ensemble: SavedEnsemble = { trees: trees.map(savedTree), features, baseScore: 0, objective, averaging, inputPrecision: 'float64' };
+  const ensemble: SavedEnsemble = { trees: trees.map(saveTree), features, baseScore: 0, objective, averaging, inputPrecision: 'float64' };
   const schema: FrameSchema = {
     columns: features.map((f) => (f.type === 'number' ? { name: f.name, type: 'number' } : { name: f.name, type: 'category', categories: f.categories! })),
   };
