@@ -78,9 +78,9 @@ test('score: every applicant gets a PD and a 300–850 score; on all applicants 
     assert.ok(pd[i]! > 0 && pd[i]! < 1);
     assert.ok(score[i]! >= 300 && score[i]! <= 850);
   }
-  // score = 487.12 − 28.854·logit(PD) (REFERENCE §3), checked on the first row
+  // score = round(487.12 − 28.854·logit(PD)) (REFERENCE §3, whole points), checked on the first row
   const p = pd[0]!;
-  assert.ok(Math.abs(score[0]! - (600 - (20 / Math.LN2) * Math.log(50) - (20 / Math.LN2) * Math.log(p / (1 - p)))) < 1e-9);
+  assert.equal(score[0], Math.round(600 - (20 / Math.LN2) * Math.log(50) - (20 / Math.LN2) * Math.log(p / (1 - p))));
   // The truth is known for declined applicants too: the true PD reaches 0.83 on everyone.
   assert.ok(r.score.auc_true_bad_all > 0.8, `all applicants ${r.score.auc_true_bad_all}`);
   assert.ok(r.score.auc_true_bad_declined > 0.7, `declined ${r.score.auc_true_bad_declined}`);

@@ -159,7 +159,8 @@ export const scoreStep: DemoStep = {
     const model = required(state.model, 'the trained model', 'score');
     const raw = predictEnsembleRaw(model.ensemble, data);
     const pd = Float64Array.from(raw, (s) => 1 / (1 + Math.exp(-s)));
-    const score = scoresFromPd(pd);
+    // whole points, as `credo score` reports them
+    const score = scoresFromPd(pd).map(Math.round);
     state.scored = { pd, score };
     state.data = data.withColumn(numericColumn('pd', pd)).withColumn(numericColumn('score', score));
     const approved = data.numeric('approved').values;
