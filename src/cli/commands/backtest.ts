@@ -2,12 +2,12 @@ import { resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import type { Frame } from '../../frame/index.js';
 import { readFrame } from '../../io/index.js';
-import { backtestPolicies, type PolicyBacktest, type PolicySide } from '../../portfolio/index.js';
+import { backtestPolicies, type PolicyBacktest } from '../../portfolio/index.js';
 import { defaultThreads, parallelKernelRunner } from '../../portfolio/simulate/workers/run-kernel-parallel.js';
-import { computeSwapset, DECISION, decide, type InferenceMethod, inferRejects, ruleMasks, SWAP_CELLS, segmentRows, swapCells } from '../../strategy/index.js';
+import { computeSwapset, type InferenceMethod, inferRejects, SWAP_CELLS, segmentRows, swapCells } from '../../strategy/index.js';
 import { defineCommand } from '../command.js';
 import { type Cell, formatPercent, formatTable, printResult } from '../output.js';
-import { loadModelOutputs, loadStrategy } from './rules-load.js';
+import { policyApprovals } from './policy-approvals.js';
 
 /** `credo backtest`: champion vs challenger strategy on historical applications. */
 export const backtestCommand = defineCommand({
@@ -41,8 +41,8 @@ export const backtestCommand = defineCommand({
   },
   async run(args, _positionals, context) {
     const frame = await readFrame(resolve(context.cwd, args.data));
-    const champion = await sideOf(args.champion, 'champion', frame, context.cwd);
-    const challenger = await sideOf(args.challenger, 'challenger', frame, context.cwd);
+    const champion = await policyApprovals(args.champion, 'champion', frame, context.cwd);
+    const challenger = await policyApprovals(args.challenger, 'challenger', frame, context.cwd);
     const pdColumn = args.pd ?? (frame.has('true_pd') ? 'true_pd' : undefined);
     if (pdColumn === undefined) throw new CredoError('E_INPUT_FLAG_MISSING', { flag: 'pd' });
     const target = frame.numeric(args.target).values;
@@ -87,25 +87,6 @@ export const backtestCommand = defineCommand({
     return 0;
   },
 });
-
-async function sideOf(spec: string, flag: string, frame: Frame, cwd: string): Promise<PolicySide> {
-  const n = frame.rowCount;
-  const approved = new Uint8Array(n);
-  if (spec.startsWith('column:')) {
-    const name = spec.slice('column:'.length);
-    const column = frame.column(name);
-    if (column.type === 'category') {
-      const approve = column.dictionary.indexOf('approve');
-      if (approve < 0) throw new CredoError('E_INPUT_FLAG_INVALID', { flag, problem: `column "${name}" has no "approve" label`, value: spec });
-      for (let i = 0; i < n; i++) approved[i] = column.codes[i] === approve ? 1 : 0;
-    } else for (let i = 0; i < n; i++) approved[i] = column.values[i] === 1 ? 1 : 0;
-    return { name: spec, approved };
-  }
-  const loaded = await loadStrategy(spec, cwd);
-  const { decision } = decide(loaded.rules, ruleMasks(frame, loaded.rules, await loadModelOutputs(loaded, frame)), n);
-  for (let i = 0; i < n; i++) approved[i] = decision[i] === DECISION.approve ? 1 : 0;
-  return { name: loaded.strategy.name, approved };
-}
 
 function inferenceMethod(spec: string, frame: Frame, randomTest: string, bands: number): InferenceMethod {
   if (spec === 'random-test') return { kind: 'random-test', randomTest: frame.numeric(randomTest).values };

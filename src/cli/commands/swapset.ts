@@ -3,22 +3,12 @@ import { CredoError } from '../../errors/index.js';
 import type { Frame } from '../../frame/index.js';
 import { loadModel } from '../../io/model-file.js';
 import { predictPd } from '../../ml/predict-model.js';
-import {
-  computeSwapset,
-  DECISION,
-  decide,
-  type InferenceMethod,
-  inferRejects,
-  ruleMasks,
-  SWAP_CELLS,
-  type SwapStats,
-  segmentRows,
-  swapCells,
-} from '../../strategy/index.js';
+import { computeSwapset, type InferenceMethod, inferRejects, SWAP_CELLS, type SwapStats, segmentRows, swapCells } from '../../strategy/index.js';
 import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
 import { type Cell, formatPercent, formatTable, printResult } from '../output.js';
-import { checkAsOf, loadModelOutputs, loadStrategy } from './rules-load.js';
+import { policyApprovals } from './policy-approvals.js';
+import { checkAsOf } from './rules-load.js';
 
 /** `credo swapset`: old vs new strategy on the same applications (REFERENCE §7), with reject inference. */
 export const swapsetCommand = defineCommand({
@@ -56,8 +46,8 @@ export const swapsetCommand = defineCommand({
     const asOf = checkAsOf(args['as-of']);
     const frame = await readDataFile(context, args.data, args.schema);
     const referApproves = args['refer-as'] === 'approve';
-    const oldSide = await approvals(args.old, 'old', frame, context.cwd, asOf, referApproves);
-    const newSide = await approvals(args.new, 'new', frame, context.cwd, asOf, referApproves);
+    const oldSide = await policyApprovals(args.old, 'old', frame, context.cwd, asOf, referApproves);
+    const newSide = await policyApprovals(args.new, 'new', frame, context.cwd, asOf, referApproves);
     const amount = args.amount ?? (frame.has('requested_amount') ? 'requested_amount' : undefined);
     const trueTarget = args['true-target'] ?? (frame.has('true_bad') ? 'true_bad' : undefined);
     const target = frame.numeric(args.target).values;
@@ -123,34 +113,6 @@ function pct(x: number | null | undefined): string {
 /** A difference of rates in percentage points, signed. */
 function pp(x: number | null | undefined): string {
   return x === null || x === undefined ? 'n/a' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)} pp`;
-}
-
-/** Approval mask (1 = approved) of one side: a strategy file or a recorded decision column. */
-async function approvals(
-  spec: string,
-  flag: string,
-  frame: Frame,
-  cwd: string,
-  asOf: string | undefined,
-  referApproves: boolean,
-): Promise<{ name: string; approved: Uint8Array }> {
-  const n = frame.rowCount;
-  const approved = new Uint8Array(n);
-  if (spec.startsWith('column:')) {
-    const name = spec.slice('column:'.length);
-    const column = frame.column(name);
-    if (column.type === 'category') {
-      const approve = column.dictionary.indexOf('approve');
-      if (approve < 0) throw new CredoError('E_INPUT_FLAG_INVALID', { flag, problem: `column "${name}" has no "approve" label`, value: spec });
-      for (let i = 0; i < n; i++) approved[i] = column.codes[i] === approve ? 1 : 0;
-    } else for (let i = 0; i < n; i++) approved[i] = column.values[i] === 1 ? 1 : 0;
-    return { name: spec, approved };
-  }
-  const loaded = await loadStrategy(spec, cwd, asOf);
-  const masks = ruleMasks(frame, loaded.rules, await loadModelOutputs(loaded, frame));
-  const { decision } = decide(loaded.rules, masks, n);
-  for (let i = 0; i < n; i++) approved[i] = decision[i] === DECISION.approve || (referApproves && decision[i] === DECISION.refer) ? 1 : 0;
-  return { name: loaded.strategy.name, approved };
 }
 
 interface InferArgs {

@@ -1,7 +1,7 @@
 import type { Frame } from '../../frame/index.js';
 import { cutoffSegmentData } from './cutoff-data.js';
 import { buildCutoffProblem, type CutoffConfig } from './cutoff-problem.js';
-import { ConfigReader, readCutoffActions, readEconomics, readFrontier, readLimits, readSolver, selectRows } from './optimise-config.js';
+import { ConfigReader, readCutoffActions, readEconomics, readFrontier, readLimits, readScoreSegmentation, readSolver, selectRows } from './optimise-config.js';
 import { computeFrontier, type FrontierPoint, optimisePolicy, type PolicyOptimum } from './optimise-policy.js';
 import { segmentPolicy } from './policy-segments.js';
 import type { InfeasibleResult, LpSolver } from './solve-assignment.js';
@@ -29,12 +29,7 @@ export interface PolicyStudy {
 export async function studyCutoffs(frame: Frame, raw: unknown, file: string, options: { frontier: boolean; solver?: LpSolver }): Promise<PolicyStudy> {
   const config = ConfigReader.root(raw, file);
   frame = selectRows(frame, config);
-  const seg = config.child('segmentation');
-  const segments = segmentPolicy(frame, {
-    score: seg.string('score'),
-    ...(seg.has('edges') ? { edges: seg.numbers('edges') } : { bands: seg.number('bands', [1, 1000], 10) }),
-    by: seg.strings('by'),
-  });
+  const segments = segmentPolicy(frame, readScoreSegmentation(config));
   const columns = config.child('columns');
   const economics = readEconomics(config);
   const current = columns.optionalString('current');

@@ -2,7 +2,7 @@ import type { Frame } from '../../frame/index.js';
 import type { PolicyStudy } from './cutoff-study.js';
 import { defaultSweep } from './cutoff-study.js';
 import { buildLimitProblem, type LimitConfig } from './limit-problem.js';
-import { ConfigReader, readEconomics, readFrontier, readLimits, readSolver, selectRows } from './optimise-config.js';
+import { ConfigReader, readEconomics, readFrontier, readLimits, readScoreSegmentation, readSolver, selectRows } from './optimise-config.js';
 import { computeFrontier, optimisePolicy } from './optimise-policy.js';
 import { segmentPolicy } from './policy-segments.js';
 import type { LpSolver } from './solve-assignment.js';
@@ -16,12 +16,7 @@ import type { LpSolver } from './solve-assignment.js';
 export async function studyLimits(frame: Frame, raw: unknown, file: string, options: { frontier: boolean; solver?: LpSolver }): Promise<PolicyStudy> {
   const config = ConfigReader.root(raw, file);
   frame = selectRows(frame, config);
-  const seg = config.child('segmentation');
-  const segments = segmentPolicy(frame, {
-    score: seg.string('score'),
-    ...(seg.has('edges') ? { edges: seg.numbers('edges') } : { bands: seg.number('bands', [1, 1000], 10) }),
-    by: seg.strings('by'),
-  });
+  const segments = segmentPolicy(frame, readScoreSegmentation(config));
   const columns = config.child('columns');
   const numeric = (key: string) => frame.numeric(columns.string(key)).values;
   const accounts = { pd: numeric('pd'), limit: numeric('limit'), balance: numeric('balance'), rate: numeric('rate') };

@@ -2,6 +2,7 @@ import { CredoError } from '../../errors/index.js';
 import type { Frame } from '../../frame/index.js';
 import type { CutoffAction, Economics } from './cutoff-problem.js';
 import type { CommonLimits } from './policy-problem.js';
+import type { SegmentationSpec } from './policy-segments.js';
 
 /**
  * Reading helpers for optimisation config files (YAML/JSON, already parsed): each getter checks
@@ -185,4 +186,17 @@ export function selectRows(frame: Frame, config: ConfigReader): Frame {
   const rows = frame.filter(keep);
   if (rows.rowCount === 0) config.fail('filter', 'no rows are left after the filter');
   return rows;
+}
+
+/**
+ * The `segmentation` section of a cutoff or limit study: a `score` column cut at explicit `edges`
+ * or into equal-frequency `bands` (default 10), crossed with the categorical columns in `by`.
+ */
+export function readScoreSegmentation(config: ConfigReader): SegmentationSpec {
+  const seg = config.child('segmentation');
+  return {
+    score: seg.string('score'),
+    ...(seg.has('edges') ? { edges: seg.numbers('edges') } : { bands: seg.number('bands', [1, 1000], 10) }),
+    by: seg.strings('by'),
+  };
 }
