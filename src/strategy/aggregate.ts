@@ -18,6 +18,7 @@ export interface CellSums {
  * Plain typed-array loops, no per-row objects.
  */
 export function sumByCell(cell: Int32Array, cells: number, amount: Float64Array | undefined, rates: readonly RateSpec[]): CellSums {
+  if (rates.length <= 2) return sumByCellFused(cell, cells, amount, rates);
   const n = cell.length;
   const count = new Float64Array(cells);
   const amounts = new Float64Array(cells);
@@ -53,6 +54,59 @@ export function sumByCell(cell: Int32Array, cells: number, amount: Float64Array 
     }
     numerator.push(num);
     denominator.push(den);
+  }
+  return { cells, count, amount: amounts, numerator, denominator };
+}
+
+/**
+ * `sumByCell` for up to two rates in a single pass over the rows (the common case: a target and
+ * an amount outcome, or two amount outcomes), reading `cell` once. Each cell's sums are added in
+ * row order, exactly as the multi-pass loop does, so the results are identical.
+ */
+function sumByCellFused(cell: Int32Array, cells: number, amount: Float64Array | undefined, rates: readonly RateSpec[]): CellSums {
+  const n = cell.length;
+  const count = new Float64Array(cells);
+  const amounts = new Float64Array(cells);
+  const numerator = rates.map(() => new Float64Array(cells));
+  const denominator = rates.map(() => new Float64Array(cells));
+  // Absent measures read an all-NaN column of length 0 behind a loop-invariant flag.
+  const none = new Float64Array(0);
+  const hasAmount = amount !== undefined;
+  const a0 = amount ?? none;
+  const has0 = rates.length > 0;
+  const has1 = rates.length > 1;
+  const x0 = rates[0]?.numerator ?? none;
+  const y0 = rates[0]?.denominator ?? none;
+  const x1 = rates[1]?.numerator ?? none;
+  const y1 = rates[1]?.denominator ?? none;
+  const num0 = numerator[0] ?? none;
+  const den0 = denominator[0] ?? none;
+  const num1 = numerator[1] ?? none;
+  const den1 = denominator[1] ?? none;
+  for (let i = 0; i < n; i++) {
+    const c = cell[i] as number;
+    if (c < 0) continue;
+    count[c] = (count[c] as number) + 1;
+    if (hasAmount) {
+      const a = a0[i] as number;
+      if (!Number.isNaN(a)) amounts[c] = (amounts[c] as number) + a;
+    }
+    if (has0) {
+      const x = x0[i] as number;
+      const y = y0[i] as number;
+      if (!Number.isNaN(x) && !Number.isNaN(y)) {
+        num0[c] = (num0[c] as number) + x;
+        den0[c] = (den0[c] as number) + y;
+      }
+    }
+    if (has1) {
+      const x = x1[i] as number;
+      const y = y1[i] as number;
+      if (!Number.isNaN(x) && !Number.isNaN(y)) {
+        num1[c] = (num1[c] as number) + x;
+        den1[c] = (den1[c] as number) + y;
+      }
+    }
   }
   return { cells, count, amount: amounts, numerator, denominator };
 }
