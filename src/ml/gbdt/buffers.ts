@@ -1,5 +1,5 @@
 import type { BinnedData } from './bin.js';
-import { buildEightFeatureHistograms, buildFeatureHistogram, buildFourFeatureHistograms, histogramOffsets } from './histogram.js';
+import { buildEightFeatureHistograms, buildFeatureHistogram, buildFourFeatureHistograms, buildTwoFeatureHistograms, histogramOffsets } from './histogram.js';
 
 /**
  * The working memory of one training run, allocated once: the row partition, gradients, the
@@ -10,11 +10,18 @@ export interface TrainBuffers {
   readonly data: BinnedData;
   /** Rows of every leaf, each leaf a contiguous range (LightGBM's DataPartition). */
   readonly indices: Int32Array;
-  /** Scratch for stable partitioning. */
+  /** Scratch for stable partitioning (rows, then their gradients and hessians). */
   readonly scratch: Int32Array;
+  readonly scratchG: Float64Array;
+  readonly scratchH: Float64Array;
   readonly gradients: Float64Array;
   readonly hessians: Float64Array;
-  /** Gradients of the leaf being histogrammed, in its row order. */
+  /**
+   * Gradients in `indices` order (LightGBM's ordered gradients): `orderedG[k]` belongs to row
+   * `indices[k]`. They are partitioned together with `indices`, so every leaf's gradients are
+   * already contiguous: moving them is a sequential copy, where gathering a leaf's gradients
+   * from `gradients` was a cache miss per row (a tenth of single-threaded training, measured).
+   */
   readonly orderedG: Float64Array;
   readonly orderedH: Float64Array;
   /** `slots` leaf histograms of `histSize` doubles each. */
@@ -34,6 +41,8 @@ export function allocateBuffers(data: BinnedData, slots: number, shared: boolean
     data,
     indices: i32(n),
     scratch: new Int32Array(n),
+    scratchG: new Float64Array(n),
+    scratchH: new Float64Array(n),
     gradients: f64(n),
     hessians: f64(n),
     orderedG: f64(n),
@@ -74,8 +83,8 @@ export function buildFeatureRange(
   to: number,
 ): void {
   const { data, offsets } = buffers;
-  const g = allRows ? buffers.gradients : buffers.orderedG;
-  const h = allRows ? buffers.hessians : buffers.orderedH;
+  const g = allRows ? buffers.gradients : buffers.orderedG.subarray(start, start + count);
+  const h = allRows ? buffers.hessians : buffers.orderedH.subarray(start, start + count);
   const base = slot * buffers.histSize;
   let k = from;
   for (; k + 8 <= to; k += 8) {
@@ -83,6 +92,9 @@ export function buildFeatureRange(
   }
   for (; k + 4 <= to; k += 4) {
     buildFourFeatureHistograms(data.bins, data.rowCount, features, k, buffers.indices, start, count, allRows, g, h, buffers.hist, base, offsets);
+  }
+  for (; k + 2 <= to; k += 2) {
+    buildTwoFeatureHistograms(data.bins, data.rowCount, features, k, buffers.indices, start, count, allRows, g, h, buffers.hist, base, offsets);
   }
   for (; k < to; k++) {
     const f = features[k]!;

@@ -70,6 +70,8 @@ export function growTree(
       g += buffers.gradients[i]!;
       h += buffers.hessians[i]!;
     }
+    buffers.orderedG.set(buffers.gradients.subarray(0, rowCount));
+    buffers.orderedH.set(buffers.hessians.subarray(0, rowCount));
   } else {
     gather(buffers, 0, rowCount);
     for (let k = 0; k < rowCount; k++) {
@@ -98,7 +100,6 @@ export function growTree(
     const large = small === left ? right : left;
     small.slot = freeSlots.pop()!;
     large.slot = parent.slot;
-    gather(buffers, small.start, small.count);
     builder.build(buffers, small.slot, small.start, small.count, false, features);
     subtractInPlace(buffers.hist, large.slot * buffers.histSize, small.slot * buffers.histSize, buffers.histSize);
     findBest(left, buffers, params, monotone, features);
@@ -167,11 +168,11 @@ function findBest(leaf: Leaf, buffers: TrainBuffers, params: GrowParams, monoton
   }
 }
 
-/** Gathers the gradients of rows `indices[start..start+count)` into the ordered buffers. */
+/** Gathers the gradients of rows `indices[start..start+count)` into the ordered buffers (at the same positions). */
 function gather(buffers: TrainBuffers, start: number, count: number): void {
   const { indices, gradients, hessians, orderedG, orderedH } = buffers;
-  for (let k = 0; k < count; k++) {
-    const i = indices[start + k]!;
+  for (let k = start; k < start + count; k++) {
+    const i = indices[k]!;
     orderedG[k] = gradients[i]!;
     orderedH[k] = hessians[i]!;
   }
@@ -233,7 +234,7 @@ function splitLeaf(tree: BinnedTree, parent: Leaf, data: BinnedData, buffers: Tr
   return [left, right];
 }
 
-/** Stable in-place partition of a leaf's rows; returns the number that go left. */
+/** Stable in-place partition of a leaf's rows and their ordered gradients; returns the number that go left. */
 function partition(
   buffers: TrainBuffers,
   data: BinnedData,
@@ -245,7 +246,7 @@ function partition(
   defaultLeft: boolean,
   missingBin: number,
 ): number {
-  const { indices, scratch } = buffers;
+  const { indices, scratch, orderedG, orderedH, scratchG, scratchH } = buffers;
   const bins = data.bins;
   const base = feature * data.rowCount;
   let l = start;
@@ -254,10 +255,19 @@ function partition(
     const i = indices[k]!;
     const b = bins[base + i]!;
     const goLeft = b === missingBin ? defaultLeft : mask === null ? b <= bin : mask[b] === 1;
-    if (goLeft) indices[l++] = i;
-    else scratch[r++] = i;
+    if (goLeft) {
+      orderedG[l] = orderedG[k]!;
+      orderedH[l] = orderedH[k]!;
+      indices[l++] = i;
+    } else {
+      scratchG[r] = orderedG[k]!;
+      scratchH[r] = orderedH[k]!;
+      scratch[r++] = i;
+    }
   }
   indices.set(scratch.subarray(0, r), l);
+  orderedG.set(scratchG.subarray(0, r), l);
+  orderedH.set(scratchH.subarray(0, r), l);
   return l - start;
 }
 

@@ -127,30 +127,35 @@ export function buildEightFeatureHistograms(
   base: number,
   offsets: Int32Array,
 ): void {
-  const o = new Int32Array(8);
-  const b = new Int32Array(8);
+  // Sixteen locals rather than small arrays: no allocation per call, and V8 keeps them in registers.
+  const f0 = features[at]!;
+  const f1 = features[at + 1]!;
+  const f2 = features[at + 2]!;
+  const f3 = features[at + 3]!;
+  const f4 = features[at + 4]!;
+  const f5 = features[at + 5]!;
+  const f6 = features[at + 6]!;
+  const f7 = features[at + 7]!;
+  const o0 = base + offsets[f0]!;
+  const o1 = base + offsets[f1]!;
+  const o2 = base + offsets[f2]!;
+  const o3 = base + offsets[f3]!;
+  const o4 = base + offsets[f4]!;
+  const o5 = base + offsets[f5]!;
+  const o6 = base + offsets[f6]!;
+  const o7 = base + offsets[f7]!;
+  const b0 = f0 * rowCount;
+  const b1 = f1 * rowCount;
+  const b2 = f2 * rowCount;
+  const b3 = f3 * rowCount;
+  const b4 = f4 * rowCount;
+  const b5 = f5 * rowCount;
+  const b6 = f6 * rowCount;
+  const b7 = f7 * rowCount;
   for (let j = 0; j < 8; j++) {
     const f = features[at + j]!;
-    o[j] = base + offsets[f]!;
-    b[j] = f * rowCount;
-    hist.fill(0, o[j]!, base + offsets[f + 1]!);
+    hist.fill(0, base + offsets[f]!, base + offsets[f + 1]!);
   }
-  const o0 = o[0]!;
-  const o1 = o[1]!;
-  const o2 = o[2]!;
-  const o3 = o[3]!;
-  const o4 = o[4]!;
-  const o5 = o[5]!;
-  const o6 = o[6]!;
-  const o7 = o[7]!;
-  const b0 = b[0]!;
-  const b1 = b[1]!;
-  const b2 = b[2]!;
-  const b3 = b[3]!;
-  const b4 = b[4]!;
-  const b5 = b[5]!;
-  const b6 = b[6]!;
-  const b7 = b[7]!;
   for (let k = 0; k < count; k++) {
     const i = allRows ? k : indices[start + k]!;
     const g = orderedG[k]!;
@@ -179,5 +184,45 @@ export function buildEightFeatureHistograms(
     p = o7 + bins[b7 + i]! * 2;
     hist[p]! += g;
     hist[p + 1]! += h;
+  }
+}
+
+/**
+ * Two features per pass (see `buildFourFeatureHistograms`): the remainder after groups of eight
+ * and four (e.g. 30 features = 8 + 8 + 8 + 4 + 2) costs about a third less than two single passes.
+ */
+export function buildTwoFeatureHistograms(
+  bins: Uint8Array,
+  rowCount: number,
+  features: Int32Array,
+  at: number,
+  indices: Int32Array,
+  start: number,
+  count: number,
+  allRows: boolean,
+  orderedG: Float64Array,
+  orderedH: Float64Array,
+  hist: Float64Array,
+  base: number,
+  offsets: Int32Array,
+): void {
+  const f0 = features[at]!;
+  const f1 = features[at + 1]!;
+  const o0 = base + offsets[f0]!;
+  const o1 = base + offsets[f1]!;
+  hist.fill(0, o0, base + offsets[f0 + 1]!);
+  hist.fill(0, o1, base + offsets[f1 + 1]!);
+  const b0 = f0 * rowCount;
+  const b1 = f1 * rowCount;
+  for (let k = 0; k < count; k++) {
+    const i = allRows ? k : indices[start + k]!;
+    const g = orderedG[k]!;
+    const h = orderedH[k]!;
+    const p0 = o0 + bins[b0 + i]! * 2;
+    const p1 = o1 + bins[b1 + i]! * 2;
+    hist[p0]! += g;
+    hist[p0 + 1]! += h;
+    hist[p1]! += g;
+    hist[p1 + 1]! += h;
   }
 }
