@@ -40,9 +40,9 @@ export function allocateBuffers(data: BinnedData, slots: number, shared: boolean
   return {
     data,
     indices: i32(n),
-    scratch: new Int32Array(n),
-    scratchG: new Float64Array(n),
-    scratchH: new Float64Array(n),
+    scratch: i32(n),
+    scratchG: f64(n),
+    scratchH: f64(n),
     gradients: f64(n),
     hessians: f64(n),
     orderedG: f64(n),
@@ -59,6 +59,11 @@ export function allocateBuffers(data: BinnedData, slots: number, shared: boolean
  */
 export interface HistogramBuilder {
   build(buffers: TrainBuffers, slot: number, start: number, count: number, allRows: boolean, features: Int32Array): void;
+  /**
+   * Optionally, a numeric split's stable partition (`partitionRows` without a mask); must give
+   * the same arrays as `partitionRows`.
+   */
+  partition?(buffers: TrainBuffers, start: number, count: number, feature: number, bin: number, defaultLeft: boolean, missingBin: number): number;
 }
 
 /** The single-threaded builder. */
@@ -101,4 +106,72 @@ export function buildFeatureRange(
     const offset = base + offsets[f]!;
     buildFeatureHistogram(data.bins, data.rowCount, f, buffers.indices, start, count, allRows, g, h, buffers.hist, offset, offsets[f + 1]! - offsets[f]!);
   }
+}
+
+/** The arrays a partition touches. */
+export type PartitionBuffers = Pick<TrainBuffers, 'data' | 'indices' | 'scratch' | 'orderedG' | 'orderedH' | 'scratchG' | 'scratchH'>;
+
+/**
+ * Stable partition of rows `indices[start..start+count)` and their ordered gradients on a split
+ * of `feature`: rows going left (bin ≤ `bin`, or flagged in `mask`; the missing bin follows
+ * `defaultLeft`) are compacted in place from `start`, the others are written to the scratch arrays
+ * from `rightAt`. Returns the left count. One chunk of `partitionRows` (workers take one each).
+ */
+export function partitionChunk(
+  buffers: PartitionBuffers,
+  start: number,
+  count: number,
+  feature: number,
+  bin: number,
+  mask: Uint8Array | null,
+  defaultLeft: boolean,
+  missingBin: number,
+  rightAt: number,
+): number {
+  const { indices, scratch, orderedG, orderedH, scratchG, scratchH } = buffers;
+  const bins = buffers.data.bins;
+  const base = feature * buffers.data.rowCount;
+  let l = start;
+  let r = rightAt;
+  for (let k = start; k < start + count; k++) {
+    const i = indices[k]!;
+    const b = bins[base + i]!;
+    const goLeft = b === missingBin ? defaultLeft : mask === null ? b <= bin : mask[b] === 1;
+    if (goLeft) {
+      orderedG[l] = orderedG[k]!;
+      orderedH[l] = orderedH[k]!;
+      indices[l++] = i;
+    } else {
+      scratchG[r] = orderedG[k]!;
+      scratchH[r] = orderedH[k]!;
+      scratch[r++] = i;
+    }
+  }
+  return l - start;
+}
+
+/**
+ * Moves a chunk's right rows (`count` of them, in the scratch arrays from `from`) to position `to`
+ * of `indices` and the ordered gradients.
+ */
+export function placeRightRows(buffers: PartitionBuffers, from: number, count: number, to: number): void {
+  buffers.indices.set(buffers.scratch.subarray(from, from + count), to);
+  buffers.orderedG.set(buffers.scratchG.subarray(from, from + count), to);
+  buffers.orderedH.set(buffers.scratchH.subarray(from, from + count), to);
+}
+
+/** Stable in-place partition of a leaf's rows and their ordered gradients; returns the number that go left. */
+export function partitionRows(
+  buffers: PartitionBuffers,
+  start: number,
+  count: number,
+  feature: number,
+  bin: number,
+  mask: Uint8Array | null,
+  defaultLeft: boolean,
+  missingBin: number,
+): number {
+  const left = partitionChunk(buffers, start, count, feature, bin, mask, defaultLeft, missingBin, 0);
+  placeRightRows(buffers, 0, count - left, start + left);
+  return left;
 }

@@ -1,5 +1,5 @@
 import type { BinnedData } from './bin.js';
-import type { HistogramBuilder, TrainBuffers } from './buffers.js';
+import { type HistogramBuilder, partitionRows, type TrainBuffers } from './buffers.js';
 import { emptyCandidate, findCategoricalSplit, findNumericSplit, type LeafSums, leafGain, leafOutput, type SplitCandidate, type SplitParams } from './split.js';
 
 /** Parameters of growing one tree. */
@@ -93,7 +93,7 @@ export function growTree(
     }
     if (pick < 0) break;
     const parent = leaves[pick]!;
-    const [left, right] = splitLeaf(tree, parent, data, buffers, params, monotone);
+    const [left, right] = splitLeaf(tree, parent, data, buffers, builder, params, monotone);
     leaves[pick] = left;
     leaves.push(right);
     const small = left.count <= right.count ? left : right;
@@ -183,7 +183,15 @@ function subtractInPlace(hist: Float64Array, target: number, small: number, size
 }
 
 /** Turns `parent` into an internal node, stably partitions its rows and returns the two children. */
-function splitLeaf(tree: BinnedTree, parent: Leaf, data: BinnedData, buffers: TrainBuffers, params: GrowParams, monotone: Int8Array): [Leaf, Leaf] {
+function splitLeaf(
+  tree: BinnedTree,
+  parent: Leaf,
+  data: BinnedData,
+  buffers: TrainBuffers,
+  builder: HistogramBuilder,
+  params: GrowParams,
+  monotone: Int8Array,
+): [Leaf, Leaf] {
   const best = parent.best;
   const f = best.feature;
   const spec = data.features[f]!;
@@ -192,7 +200,10 @@ function splitLeaf(tree: BinnedTree, parent: Leaf, data: BinnedData, buffers: Tr
     mask = new Uint8Array(256);
     for (const b of best.leftBins) mask[b] = 1;
   }
-  const leftCount = partition(buffers, data, parent.start, parent.count, f, best.bin, mask, best.defaultLeft, spec.binCount);
+  const leftCount =
+    mask === null && builder.partition !== undefined
+      ? builder.partition(buffers, parent.start, parent.count, f, best.bin, best.defaultLeft, spec.binCount)
+      : partitionRows(buffers, parent.start, parent.count, f, best.bin, mask, best.defaultLeft, spec.binCount);
   const n = parent.node;
   tree.feature[n] = f;
   tree.bin[n] = best.bin;
@@ -232,43 +243,6 @@ function splitLeaf(tree: BinnedTree, parent: Leaf, data: BinnedData, buffers: Tr
   tree.left[n] = left.node;
   tree.right[n] = right.node;
   return [left, right];
-}
-
-/** Stable in-place partition of a leaf's rows and their ordered gradients; returns the number that go left. */
-function partition(
-  buffers: TrainBuffers,
-  data: BinnedData,
-  start: number,
-  count: number,
-  feature: number,
-  bin: number,
-  mask: Uint8Array | null,
-  defaultLeft: boolean,
-  missingBin: number,
-): number {
-  const { indices, scratch, orderedG, orderedH, scratchG, scratchH } = buffers;
-  const bins = data.bins;
-  const base = feature * data.rowCount;
-  let l = start;
-  let r = 0;
-  for (let k = start; k < start + count; k++) {
-    const i = indices[k]!;
-    const b = bins[base + i]!;
-    const goLeft = b === missingBin ? defaultLeft : mask === null ? b <= bin : mask[b] === 1;
-    if (goLeft) {
-      orderedG[l] = orderedG[k]!;
-      orderedH[l] = orderedH[k]!;
-      indices[l++] = i;
-    } else {
-      scratchG[r] = orderedG[k]!;
-      scratchH[r] = orderedH[k]!;
-      scratch[r++] = i;
-    }
-  }
-  indices.set(scratch.subarray(0, r), l);
-  orderedG.set(scratchG.subarray(0, r), l);
-  orderedH.set(scratchH.subarray(0, r), l);
-  return l - start;
 }
 
 /** Output of a binned tree for row `row` of the binned data (used for out-of-bag rows). */

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { CredoError } from '../../../errors/index.js';
-import { buildFeatureRange, FEATURE_GROUP, type HistogramBuilder, type TrainBuffers } from '../buffers.js';
-import { CMD_BUILD, CMD_DETACH, CTRL, type WorkerBuffers } from './protocol.js';
+import { buildFeatureRange, FEATURE_GROUP, type HistogramBuilder, partitionChunk, partitionRows, placeRightRows, type TrainBuffers } from '../buffers.js';
+import { CMD_BUILD, CMD_DETACH, CMD_PARTITION, CTRL, chunkStart, type WorkerBuffers } from './protocol.js';
 
 /** Default row × feature updates below which a histogram is built on the calling thread alone (≈ 0.3 ms of work). */
 export const MIN_PARALLEL_WORK = 262_144;
@@ -56,17 +56,77 @@ export class HistogramWorkerPool implements HistogramBuilder {
     ctrl[CTRL.COUNT] = count;
     ctrl[CTRL.ALL_ROWS] = allRows ? 1 : 0;
     ctrl[CTRL.FEATURES] = features.length;
+    const gen = this.start();
+    const n = features.length;
+    for (let k = 0; k < n; k += this.threads * FEATURE_GROUP)
+      buildFeatureRange(buffers, slot, start, count, allRows, features, k, Math.min(n, k + FEATURE_GROUP));
+    this.finish(gen);
+  }
+
+  /**
+   * Row-parallel stable partition: thread t partitions chunk t in place (lefts compacted at the
+   * chunk's start, rights to the scratch arrays at the same positions); then the calling thread
+   * concatenates the chunks' lefts and then their rights, in chunk order. The result is the same
+   * arrays as the serial `partitionRows`. Only the split decisions (a cache miss per row) run in
+   * parallel; the concatenation is sequential copies.
+   */
+  partition(buffers: TrainBuffers, start: number, count: number, feature: number, bin: number, defaultLeft: boolean, missingBin: number): number {
+    // A row's split decision costs roughly eight histogram updates (both are a cache miss per row).
+    if (this.workers.length === 0 || count * 8 < this.minParallelWork) return partitionRows(buffers, start, count, feature, bin, null, defaultLeft, missingBin);
+    if (this.attached !== buffers) this.attach(buffers);
+    const ctrl = this.ctrl;
+    const threads = this.threads;
+    ctrl[CTRL.CMD] = CMD_PARTITION;
+    ctrl[CTRL.START] = start;
+    ctrl[CTRL.COUNT] = count;
+    ctrl[CTRL.FEATURE] = feature;
+    ctrl[CTRL.BIN] = bin;
+    ctrl[CTRL.DEFAULT_LEFT] = defaultLeft ? 1 : 0;
+    ctrl[CTRL.MISSING_BIN] = missingBin;
+    const gen = this.start();
+    const end0 = chunkStart(start, count, 1, threads);
+    ctrl[CTRL.LEFT] = partitionChunk(buffers, start, end0 - start, feature, bin, null, defaultLeft, missingBin, start);
+    this.finish(gen);
+    let to = start;
+    for (let t = 0; t < threads; t++) {
+      const from = chunkStart(start, count, t, threads);
+      const left = ctrl[CTRL.LEFT + t]!;
+      // Moving down within the same arrays: chunk t's lefts land at or below its own start, past
+      // everything already placed, so copyWithin in chunk order never overwrites unread rows.
+      if (to !== from) {
+        buffers.indices.copyWithin(to, from, from + left);
+        buffers.orderedG.copyWithin(to, from, from + left);
+        buffers.orderedH.copyWithin(to, from, from + left);
+      }
+      to += left;
+    }
+    const leftCount = to - start;
+    for (let t = 0; t < threads; t++) {
+      const from = chunkStart(start, count, t, threads);
+      const right = chunkStart(start, count, t + 1, threads) - from - ctrl[CTRL.LEFT + t]!;
+      placeRightRows(buffers, from, right, to);
+      to += right;
+    }
+    return leftCount;
+  }
+
+  /** Resets the job counters, bumps the generation and wakes the workers; returns the generation. */
+  private start(): number {
+    const ctrl = this.ctrl;
     Atomics.store(ctrl, CTRL.DONE, 0);
     Atomics.store(ctrl, CTRL.FAILED, 0);
     const gen = Atomics.add(ctrl, CTRL.GEN, 1) + 1;
     Atomics.notify(ctrl, CTRL.GEN);
-    const n = features.length;
-    for (let k = 0; k < n; k += this.threads * FEATURE_GROUP)
-      buildFeatureRange(buffers, slot, start, count, allRows, features, k, Math.min(n, k + FEATURE_GROUP));
+    return gen;
+  }
+
+  /** Waits until every worker finished job `gen`; throws if one failed. */
+  private finish(gen: number): void {
+    const ctrl = this.ctrl;
     this.waitFor(CTRL.DONE, this.workers.length);
     // Every worker must have finished THIS generation (not merely bumped the counter).
     for (let t = 1; t < this.threads; t++) this.waitForValue(CTRL.DONE_GEN + t, gen);
-    if (Atomics.load(ctrl, CTRL.FAILED) !== 0) throw new CredoError('E_INTERNAL', { summary: 'a histogram worker failed while building a histogram' });
+    if (Atomics.load(ctrl, CTRL.FAILED) !== 0) throw new CredoError('E_INTERNAL', { summary: 'a histogram worker failed' });
   }
 
   /** Hands a run's buffers to every worker and waits until all listen. */
@@ -80,6 +140,9 @@ export class HistogramWorkerPool implements HistogramBuilder {
       hessians: buffers.hessians,
       orderedG: buffers.orderedG,
       orderedH: buffers.orderedH,
+      scratch: buffers.scratch,
+      scratchG: buffers.scratchG,
+      scratchH: buffers.scratchH,
       hist: buffers.hist,
       histSize: buffers.histSize,
       offsets: buffers.offsets,

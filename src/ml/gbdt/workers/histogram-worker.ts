@@ -1,11 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BinnedData } from '../bin.js';
-import { buildFeatureRange, FEATURE_GROUP } from '../buffers.js';
-import { CMD_DETACH, CTRL, type WorkerBuffers } from './protocol.js';
+import { buildFeatureRange, FEATURE_GROUP, partitionChunk } from '../buffers.js';
+import { CMD_DETACH, CMD_PARTITION, CTRL, chunkStart, type WorkerBuffers } from './protocol.js';
 
 /**
  * Histogram worker: after receiving a run's shared buffers it blocks on the control block,
- * builds its share of each job's features, and returns to its event loop on DETACH.
+ * builds its share of each job's features (or partitions its chunk of a leaf's rows), and returns to its event loop on DETACH.
  */
 const { ctrl, jobFeatures, index, threads } = workerData as { ctrl: Int32Array; jobFeatures: Int32Array; index: number; threads: number };
 
@@ -17,6 +17,9 @@ parentPort!.on('message', (b: WorkerBuffers) => {
     hessians: b.hessians,
     orderedG: b.orderedG,
     orderedH: b.orderedH,
+    scratch: b.scratch,
+    scratchG: b.scratchG,
+    scratchH: b.scratchH,
     hist: b.hist,
     histSize: b.histSize,
     offsets: b.offsets,
@@ -41,8 +44,25 @@ parentPort!.on('message', (b: WorkerBuffers) => {
     const allRows = ctrl[CTRL.ALL_ROWS] === 1;
     const n = ctrl[CTRL.FEATURES]!;
     try {
-      for (let k = index * FEATURE_GROUP; k < n; k += threads * FEATURE_GROUP) {
-        buildFeatureRange(buffers, slot, start, count, allRows, jobFeatures, k, Math.min(n, k + FEATURE_GROUP));
+      if (Atomics.load(ctrl, CTRL.CMD) === CMD_PARTITION) {
+        const from = chunkStart(start, count, index, threads);
+        const to = chunkStart(start, count, index + 1, threads);
+        const left = partitionChunk(
+          buffers,
+          from,
+          to - from,
+          ctrl[CTRL.FEATURE]!,
+          ctrl[CTRL.BIN]!,
+          null,
+          ctrl[CTRL.DEFAULT_LEFT] === 1,
+          ctrl[CTRL.MISSING_BIN]!,
+          from,
+        );
+        ctrl[CTRL.LEFT + index] = left;
+      } else {
+        for (let k = index * FEATURE_GROUP; k < n; k += threads * FEATURE_GROUP) {
+          buildFeatureRange(buffers, slot, start, count, allRows, jobFeatures, k, Math.min(n, k + FEATURE_GROUP));
+        }
       }
     } catch {
       // Never leave the main thread waiting: flag the failure and still count this job as done.
