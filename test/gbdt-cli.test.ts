@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { commands } from '../src/cli/commands/index.js';
-import { runCli } from '../src/cli/run-cli.js';
+import { runCliCaptured } from '../src/cli/run-cli.js';
 import { isCredoError } from '../src/errors/index.js';
 import { numericColumn } from '../src/frame/index.js';
 import { closeDuckDb, readFrame, writeFrame } from '../src/io/index.js';
@@ -17,10 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'credo-gbdt-'));
 after(() => closeDuckDb());
 
 async function credo(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(commands, argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false, cwd: dir });
-  return { code, out, err };
+  return runCliCaptured(commands, argv, dir);
 }
 
 test('train → evaluate → score from the CLI; empty targets excluded and counted; tampered model refused', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { commands } from '../src/cli/commands/index.js';
-import { runCli } from '../src/cli/run-cli.js';
+import { runCliCaptured } from '../src/cli/run-cli.js';
 import { treeExplainerFor } from '../src/explain/index.js';
 import { explainRowsSync, rowMajorInput } from '../src/explain/tree-explainer.js';
 import { closeDuckDb, readFrame, writeFrame } from '../src/io/index.js';
@@ -18,10 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), 'credo-learners-'));
 after(() => closeDuckDb());
 
 async function credo(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(commands, argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false, cwd: dir });
-  return { code, out, err };
+  return runCliCaptured(commands, argv, dir);
 }
 
 test('forest TreeSHAP: local accuracy on the probability scale', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { commands } from '../src/cli/commands/index.js';
-import { runCli } from '../src/cli/run-cli.js';
+import { runCliCaptured } from '../src/cli/run-cli.js';
 import { writeFrame } from '../src/io/index.js';
 import { generateWorld } from '../src/synth/index.js';
 import { repoRoot } from './repo-root.js';
@@ -14,10 +14,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const examples = join(repoRoot, 'examples', 'optimise');
 
 async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(commands, argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false, cwd: dir });
-  return { code, out, err };
+  return runCliCaptured(commands, argv, dir);
 }
 
 const worldFile = join(dir, 'world.csv');

@@ -4,17 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { commands } from '../src/cli/commands/index.js';
-import { runCli } from '../src/cli/run-cli.js';
+import { runCliCaptured } from '../src/cli/run-cli.js';
 import { readFrame, writeFrame } from '../src/io/index.js';
 import { repoRoot } from './repo-root.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'portfolio');
 
 async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(commands, argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false, cwd: fixtures });
-  return { code, out, err };
+  return runCliCaptured(commands, argv, fixtures);
 }
 
 test('credo simulate --json prints one object with EL, VaR, ES, EC, histogram and segments', async () => {

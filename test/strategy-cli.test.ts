@@ -2,16 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { commands } from '../src/cli/commands/index.js';
-import { runCli } from '../src/cli/run-cli.js';
+import { runCliCaptured } from '../src/cli/run-cli.js';
 import { exampleStrategy, strategyFixtures } from './strategy-paths.js';
 
 const fixtures = strategyFixtures;
 
 async function credo(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(commands, argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false, cwd: fixtures });
-  return { code, out, err };
+  return runCliCaptured(commands, argv, fixtures);
 }
 
 const near = (x: unknown, y: number, what: string) => assert.ok(typeof x === 'number' && Math.abs(x - y) < 1e-12, `${what}: ${String(x)} vs ${y}`);

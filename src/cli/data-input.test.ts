@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { commands } from './commands/index.js';
-import { runCli } from './run-cli.js';
+import { runCliCaptured } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'credo-schema-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -12,10 +12,7 @@ writeFileSync(join(dir, 'd.csv'), 'zip,amount\n1234,10\n98765,20.5\n');
 writeFileSync(join(dir, 's.json'), JSON.stringify({ zip: 'category' }));
 
 async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(commands, argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false, cwd: dir });
-  return { code, out, err };
+  return runCliCaptured(commands, argv, dir);
 }
 
 test('--schema overrides type inference, inline or from a JSON file relative to the working directory', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CredoError } from '../errors/index.js';
 import { defineCommand } from './command.js';
-import { runCli } from './run-cli.js';
+import { runCliCaptured } from './run-cli.js';
 
 const echo = defineCommand({
   name: 'demo echo',
@@ -24,10 +24,7 @@ const echo = defineCommand({
 });
 
 async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli([echo], argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false, cwd: '/' });
-  return { code, out, err };
+  return runCliCaptured([echo], argv, '/');
 }
 
 test('flags are parsed, typed and defaulted', async () => {

@@ -63,3 +63,30 @@ function resolveCommand(commands: readonly Command[], argv: readonly string[]): 
   }
   return { command: undefined, rest: words };
 }
+
+/** What `runCliCaptured` returns: the exit code and everything written to stdout and stderr. */
+export interface CapturedRun {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/**
+ * Runs the CLI in-process with stdout and stderr captured as strings (non-interactive): for tests
+ * and for embedding Credo's commands in another Node program.
+ */
+export async function runCliCaptured(commands: readonly Command[], argv: readonly string[], cwd: string): Promise<CapturedRun> {
+  let out = '';
+  let err = '';
+  const code = await runCli(commands, argv, {
+    stdout: (text) => {
+      out += text;
+    },
+    stderr: (text) => {
+      err += text;
+    },
+    interactive: false,
+    cwd,
+  });
+  return { code, out, err };
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { commands } from '../../src/cli/commands/index.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCliCaptured } from '../../src/cli/run-cli.js';
 import { closeDuckDb, readFrame, writeFrame } from '../../src/io/index.js';
 import { loadModel } from '../../src/io/model-file.js';
 import { creditTestFrame } from '../../src/ml/gbdt/test-frames.js';
@@ -15,10 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'credo-agnostic-'));
 after(() => closeDuckDb());
 
 async function credo(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(commands, argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false, cwd: dir });
-  return { code, out, err };
+  return runCliCaptured(commands, argv, dir);
 }
 
 before(async () => {

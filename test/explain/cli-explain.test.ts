@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { commands } from '../../src/cli/commands/index.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCliCaptured } from '../../src/cli/run-cli.js';
 import { serializeModel } from '../../src/io/model-file.js';
 import { importXgboost } from '../../src/ml/gbdt/index.js';
 import { repoRoot } from '../repo-root.js';
@@ -18,10 +18,7 @@ copyFileSync(join(fixtures, 'binary-input.csv'), join(work, 'input.csv'));
 const margins = readFileSync(join(fixtures, 'binary-margin.csv'), 'utf8').trim().split('\n').slice(1).map(Number);
 
 async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(commands, argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false, cwd: work });
-  return { code, out, err };
+  return runCliCaptured(commands, argv, work);
 }
 
 test('credo explain writes one column per feature plus expected_value, adding up to the margin', async () => {

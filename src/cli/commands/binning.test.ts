@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { closeDuckDb } from '../../io/index.js';
 import { Rng } from '../../random/index.js';
-import { runCli } from '../run-cli.js';
+import { runCliCaptured } from '../run-cli.js';
 import { binningApplyCommand } from './binning-apply.js';
 import { binningFitCommand } from './binning-fit.js';
 import { binningPsiCommand } from './binning-psi.js';
@@ -17,15 +17,7 @@ after(async () => {
 });
 
 async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli([binningFitCommand, binningApplyCommand, binningPsiCommand], argv, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    interactive: false,
-    cwd: dir,
-  });
-  return { code, out, err };
+  return runCliCaptured([binningFitCommand, binningApplyCommand, binningPsiCommand], argv, dir);
 }
 
 /** CSV with a numeric feature (−1 special, some empty), a categorical one and bad; `shift` moves x for the PSI test. */

@@ -4,16 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readFrame } from '../../io/index.js';
-import { runCli } from '../run-cli.js';
+import { runCliCaptured } from '../run-cli.js';
 import { dataLoadCommand } from './data-load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'credo-data-load-'));
 
 async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli([dataLoadCommand], argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false, cwd: dir });
-  return { code, out, err };
+  return runCliCaptured([dataLoadCommand], argv, dir);
 }
 
 test('data load german --out FILE --json writes the file and reports rows, columns, bad rate', async () => {

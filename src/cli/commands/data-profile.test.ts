@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { closeDuckDb } from '../../io/index.js';
-import { runCli } from '../run-cli.js';
+import { runCliCaptured } from '../run-cli.js';
 import { dataProfileCommand } from './data-profile.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'credo-profile-'));
@@ -14,10 +14,7 @@ after(async () => {
 });
 
 async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli([dataProfileCommand], argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false, cwd: dir });
-  return { code, out, err };
+  return runCliCaptured([dataProfileCommand], argv, dir);
 }
 
 test('credo data profile --json: one object with per-column summaries, IV and excluded target rows', async () => {

@@ -4,17 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { readFrame } from '../../io/index.js';
-import { runCli } from '../run-cli.js';
+import { runCliCaptured } from '../run-cli.js';
 import { dataSynthCommand } from './data-synth.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'credo-data-synth-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli([dataSynthCommand], argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false, cwd: dir });
-  return { code, out, err };
+  return runCliCaptured([dataSynthCommand], argv, dir);
 }
 
 test('the same seed writes byte-identical CSV files; another seed does not', async () => {

@@ -3,17 +3,14 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { runCli } from '../run-cli.js';
+import { runCliCaptured } from '../run-cli.js';
 import { demoCommand } from './demo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'credo-demo-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli([demoCommand], argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false, cwd: dir });
-  return { code, out, err };
+  return runCliCaptured([demoCommand], argv, dir);
 }
 
 test('the demo generates, reloads and profiles the world, and prints the downturn by vintage', async () => {

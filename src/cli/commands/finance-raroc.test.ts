@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runCli } from '../run-cli.js';
+import { runCliCaptured } from '../run-cli.js';
 import { financeClassifyCommand } from './finance-classify.js';
 import { financeEclCommand } from './finance-ecl.js';
 import { financeRarocCommand } from './finance-raroc.js';
 
 async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli([financeRarocCommand, financeEclCommand, financeClassifyCommand], argv, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    interactive: false,
-    cwd: '/',
-  });
-  return { code, out, err };
+  return runCliCaptured([financeRarocCommand, financeEclCommand, financeClassifyCommand], argv, '/');
 }
 
 test('finance raroc reproduces REFERENCE §5 (0.413652) and prices to a hurdle', async () => {

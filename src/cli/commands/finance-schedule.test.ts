@@ -1,19 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runCli } from '../run-cli.js';
+import { runCliCaptured } from '../run-cli.js';
 import { financeCapitalCommand } from './finance-capital.js';
 import { financeScheduleCommand } from './finance-schedule.js';
 
 async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli([financeScheduleCommand, financeCapitalCommand], argv, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    interactive: false,
-    cwd: '/',
-  });
-  return { code, out, err };
+  return runCliCaptured([financeScheduleCommand, financeCapitalCommand], argv, '/');
 }
 
 test('finance schedule --json: EMI 8884.88 and a schedule whose principals sum to the loan', async () => {

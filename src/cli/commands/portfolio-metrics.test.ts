@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { amortisingLoanEcl } from '../../finance/index.js';
 import { writeFrame } from '../../io/index.js';
 import { generateWorld } from '../../synth/index.js';
-import { runCli } from '../run-cli.js';
+import { runCliCaptured } from '../run-cli.js';
 import { portfolioMetricsCommand } from './portfolio-metrics.js';
 import { portfolioRollRatesCommand } from './portfolio-roll-rates.js';
 import { portfolioVintageCommand } from './portfolio-vintage.js';
@@ -14,15 +14,7 @@ import { portfolioVintageCommand } from './portfolio-vintage.js';
 let dir = '';
 
 async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli([portfolioMetricsCommand, portfolioVintageCommand, portfolioRollRatesCommand], argv, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    interactive: false,
-    cwd: dir,
-  });
-  return { code, out, err };
+  return runCliCaptured([portfolioMetricsCommand, portfolioVintageCommand, portfolioRollRatesCommand], argv, dir);
 }
 
 before(async () => {

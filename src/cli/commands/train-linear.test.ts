@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { closeDuckDb } from '../../io/index.js';
 import { Rng } from '../../random/index.js';
-import { runCli } from '../run-cli.js';
+import { runCliCaptured } from '../run-cli.js';
 import { evaluateCommand } from './evaluate.js';
 import { scoreCommand } from './score.js';
 import { scorecardTableCommand } from './scorecard-table.js';
@@ -18,15 +18,7 @@ after(async () => {
 });
 
 async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli([trainCommand, evaluateCommand, scoreCommand, scorecardTableCommand], argv, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    interactive: false,
-    cwd: dir,
-  });
-  return { code, out, err };
+  return runCliCaptured([trainCommand, evaluateCommand, scoreCommand, scorecardTableCommand], argv, dir);
 }
 
 function writeData(): void {
