@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import { type Frame, numericColumn } from '../../frame/index.js';
-import { readFrame, writeFrame } from '../../io/index.js';
+import { writeFrame } from '../../io/index.js';
 import { type BinningFile, binningTable, describeWoeConventions, parseBinningFile, targetLabels, transformWoe } from '../../ml/binning/index.js';
 import { defineCommand } from '../command.js';
+import { readDataFile, schemaFlag } from '../data-input.js';
 import { printResult } from '../output.js';
 import { formatBinningTable } from './binning-fit.js';
 
@@ -35,6 +36,7 @@ export const binningApplyCommand = defineCommand({
     'Example: credo binning apply --data test.csv --spec binning.json --target bad --out test-woe.csv',
   flags: {
     data: { type: 'string', required: true, description: 'data (.csv or .parquet)' },
+    ...schemaFlag,
     spec: { type: 'string', required: true, description: 'binning spec (JSON from `credo binning fit`)' },
     target: { type: 'string', description: 'target column, 1 = bad: recompute WOE and print the tables' },
     out: { type: 'string', description: 'write the data with a WOE column per feature' },
@@ -43,7 +45,7 @@ export const binningApplyCommand = defineCommand({
   async run(args, _positionals, context) {
     const file = await readBinningFile(resolve(context.cwd, args.spec), args.spec);
     const categorical = Object.fromEntries(file.features.filter((f) => f.type === 'category').map((f) => [f.feature, 'category' as const]));
-    let frame: Frame = await readFrame(resolve(context.cwd, args.data), { types: categorical });
+    let frame: Frame = await readDataFile(context, args.data, args.schema, categorical);
     const labels = args.target === undefined ? undefined : targetLabels(frame.column(args.target));
     const tables = file.features.map((spec) => {
       const column = frame.column(spec.feature);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { readFrame } from '../../io/index.js';
 import { computeCsi } from '../../ml/binning/index.js';
 import { defineCommand } from '../command.js';
+import { readDataFile, schemaFlag } from '../data-input.js';
 import { formatPercent, formatTable, printResult } from '../output.js';
 import { readBinningFile } from './binning-apply.js';
 
@@ -20,6 +20,7 @@ export const binningPsiCommand = defineCommand({
     'Example: credo binning psi --expected train.csv --actual recent.csv --spec binning.json',
   flags: {
     expected: { type: 'string', required: true, description: 'reference data (.csv or .parquet)' },
+    ...schemaFlag,
     actual: { type: 'string', required: true, description: 'new data (.csv or .parquet)' },
     spec: { type: 'string', required: true, description: 'binning spec (JSON)' },
     smoothing: { type: 'number', default: 0.5, min: 0, description: 'added to every bin count of both populations' },
@@ -28,8 +29,8 @@ export const binningPsiCommand = defineCommand({
   async run(args, _positionals, context) {
     const file = await readBinningFile(resolve(context.cwd, args.spec), args.spec);
     const types = Object.fromEntries(file.features.filter((f) => f.type === 'category').map((f) => [f.feature, 'category' as const]));
-    const expected = await readFrame(resolve(context.cwd, args.expected), { types });
-    const actual = await readFrame(resolve(context.cwd, args.actual), { types });
+    const expected = await readDataFile(context, args.expected, args.schema, types);
+    const actual = await readDataFile(context, args.actual, args.schema, types);
     const rows = computeCsi(file.features, expected, actual, args.smoothing);
     const result = {
       expected: args.expected,

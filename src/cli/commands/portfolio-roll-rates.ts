@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import { DEFAULT_DPD_BOUNDS, parseCurrency, type RollRates, readPerformanceTable, rollRates, rollRatesByGroup } from '../../finance/index.js';
-import { readFrame } from '../../io/index.js';
 import { defineCommand } from '../command.js';
+import { readDataFile, schemaFlag } from '../data-input.js';
 import { type Cell, formatTable, printResult } from '../output.js';
 
 /** A k × k row-major matrix as nested arrays, NaN as null. */
@@ -75,6 +74,7 @@ export const portfolioRollRatesCommand = defineCommand({
     'Example: credo portfolio roll-rates --performance perf.csv --by segment',
   flags: {
     performance: { type: 'string', required: true, description: 'loan × month performance file (.csv or .parquet)' },
+    ...schemaFlag,
     by: { type: 'string', description: 'also one matrix per value of this column (e.g. segment, product)' },
     bounds: { type: 'list', default: DEFAULT_DPD_BOUNDS.map(String), description: 'dpd upper bounds of the buckets before 90+' },
     basis: { type: 'enum', choices: ['count', 'balance'] as const, default: 'count', description: 'which shares the human table shows (JSON has both)' },
@@ -84,7 +84,7 @@ export const portfolioRollRatesCommand = defineCommand({
     const bounds = parseBounds(args.bounds);
     const currency = parseCurrency(args.currency);
     const scale = 10 ** currency.exponent;
-    const table = readPerformanceTable(await readFrame(resolve(context.cwd, args.performance)), {
+    const table = readPerformanceTable(await readDataFile(context, args.performance, args.schema), {
       currencyExponent: currency.exponent,
       ...(args.by === undefined ? {} : { group: args.by }),
     });

@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
 import { parseCurrency, readPerformanceTable, vintageCurves } from '../../finance/index.js';
-import { readFrame } from '../../io/index.js';
 import { defineCommand } from '../command.js';
+import { readDataFile, schemaFlag } from '../data-input.js';
 import { type Cell, formatTable, printResult } from '../output.js';
 
 /** Row `v` of a vintages × MOB matrix, NaN (unobserved) as null. */
@@ -27,6 +26,7 @@ export const portfolioVintageCommand = defineCommand({
     'Example: credo portfolio vintage --performance perf.csv --json',
   flags: {
     performance: { type: 'string', required: true, description: 'loan × month performance file (.csv or .parquet)' },
+    ...schemaFlag,
     'bad-dpd': { type: 'int', default: 90, min: 1, max: 10_000, description: 'bad = dpd ≥ this (or charged off)' },
     basis: { type: 'enum', choices: ['count', 'balance'] as const, default: 'count', description: 'which rate the human table shows (JSON has both)' },
     'max-mob': { type: 'int', min: 1, max: 600, description: 'show MOB columns up to this one in the human table (default all, at most 24)' },
@@ -34,7 +34,7 @@ export const portfolioVintageCommand = defineCommand({
   },
   async run(args, _positionals, context) {
     const currency = parseCurrency(args.currency);
-    const table = readPerformanceTable(await readFrame(resolve(context.cwd, args.performance)), { currencyExponent: currency.exponent });
+    const table = readPerformanceTable(await readDataFile(context, args.performance, args.schema), { currencyExponent: currency.exponent });
     const v = vintageCurves(table, args['bad-dpd']);
     const result = {
       bad_definition: `dpd >= ${v.badDpd} or charged off, ever by the month on book`,

@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { CredoError } from '../../errors/index.js';
 import type { Column } from '../../frame/index.js';
-import { readFrame } from '../../io/index.js';
 import { headline, parseMacroConfig, portfolioFromFrame, type ScenarioSimulation, type SimulationOptions, simulatePortfolio } from '../../portfolio/index.js';
 import { defaultThreads, parallelKernelRunner } from '../../portfolio/simulate/workers/run-kernel-parallel.js';
 import { defineCommand } from '../command.js';
+import { readDataFile, schemaFlag } from '../data-input.js';
 import { type Cell, formatPercent, formatTable, printResult } from '../output.js';
 
 /** `credo simulate --portfolio FILE`: Monte Carlo loss distribution of a loan portfolio (Gaussian copula). */
@@ -20,6 +20,7 @@ export const simulateCommand = defineCommand({
     'Example: credo simulate --portfolio loans.csv --rho 0.15 --scenarios 20000 --seed 7',
   flags: {
     portfolio: { type: 'string', required: true, description: 'portfolio file (.csv or .parquet), one row per loan' },
+    ...schemaFlag,
     rho: { type: 'number', default: 0.15, min: 0, max: 0.99, description: 'asset correlation of the one-factor model' },
     scenarios: { type: 'int', default: 10_000, min: 10, max: 100_000_000, description: 'Monte Carlo scenarios' },
     macro: { type: 'string', description: 'macro scenario file (YAML or JSON): scenarios and factor model' },
@@ -43,8 +44,8 @@ export const simulateCommand = defineCommand({
     'ead-col': { type: 'string', default: 'ead', description: 'EAD column' },
   },
   async run(args, _positionals, context) {
-    const file = resolve(context.cwd, args.portfolio);
-    const frame = await readFrame(file);
+    const _file = resolve(context.cwd, args.portfolio);
+    const frame = await readDataFile(context, args.portfolio, args.schema);
     const loans = portfolioFromFrame(frame, { segment: args['segment-col'], pd: args['pd-col'], lgd: args['lgd-col'], ead: args['ead-col'] });
     if (frame.has(args['loan-id-col'])) checkUniqueIds(frame.column(args['loan-id-col']));
     const options: { -readonly [K in keyof SimulationOptions]: SimulationOptions[K] } = {
