@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { commands } from '../src/cli/commands/index.js';
-import { runCli } from '../src/cli/run-cli.js';
+import { runCliCaptured } from '../src/cli/run-cli.js';
 import { strategyFixtures } from './strategy-paths.js';
 
 const fixtures = strategyFixtures;
@@ -10,9 +10,7 @@ const fixtures = strategyFixtures;
 /** The pandas peer (../shared/bench/peer_lift.py) on the same file, recorded by test/fixtures/strategy/record-peer.sh. */
 test('rules lift equals the pandas peer on its own data (touched, due amount, both outcomes, remaining rates)', async () => {
   const peer = JSON.parse(readFileSync(`${fixtures}peer-lift-10000.json`, 'utf8')) as { result: Record<string, number | string>[] };
-  let out = '';
-  let err = '';
-  const code = await runCli(
+  const { code, out, err } = await runCliCaptured(
     commands,
     [
       'rules',
@@ -31,7 +29,7 @@ test('rules lift equals the pandas peer on its own data (touched, due amount, bo
       'mob4m2=mob4m2fenzi_amt/mob4m2fenmu_amt',
       '--json',
     ],
-    { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false, cwd: fixtures },
+    fixtures,
   );
   assert.equal(code, 0, err);
   const rows = JSON.parse(out).segments.ALL as {

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import { CredoError, type Issue, type SafeParseResult } from '../errors/index.js';
+import { CredoError, formatPath, type Issue, type SafeParseResult } from '../errors/index.js';
 import { parseRule } from './rules/index.js';
 import type { RuleAction, Strategy, StrategyCutoff, StrategyRule } from './strategy.js';
 
@@ -77,7 +77,7 @@ export function safeParseStrategy(text: string): SafeParseResult<Strategy> {
 export function parseStrategy(text: string, file = 'strategy'): Strategy {
   const result = safeParseStrategy(text);
   if (result.ok) return result.value;
-  const summary = result.issues.map((i) => (i.path.length > 0 ? `${formatIssuePath(i.path)}: ${i.message}` : i.message)).join('; ');
+  const summary = result.issues.map((i) => (i.path.length > 0 ? `${formatPath(i.path)}: ${i.message}` : i.message)).join('; ');
   throw new CredoError('E_STRATEGY_FILE_INVALID', { file, summary, issues: result.issues });
 }
 
@@ -166,10 +166,4 @@ function optionalString(value: unknown, path: (string | number)[], add: Add): st
     return undefined;
   }
   return value;
-}
-
-function formatIssuePath(path: readonly (string | number)[]): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out === '' ? key : `.${key}`;
-  return out;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { closeDuckDb } from '../../io/index.js';
 import { Rng } from '../../random/index.js';
-import { runCli } from '../run-cli.js';
+import { runCliCaptured } from '../run-cli.js';
 import { featuresSelectCommand } from './features-select.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'credo-select-'));
@@ -24,17 +24,10 @@ test('credo features select: reasons for every drop, the stepwise stage', async 
     lines.push([s.toFixed(3), (s + 0.01 * rng.nextNormal()).toFixed(3), m.toFixed(3), rng.nextNormal().toFixed(3), i % 50 === 0 ? '1' : '', bad].join(','));
   }
   writeFileSync(join(dir, 'd.csv'), `${lines.join('\n')}\n`);
-  let out = '';
-  let err = '';
-  const code = await runCli(
+  const { code, out, err } = await runCliCaptured(
     [featuresSelectCommand],
     ['features', 'select', '--data', 'd.csv', '--target', 'bad', '--stepwise', 'forward', '--criterion', 'bic', '--json'],
-    {
-      stdout: (t) => (out += t),
-      stderr: (t) => (err += t),
-      interactive: false,
-      cwd: dir,
-    },
+    dir,
   );
   assert.equal(code, 0, err);
   const r = JSON.parse(out);
