@@ -1,5 +1,6 @@
 import type { BinnedData } from './bin.js';
-import { buildEightFeatureHistograms, buildFeatureHistogram, buildFourFeatureHistograms, buildTwoFeatureHistograms, histogramOffsets } from './histogram.js';
+import { histogramKernel, histogramOffsets, passWidths } from './histogram.js';
+import type { Quantization } from './quantize.js';
 
 /**
  * The working memory of one training run, allocated once: the row partition, gradients, the
@@ -24,16 +25,26 @@ export interface TrainBuffers {
    */
   readonly orderedG: Float64Array;
   readonly orderedH: Float64Array;
+  /**
+   * With quantised gradients (quantize.ts), `orderedG` holds the packed values, histograms one
+   * packed entry per bin, and `orderedH`/`scratchH` are empty.
+   */
+  readonly quantization: Quantization | null;
+  /** After `growTree`, each row's leaf (its index in `BinnedTree.leaves`); rows out of the bag keep stale values. */
+  readonly leafOf: Uint16Array;
   /** `slots` leaf histograms of `histSize` doubles each. */
   readonly hist: Float64Array;
   readonly histSize: number;
   readonly offsets: Int32Array;
 }
 
-/** Allocates the buffers for `slots` simultaneous leaf histograms. */
-export function allocateBuffers(data: BinnedData, slots: number, shared: boolean): TrainBuffers {
+/** Allocates the buffers for `slots` simultaneous leaf histograms (packed ones with a `quantization`). */
+export function allocateBuffers(data: BinnedData, slots: number, shared: boolean, quantization: Quantization | null = null): TrainBuffers {
   const n = data.rowCount;
-  const offsets = histogramOffsets(data.features.map((f) => f.binCount));
+  const offsets = histogramOffsets(
+    data.features.map((f) => f.binCount),
+    quantization === null ? 2 : 1,
+  );
   const histSize = offsets[offsets.length - 1]!;
   const f64 = (size: number) => (shared ? new Float64Array(new SharedArrayBuffer(Math.max(1, size) * 8)) : new Float64Array(size));
   const i32 = (size: number) => (shared ? new Int32Array(new SharedArrayBuffer(Math.max(1, size) * 4)) : new Int32Array(size));
@@ -42,11 +53,13 @@ export function allocateBuffers(data: BinnedData, slots: number, shared: boolean
     indices: i32(n),
     scratch: i32(n),
     scratchG: f64(n),
-    scratchH: f64(n),
+    scratchH: quantization === null ? f64(n) : new Float64Array(0),
     gradients: f64(n),
     hessians: f64(n),
     orderedG: f64(n),
-    orderedH: f64(n),
+    orderedH: quantization === null ? f64(n) : new Float64Array(0),
+    quantization,
+    leafOf: new Uint16Array(n),
     hist: f64(slots * histSize),
     histSize,
     offsets,
@@ -73,12 +86,9 @@ export const serialHistogramBuilder: HistogramBuilder = {
   },
 };
 
-/** Features per histogram pass (see `buildEightFeatureHistograms`); threads split work in groups of this size. */
-export const FEATURE_GROUP = 8;
-
 /** Builds features `features[from..to)` of a leaf histogram (shared by the serial builder and workers). */
 export function buildFeatureRange(
-  buffers: Pick<TrainBuffers, 'data' | 'indices' | 'gradients' | 'hessians' | 'orderedG' | 'orderedH' | 'hist' | 'histSize' | 'offsets'>,
+  buffers: Pick<TrainBuffers, 'data' | 'indices' | 'orderedG' | 'orderedH' | 'quantization' | 'hist' | 'histSize' | 'offsets'>,
   slot: number,
   start: number,
   count: number,
@@ -88,24 +98,21 @@ export function buildFeatureRange(
   to: number,
 ): void {
   const { data, offsets } = buffers;
-  const g = allRows ? buffers.gradients : buffers.orderedG.subarray(start, start + count);
-  const h = allRows ? buffers.hessians : buffers.orderedH.subarray(start, start + count);
+  const entries = buffers.quantization === null ? 2 : 1;
+  const g = buffers.orderedG.subarray(start, start + count);
+  const h = entries === 2 ? buffers.orderedH.subarray(start, start + count) : g;
+  const indices = allRows ? null : buffers.indices;
   const base = slot * buffers.histSize;
   let k = from;
-  for (; k + 8 <= to; k += 8) {
-    buildEightFeatureHistograms(data.bins, data.rowCount, features, k, buffers.indices, start, count, allRows, g, h, buffers.hist, base, offsets);
+  for (const width of passWidths(to - from)) {
+    histogramKernel(width, entries)(data.bins, data.rowCount, features, k, indices, start, count, g, h, buffers.hist, base, offsets);
+    k += width;
   }
-  for (; k + 4 <= to; k += 4) {
-    buildFourFeatureHistograms(data.bins, data.rowCount, features, k, buffers.indices, start, count, allRows, g, h, buffers.hist, base, offsets);
-  }
-  for (; k + 2 <= to; k += 2) {
-    buildTwoFeatureHistograms(data.bins, data.rowCount, features, k, buffers.indices, start, count, allRows, g, h, buffers.hist, base, offsets);
-  }
-  for (; k < to; k++) {
-    const f = features[k]!;
-    const offset = base + offsets[f]!;
-    buildFeatureHistogram(data.bins, data.rowCount, f, buffers.indices, start, count, allRows, g, h, buffers.hist, offset, offsets[f + 1]! - offsets[f]!);
-  }
+}
+
+/** Thread `t` of `threads` builds features `[featureShare(n, t, T), featureShare(n, t + 1, T))` of a job's `n`. */
+export function featureShare(n: number, t: number, threads: number): number {
+  return Math.floor((n * t) / threads);
 }
 
 /** The arrays a partition touches. */
@@ -133,6 +140,22 @@ export function partitionChunk(
   const base = feature * buffers.data.rowCount;
   let l = start;
   let r = rightAt;
+  if (orderedH.length === 0) {
+    // Quantised: one packed value per row.
+    for (let k = start; k < start + count; k++) {
+      const i = indices[k]!;
+      const b = bins[base + i]!;
+      const goLeft = b === missingBin ? defaultLeft : mask === null ? b <= bin : mask[b] === 1;
+      if (goLeft) {
+        orderedG[l] = orderedG[k]!;
+        indices[l++] = i;
+      } else {
+        scratchG[r] = orderedG[k]!;
+        scratch[r++] = i;
+      }
+    }
+    return l - start;
+  }
   for (let k = start; k < start + count; k++) {
     const i = indices[k]!;
     const b = bins[base + i]!;
@@ -157,7 +180,7 @@ export function partitionChunk(
 export function placeRightRows(buffers: PartitionBuffers, from: number, count: number, to: number): void {
   buffers.indices.set(buffers.scratch.subarray(from, from + count), to);
   buffers.orderedG.set(buffers.scratchG.subarray(from, from + count), to);
-  buffers.orderedH.set(buffers.scratchH.subarray(from, from + count), to);
+  if (buffers.orderedH.length > 0) buffers.orderedH.set(buffers.scratchH.subarray(from, from + count), to);
 }
 
 /** Stable in-place partition of a leaf's rows and their ordered gradients; returns the number that go left. */

@@ -1,5 +1,7 @@
+import type { Rng } from '../../random/index.js';
 import type { BinnedData } from './bin.js';
 import { type HistogramBuilder, partitionRows, type TrainBuffers } from './buffers.js';
+import { packedG, packedH, quantizeGradients, unpackHistogram } from './quantize.js';
 import { emptyCandidate, findCategoricalSplit, findNumericSplit, type LeafSums, leafGain, leafOutput, type SplitCandidate, type SplitParams } from './split.js';
 
 /** Parameters of growing one tree. */
@@ -48,6 +50,9 @@ interface Leaf extends LeafSums {
  * subtree's outputs at the mid-point of the two child outputs and floors the right's (or the
  * reverse for −1), which makes the whole tree monotone in that feature.
  * Source: Shi, Ke et al., LightGBM docs "monotone_constraints_method = basic".
+ * With quantised buffers (`buffers.quantization`), `rng` drives the stochastic rounding, splits
+ * are chosen on the packed histograms, and each leaf's output is then recomputed from the exact
+ * gradients of its rows and clamped to its monotone bounds (quantize.ts).
  */
 export function growTree(
   buffers: TrainBuffers,
@@ -57,15 +62,24 @@ export function growTree(
   features: Int32Array,
   rowCount: number,
   allRows: boolean,
+  rng?: Rng,
 ): BinnedTree {
   const data = buffers.data;
   const tree: BinnedTree = { feature: [], bin: [], leftMask: [], defaultLeft: [], left: [], right: [], value: [], cover: [], gain: [], leaves: [] };
   const freeSlots: number[] = [];
   for (let s = params.maxLeaves - 1; s >= 0; s--) freeSlots.push(s);
+  const q = buffers.quantization;
+  // One feature's block unpacked to [g, h] pairs: at most 255 value bins and the missing bin.
+  const unpacked = q === null ? null : new Float64Array(2 * 256);
 
   let g = 0;
   let h = 0;
-  if (allRows) {
+  if (q !== null) {
+    if (rng === undefined) throw new RangeError('growTree: quantised buffers need an rng');
+    const total = quantizeGradients(q, buffers.gradients, buffers.hessians, allRows ? null : buffers.indices, rowCount, rng, buffers.orderedG);
+    g = packedG(q, total) * q.scaleG;
+    h = packedH(q, total) * q.scaleH;
+  } else if (allRows) {
     for (let i = 0; i < rowCount; i++) {
       g += buffers.gradients[i]!;
       h += buffers.hessians[i]!;
@@ -82,7 +96,7 @@ export function growTree(
   const root = makeLeaf(tree, params, g, h, rowCount, 0, 0, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
   root.slot = freeSlots.pop()!;
   builder.build(buffers, root.slot, 0, rowCount, allRows, features);
-  findBest(root, buffers, params, monotone, features);
+  findBest(root, buffers, params, monotone, features, unpacked);
 
   const leaves: Leaf[] = [root];
   while (leaves.length < params.maxLeaves) {
@@ -102,11 +116,50 @@ export function growTree(
     large.slot = parent.slot;
     builder.build(buffers, small.slot, small.start, small.count, false, features);
     subtractInPlace(buffers.hist, large.slot * buffers.histSize, small.slot * buffers.histSize, buffers.histSize);
-    findBest(left, buffers, params, monotone, features);
-    findBest(right, buffers, params, monotone, features);
+    findBest(left, buffers, params, monotone, features, unpacked);
+    findBest(right, buffers, params, monotone, features, unpacked);
   }
-  for (const leaf of leaves) tree.leaves.push({ node: leaf.node, start: leaf.start, count: leaf.count });
+  for (let l = 0; l < leaves.length; l++) {
+    const leaf = leaves[l]!;
+    tree.leaves.push({ node: leaf.node, start: leaf.start, count: leaf.count });
+    for (let k = leaf.start; k < leaf.start + leaf.count; k++) buffers.leafOf[buffers.indices[k]!] = l;
+  }
+  if (q !== null) renewLeaves(tree, leaves, buffers, params, rowCount, allRows);
   return tree;
+}
+
+/**
+ * Quantised training: recomputes every leaf's output (within its monotone bounds) and cover from
+ * the exact gradients of its rows, then internal covers as sums of their children's (TreeSHAP
+ * weighs paths by cover). With every row in the tree the sums run in row order through
+ * `leafOf` (sequential reads, where walking each leaf's rows gathered gradients at random).
+ */
+function renewLeaves(tree: BinnedTree, leaves: readonly Leaf[], buffers: TrainBuffers, params: GrowParams, rowCount: number, allRows: boolean): void {
+  const { indices, gradients, hessians, leafOf } = buffers;
+  const sumG = new Float64Array(leaves.length);
+  const sumH = new Float64Array(leaves.length);
+  if (allRows) {
+    for (let i = 0; i < rowCount; i++) {
+      const l = leafOf[i]!;
+      sumG[l]! += gradients[i]!;
+      sumH[l]! += hessians[i]!;
+    }
+  } else {
+    for (let l = 0; l < leaves.length; l++) {
+      const leaf = leaves[l]!;
+      for (let k = leaf.start; k < leaf.start + leaf.count; k++) {
+        const i = indices[k]!;
+        sumG[l]! += gradients[i]!;
+        sumH[l]! += hessians[i]!;
+      }
+    }
+  }
+  for (let l = 0; l < leaves.length; l++) {
+    const leaf = leaves[l]!;
+    tree.value[leaf.node] = leafOutput(sumG[l]!, sumH[l]!, params, leaf.lower, leaf.upper) * params.learningRate;
+    tree.cover[leaf.node] = sumH[l]!;
+  }
+  for (let n = tree.feature.length - 1; n >= 0; n--) if (tree.feature[n]! >= 0) tree.cover[n] = tree.cover[tree.left[n]!]! + tree.cover[tree.right[n]!]!;
 }
 
 function makeLeaf(tree: BinnedTree, params: GrowParams, g: number, h: number, count: number, start: number, depth: number, lower: number, upper: number): Leaf {
@@ -153,18 +206,26 @@ function makeLeafWithOutput(
   };
 }
 
-function findBest(leaf: Leaf, buffers: TrainBuffers, params: GrowParams, monotone: Int8Array, features: Int32Array): void {
+/** Finds the leaf's best split; packed histograms are unpacked feature by feature into `unpacked` first. */
+function findBest(leaf: Leaf, buffers: TrainBuffers, params: GrowParams, monotone: Int8Array, features: Int32Array, unpacked: Float64Array | null): void {
   leaf.best = emptyCandidate();
   if (params.maxDepth > 0 && leaf.depth >= params.maxDepth) return;
   if (leaf.count < 2 * params.minDataInLeaf || leaf.h < 2 * params.minChildWeight) return;
   const base = leaf.slot * buffers.histSize;
   const specs = buffers.data.features;
+  const q = buffers.quantization;
   for (let k = 0; k < features.length; k++) {
     const f = features[k]!;
     const spec = specs[f]!;
-    const offset = base + buffers.offsets[f]!;
-    if (spec.type === 'number') findNumericSplit(buffers.hist, offset, spec.binCount, f, monotone[f]!, leaf, params, leaf.best);
-    else findCategoricalSplit(buffers.hist, offset, spec.binCount, spec.otherBin, f, leaf, params, leaf.best);
+    let hist = buffers.hist;
+    let offset = base + buffers.offsets[f]!;
+    if (q !== null && unpacked !== null) {
+      unpackHistogram(q, hist, offset, spec.binCount + 1, unpacked);
+      hist = unpacked;
+      offset = 0;
+    }
+    if (spec.type === 'number') findNumericSplit(hist, offset, spec.binCount, f, monotone[f]!, leaf, params, leaf.best);
+    else findCategoricalSplit(hist, offset, spec.binCount, spec.otherBin, f, leaf, params, leaf.best);
   }
 }
 

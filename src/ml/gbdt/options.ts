@@ -41,6 +41,11 @@ export interface GbdtOptions {
   readonly catSmooth: number;
   /** Rows sampled for the bin cut points. */
   readonly binSampleRows: number;
+  /**
+   * Choose splits on stochastically rounded gradients packed one per histogram entry (quantize.ts;
+   * leaf outputs stay exact). Ignored above about 8.4 million rows, where too few bits remain.
+   */
+  readonly quantizedGradients: boolean;
   readonly seed: number;
 }
 
@@ -67,6 +72,7 @@ export const defaultGbdtOptions: GbdtOptions = {
   earlyStoppingRounds: 20,
   catSmooth: 10,
   binSampleRows: 200_000,
+  quantizedGradients: true,
   seed: 0,
 };
 
@@ -97,6 +103,7 @@ export function resolveGbdtOptions(options: Partial<GbdtOptions>): GbdtOptions {
   check('catSmooth', o.catSmooth >= 0, 'must be ≥ 0');
   check('binSampleRows', Number.isInteger(o.binSampleRows) && o.binSampleRows >= 1, 'must be an integer ≥ 1');
   check('seed', Number.isInteger(o.seed), 'must be an integer');
+  check('quantizedGradients', typeof o.quantizedGradients === 'boolean', 'must be true or false');
   for (const [name, c] of Object.entries(o.monotone)) {
     if (c !== 1 && c !== -1 && c !== 0) throw new CredoError('E_GBDT_OPTION', { option: `monotone.${name}`, problem: 'must be +1, -1 or 0', value: String(c) });
   }

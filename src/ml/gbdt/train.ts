@@ -8,6 +8,7 @@ import { gossSample } from './goss.js';
 import { binnedTreeOutput, growTree } from './grow.js';
 import { computeGradients, initialScore, meanLoss } from './objective.js';
 import { type GbdtOptions, resolveGbdtOptions } from './options.js';
+import { quantizationFor } from './quantize.js';
 import { toTree } from './to-tree.js';
 
 /** What to train on. */
@@ -77,7 +78,7 @@ export function trainGbdt(input: GbdtTrainInput, options: Partial<GbdtOptions> =
   if (n === 0) throw new CredoError('E_GBDT_TARGET', { column: input.target, problem: 'no rows to train on' });
 
   const data = binFeatures(columns, n, { maxBins: o.maxBins, sampleRows: o.binSampleRows, seed: o.seed, shared: runtime.shared });
-  const buffers = allocateBuffers(data, o.leaves, runtime.shared === true);
+  const buffers = allocateBuffers(data, o.leaves, runtime.shared === true, o.quantizedGradients ? quantizationFor(n) : null);
   const baseScore = initialScore(o.objective, label, weight);
   const score = new Float64Array(n).fill(baseScore);
 
@@ -94,6 +95,7 @@ export function trainGbdt(input: GbdtTrainInput, options: Partial<GbdtOptions> =
 
   const bagRng = new Rng(deriveSeed(o.seed, 1));
   const featureRng = new Rng(deriveSeed(o.seed, 2));
+  const roundingRng = new Rng(deriveSeed(o.seed, 4));
   const allFeatures = Int32Array.from(features.keys());
   // GOSS starts after 1/learningRate rounds, as LightGBM does (early trees need every row).
   const gossStart = o.goss ? Math.floor(1 / o.learningRate) : Number.POSITIVE_INFINITY;
@@ -112,12 +114,12 @@ export function trainGbdt(input: GbdtTrainInput, options: Partial<GbdtOptions> =
           : fillIdentity(buffers.indices, n);
     const allRows = bagCount === n;
     const active = o.colsample < 1 ? sampleFeatures(allFeatures, o.colsample, featureRng) : allFeatures;
-    const grown = growTree(buffers, builder, growParams(o), monotone, active, bagCount, allRows);
+    const grown = growTree(buffers, builder, growParams(o), monotone, active, bagCount, allRows, roundingRng);
     if (allRows) {
-      for (const leaf of grown.leaves) {
-        const v = grown.value[leaf.node]!;
-        for (let k = leaf.start; k < leaf.start + leaf.count; k++) score[buffers.indices[k]!]! += v;
-      }
+      // Row order through each row's leaf: sequential, where walking the leaves scattered the writes.
+      const leafValue = Float64Array.from(grown.leaves, (leaf) => grown.value[leaf.node]!);
+      const leafOf = buffers.leafOf;
+      for (let i = 0; i < n; i++) score[i]! += leafValue[leafOf[i]!]!;
     } else {
       for (let i = 0; i < n; i++) score[i]! += binnedTreeOutput(grown, data, i);
     }

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BinnedData } from '../bin.js';
-import { buildFeatureRange, FEATURE_GROUP, partitionChunk } from '../buffers.js';
+import { buildFeatureRange, featureShare, partitionChunk } from '../buffers.js';
 import { CMD_DETACH, CMD_PARTITION, CTRL, chunkStart, type WorkerBuffers } from './protocol.js';
 
 /**
@@ -13,10 +13,9 @@ parentPort!.on('message', (b: WorkerBuffers) => {
   const buffers = {
     data: { bins: b.bins, rowCount: b.rowCount } as BinnedData,
     indices: b.indices,
-    gradients: b.gradients,
-    hessians: b.hessians,
     orderedG: b.orderedG,
     orderedH: b.orderedH,
+    quantization: b.quantization,
     scratch: b.scratch,
     scratchG: b.scratchG,
     scratchH: b.scratchH,
@@ -60,9 +59,7 @@ parentPort!.on('message', (b: WorkerBuffers) => {
         );
         ctrl[CTRL.LEFT + index] = left;
       } else {
-        for (let k = index * FEATURE_GROUP; k < n; k += threads * FEATURE_GROUP) {
-          buildFeatureRange(buffers, slot, start, count, allRows, jobFeatures, k, Math.min(n, k + FEATURE_GROUP));
-        }
+        buildFeatureRange(buffers, slot, start, count, allRows, jobFeatures, featureShare(n, index, threads), featureShare(n, index + 1, threads));
       }
     } catch {
       // Never leave the main thread waiting: flag the failure and still count this job as done.

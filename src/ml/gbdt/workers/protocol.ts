@@ -1,8 +1,10 @@
+import type { Quantization } from '../quantize.js';
+
 /**
  * Shared control block of the histogram workers (an Int32Array over a SharedArrayBuffer).
  * The main thread writes a job, bumps GEN and wakes the workers; each records the job's
- * generation in its DONE_GEN slot and adds 1 to DONE when its features are built. Worker t of T builds the job's feature groups j (of FEATURE_GROUP
- * consecutive features) with j mod T = t (main is t = 0).
+ * generation in its DONE_GEN slot and adds 1 to DONE when its features are built. Worker t of T builds the t-th contiguous share of the job's
+ * features (`featureShare`; main is t = 0).
  */
 export const CTRL = {
   GEN: 0,
@@ -43,10 +45,10 @@ export interface WorkerBuffers {
   readonly bins: Uint8Array;
   readonly rowCount: number;
   readonly indices: Int32Array;
-  readonly gradients: Float64Array;
-  readonly hessians: Float64Array;
   readonly orderedG: Float64Array;
   readonly orderedH: Float64Array;
+  /** Only whether it is null matters to a worker (packed histograms); the scales stay with the main thread. */
+  readonly quantization: Quantization | null;
   readonly scratch: Int32Array;
   readonly scratchG: Float64Array;
   readonly scratchH: Float64Array;
