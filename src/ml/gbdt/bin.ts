@@ -1,5 +1,6 @@
 import type { Column } from '../../frame/index.js';
 import { deriveSeed, Rng } from '../../random/index.js';
+import { sortValues } from '../metrics/sort-order.js';
 
 /**
  * How one feature is binned for histogram training. Numeric: value bins 0..`binCount`-1 where bin b
@@ -50,30 +51,29 @@ export interface BinOptions {
 export function binFeatures(columns: readonly Column[], rowCount: number, options: BinOptions): BinnedData {
   const size = columns.length * rowCount;
   const bins = options.shared ? new Uint8Array(new SharedArrayBuffer(Math.max(1, size))) : new Uint8Array(size);
-  const sample = sampleRows(rowCount, options.sampleRows, options.seed);
-  const features: FeatureBins[] = [];
-  for (let f = 0; f < columns.length; f++) {
-    const column = columns[f]!;
-    const out = bins.subarray(f * rowCount, (f + 1) * rowCount);
-    if (column.type === 'number') {
-      const thresholds = numericCutPoints(column.values, sample, options.maxBins);
-      features.push(numericBins(thresholds));
-      applyNumericBins(column.values, thresholds, out);
-    } else {
-      const spec = categoryBins(column.codes, column.dictionary.length, options.maxBins);
-      features.push(spec);
-      applyCategoryBins(column.codes, spec, out);
-    }
-  }
+  const sample = binSample(rowCount, options);
+  const features = columns.map((column, f) => binColumn(column, sample, options.maxBins, bins.subarray(f * rowCount, (f + 1) * rowCount)));
   return { rowCount, featureCount: columns.length, bins, features };
 }
 
-/** Sorted row indices to sketch from: all rows when few, else a seeded sample with replacement. */
-function sampleRows(rowCount: number, wanted: number, seed: number): Int32Array | undefined {
-  if (rowCount <= wanted) return undefined;
-  const rng = new Rng(deriveSeed(seed, 101));
-  const picked = new Int32Array(wanted);
-  for (let k = 0; k < wanted; k++) picked[k] = rng.nextInt(rowCount);
+/** Bins one column into `out` (its rows' bins) and returns its spec; `sample` from `binSample`. */
+function binColumn(column: Column, sample: Int32Array | undefined, maxBins: number, out: Uint8Array): FeatureBins {
+  if (column.type === 'number') {
+    const thresholds = numericCutPoints(column.values, sample, maxBins);
+    applyNumericBins(column.values, thresholds, out);
+    return numericBins(thresholds);
+  }
+  const spec = categoryBins(column.codes, column.dictionary.length, maxBins);
+  applyCategoryBins(column.codes, spec, out);
+  return spec;
+}
+
+/** Sorted row indices to sketch cut points from: all rows (undefined) when few, else a seeded sample with replacement. */
+function binSample(rowCount: number, options: Pick<BinOptions, 'sampleRows' | 'seed'>): Int32Array | undefined {
+  if (rowCount <= options.sampleRows) return undefined;
+  const rng = new Rng(deriveSeed(options.seed, 101));
+  const picked = new Int32Array(options.sampleRows);
+  for (let k = 0; k < picked.length; k++) picked[k] = rng.nextInt(rowCount);
   return picked.sort();
 }
 
@@ -91,7 +91,7 @@ export function numericCutPoints(values: Float64Array, sample: Int32Array | unde
     const v = values[sample === undefined ? k : sample[k]!]!;
     if (!Number.isNaN(v)) sorted[m++] = v;
   }
-  const data = sorted.subarray(0, m).sort();
+  const data = sortValues(sorted.subarray(0, m));
   // Distinct values and their counts.
   const distinct: number[] = [];
   const counts: number[] = [];

@@ -183,6 +183,57 @@ export function placeRightRows(buffers: PartitionBuffers, from: number, count: n
   if (buffers.orderedH.length > 0) buffers.orderedH.set(buffers.scratchH.subarray(from, from + count), to);
 }
 
+/**
+ * First phase of a parallel stable partition (numeric split): the rows of one chunk,
+ * `[from, from + count)`, go to the scratch arrays at the same positions, lefts ascending from
+ * `from` and rights descending from the chunk's end. Returns the chunk's left count. Each thread
+ * touches only its own chunk, so the phases need no locks; `placeChunk` finishes.
+ */
+export function partitionChunkToScratch(
+  buffers: PartitionBuffers,
+  from: number,
+  count: number,
+  feature: number,
+  bin: number,
+  defaultLeft: boolean,
+  missingBin: number,
+): number {
+  const { indices, scratch, orderedG, orderedH, scratchG, scratchH } = buffers;
+  const bins = buffers.data.bins;
+  const base = feature * buffers.data.rowCount;
+  const pairs = orderedH.length > 0;
+  let l = from;
+  let r = from + count - 1;
+  for (let k = from; k < from + count; k++) {
+    const i = indices[k]!;
+    const b = bins[base + i]!;
+    const at = (b === missingBin ? defaultLeft : b <= bin) ? l++ : r--;
+    scratch[at] = i;
+    scratchG[at] = orderedG[k]!;
+    if (pairs) scratchH[at] = orderedH[k]!;
+  }
+  return l - from;
+}
+
+/**
+ * Second phase: copies one chunk's lefts (`left` of them, ascending in scratch from `from`) to
+ * `leftTo` and its rights (descending from the chunk's end) to `rightTo`, in row order. Chunks
+ * write disjoint ranges of the leaf, so threads place their chunks at the same time.
+ */
+export function placeChunk(buffers: PartitionBuffers, from: number, count: number, left: number, leftTo: number, rightTo: number): void {
+  const { indices, scratch, orderedG, orderedH, scratchG, scratchH } = buffers;
+  const pairs = orderedH.length > 0;
+  indices.set(scratch.subarray(from, from + left), leftTo);
+  orderedG.set(scratchG.subarray(from, from + left), leftTo);
+  if (pairs) orderedH.set(scratchH.subarray(from, from + left), leftTo);
+  const last = from + count - 1;
+  for (let j = 0; j < count - left; j++) {
+    indices[rightTo + j] = scratch[last - j]!;
+    orderedG[rightTo + j] = scratchG[last - j]!;
+    if (pairs) orderedH[rightTo + j] = scratchH[last - j]!;
+  }
+}
+
 /** Stable in-place partition of a leaf's rows and their ordered gradients; returns the number that go left. */
 export function partitionRows(
   buffers: PartitionBuffers,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Rng } from '../../random/index.js';
-import { ascendingOrder, comparatorOrder, RADIX_MIN_LENGTH, radixOrder } from './sort-order.js';
+import { ascendingOrder, comparatorOrder, RADIX_MIN_LENGTH, radixOrder, sortValues } from './sort-order.js';
 
 /** Values in the order given, for comparing two orderings that may permute ties. */
 // −0 and 0 are equal values (either order is correct), so compare them as 0.
@@ -47,4 +47,24 @@ test('PDs in [0, 1]: radix and comparator agree; a constant column keeps row ord
     radixOrder(flat),
     Int32Array.from({ length: 5000 }, (_, i) => i),
   );
+});
+
+test('sortValues sorts like Float64Array#sort, signed zeros, infinities and subnormals included', () => {
+  const rng = new Rng(9);
+  for (const n of [10, RADIX_MIN_LENGTH, 50_000]) {
+    const values = Float64Array.from({ length: n }, (_, i) =>
+      i % 7 === 0 ? Math.round(rng.nextDouble() * 20) - 10 : rng.nextNormal() * 10 ** (rng.nextInt(30) - 15),
+    );
+    values.set([-0, 0, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, 5e-324, -5e-324, -0], 0);
+    const expected = Float64Array.from(values).sort();
+    const actual = sortValues(Float64Array.from(values));
+    for (let k = 0; k < n; k++) assert.ok(Object.is(actual[k], expected[k]), `n = ${n}, position ${k}: ${actual[k]} vs ${expected[k]}`);
+  }
+  // A view into a larger buffer sorts only its own elements.
+  const big = Float64Array.from({ length: 12_000 }, (_, i) => 12_000 - i);
+  sortValues(big.subarray(1000, 11_000));
+  assert.equal(big[999], 11_001);
+  assert.equal(big[1000], 1001);
+  assert.equal(big[10_999], 11_000);
+  assert.equal(big[11_000], 1000);
 });

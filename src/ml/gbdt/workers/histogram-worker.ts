@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BinnedData } from '../bin.js';
-import { buildFeatureRange, featureShare, partitionChunk } from '../buffers.js';
-import { CMD_DETACH, CMD_PARTITION, CTRL, chunkStart, type WorkerBuffers } from './protocol.js';
+import { buildFeatureRange, featureShare, partitionChunkToScratch, placeChunk } from '../buffers.js';
+import { CMD_DETACH, CMD_PARTITION, CMD_PLACE, CTRL, chunkStart, chunkTargets, spinWhile, type WorkerBuffers } from './protocol.js';
 
 /**
  * Histogram worker: after receiving a run's shared buffers it blocks on the control block,
@@ -26,8 +26,9 @@ parentPort!.on('message', (b: WorkerBuffers) => {
   let gen = Atomics.load(ctrl, CTRL.GEN);
   Atomics.add(ctrl, CTRL.ACK, 1);
   Atomics.notify(ctrl, CTRL.ACK);
+  const idle = (value: number) => value === gen;
   for (;;) {
-    Atomics.wait(ctrl, CTRL.GEN, gen);
+    if (!spinWhile(ctrl, CTRL.GEN, idle)) Atomics.wait(ctrl, CTRL.GEN, gen);
     const next = Atomics.load(ctrl, CTRL.GEN);
     // Never run a job twice (a wake-up without a new generation does nothing).
     if (next === gen) continue;
@@ -43,21 +44,24 @@ parentPort!.on('message', (b: WorkerBuffers) => {
     const allRows = ctrl[CTRL.ALL_ROWS] === 1;
     const n = ctrl[CTRL.FEATURES]!;
     try {
-      if (Atomics.load(ctrl, CTRL.CMD) === CMD_PARTITION) {
+      const cmd = Atomics.load(ctrl, CTRL.CMD);
+      if (cmd === CMD_PARTITION || cmd === CMD_PLACE) {
         const from = chunkStart(start, count, index, threads);
-        const to = chunkStart(start, count, index + 1, threads);
-        const left = partitionChunk(
-          buffers,
-          from,
-          to - from,
-          ctrl[CTRL.FEATURE]!,
-          ctrl[CTRL.BIN]!,
-          null,
-          ctrl[CTRL.DEFAULT_LEFT] === 1,
-          ctrl[CTRL.MISSING_BIN]!,
-          from,
-        );
-        ctrl[CTRL.LEFT + index] = left;
+        const size = chunkStart(start, count, index + 1, threads) - from;
+        if (cmd === CMD_PARTITION) {
+          ctrl[CTRL.LEFT + index] = partitionChunkToScratch(
+            buffers,
+            from,
+            size,
+            ctrl[CTRL.FEATURE]!,
+            ctrl[CTRL.BIN]!,
+            ctrl[CTRL.DEFAULT_LEFT] === 1,
+            ctrl[CTRL.MISSING_BIN]!,
+          );
+        } else {
+          const { leftTo, rightTo } = chunkTargets(ctrl, start, count, index, threads);
+          placeChunk(buffers, from, size, ctrl[CTRL.LEFT + index]!, leftTo, rightTo);
+        }
       } else {
         buildFeatureRange(buffers, slot, start, count, allRows, jobFeatures, featureShare(n, index, threads), featureShare(n, index + 1, threads));
       }
