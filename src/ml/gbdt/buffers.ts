@@ -1,6 +1,7 @@
 import type { BinnedData } from './bin.js';
 import { histogramKernel, histogramOffsets, passWidths } from './histogram.js';
 import type { Quantization } from './quantize.js';
+import { blockCount, blockStride, type RowJob } from './row-passes.js';
 
 /**
  * The working memory of one training run, allocated once: the row partition, gradients, the
@@ -32,13 +33,24 @@ export interface TrainBuffers {
   readonly quantization: Quantization | null;
   /** After `growTree`, each row's leaf (its index in `BinnedTree.leaves`); rows out of the bag keep stale values. */
   readonly leafOf: Uint16Array;
+  /** Row passes (row-passes.ts): margins, labels, weights, the last tree's leaf values, the quantisation scales, per-block results. */
+  readonly score: Float64Array;
+  readonly label: Float64Array;
+  readonly weight: Float64Array;
+  readonly leafValue: Float64Array;
+  /** [scaleG, scaleH, radix, gLevels, hLevels] of the current tree. */
+  readonly rowParams: Float64Array;
+  readonly blockStats: Float64Array;
   /** `slots` leaf histograms of `histSize` doubles each. */
   readonly hist: Float64Array;
   readonly histSize: number;
   readonly offsets: Int32Array;
 }
 
-/** Allocates the buffers for `slots` simultaneous leaf histograms (packed ones with a `quantization`). */
+/**
+ * Allocates the buffers for `slots` simultaneous leaf histograms (packed ones with a
+ * `quantization`); `slots` is also the most leaves a tree may have.
+ */
 export function allocateBuffers(data: BinnedData, slots: number, shared: boolean, quantization: Quantization | null = null): TrainBuffers {
   const n = data.rowCount;
   const offsets = histogramOffsets(
@@ -59,7 +71,13 @@ export function allocateBuffers(data: BinnedData, slots: number, shared: boolean
     orderedG: f64(n),
     orderedH: quantization === null ? f64(n) : new Float64Array(0),
     quantization,
-    leafOf: new Uint16Array(n),
+    leafOf: shared ? new Uint16Array(new SharedArrayBuffer(Math.max(2, n * 2))) : new Uint16Array(n),
+    score: f64(n),
+    label: f64(n),
+    weight: f64(n),
+    leafValue: f64(slots),
+    rowParams: f64(5),
+    blockStats: f64(blockCount(n) * blockStride(slots)),
     hist: f64(slots * histSize),
     histSize,
     offsets,
@@ -77,6 +95,8 @@ export interface HistogramBuilder {
    * the same arrays as `partitionRows`.
    */
   partition?(buffers: TrainBuffers, start: number, count: number, feature: number, bin: number, defaultLeft: boolean, missingBin: number): number;
+  /** Optionally, a row pass (row-passes.ts) over every block, split between threads; must equal `runRowBlocks` on all blocks. */
+  rows?(buffers: TrainBuffers, job: RowJob): void;
 }
 
 /** The single-threaded builder. */
@@ -202,12 +222,18 @@ export function partitionChunkToScratch(
   const bins = buffers.data.bins;
   const base = feature * buffers.data.rowCount;
   const pairs = orderedH.length > 0;
+  // The missing bin is the largest, so "left" is b ≤ bin, or b = missing when missing goes left.
+  const missingLeft = defaultLeft ? 1 : 0;
   let l = from;
   let r = from + count - 1;
   for (let k = from; k < from + count; k++) {
     const i = indices[k]!;
     const b = bins[base + i]!;
-    const at = (b === missingBin ? defaultLeft : b <= bin) ? l++ : r--;
+    // Branch-free (flags and a mask, not a jump): the direction is a coin flip to the predictor.
+    const left = +(b <= bin) | (missingLeft & +(b === missingBin));
+    const at = r + ((l - r) & -left);
+    l += left;
+    r -= left ^ 1;
     scratch[at] = i;
     scratchG[at] = orderedG[k]!;
     if (pairs) scratchH[at] = orderedH[k]!;

@@ -1,7 +1,6 @@
-import type { Rng } from '../../random/index.js';
 import type { BinnedData } from './bin.js';
 import { type HistogramBuilder, partitionRows, type TrainBuffers } from './buffers.js';
-import { packedG, packedH, quantizeGradients, unpackHistogram } from './quantize.js';
+import { unpackHistogram } from './quantize.js';
 import { emptyCandidate, findCategoricalSplit, findNumericSplit, type LeafSums, leafGain, leafOutput, type SplitCandidate, type SplitParams } from './split.js';
 
 /** Parameters of growing one tree. */
@@ -27,8 +26,8 @@ export interface BinnedTree {
   readonly value: number[];
   readonly cover: number[];
   readonly gain: number[];
-  /** Leaves with their row ranges in `buffers.indices` (for fast in-bag score updates). */
-  readonly leaves: { node: number; start: number; count: number }[];
+  /** Leaves with their row ranges in `buffers.indices` and their monotone output bounds. */
+  readonly leaves: { node: number; start: number; count: number; lower: number; upper: number }[];
 }
 
 interface Leaf extends LeafSums {
@@ -50,9 +49,9 @@ interface Leaf extends LeafSums {
  * subtree's outputs at the mid-point of the two child outputs and floors the right's (or the
  * reverse for −1), which makes the whole tree monotone in that feature.
  * Source: Shi, Ke et al., LightGBM docs "monotone_constraints_method = basic".
- * With quantised buffers (`buffers.quantization`), `rng` drives the stochastic rounding, splits
- * are chosen on the packed histograms, and each leaf's output is then recomputed from the exact
- * gradients of its rows and clamped to its monotone bounds (quantize.ts).
+ * With quantised buffers (`buffers.quantization`) the caller has packed the rows' gradients into
+ * `orderedG` and passes their `root` sums; splits are chosen on the packed histograms and the
+ * caller then renews the leaf outputs from the exact gradients (`renewLeafOutputs`).
  */
 export function growTree(
   buffers: TrainBuffers,
@@ -62,7 +61,7 @@ export function growTree(
   features: Int32Array,
   rowCount: number,
   allRows: boolean,
-  rng?: Rng,
+  root?: { readonly g: number; readonly h: number },
 ): BinnedTree {
   const data = buffers.data;
   const tree: BinnedTree = { feature: [], bin: [], leftMask: [], defaultLeft: [], left: [], right: [], value: [], cover: [], gain: [], leaves: [] };
@@ -75,10 +74,9 @@ export function growTree(
   let g = 0;
   let h = 0;
   if (q !== null) {
-    if (rng === undefined) throw new RangeError('growTree: quantised buffers need an rng');
-    const total = quantizeGradients(q, buffers.gradients, buffers.hessians, allRows ? null : buffers.indices, rowCount, rng, buffers.orderedG);
-    g = packedG(q, total) * q.scaleG;
-    h = packedH(q, total) * q.scaleH;
+    if (root === undefined) throw new RangeError('growTree: quantised buffers need the packed root sums');
+    g = root.g;
+    h = root.h;
   } else if (allRows) {
     for (let i = 0; i < rowCount; i++) {
       g += buffers.gradients[i]!;
@@ -93,12 +91,12 @@ export function growTree(
       h += buffers.hessians[buffers.indices[k]!]!;
     }
   }
-  const root = makeLeaf(tree, params, g, h, rowCount, 0, 0, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
-  root.slot = freeSlots.pop()!;
-  builder.build(buffers, root.slot, 0, rowCount, allRows, features);
-  findBest(root, buffers, params, monotone, features, unpacked);
+  const first = makeLeaf(tree, params, g, h, rowCount, 0, 0, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+  first.slot = freeSlots.pop()!;
+  builder.build(buffers, first.slot, 0, rowCount, allRows, features);
+  findBest(first, buffers, params, monotone, features, unpacked);
 
-  const leaves: Leaf[] = [root];
+  const leaves: Leaf[] = [first];
   while (leaves.length < params.maxLeaves) {
     let pick = -1;
     for (let k = 0; k < leaves.length; k++) {
@@ -110,6 +108,8 @@ export function growTree(
     const [left, right] = splitLeaf(tree, parent, data, buffers, builder, params, monotone);
     leaves[pick] = left;
     leaves.push(right);
+    // The last split's children are never split: their histograms would go unused.
+    if (leaves.length === params.maxLeaves) break;
     const small = left.count <= right.count ? left : right;
     const large = small === left ? right : left;
     small.slot = freeSlots.pop()!;
@@ -121,45 +121,38 @@ export function growTree(
   }
   for (let l = 0; l < leaves.length; l++) {
     const leaf = leaves[l]!;
-    tree.leaves.push({ node: leaf.node, start: leaf.start, count: leaf.count });
+    tree.leaves.push({ node: leaf.node, start: leaf.start, count: leaf.count, lower: leaf.lower, upper: leaf.upper });
     for (let k = leaf.start; k < leaf.start + leaf.count; k++) buffers.leafOf[buffers.indices[k]!] = l;
   }
-  if (q !== null) renewLeaves(tree, leaves, buffers, params, rowCount, allRows);
   return tree;
 }
 
 /**
- * Quantised training: recomputes every leaf's output (within its monotone bounds) and cover from
- * the exact gradients of its rows, then internal covers as sums of their children's (TreeSHAP
- * weighs paths by cover). With every row in the tree the sums run in row order through
- * `leafOf` (sequential reads, where walking each leaf's rows gathered gradients at random).
+ * Quantised training: sets every leaf's output (within its monotone bounds) and cover from the
+ * exact sums of its rows' gradients and hessians (`sums[2l]`, `sums[2l + 1]` for `tree.leaves[l]`),
+ * then internal covers as sums of their children's (TreeSHAP weighs paths by cover). Children
+ * are created after their parents, so a reverse sweep works.
  */
-function renewLeaves(tree: BinnedTree, leaves: readonly Leaf[], buffers: TrainBuffers, params: GrowParams, rowCount: number, allRows: boolean): void {
-  const { indices, gradients, hessians, leafOf } = buffers;
-  const sumG = new Float64Array(leaves.length);
-  const sumH = new Float64Array(leaves.length);
-  if (allRows) {
-    for (let i = 0; i < rowCount; i++) {
-      const l = leafOf[i]!;
-      sumG[l]! += gradients[i]!;
-      sumH[l]! += hessians[i]!;
-    }
-  } else {
-    for (let l = 0; l < leaves.length; l++) {
-      const leaf = leaves[l]!;
-      for (let k = leaf.start; k < leaf.start + leaf.count; k++) {
-        const i = indices[k]!;
-        sumG[l]! += gradients[i]!;
-        sumH[l]! += hessians[i]!;
-      }
-    }
-  }
-  for (let l = 0; l < leaves.length; l++) {
-    const leaf = leaves[l]!;
-    tree.value[leaf.node] = leafOutput(sumG[l]!, sumH[l]!, params, leaf.lower, leaf.upper) * params.learningRate;
-    tree.cover[leaf.node] = sumH[l]!;
-  }
+export function renewLeafOutputs(tree: BinnedTree, sums: Float64Array, params: GrowParams): void {
+  tree.leaves.forEach((leaf, l) => {
+    tree.value[leaf.node] = leafOutput(sums[2 * l]!, sums[2 * l + 1]!, params, leaf.lower, leaf.upper) * params.learningRate;
+    tree.cover[leaf.node] = sums[2 * l + 1]!;
+  });
   for (let n = tree.feature.length - 1; n >= 0; n--) if (tree.feature[n]! >= 0) tree.cover[n] = tree.cover[tree.left[n]!]! + tree.cover[tree.right[n]!]!;
+}
+
+/** Exact [Σg, Σh] of each leaf's rows, walking the leaves' row ranges (for rounds on a sample of the rows). */
+export function leafSumsByRange(tree: BinnedTree, buffers: TrainBuffers): Float64Array {
+  const { indices, gradients, hessians } = buffers;
+  const sums = new Float64Array(2 * tree.leaves.length);
+  tree.leaves.forEach((leaf, l) => {
+    for (let k = leaf.start; k < leaf.start + leaf.count; k++) {
+      const i = indices[k]!;
+      sums[2 * l]! += gradients[i]!;
+      sums[2 * l + 1]! += hessians[i]!;
+    }
+  });
+  return sums;
 }
 
 function makeLeaf(tree: BinnedTree, params: GrowParams, g: number, h: number, count: number, start: number, depth: number, lower: number, upper: number): Leaf {

@@ -16,21 +16,51 @@ export function computeGradients(
   h: Float64Array,
   n: number,
 ): void {
+  computeGradientRange(objective, score, label, weight, g, h, 0, n, new Float64Array(2), 0);
+}
+
+/**
+ * Fills gradients and hessians of rows `start..end` from the current margins, and writes their
+ * largest |g| and h to `maxima[at]`, `maxima[at + 1]` (the quantisation scales need them).
+ */
+export function computeGradientRange(
+  objective: Objective,
+  score: Float64Array,
+  label: Float64Array,
+  weight: Float64Array,
+  g: Float64Array,
+  h: Float64Array,
+  start: number,
+  end: number,
+  maxima: Float64Array,
+  at: number,
+): void {
+  let maxG = 0;
+  let maxH = 0;
   if (objective === 'binary') {
-    for (let i = 0; i < n; i++) {
+    for (let i = start; i < end; i++) {
       const p = 1 / (1 + Math.exp(-score[i]!));
       const w = weight[i]!;
-      g[i] = (p - label[i]!) * w;
+      const gi = (p - label[i]!) * w;
       // Floor the hessian so saturated rows never produce a zero denominator.
-      h[i] = Math.max(p * (1 - p), 1e-16) * w;
+      const hi = Math.max(p * (1 - p), 1e-16) * w;
+      g[i] = gi;
+      h[i] = hi;
+      maxG = Math.max(maxG, Math.abs(gi));
+      maxH = Math.max(maxH, hi);
     }
-    return;
+  } else {
+    for (let i = start; i < end; i++) {
+      const w = weight[i]!;
+      const gi = (score[i]! - label[i]!) * w;
+      g[i] = gi;
+      h[i] = w;
+      maxG = Math.max(maxG, Math.abs(gi));
+      maxH = Math.max(maxH, w);
+    }
   }
-  for (let i = 0; i < n; i++) {
-    const w = weight[i]!;
-    g[i] = (score[i]! - label[i]!) * w;
-    h[i] = w;
-  }
+  maxima[at] = maxG;
+  maxima[at + 1] = maxH;
 }
 
 /** The best constant margin: log-odds of the weighted mean label (binary), or the weighted mean. */

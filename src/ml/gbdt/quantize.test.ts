@@ -31,7 +31,7 @@ test('packed sums decode exactly to the integer sums, in any order', () => {
   const g = Float64Array.from({ length: n }, () => rng.nextNormal());
   const h = Float64Array.from({ length: n }, () => rng.nextDouble() * 0.25);
   const packed = new Float64Array(n);
-  const total = quantizeGradients(q, g, h, null, n, new Rng(8), packed);
+  const total = quantizeGradients(q, g, h, null, n, 8, packed);
   let sumG = 0;
   let sumH = 0;
   for (let k = 0; k < n; k++) {
@@ -65,8 +65,8 @@ test('stochastic rounding is unbiased and seeded', () => {
   h[0] = 0.25;
   const a = new Float64Array(n);
   const b = new Float64Array(n);
-  quantizeGradients(coarse, g, h, null, n, new Rng(1), a);
-  quantizeGradients(coarse, g, h, null, n, new Rng(1), b);
+  quantizeGradients(coarse, g, h, null, n, 1, a);
+  quantizeGradients(coarse, g, h, null, n, 1, b);
   assert.deepEqual(a, b);
   let meanG = 0;
   let meanH = 0;

@@ -1,4 +1,4 @@
-import type { Rng } from '../../random/index.js';
+import { deriveSeed } from '../../random/index.js';
 
 /**
  * Quantised gradients (LightGBM's quantised training): each row's gradient and hessian are
@@ -47,10 +47,8 @@ export function quantizationFor(rowCount: number): Quantization | null {
 
 /**
  * Quantises the gradients of rows `indices[0..count)` (or rows 0..count when `indices` is null)
- * into `packed[k]` in that order, setting `q.scaleG`/`q.scaleH` from this tree's largest |g| and h.
- * Stochastic rounding (⌊x + u⌋, u uniform from the seeded `rng`, drawn in row order) keeps each
- * quantised value unbiased; one 32-bit draw per row gives both dithers (16 bits each: a bias of at
- * most 2^-16 of a level). Returns the packed total of the rows.
+ * into `packed[k]` in that order, setting `q.scaleG`/`q.scaleH` from these rows' largest |g| and
+ * h. Returns the packed total of the rows.
  */
 export function quantizeGradients(
   q: Quantization,
@@ -58,29 +56,52 @@ export function quantizeGradients(
   hessians: Float64Array,
   indices: Int32Array | null,
   count: number,
-  rng: Rng,
+  seed: number,
   packed: Float64Array,
 ): number {
   let maxG = 0;
   let maxH = 0;
   for (let k = 0; k < count; k++) {
     const i = indices === null ? k : indices[k]!;
-    const ag = Math.abs(gradients[i]!);
-    if (ag > maxG) maxG = ag;
-    if (hessians[i]! > maxH) maxH = hessians[i]!;
+    maxG = Math.max(maxG, Math.abs(gradients[i]!));
+    maxH = Math.max(maxH, hessians[i]!);
   }
+  setScales(q, maxG, maxH);
+  return quantizeRows(q, gradients, hessians, indices, 0, count, seed, packed);
+}
+
+/** Sets this tree's scales from the largest |g| and h of its rows. */
+export function setScales(q: Quantization, maxG: number, maxH: number): void {
   q.scaleG = maxG > 0 ? maxG / q.gLevels : 1;
   q.scaleH = maxH > 0 ? maxH / q.hLevels : 1;
+}
+
+/**
+ * Packs positions `from..to` (rows `indices[k]`, or k itself) on the current scales; returns
+ * their packed total. Stochastic rounding (⌊x + u⌋) keeps each quantised value unbiased; u comes
+ * from a hash of (`seed`, row), so a row's rounding does not depend on which thread or block
+ * packs it. One 32-bit hash gives both dithers (16 bits each: a bias below 2^-16 of a level).
+ */
+export function quantizeRows(
+  q: Quantization,
+  gradients: Float64Array,
+  hessians: Float64Array,
+  indices: Int32Array | null,
+  from: number,
+  to: number,
+  seed: number,
+  packed: Float64Array,
+): number {
   const invG = 1 / q.scaleG;
   const invH = 1 / q.scaleH;
   const { gLevels, hLevels, radix } = q;
   let total = 0;
-  for (let k = 0; k < count; k++) {
+  for (let k = from; k < to; k++) {
     const i = indices === null ? k : indices[k]!;
+    const u = deriveSeed(seed, i) >>> 0;
     // Clamped: x·(1/scale) may exceed the level count by an ulp.
-    const u = rng.nextUint32();
     const gq = Math.max(-gLevels, Math.min(gLevels, Math.floor(gradients[i]! * invG + (u & 0xffff) * DITHER)));
-    const hq = Math.min(hLevels, Math.floor(hessians[i]! * invH + (u >>> 16) * DITHER));
+    const hq = Math.min(hLevels, Math.floor(hessians[i]! * invH + ((u >>> 16) & 0xffff) * DITHER));
     const v = gq * radix + hq;
     packed[k] = v;
     total += v;

@@ -89,6 +89,18 @@ function consider(best: SplitCandidate, leaf: LeafSums, params: SplitParams, mon
   const rh = leaf.h - lh;
   if (lh < params.minChildWeight || rh < params.minChildWeight) return false;
   const rg = leaf.g - lg;
+  if (params.lambdaL1 === 0 && monotone === 0 && leaf.lower === Number.NEGATIVE_INFINITY && leaf.upper === Number.POSITIVE_INFINITY) {
+    // Unconstrained, no L1: w = −G/(H + λ) and the gain term is G²/(H + λ); outputs only for a winner
+    // (this path is most of split finding's time).
+    const gain = (lg * lg) / (lh + params.lambdaL2) + (rg * rg) / (rh + params.lambdaL2) - leaf.parentGain;
+    if (gain <= params.minSplitGain || gain <= best.gain) return false;
+    best.gain = gain;
+    best.leftG = lg;
+    best.leftH = lh;
+    best.leftOutput = -lg / (lh + params.lambdaL2);
+    best.rightOutput = -rg / (rh + params.lambdaL2);
+    return true;
+  }
   const wl = leafOutput(lg, lh, params, leaf.lower, leaf.upper);
   const wr = leafOutput(rg, rh, params, leaf.lower, leaf.upper);
   if ((monotone > 0 && wl > wr) || (monotone < 0 && wl < wr)) return false;

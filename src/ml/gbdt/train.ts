@@ -3,12 +3,13 @@ import type { Column, Frame } from '../../frame/index.js';
 import { deriveSeed, Rng } from '../../random/index.js';
 import { addTreeOutput, type FeatureMatrix, featureMatrix, type Tree, type TreeEnsemble, type TreeFeature } from '../tree/index.js';
 import { binFeatures } from './bin.js';
-import { allocateBuffers, type HistogramBuilder, serialHistogramBuilder } from './buffers.js';
+import { allocateBuffers, type HistogramBuilder, serialHistogramBuilder, type TrainBuffers } from './buffers.js';
 import { gossSample } from './goss.js';
-import { binnedTreeOutput, growTree } from './grow.js';
-import { computeGradients, initialScore, meanLoss } from './objective.js';
+import { binnedTreeOutput, growTree, leafSumsByRange, renewLeafOutputs } from './grow.js';
+import { initialScore, meanLoss } from './objective.js';
 import { type GbdtOptions, resolveGbdtOptions } from './options.js';
-import { quantizationFor } from './quantize.js';
+import { packedG, packedH, type Quantization, quantizationFor, quantizeGradients, setScales } from './quantize.js';
+import { blockCount, blockStride, ROW_GRADIENTS, ROW_LEAF_SUMS, ROW_QUANTIZE, type RowJob, runRowBlocks } from './row-passes.js';
 import { toTree } from './to-tree.js';
 
 /** What to train on. */
@@ -80,7 +81,12 @@ export function trainGbdt(input: GbdtTrainInput, options: Partial<GbdtOptions> =
   const data = binFeatures(columns, n, { maxBins: o.maxBins, sampleRows: o.binSampleRows, seed: o.seed, shared: runtime.shared });
   const buffers = allocateBuffers(data, o.leaves, runtime.shared === true, o.quantizedGradients ? quantizationFor(n) : null);
   const baseScore = initialScore(o.objective, label, weight);
-  const score = new Float64Array(n).fill(baseScore);
+  const score = buffers.score.fill(baseScore);
+  buffers.label.set(label);
+  buffers.weight.set(weight);
+  const q = buffers.quantization;
+  const params = growParams(o);
+  const runRows = (job: RowJob) => (builder.rows === undefined ? runRowBlocks(buffers, job, 0, blockCount(n)) : builder.rows(buffers, job));
 
   let valid: { matrix: FeatureMatrix; label: Float64Array; weight: Float64Array; score: Float64Array } | undefined;
   if (validFrame !== undefined) {
@@ -95,7 +101,7 @@ export function trainGbdt(input: GbdtTrainInput, options: Partial<GbdtOptions> =
 
   const bagRng = new Rng(deriveSeed(o.seed, 1));
   const featureRng = new Rng(deriveSeed(o.seed, 2));
-  const roundingRng = new Rng(deriveSeed(o.seed, 4));
+  const roundingSeed = deriveSeed(o.seed, 4);
   const allFeatures = Int32Array.from(features.keys());
   // GOSS starts after 1/learningRate rounds, as LightGBM does (early trees need every row).
   const gossStart = o.goss ? Math.floor(1 / o.learningRate) : Number.POSITIVE_INFINITY;
@@ -104,8 +110,11 @@ export function trainGbdt(input: GbdtTrainInput, options: Partial<GbdtOptions> =
   const validLoss: number[] = [];
   let bestIteration = 0;
   let bestLoss = Number.POSITIVE_INFINITY;
+  // Margins lag one tree behind when every row was in it: the gradient pass adds its leaf values first.
+  let pending = false;
   for (let t = 0; t < o.trees; t++) {
-    computeGradients(o.objective, score, label, weight, buffers.gradients, buffers.hessians, n);
+    runRows({ op: ROW_GRADIENTS, objective: o.objective, applyTree: pending, leaves: 0, seed: 0 });
+    pending = false;
     const bagCount =
       t >= gossStart
         ? gossSample(buffers.gradients, buffers.hessians, n, o.gossTopRate, o.gossOtherRate, bagRng, buffers.indices, gossScratch)
@@ -114,12 +123,18 @@ export function trainGbdt(input: GbdtTrainInput, options: Partial<GbdtOptions> =
           : fillIdentity(buffers.indices, n);
     const allRows = bagCount === n;
     const active = o.colsample < 1 ? sampleFeatures(allFeatures, o.colsample, featureRng) : allFeatures;
-    const grown = growTree(buffers, builder, growParams(o), monotone, active, bagCount, allRows, roundingRng);
+    const seed = deriveSeed(roundingSeed, t) >>> 0;
+    const root = q === null ? undefined : packRows(q, buffers, allRows, bagCount, seed, runRows);
+    const grown = growTree(buffers, builder, params, monotone, active, bagCount, allRows, root);
+    if (q !== null) {
+      const sums = allRows ? leafSumsByBlock(buffers, grown.leaves.length, runRows, o.objective) : leafSumsByRange(grown, buffers);
+      renewLeafOutputs(grown, sums, params);
+    }
     if (allRows) {
-      // Row order through each row's leaf: sequential, where walking the leaves scattered the writes.
-      const leafValue = Float64Array.from(grown.leaves, (leaf) => grown.value[leaf.node]!);
-      const leafOf = buffers.leafOf;
-      for (let i = 0; i < n; i++) score[i]! += leafValue[leafOf[i]!]!;
+      grown.leaves.forEach((leaf, l) => {
+        buffers.leafValue[l] = grown.value[leaf.node]!;
+      });
+      pending = true;
     } else {
       for (let i = 0; i < n; i++) score[i]! += binnedTreeOutput(grown, data, i);
     }
@@ -250,4 +265,46 @@ function sampleFeatures(all: Int32Array, fraction: number, rng: Rng): Int32Array
     pool[j] = tmp;
   }
   return pool.slice(0, m).sort();
+}
+
+/**
+ * Packs this round's quantised gradients into `orderedG` and returns the root's [Σg, Σh] on the
+ * tree's scales: with every row, by the row passes (scales from the gradient pass's block
+ * maxima); on a sample, serially in the sample's order.
+ */
+function packRows(
+  q: Quantization,
+  buffers: TrainBuffers,
+  allRows: boolean,
+  count: number,
+  seed: number,
+  runRows: (job: RowJob) => void,
+): { g: number; h: number } {
+  let total = 0;
+  if (allRows) {
+    const blocks = blockCount(count);
+    const stride = blockStride(buffers.leafValue.length);
+    let maxG = 0;
+    let maxH = 0;
+    for (let b = 0; b < blocks; b++) {
+      maxG = Math.max(maxG, buffers.blockStats[b * stride]!);
+      maxH = Math.max(maxH, buffers.blockStats[b * stride + 1]!);
+    }
+    setScales(q, maxG, maxH);
+    buffers.rowParams.set([q.scaleG, q.scaleH, q.radix, q.gLevels, q.hLevels]);
+    runRows({ op: ROW_QUANTIZE, objective: 'binary', applyTree: false, leaves: 0, seed });
+    // Exact integer-valued sums: the order of the blocks does not matter, but it is fixed anyway.
+    for (let b = 0; b < blocks; b++) total += buffers.blockStats[b * stride + 2]!;
+  } else total = quantizeGradients(q, buffers.gradients, buffers.hessians, buffers.indices, count, seed, buffers.orderedG);
+  return { g: packedG(q, total) * q.scaleG, h: packedH(q, total) * q.scaleH };
+}
+
+/** Exact [Σg, Σh] per leaf by the row passes: blocks' partial sums added in block order. */
+function leafSumsByBlock(buffers: TrainBuffers, leaves: number, runRows: (job: RowJob) => void, objective: GbdtOptions['objective']): Float64Array {
+  runRows({ op: ROW_LEAF_SUMS, objective, applyTree: false, leaves, seed: 0 });
+  const sums = new Float64Array(2 * leaves);
+  const stride = blockStride(buffers.leafValue.length);
+  const blocks = blockCount(buffers.data.rowCount);
+  for (let b = 0; b < blocks; b++) for (let k = 0; k < 2 * leaves; k++) sums[k]! += buffers.blockStats[b * stride + 3 + k]!;
+  return sums;
 }

@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { CredoError } from '../../../errors/index.js';
 import { buildFeatureRange, featureShare, type HistogramBuilder, partitionChunkToScratch, partitionRows, placeChunk, type TrainBuffers } from '../buffers.js';
-import { CMD_BUILD, CMD_DETACH, CMD_PARTITION, CMD_PLACE, CTRL, chunkStart, chunkTargets, spinWhile, type WorkerBuffers } from './protocol.js';
+import { blockCount, type RowJob, runRowBlocks } from '../row-passes.js';
+import { CMD_BUILD, CMD_DETACH, CMD_PARTITION, CMD_PLACE, CMD_ROWS, CTRL, chunkStart, chunkTargets, spinWhile, type WorkerBuffers } from './protocol.js';
 
 /** Default row × feature updates below which a histogram is built on the calling thread alone (≈ 0.3 ms of work). */
 export const MIN_PARALLEL_WORK = 262_144;
@@ -98,6 +99,26 @@ export class HistogramWorkerPool implements HistogramBuilder {
     return left;
   }
 
+  /** A row pass over every block, the blocks split evenly between the threads (see row-passes.ts). */
+  rows(buffers: TrainBuffers, job: RowJob): void {
+    const blocks = blockCount(buffers.data.rowCount);
+    if (this.workers.length === 0 || blocks < this.threads) {
+      runRowBlocks(buffers, job, 0, blocks);
+      return;
+    }
+    if (this.attached !== buffers) this.attach(buffers);
+    const ctrl = this.ctrl;
+    ctrl[CTRL.CMD] = CMD_ROWS;
+    ctrl[CTRL.ROW_OP] = job.op;
+    ctrl[CTRL.ROW_OBJECTIVE] = job.objective === 'binary' ? 0 : 1;
+    ctrl[CTRL.ROW_APPLY] = job.applyTree ? 1 : 0;
+    ctrl[CTRL.ROW_LEAVES] = job.leaves;
+    ctrl[CTRL.ROW_SEED] = job.seed | 0;
+    const gen = this.start();
+    runRowBlocks(buffers, job, 0, chunkStart(0, blocks, 1, this.threads));
+    this.finish(gen);
+  }
+
   /** Resets the job counters, bumps the generation and wakes the workers; returns the generation. */
   private start(): number {
     const ctrl = this.ctrl;
@@ -126,6 +147,15 @@ export class HistogramWorkerPool implements HistogramBuilder {
       indices: buffers.indices,
       orderedG: buffers.orderedG,
       orderedH: buffers.orderedH,
+      gradients: buffers.gradients,
+      hessians: buffers.hessians,
+      score: buffers.score,
+      label: buffers.label,
+      weight: buffers.weight,
+      leafOf: buffers.leafOf,
+      leafValue: buffers.leafValue,
+      rowParams: buffers.rowParams,
+      blockStats: buffers.blockStats,
       quantization: buffers.quantization,
       scratch: buffers.scratch,
       scratchG: buffers.scratchG,

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BinnedData } from '../bin.js';
 import { buildFeatureRange, featureShare, partitionChunkToScratch, placeChunk } from '../buffers.js';
-import { CMD_DETACH, CMD_PARTITION, CMD_PLACE, CTRL, chunkStart, chunkTargets, spinWhile, type WorkerBuffers } from './protocol.js';
+import { blockCount, type RowJob, runRowBlocks } from '../row-passes.js';
+import { CMD_DETACH, CMD_PARTITION, CMD_PLACE, CMD_ROWS, CTRL, chunkStart, chunkTargets, spinWhile, type WorkerBuffers } from './protocol.js';
 
 /**
  * Histogram worker: after receiving a run's shared buffers it blocks on the control block,
@@ -15,6 +16,15 @@ parentPort!.on('message', (b: WorkerBuffers) => {
     indices: b.indices,
     orderedG: b.orderedG,
     orderedH: b.orderedH,
+    gradients: b.gradients,
+    hessians: b.hessians,
+    score: b.score,
+    label: b.label,
+    weight: b.weight,
+    leafOf: b.leafOf,
+    leafValue: b.leafValue,
+    rowParams: b.rowParams,
+    blockStats: b.blockStats,
     quantization: b.quantization,
     scratch: b.scratch,
     scratchG: b.scratchG,
@@ -45,7 +55,17 @@ parentPort!.on('message', (b: WorkerBuffers) => {
     const n = ctrl[CTRL.FEATURES]!;
     try {
       const cmd = Atomics.load(ctrl, CTRL.CMD);
-      if (cmd === CMD_PARTITION || cmd === CMD_PLACE) {
+      if (cmd === CMD_ROWS) {
+        const blocks = blockCount(b.rowCount);
+        const job: RowJob = {
+          op: ctrl[CTRL.ROW_OP]! as RowJob['op'],
+          objective: ctrl[CTRL.ROW_OBJECTIVE] === 0 ? 'binary' : 'regression',
+          applyTree: ctrl[CTRL.ROW_APPLY] === 1,
+          leaves: ctrl[CTRL.ROW_LEAVES]!,
+          seed: ctrl[CTRL.ROW_SEED]! >>> 0,
+        };
+        runRowBlocks(buffers, job, chunkStart(0, blocks, index, threads), chunkStart(0, blocks, index + 1, threads));
+      } else if (cmd === CMD_PARTITION || cmd === CMD_PLACE) {
         const from = chunkStart(start, count, index, threads);
         const size = chunkStart(start, count, index + 1, threads) - from;
         if (cmd === CMD_PARTITION) {

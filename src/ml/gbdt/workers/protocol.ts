@@ -26,7 +26,13 @@ export const CTRL = {
   /** Slot DONE_GEN + t holds the last job generation worker t finished. */
   DONE_GEN: 16,
   LEFT: 16 + 64,
-  SIZE: 16 + 64 + 64,
+  /** Row passes: the RowJob's op, objective (0 binary, 1 regression), applyTree flag, leaves and seed (uint32 as int32). */
+  ROW_OP: 144,
+  ROW_OBJECTIVE: 145,
+  ROW_APPLY: 146,
+  ROW_LEAVES: 147,
+  ROW_SEED: 148,
+  SIZE: 152,
 } as const;
 
 /** Commands in `CTRL.CMD`. */
@@ -36,6 +42,8 @@ export const CMD_DETACH = 2;
 export const CMD_PARTITION = 3;
 /** Second phase: thread t places chunk t's rows (CTRL.LEFT + t: left counts of every chunk). */
 export const CMD_PLACE = 4;
+/** A row pass: thread t of T runs blocks `chunkStart(0, blocks, t, T)` up to the next thread's. */
+export const CMD_ROWS = 5;
 
 /** Start of chunk `t` of `threads` over `count` rows from `start` (chunk t ends where t + 1 starts). */
 export function chunkStart(start: number, count: number, t: number, threads: number): number {
@@ -64,6 +72,15 @@ export interface WorkerBuffers {
   readonly indices: Int32Array;
   readonly orderedG: Float64Array;
   readonly orderedH: Float64Array;
+  readonly gradients: Float64Array;
+  readonly hessians: Float64Array;
+  readonly score: Float64Array;
+  readonly label: Float64Array;
+  readonly weight: Float64Array;
+  readonly leafOf: Uint16Array;
+  readonly leafValue: Float64Array;
+  readonly rowParams: Float64Array;
+  readonly blockStats: Float64Array;
   /** Only whether it is null matters to a worker (packed histograms); the scales stay with the main thread. */
   readonly quantization: Quantization | null;
   readonly scratch: Int32Array;
