@@ -24,6 +24,8 @@ export class HistogramWorkerPool implements HistogramBuilder {
   private attached: TrainBuffers | null = null;
   /** Histograms built with the workers so far (tests check the parallel path ran). */
   parallelJobs = 0;
+  /** Row passes run with the workers so far. */
+  parallelRowJobs = 0;
 
   /**
    * Starts `threads - 1` workers (the calling thread is the first of `threads`). Leaves with
@@ -107,6 +109,7 @@ export class HistogramWorkerPool implements HistogramBuilder {
       return;
     }
     if (this.attached !== buffers) this.attach(buffers);
+    this.parallelRowJobs++;
     const ctrl = this.ctrl;
     ctrl[CTRL.CMD] = CMD_ROWS;
     ctrl[CTRL.ROW_OP] = job.op;

@@ -24,3 +24,21 @@ test('2 and 3 worker threads give bit-identical models to 1 thread (with subsamp
   assert.deepEqual(saveEnsemble(three.ensemble), saveEnsemble(one.ensemble));
   assert.deepEqual(predictEnsembleRaw(two.ensemble, frame), predictEnsembleRaw(one.ensemble, frame));
 });
+
+test('row passes split over threads (several blocks of rows) give bit-identical models, quantised or exact', async () => {
+  // Three blocks of 65,536 rows: every row pass runs in parallel.
+  const frame = creditTestFrame(140_000, 12);
+  for (const quantizedGradients of [true, false]) {
+    const options = { trees: 4, leaves: 7, seed: 5, quantizedGradients };
+    const one = trainGbdt({ frame, target: 'bad' }, options);
+    const pool2 = new HistogramWorkerPool(2);
+    const pool3 = new HistogramWorkerPool(3);
+    const two = trainGbdt({ frame, target: 'bad' }, options, { builder: pool2, shared: true });
+    const three = trainGbdt({ frame, target: 'bad' }, options, { builder: pool3, shared: true });
+    assert.equal(pool2.parallelRowJobs, quantizedGradients ? 4 * 3 : 4);
+    assert.ok(pool3.parallelRowJobs > 0);
+    await Promise.all([pool2.close(), pool3.close()]);
+    assert.deepEqual(saveEnsemble(two.ensemble), saveEnsemble(one.ensemble));
+    assert.deepEqual(saveEnsemble(three.ensemble), saveEnsemble(one.ensemble));
+  }
+});
