@@ -108,8 +108,39 @@ export const serialHistogramBuilder: HistogramBuilder = {
 
 /** Builds features `features[from..to)` of a leaf histogram (shared by the serial builder and workers). */
 export function buildFeatureRange(
-  buffers: Pick<TrainBuffers, 'data' | 'indices' | 'orderedG' | 'orderedH' | 'quantization' | 'hist' | 'histSize' | 'offsets'>,
+  buffers: HistogramBuffers,
   slot: number,
+  start: number,
+  count: number,
+  allRows: boolean,
+  features: Int32Array,
+  from: number,
+  to: number,
+): void {
+  const base = slot * buffers.histSize;
+  zeroFeatureBlocks(buffers.hist, base, buffers.offsets, features, from, to);
+  accumulateRows(buffers, buffers.hist, base, start, count, allRows, features, from, to);
+}
+
+/** What building a histogram reads. */
+export type HistogramBuffers = Pick<TrainBuffers, 'data' | 'indices' | 'orderedG' | 'orderedH' | 'quantization' | 'hist' | 'histSize' | 'offsets'>;
+
+/** Zeroes the blocks of features `features[from..to)` of the histogram at `base` of `hist`. */
+export function zeroFeatureBlocks(hist: Float64Array, base: number, offsets: Int32Array, features: Int32Array, from: number, to: number): void {
+  for (let k = from; k < to; k++) {
+    const f = features[k]!;
+    hist.fill(0, base + offsets[f]!, base + offsets[f + 1]!);
+  }
+}
+
+/**
+ * Adds rows `start..start + count` of the leaf order (positions in `indices`, or the rows
+ * themselves with `allRows`) to features `features[from..to)` of the histogram at `base` of `target`.
+ */
+export function accumulateRows(
+  buffers: HistogramBuffers,
+  target: Float64Array,
+  base: number,
   start: number,
   count: number,
   allRows: boolean,
@@ -122,10 +153,9 @@ export function buildFeatureRange(
   const g = buffers.orderedG.subarray(start, start + count);
   const h = entries === 2 ? buffers.orderedH.subarray(start, start + count) : g;
   const indices = allRows ? null : buffers.indices;
-  const base = slot * buffers.histSize;
   let k = from;
   for (const width of passWidths(to - from)) {
-    histogramKernel(width, entries)(data.bins, data.rowCount, features, k, indices, start, count, g, h, buffers.hist, base, offsets);
+    histogramKernel(width, entries)(data.bins, data.rowCount, features, k, indices, start, count, g, h, target, base, offsets);
     k += width;
   }
 }

@@ -31,7 +31,7 @@ function bruteForce(f: number, entries: 1 | 2, indexed: boolean): number[] {
   return out;
 }
 
-test('every kernel width gives the brute-force sums, for exact and packed histograms, all rows or a leaf', () => {
+test('every kernel width gives the brute-force sums, for exact and packed histograms, all rows or a leaf, in chunks', () => {
   const features = Int32Array.from(binCounts.keys()).reverse();
   for (const entries of [1, 2] as const) {
     const offsets = histogramOffsets(binCounts, entries);
@@ -39,9 +39,14 @@ test('every kernel width gives the brute-force sums, for exact and packed histog
     for (const indexed of [false, true]) {
       for (let width = 1; width <= MAX_KERNEL_WIDTH; width++) {
         for (let at = 0; at + width <= features.length; at += width) {
-          // Garbage in the block first: kernels zero their own blocks.
-          const hist = new Float64Array(size + 7).fill(Number.NaN);
-          histogramKernel(width, entries)(bins, rows, features, at, indexed ? leaf : null, 5, indexed ? leafCount : rows, g, h, hist, 7, offsets);
+          // In two chunks of the leaf's rows: kernels add to what the blocks hold (zero here).
+          const hist = new Float64Array(size + 7);
+          const count = indexed ? leafCount : rows;
+          const half = count >> 1;
+          const kernel = histogramKernel(width, entries);
+          const from = indexed ? 5 : 0;
+          kernel(bins, rows, features, at, indexed ? leaf : null, from, half, g.subarray(0, half), h.subarray(0, half), hist, 7, offsets);
+          kernel(bins, rows, features, at, indexed ? leaf : null, from + half, count - half, g.subarray(half), h.subarray(half), hist, 7, offsets);
           for (let j = at; j < at + width; j++) {
             const f = features[j]!;
             assert.deepEqual(

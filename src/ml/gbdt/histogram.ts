@@ -19,11 +19,11 @@ export function histogramOffsets(binCounts: readonly number[], entries: Histogra
 }
 
 /**
- * Builds the blocks of features `features[at..at + width)` of one leaf histogram in one pass over
- * the leaf's rows, into `hist` from `base`. The leaf's rows are `indices[start..start + count)`
- * (or, when `indices` is null, rows 0..count in order) and `g[k]`, `h[k]` are row k's gradients
- * in that order (LightGBM's ordered gradients: only the bin lookups are scattered). Packed
- * kernels read only `g` (the packed values).
+ * Adds the rows of one leaf to the blocks of features `features[at..at + width)` of a histogram
+ * in `hist` from `base`, in one pass over the rows (the caller zeroes the blocks first). The rows
+ * are `indices[start..start + count)` (or, when `indices` is null, rows start..start + count in
+ * order) and `g[k]`, `h[k]` are the k-th row's gradients (LightGBM's ordered gradients: only the
+ * bin lookups are scattered). Packed kernels read only `g` (the packed values).
  */
 export type HistogramKernel = (
   bins: Uint8Array,
@@ -58,14 +58,12 @@ export function histogramKernel(width: number, entries: HistogramEntries): Histo
 function generateKernel(width: number, entries: HistogramEntries): HistogramKernel {
   const lanes = Array.from({ length: width }, (_, j) => j);
   const setup = lanes
-    .map(
-      (j) => `const f${j} = features[at + ${j}]; const o${j} = base + offsets[f${j}]; const b${j} = f${j} * rowCount;
-  hist.fill(0, o${j}, base + offsets[f${j} + 1]);`,
-    )
+    .map((j) => `const f${j} = features[at + ${j}]; const o${j} = base + offsets[f${j}]; const b${j} = f${j} * rowCount + first;`)
     .join('\n  ');
   const update = entries === 2 ? 'p = o$ + bins[b$ + ROW] * 2; hist[p] += gk; hist[p + 1] += hk;' : 'hist[o$ + bins[b$ + ROW]] += gk;';
   const body = (row: string) => lanes.map((j) => update.replaceAll('$', String(j)).replace('ROW', row)).join('\n      ');
   const source = `'use strict';
+  const first = indices === null ? start : 0;
   ${setup}
   let p = 0;
   if (indices === null) {

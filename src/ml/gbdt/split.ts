@@ -132,6 +132,8 @@ export function findNumericSplit(
   let lh = 0;
   for (let b = 0; b < binCount - 1; b++) {
     const o = offset + b * 2;
+    // An empty bin moves no rows: its split ties the previous one, which already had its chance.
+    if (hist[o] === 0 && hist[o + 1] === 0) continue;
     lg += hist[o]!;
     lh += hist[o + 1]!;
     if (lh === 0) continue;

@@ -1,8 +1,29 @@
 import { Worker } from 'node:worker_threads';
 import { CredoError } from '../../../errors/index.js';
-import { buildFeatureRange, featureShare, type HistogramBuilder, partitionChunkToScratch, partitionRows, placeChunk, type TrainBuffers } from '../buffers.js';
+import {
+  buildFeatureRange,
+  featureShare,
+  type HistogramBuilder,
+  partitionChunkToScratch,
+  partitionRows,
+  placeChunk,
+  type TrainBuffers,
+  zeroFeatureBlocks,
+} from '../buffers.js';
 import { blockCount, type RowJob, runRowBlocks } from '../row-passes.js';
-import { CMD_BUILD, CMD_DETACH, CMD_PARTITION, CMD_PLACE, CMD_ROWS, CTRL, chunkStart, chunkTargets, spinWhile, type WorkerBuffers } from './protocol.js';
+import {
+  CMD_BUILD,
+  CMD_DETACH,
+  CMD_PARTITION,
+  CMD_PLACE,
+  CMD_ROWS,
+  CTRL,
+  chunkStart,
+  chunkTargets,
+  claimRowChunks,
+  spinWhile,
+  type WorkerBuffers,
+} from './protocol.js';
 
 /** Default row × feature updates below which a histogram is built on the calling thread alone (≈ 0.3 ms of work). */
 export const MIN_PARALLEL_WORK = 262_144;
@@ -22,6 +43,7 @@ export class HistogramWorkerPool implements HistogramBuilder {
   private readonly jobFeatures = new Int32Array(new SharedArrayBuffer(4 * 65536));
   private readonly workers: Worker[] = [];
   private attached: TrainBuffers | null = null;
+  private threadHist: Float64Array | null = null;
   /** Histograms built with the workers so far (tests check the parallel path ran). */
   parallelJobs = 0;
   /** Row passes run with the workers so far. */
@@ -54,17 +76,38 @@ export class HistogramWorkerPool implements HistogramBuilder {
     if (this.attached !== buffers) this.attach(buffers);
     this.parallelJobs++;
     const ctrl = this.ctrl;
+    const n = features.length;
+    const byRows = buffers.quantization !== null;
     this.jobFeatures.set(features);
     ctrl[CTRL.CMD] = CMD_BUILD;
     ctrl[CTRL.SLOT] = slot;
     ctrl[CTRL.START] = start;
     ctrl[CTRL.COUNT] = count;
     ctrl[CTRL.ALL_ROWS] = allRows ? 1 : 0;
-    ctrl[CTRL.FEATURES] = features.length;
+    ctrl[CTRL.FEATURES] = n;
+    ctrl[CTRL.BY_ROWS] = byRows ? 1 : 0;
+    ctrl[CTRL.NEXT_CHUNK] = 0;
+    // About eight chunks a thread: whichever thread is faster at the moment takes more of them.
+    ctrl[CTRL.CHUNK_ROWS] = Math.max(2048, Math.ceil(count / (8 * this.threads)));
     const gen = this.start();
-    const n = features.length;
-    buildFeatureRange(buffers, slot, start, count, allRows, features, 0, featureShare(n, 1, this.threads));
+    const base = slot * buffers.histSize;
+    if (byRows) {
+      zeroFeatureBlocks(buffers.hist, base, buffers.offsets, features, 0, n);
+      claimRowChunks(ctrl, buffers, buffers.hist, base, start, count, allRows, features, n);
+    } else buildFeatureRange(buffers, slot, start, count, allRows, features, 0, featureShare(n, 1, this.threads));
     this.finish(gen);
+    if (byRows) {
+      // Each worker's private sums into the leaf's histogram (exact integers: order-free).
+      const { hist, offsets } = buffers;
+      const threadHist = this.threadHist!;
+      for (let w = 0; w < this.workers.length; w++) {
+        const from = w * buffers.histSize;
+        for (let k = 0; k < n; k++) {
+          const f = features[k]!;
+          for (let b = offsets[f]!; b < offsets[f + 1]!; b++) hist[base + b]! += threadHist[from + b]!;
+        }
+      }
+    }
   }
 
   /**
@@ -164,6 +207,7 @@ export class HistogramWorkerPool implements HistogramBuilder {
       scratchG: buffers.scratchG,
       scratchH: buffers.scratchH,
       hist: buffers.hist,
+      threadHist: this.threadHistFor(buffers),
       histSize: buffers.histSize,
       offsets: buffers.offsets,
     };
@@ -174,6 +218,12 @@ export class HistogramWorkerPool implements HistogramBuilder {
     for (const w of this.workers) w.postMessage(message);
     this.waitFor(CTRL.ACK, this.workers.length);
     this.attached = buffers;
+  }
+
+  /** The workers' private histograms for row-split builds (one leaf histogram each). */
+  private threadHistFor(buffers: TrainBuffers): Float64Array {
+    this.threadHist = new Float64Array(new SharedArrayBuffer(Math.max(1, this.workers.length * buffers.histSize) * 8));
+    return this.threadHist;
   }
 
   /** Releases the current run's buffers (workers return to their event loops). */

@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BinnedData } from '../bin.js';
-import { buildFeatureRange, featureShare, partitionChunkToScratch, placeChunk } from '../buffers.js';
+import { buildFeatureRange, featureShare, partitionChunkToScratch, placeChunk, zeroFeatureBlocks } from '../buffers.js';
 import { blockCount, type RowJob, runRowBlocks } from '../row-passes.js';
-import { CMD_DETACH, CMD_PARTITION, CMD_PLACE, CMD_ROWS, CTRL, chunkStart, chunkTargets, spinWhile, type WorkerBuffers } from './protocol.js';
+import { CMD_DETACH, CMD_PARTITION, CMD_PLACE, CMD_ROWS, CTRL, chunkStart, chunkTargets, claimRowChunks, spinWhile, type WorkerBuffers } from './protocol.js';
 
 /**
  * Histogram worker: after receiving a run's shared buffers it blocks on the control block,
@@ -82,6 +82,10 @@ parentPort!.on('message', (b: WorkerBuffers) => {
           const { leftTo, rightTo } = chunkTargets(ctrl, start, count, index, threads);
           placeChunk(buffers, from, size, ctrl[CTRL.LEFT + index]!, leftTo, rightTo);
         }
+      } else if (ctrl[CTRL.BY_ROWS] === 1) {
+        const base = (index - 1) * b.histSize;
+        zeroFeatureBlocks(b.threadHist, base, b.offsets, jobFeatures, 0, n);
+        claimRowChunks(ctrl, buffers, b.threadHist, base, start, count, allRows, jobFeatures, n);
       } else {
         buildFeatureRange(buffers, slot, start, count, allRows, jobFeatures, featureShare(n, index, threads), featureShare(n, index + 1, threads));
       }

@@ -1,3 +1,4 @@
+import { accumulateRows, type HistogramBuffers } from '../buffers.js';
 import type { Quantization } from '../quantize.js';
 
 /**
@@ -32,6 +33,10 @@ export const CTRL = {
   ROW_APPLY: 146,
   ROW_LEAVES: 147,
   ROW_SEED: 148,
+  /** Build jobs: 1 when split by rows (packed histograms), the next chunk to claim, rows per chunk. */
+  BY_ROWS: 149,
+  NEXT_CHUNK: 150,
+  CHUNK_ROWS: 151,
   SIZE: 152,
 } as const;
 
@@ -87,6 +92,8 @@ export interface WorkerBuffers {
   readonly scratchG: Float64Array;
   readonly scratchH: Float64Array;
   readonly hist: Float64Array;
+  /** Worker t's private histogram for row-split builds: `threadHist[(t − 1)·histSize ..]`. */
+  readonly threadHist: Float64Array;
   readonly histSize: number;
   readonly offsets: Int32Array;
 }
@@ -105,5 +112,30 @@ export function spinWhile(ctrl: Int32Array, index: number, waiting: (value: numb
   for (;;) {
     for (let k = 0; k < 200; k++) if (!waiting(Atomics.load(ctrl, index))) return true;
     if (performance.now() > deadline) return false;
+  }
+}
+
+/**
+ * Row-split build (packed histograms): claims chunks of `CTRL.CHUNK_ROWS` positions of the leaf
+ * from the shared counter until none remain, adding each to the histogram at `base` of `target`
+ * (zeroed by the caller). Any thread may take any chunk: packed sums are exact integers, so the
+ * result does not depend on who added what, or in which order.
+ */
+export function claimRowChunks(
+  ctrl: Int32Array,
+  buffers: HistogramBuffers,
+  target: Float64Array,
+  base: number,
+  start: number,
+  count: number,
+  allRows: boolean,
+  features: Int32Array,
+  featureCount: number,
+): void {
+  const chunk = ctrl[CTRL.CHUNK_ROWS]!;
+  for (;;) {
+    const from = Atomics.add(ctrl, CTRL.NEXT_CHUNK, 1) * chunk;
+    if (from >= count) return;
+    accumulateRows(buffers, target, base, start + from, Math.min(chunk, count - from), allRows, features, 0, featureCount);
   }
 }
