@@ -1,15 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { CredoError } from '../../../errors/index.js';
-import {
-  buildFeatureRange,
-  featureShare,
-  type HistogramBuilder,
-  partitionChunkToScratch,
-  partitionRows,
-  placeChunk,
-  type TrainBuffers,
-  zeroFeatureBlocks,
-} from '../buffers.js';
+import { buildFeatureRange, featureShare, type HistogramBuilder, partitionRows, type TrainBuffers, zeroFeatureBlocks } from '../buffers.js';
 import { blockCount, type RowJob, runRowBlocks } from '../row-passes.js';
 import {
   CMD_BUILD,
@@ -18,9 +9,10 @@ import {
   CMD_PLACE,
   CMD_ROWS,
   CTRL,
-  chunkStart,
-  chunkTargets,
+  claimPartitionChunks,
+  claimRowBlocks,
   claimRowChunks,
+  MAX_PARTITION_CHUNKS,
   spinWhile,
   type WorkerBuffers,
 } from './protocol.js';
@@ -111,8 +103,8 @@ export class HistogramWorkerPool implements HistogramBuilder {
   }
 
   /**
-   * Row-parallel stable partition in two phases, each run by every thread on its own chunk of
-   * the leaf's rows: (1) split decisions, the chunk's rows to scratch (lefts up, rights down);
+   * Row-parallel stable partition in two phases over chunks of the leaf's rows claimed by the
+   * threads: (1) split decisions, each chunk's rows to scratch (lefts up, rights down);
    * (2) once every chunk's left count is known, each chunk copied to its final place. The result
    * is the same arrays as the serial `partitionRows` (a stable partition is unique). Copying the
    * chunks in place on the calling thread alone was a tenth of a 2-thread training (measured).
@@ -122,29 +114,29 @@ export class HistogramWorkerPool implements HistogramBuilder {
     if (this.workers.length === 0 || count * 8 < this.minParallelWork) return partitionRows(buffers, start, count, feature, bin, null, defaultLeft, missingBin);
     if (this.attached !== buffers) this.attach(buffers);
     const ctrl = this.ctrl;
-    const threads = this.threads;
+    // About sixteen thousand rows a chunk, at least one per thread.
+    const chunks = Math.min(MAX_PARTITION_CHUNKS, Math.max(this.threads, Math.ceil(count / 16_384)));
     ctrl[CTRL.CMD] = CMD_PARTITION;
     ctrl[CTRL.START] = start;
     ctrl[CTRL.COUNT] = count;
+    ctrl[CTRL.CHUNKS] = chunks;
     ctrl[CTRL.FEATURE] = feature;
     ctrl[CTRL.BIN] = bin;
     ctrl[CTRL.DEFAULT_LEFT] = defaultLeft ? 1 : 0;
     ctrl[CTRL.MISSING_BIN] = missingBin;
-    let gen = this.start();
-    const end0 = chunkStart(start, count, 1, threads);
-    ctrl[CTRL.LEFT] = partitionChunkToScratch(buffers, start, end0 - start, feature, bin, defaultLeft, missingBin);
-    this.finish(gen);
-    ctrl[CTRL.CMD] = CMD_PLACE;
-    gen = this.start();
-    const own = chunkTargets(ctrl, start, count, 0, threads);
-    placeChunk(buffers, start, end0 - start, ctrl[CTRL.LEFT]!, own.leftTo, own.rightTo);
-    this.finish(gen);
+    for (const phase of [CMD_PARTITION, CMD_PLACE]) {
+      ctrl[CTRL.CMD] = phase;
+      ctrl[CTRL.NEXT_CHUNK] = 0;
+      const gen = this.start();
+      claimPartitionChunks(ctrl, buffers, phase);
+      this.finish(gen);
+    }
     let left = 0;
-    for (let t = 0; t < threads; t++) left += ctrl[CTRL.LEFT + t]!;
+    for (let c = 0; c < chunks; c++) left += ctrl[CTRL.LEFT + c]!;
     return left;
   }
 
-  /** A row pass over every block, the blocks split evenly between the threads (see row-passes.ts). */
+  /** A row pass over every block, the blocks claimed by the threads (see row-passes.ts). */
   rows(buffers: TrainBuffers, job: RowJob): void {
     const blocks = blockCount(buffers.data.rowCount);
     if (this.workers.length === 0 || blocks < this.threads) {
@@ -160,8 +152,9 @@ export class HistogramWorkerPool implements HistogramBuilder {
     ctrl[CTRL.ROW_APPLY] = job.applyTree ? 1 : 0;
     ctrl[CTRL.ROW_LEAVES] = job.leaves;
     ctrl[CTRL.ROW_SEED] = job.seed | 0;
+    ctrl[CTRL.NEXT_CHUNK] = 0;
     const gen = this.start();
-    runRowBlocks(buffers, job, 0, chunkStart(0, blocks, 1, this.threads));
+    claimRowBlocks(ctrl, buffers, job, blocks);
     this.finish(gen);
   }
 

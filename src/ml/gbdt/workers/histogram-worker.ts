@@ -1,8 +1,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BinnedData } from '../bin.js';
-import { buildFeatureRange, featureShare, partitionChunkToScratch, placeChunk, zeroFeatureBlocks } from '../buffers.js';
-import { blockCount, type RowJob, runRowBlocks } from '../row-passes.js';
-import { CMD_DETACH, CMD_PARTITION, CMD_PLACE, CMD_ROWS, CTRL, chunkStart, chunkTargets, claimRowChunks, spinWhile, type WorkerBuffers } from './protocol.js';
+import { buildFeatureRange, featureShare, zeroFeatureBlocks } from '../buffers.js';
+import { blockCount, type RowJob } from '../row-passes.js';
+import {
+  CMD_DETACH,
+  CMD_PARTITION,
+  CMD_PLACE,
+  CMD_ROWS,
+  CTRL,
+  claimPartitionChunks,
+  claimRowBlocks,
+  claimRowChunks,
+  spinWhile,
+  type WorkerBuffers,
+} from './protocol.js';
 
 /**
  * Histogram worker: after receiving a run's shared buffers it blocks on the control block,
@@ -56,7 +67,6 @@ parentPort!.on('message', (b: WorkerBuffers) => {
     try {
       const cmd = Atomics.load(ctrl, CTRL.CMD);
       if (cmd === CMD_ROWS) {
-        const blocks = blockCount(b.rowCount);
         const job: RowJob = {
           op: ctrl[CTRL.ROW_OP]! as RowJob['op'],
           objective: ctrl[CTRL.ROW_OBJECTIVE] === 0 ? 'binary' : 'regression',
@@ -64,24 +74,9 @@ parentPort!.on('message', (b: WorkerBuffers) => {
           leaves: ctrl[CTRL.ROW_LEAVES]!,
           seed: ctrl[CTRL.ROW_SEED]! >>> 0,
         };
-        runRowBlocks(buffers, job, chunkStart(0, blocks, index, threads), chunkStart(0, blocks, index + 1, threads));
+        claimRowBlocks(ctrl, buffers, job, blockCount(b.rowCount));
       } else if (cmd === CMD_PARTITION || cmd === CMD_PLACE) {
-        const from = chunkStart(start, count, index, threads);
-        const size = chunkStart(start, count, index + 1, threads) - from;
-        if (cmd === CMD_PARTITION) {
-          ctrl[CTRL.LEFT + index] = partitionChunkToScratch(
-            buffers,
-            from,
-            size,
-            ctrl[CTRL.FEATURE]!,
-            ctrl[CTRL.BIN]!,
-            ctrl[CTRL.DEFAULT_LEFT] === 1,
-            ctrl[CTRL.MISSING_BIN]!,
-          );
-        } else {
-          const { leftTo, rightTo } = chunkTargets(ctrl, start, count, index, threads);
-          placeChunk(buffers, from, size, ctrl[CTRL.LEFT + index]!, leftTo, rightTo);
-        }
+        claimPartitionChunks(ctrl, buffers, cmd);
       } else if (ctrl[CTRL.BY_ROWS] === 1) {
         const base = (index - 1) * b.histSize;
         zeroFeatureBlocks(b.threadHist, base, b.offsets, jobFeatures, 0, n);

@@ -1,5 +1,6 @@
-import { accumulateRows, type HistogramBuffers } from '../buffers.js';
+import { accumulateRows, type HistogramBuffers, type PartitionBuffers, partitionChunkToScratch, placeChunk } from '../buffers.js';
 import type { Quantization } from '../quantize.js';
+import { type RowBuffers, type RowJob, runRowBlocks } from '../row-passes.js';
 
 /**
  * Shared control block of the histogram workers (an Int32Array over a SharedArrayBuffer).
@@ -19,7 +20,7 @@ export const CTRL = {
   ACK: 8,
   /** Set to 1 by a worker whose job threw (the main thread then throws). */
   FAILED: 9,
-  /** Partition jobs: the split (numeric only) and, per thread t, its chunk's left count in LEFT + t. */
+  /** Partition jobs: the split (numeric only) and, per chunk c, its left count in LEFT + c. */
   FEATURE: 10,
   BIN: 11,
   DEFAULT_LEFT: 12,
@@ -37,18 +38,22 @@ export const CTRL = {
   BY_ROWS: 149,
   NEXT_CHUNK: 150,
   CHUNK_ROWS: 151,
-  SIZE: 152,
+  /** Partition jobs: the number of chunks (at most MAX_PARTITION_CHUNKS), claimed through NEXT_CHUNK. */
+  CHUNKS: 152,
+  SIZE: 156,
 } as const;
 
 /** Commands in `CTRL.CMD`. */
 export const CMD_BUILD = 1;
 export const CMD_DETACH = 2;
-/** Stable partition, first phase: thread t of T partitions chunk t (`chunkStart`) of the rows into scratch. */
+/** Stable partition, first phase: the threads claim chunks (`chunkStart`) of the rows and partition each into scratch. */
 export const CMD_PARTITION = 3;
-/** Second phase: thread t places chunk t's rows (CTRL.LEFT + t: left counts of every chunk). */
+/** Second phase: the threads claim chunks and place each one's rows (CTRL.LEFT + c: left counts of every chunk). */
 export const CMD_PLACE = 4;
-/** A row pass: thread t of T runs blocks `chunkStart(0, blocks, t, T)` up to the next thread's. */
+/** A row pass: the threads claim blocks of rows until none remain. */
 export const CMD_ROWS = 5;
+/** Most chunks of one partition (the LEFT slots). */
+export const MAX_PARTITION_CHUNKS = 64;
 
 /** Start of chunk `t` of `threads` over `count` rows from `start` (chunk t ends where t + 1 starts). */
 export function chunkStart(start: number, count: number, t: number, threads: number): number {
@@ -56,18 +61,58 @@ export function chunkStart(start: number, count: number, t: number, threads: num
 }
 
 /**
- * Where chunk `t` of a two-phase partition goes: its lefts after the lefts of chunks 0..t−1, its
- * rights after every left and the rights of chunks 0..t−1. Left counts are in CTRL.LEFT + u.
+ * Where chunk `c` of a two-phase partition goes: its lefts after the lefts of chunks 0..c−1, its
+ * rights after every left and the rights of chunks 0..c−1. Left counts are in CTRL.LEFT + u.
  */
-export function chunkTargets(ctrl: Int32Array, start: number, count: number, t: number, threads: number): { leftTo: number; rightTo: number } {
+export function chunkTargets(ctrl: Int32Array, start: number, count: number, c: number, chunks: number): { leftTo: number; rightTo: number } {
   let leftsBefore = 0;
   let leftsAll = 0;
-  for (let u = 0; u < threads; u++) {
-    if (u < t) leftsBefore += ctrl[CTRL.LEFT + u]!;
+  for (let u = 0; u < chunks; u++) {
+    if (u < c) leftsBefore += ctrl[CTRL.LEFT + u]!;
     leftsAll += ctrl[CTRL.LEFT + u]!;
   }
-  const rowsBefore = chunkStart(start, count, t, threads) - start;
+  const rowsBefore = chunkStart(start, count, c, chunks) - start;
   return { leftTo: start + leftsBefore, rightTo: start + leftsAll + (rowsBefore - leftsBefore) };
+}
+
+/**
+ * One phase of a partition job (`CMD_PARTITION` or `CMD_PLACE`): claims chunks until none remain.
+ * Claimed, not dealt out, so a thread the machine slows down holds up one chunk, not half the job;
+ * placement follows chunk order, so the result never depends on who did which chunk.
+ */
+export function claimPartitionChunks(ctrl: Int32Array, buffers: PartitionBuffers, phase: number): void {
+  const start = ctrl[CTRL.START]!;
+  const count = ctrl[CTRL.COUNT]!;
+  const chunks = ctrl[CTRL.CHUNKS]!;
+  for (;;) {
+    const c = Atomics.add(ctrl, CTRL.NEXT_CHUNK, 1);
+    if (c >= chunks) return;
+    const from = chunkStart(start, count, c, chunks);
+    const size = chunkStart(start, count, c + 1, chunks) - from;
+    if (phase === CMD_PARTITION) {
+      ctrl[CTRL.LEFT + c] = partitionChunkToScratch(
+        buffers,
+        from,
+        size,
+        ctrl[CTRL.FEATURE]!,
+        ctrl[CTRL.BIN]!,
+        ctrl[CTRL.DEFAULT_LEFT] === 1,
+        ctrl[CTRL.MISSING_BIN]!,
+      );
+    } else {
+      const { leftTo, rightTo } = chunkTargets(ctrl, start, count, c, chunks);
+      placeChunk(buffers, from, size, ctrl[CTRL.LEFT + c]!, leftTo, rightTo);
+    }
+  }
+}
+
+/** A row pass over claimed blocks until none remain (per-block results: any thread may run any block). */
+export function claimRowBlocks(ctrl: Int32Array, buffers: RowBuffers, job: RowJob, blocks: number): void {
+  for (;;) {
+    const b = Atomics.add(ctrl, CTRL.NEXT_CHUNK, 1);
+    if (b >= blocks) return;
+    runRowBlocks(buffers, job, b, b + 1);
+  }
 }
 
 /** The buffers a worker needs (all SharedArrayBuffer-backed). */
