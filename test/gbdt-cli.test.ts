@@ -116,3 +116,20 @@ test('credo import --from xgboost writes a loadable model', async () => {
   const model = await loadModel<CredoModel>(join(dir, 'imported.json'));
   assert.equal(model.kind, 'gbdt');
 });
+
+test('--exact-gradients trains on exact sums: recorded in the model, a different model of about the same quality', async () => {
+  await writeFrame(creditTestFrame(20_000, 31), join(dir, 'exact-train.csv'));
+  const common = ['train', '--data', 'exact-train.csv', '--target', 'bad', '--trees', '30', '--leaves', '15', '--json'];
+  const quantised = await credo(...common, '--out', 'quantised.json');
+  const exact = await credo(...common, '--exact-gradients', '--out', 'exact.json');
+  assert.equal(quantised.code, 0, quantised.err);
+  assert.equal(exact.code, 0, exact.err);
+  const q = JSON.parse(readFileSync(join(dir, 'quantised.json'), 'utf8'));
+  const e = JSON.parse(readFileSync(join(dir, 'exact.json'), 'utf8'));
+  assert.equal(q.params.quantizedGradients, true);
+  assert.equal(e.params.quantizedGradients, false);
+  assert.notDeepEqual(q.body, e.body);
+  const aq = JSON.parse(quantised.out).train.auc;
+  const ae = JSON.parse(exact.out).train.auc;
+  assert.ok(Math.abs(aq - ae) < 0.005, `train AUC quantised ${aq} vs exact ${ae}`);
+});

@@ -77,6 +77,10 @@ export const trainCommand = defineCommand({
     subsample: { type: 'number', default: 1, min: 1e-6, max: 1, description: 'row fraction sampled per tree' },
     colsample: { type: 'number', default: 1, min: 1e-6, max: 1, description: 'feature fraction sampled per tree' },
     goss: { type: 'boolean', description: 'gradient-based one-side sampling (keep the 20% largest |g·h|, sample 10% of the rest)' },
+    'exact-gradients': {
+      type: 'boolean',
+      description: 'choose splits on exact gradient sums instead of quantised ones (slower; leaf values are exact either way)',
+    },
     'scale-pos-weight': { type: 'number', default: 1, min: 1e-9, description: 'weight multiplier of bad rows' },
     threads: { type: 'int', default: 1, min: 1, max: 64, description: 'worker threads (same model for any count)' },
     seed: { type: 'int', default: 0, description: 'random seed' },
@@ -128,6 +132,7 @@ export const trainCommand = defineCommand({
       subsample: args.subsample,
       colsample: args.colsample,
       goss: args.goss,
+      quantizedGradients: !args['exact-gradients'],
       scalePosWeight: args['scale-pos-weight'],
       monotone,
       earlyStoppingRounds: args['early-stopping-rounds'],
