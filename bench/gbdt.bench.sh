@@ -2,8 +2,9 @@
 # GBDT: Credo vs XGBoost hist and sklearn HistGradientBoosting, side by side in one run (JSON lines).
 # 1,000,000 × 30 numeric training rows and 200,000 test rows from /work/shared/bench/synth.py (scaled by
 # BENCH_SCALE), 100 trees, 31 leaves, learning rate 0.1, 255 bins, 2 threads; then German and HMEQ AUC.
-# BENCH_REPEAT=N (default 1) runs Credo and an XGBoost-only process alternately N times and compares the best
-# times of each (the machine is shared: interleaving and best-of-N damp the noise).
+# BENCH_REPEAT=N (default 1) runs Credo and an XGBoost-only process alternately N times; the summary gives the
+# ratio of the best times of each side, and the ratio of each Credo run to the XGBoost run right after it
+# with their median (the machine is shared: interleaving and best-of-N damp the noise).
 # Needs a build (npm run build, or CREDO_DIST=.build/<dir>) and Debian's python3-xgboost/sklearn/pandas.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,9 +59,13 @@ const r = (x) => Math.round(x * 1000) / 1000;
 const datasets = {};
 const words = rest.join(" ").trim().split(/\s+/);
 for (let k = 0; k + 2 < words.length; k += 3) datasets[words[k]] = { credo_auc: JSON.parse(words[k + 1]).auc, xgboost_auc: JSON.parse(words[k + 2]).auc };
+// Each Credo run against the XGBoost-only run right after it: on a shared machine, neighbours agree best.
+const pairs = credoRuns.map((c, k) => r(c.fit_s / memRuns[k].fit_s));
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 console.log(JSON.stringify({
   bench: "gbdt", rows: credo.rows, threads: credo.threads, runs: credoRuns.length,
-  fit_ratio: r(credo.fit_s / xgb.fit_s), credo_fit_s: credo.fit_s, xgboost_fit_s: xgb.fit_s, sklearn_fit_s: skl.fit_s,
+  fit_ratio: r(credo.fit_s / xgb.fit_s), fit_ratio_pairs: pairs, fit_ratio_median: r(median(pairs)),
+  credo_fit_s: credo.fit_s, xgboost_fit_s: xgb.fit_s, sklearn_fit_s: skl.fit_s,
   predict_ratio: r(credo.predict_s / xgb.predict_s), credo_predict_s: credo.predict_s, xgboost_predict_s: xgb.predict_s,
   auc_diff: Math.round((credo.auc - xgb.auc) * 1e5) / 1e5, credo_auc: credo.auc, xgboost_auc: xgb.auc, sklearn_auc: skl.auc,
   rss_ratio: r(credo.peak_rss_mb / m.peak_rss_mb), credo_peak_rss_mb: credo.peak_rss_mb, xgboost_peak_rss_mb: m.peak_rss_mb,

@@ -2,6 +2,7 @@ import type { BinnedData } from './bin.js';
 import { histogramKernel, histogramOffsets, passWidths } from './histogram.js';
 import type { Quantization } from './quantize.js';
 import { blockCount, blockStride, type RowJob } from './row-passes.js';
+import type { LeafSums, SplitCandidate, SplitParams } from './split.js';
 
 /**
  * The working memory of one training run, allocated once: the row partition, gradients, the
@@ -97,6 +98,17 @@ export interface HistogramBuilder {
   partition?(buffers: TrainBuffers, start: number, count: number, feature: number, bin: number, defaultLeft: boolean, missingBin: number): number;
   /** Optionally, a row pass (row-passes.ts) over every block, split between threads; must equal `runRowBlocks` on all blocks. */
   rows?(buffers: TrainBuffers, job: RowJob): void;
+  /**
+   * Optionally, each leaf's best split over `features` into its `best` (an empty candidate on entry),
+   * split between threads; must equal `findBestInRange` over all the features.
+   */
+  findSplits?(buffers: TrainBuffers, leaves: readonly SplitLeaf[], features: Int32Array, params: SplitParams, monotone: Int8Array): void;
+}
+
+/** A leaf whose best split is wanted: its sums, its histogram slot and the candidate to fill. */
+export interface SplitLeaf extends LeafSums {
+  readonly slot: number;
+  best: SplitCandidate;
 }
 
 /** The single-threaded builder. */

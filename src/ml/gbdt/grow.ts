@@ -1,7 +1,6 @@
 import type { BinnedData } from './bin.js';
 import { type HistogramBuilder, partitionRows, type TrainBuffers } from './buffers.js';
-import { unpackHistogram } from './quantize.js';
-import { emptyCandidate, findCategoricalSplit, findNumericSplit, type LeafSums, leafGain, leafOutput, type SplitCandidate, type SplitParams } from './split.js';
+import { emptyCandidate, findBestInRange, type LeafSums, leafGain, leafOutput, type SplitCandidate, type SplitParams } from './split.js';
 
 /** Parameters of growing one tree. */
 export interface GrowParams extends SplitParams {
@@ -69,7 +68,7 @@ export function growTree(
   for (let s = params.maxLeaves - 1; s >= 0; s--) freeSlots.push(s);
   const q = buffers.quantization;
   // One feature's block unpacked to [g, h] pairs: at most 255 value bins and the missing bin.
-  const unpacked = q === null ? null : new Float64Array(2 * 256);
+  const unpacked = new Float64Array(2 * 256);
 
   let g = 0;
   let h = 0;
@@ -94,7 +93,7 @@ export function growTree(
   const first = makeLeaf(tree, params, g, h, rowCount, 0, 0, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
   first.slot = freeSlots.pop()!;
   builder.build(buffers, first.slot, 0, rowCount, allRows, features);
-  findBest(first, buffers, params, monotone, features, unpacked);
+  findBest([first], buffers, builder, params, monotone, features, unpacked);
 
   const leaves: Leaf[] = [first];
   while (leaves.length < params.maxLeaves) {
@@ -116,8 +115,7 @@ export function growTree(
     large.slot = parent.slot;
     builder.build(buffers, small.slot, small.start, small.count, false, features);
     subtractInPlace(buffers.hist, large.slot * buffers.histSize, small.slot * buffers.histSize, buffers.histSize);
-    findBest(left, buffers, params, monotone, features, unpacked);
-    findBest(right, buffers, params, monotone, features, unpacked);
+    findBest([left, right], buffers, builder, params, monotone, features, unpacked);
   }
   for (let l = 0; l < leaves.length; l++) {
     const leaf = leaves[l]!;
@@ -199,26 +197,48 @@ function makeLeafWithOutput(
   };
 }
 
-/** Finds the leaf's best split; packed histograms are unpacked feature by feature into `unpacked` first. */
-function findBest(leaf: Leaf, buffers: TrainBuffers, params: GrowParams, monotone: Int8Array, features: Int32Array, unpacked: Float64Array | null): void {
-  leaf.best = emptyCandidate();
-  if (params.maxDepth > 0 && leaf.depth >= params.maxDepth) return;
-  if (leaf.count < 2 * params.minDataInLeaf || leaf.h < 2 * params.minChildWeight) return;
-  const base = leaf.slot * buffers.histSize;
-  const specs = buffers.data.features;
-  const q = buffers.quantization;
-  for (let k = 0; k < features.length; k++) {
-    const f = features[k]!;
-    const spec = specs[f]!;
-    let hist = buffers.hist;
-    let offset = base + buffers.offsets[f]!;
-    if (q !== null && unpacked !== null) {
-      unpackHistogram(q, hist, offset, spec.binCount + 1, unpacked);
-      hist = unpacked;
-      offset = 0;
-    }
-    if (spec.type === 'number') findNumericSplit(hist, offset, spec.binCount, f, monotone[f]!, leaf, params, leaf.best);
-    else findCategoricalSplit(hist, offset, spec.binCount, spec.otherBin, f, leaf, params, leaf.best);
+/** Whether a leaf may be split at all (depth, size and hessian limits); if not, its best split stays empty. */
+function splittable(leaf: Leaf, params: GrowParams): boolean {
+  if (params.maxDepth > 0 && leaf.depth >= params.maxDepth) return false;
+  return leaf.count >= 2 * params.minDataInLeaf && leaf.h >= 2 * params.minChildWeight;
+}
+
+/** Finds the best split of each leaf: through the builder's `findSplits` when it has one (threads), else here. */
+function findBest(
+  leaves: readonly Leaf[],
+  buffers: TrainBuffers,
+  builder: HistogramBuilder,
+  params: GrowParams,
+  monotone: Int8Array,
+  features: Int32Array,
+  scratch: Float64Array,
+): void {
+  const jobs: Leaf[] = [];
+  for (const leaf of leaves) {
+    leaf.best = emptyCandidate();
+    if (splittable(leaf, params)) jobs.push(leaf);
+  }
+  if (jobs.length === 0) return;
+  if (builder.findSplits !== undefined) {
+    builder.findSplits(buffers, jobs, features, params, monotone);
+    return;
+  }
+  for (const leaf of jobs) {
+    findBestInRange(
+      buffers.hist,
+      leaf.slot * buffers.histSize,
+      buffers.offsets,
+      buffers.data.features,
+      features,
+      0,
+      features.length,
+      monotone,
+      leaf,
+      params,
+      buffers.quantization,
+      scratch,
+      leaf.best,
+    );
   }
 }
 

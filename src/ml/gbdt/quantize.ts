@@ -123,7 +123,13 @@ export function packedH(q: Quantization, v: number): number {
  * Unpacks `bins` packed histogram entries from `hist[offset..]` into [g, h] pairs of `out` from 0,
  * on this tree's scales, for the split finders (which read the exact layout).
  */
-export function unpackHistogram(q: Quantization, hist: Float64Array, offset: number, bins: number, out: Float64Array): void {
+export function unpackHistogram(
+  q: Pick<Quantization, 'radix' | 'scaleG' | 'scaleH'>,
+  hist: Float64Array,
+  offset: number,
+  bins: number,
+  out: Float64Array,
+): void {
   const { radix, scaleG, scaleH } = q;
   for (let b = 0; b < bins; b++) {
     const v = hist[offset + b]!;

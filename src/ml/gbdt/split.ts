@@ -7,6 +7,8 @@
  * Source: Chen & Guestrin (2016) eq. 7 and Alg. 3; LightGBM feature_histogram.hpp.
  */
 
+import { type Quantization, unpackHistogram } from './quantize.js';
+
 /** Regularisation and size limits used when scoring candidate splits. */
 export interface SplitParams {
   readonly lambdaL1: number;
@@ -187,5 +189,49 @@ export function findCategoricalSplit(
       best.defaultLeft = left || (mh === 0 && lh > leaf.h - lh);
       best.leftBins = used.slice(0, k + 1).sort((a, b) => a - b);
     }
+  }
+}
+
+/** What the split finders need to know of a feature's bins. */
+export interface SplitFeature {
+  readonly type: 'number' | 'category';
+  readonly binCount: number;
+  readonly otherBin: number;
+}
+
+/**
+ * Best split of a leaf over features `features[from..to)` in order, into `best` (which may hold an
+ * earlier range's winner: a later feature must do strictly better). The leaf's histogram is at
+ * `base` of `hist`; packed histograms (`q` given) are unpacked a feature at a time into `scratch`
+ * (2 × 256 doubles). Features split between threads give the serial answer when each range's
+ * winner is merged in range order with the same strict comparison.
+ */
+export function findBestInRange(
+  hist: Float64Array,
+  base: number,
+  offsets: Int32Array,
+  specs: readonly SplitFeature[],
+  features: Int32Array,
+  from: number,
+  to: number,
+  monotone: Int8Array,
+  leaf: LeafSums,
+  params: SplitParams,
+  q: Pick<Quantization, 'radix' | 'scaleG' | 'scaleH'> | null,
+  scratch: Float64Array,
+  best: SplitCandidate,
+): void {
+  for (let k = from; k < to; k++) {
+    const f = features[k]!;
+    const spec = specs[f]!;
+    let block = hist;
+    let offset = base + offsets[f]!;
+    if (q !== null) {
+      unpackHistogram(q, hist, offset, spec.binCount + 1, scratch);
+      block = scratch;
+      offset = 0;
+    }
+    if (spec.type === 'number') findNumericSplit(block, offset, spec.binCount, f, monotone[f]!, leaf, params, best);
+    else findCategoricalSplit(block, offset, spec.binCount, spec.otherBin, f, leaf, params, best);
   }
 }

@@ -295,7 +295,11 @@ function packRows(
     runRows({ op: ROW_QUANTIZE, objective: 'binary', applyTree: false, leaves: 0, seed });
     // Exact integer-valued sums: the order of the blocks does not matter, but it is fixed anyway.
     for (let b = 0; b < blocks; b++) total += buffers.blockStats[b * stride + 2]!;
-  } else total = quantizeGradients(q, buffers.gradients, buffers.hessians, buffers.indices, count, seed, buffers.orderedG);
+  } else {
+    total = quantizeGradients(q, buffers.gradients, buffers.hessians, buffers.indices, count, seed, buffers.orderedG);
+    // Worker threads unpack histograms on these scales when they find splits.
+    buffers.rowParams.set([q.scaleG, q.scaleH, q.radix, q.gLevels, q.hLevels]);
+  }
   return { g: packedG(q, total) * q.scaleG, h: packedH(q, total) * q.scaleH };
 }
 

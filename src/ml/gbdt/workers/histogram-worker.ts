@@ -7,10 +7,12 @@ import {
   CMD_PARTITION,
   CMD_PLACE,
   CMD_ROWS,
+  CMD_SPLIT,
   CTRL,
   claimPartitionChunks,
   claimRowBlocks,
   claimRowChunks,
+  runSplitShare,
   spinWhile,
   type WorkerBuffers,
 } from './protocol.js';
@@ -20,6 +22,7 @@ import {
  * builds its share of each job's features (or partitions its chunk of a leaf's rows), and returns to its event loop on DETACH.
  */
 const { ctrl, jobFeatures, index, threads } = workerData as { ctrl: Int32Array; jobFeatures: Int32Array; index: number; threads: number };
+const splitScratch = new Float64Array(2 * 256);
 
 parentPort!.on('message', (b: WorkerBuffers) => {
   const buffers = {
@@ -66,7 +69,10 @@ parentPort!.on('message', (b: WorkerBuffers) => {
     const n = ctrl[CTRL.FEATURES]!;
     try {
       const cmd = Atomics.load(ctrl, CTRL.CMD);
-      if (cmd === CMD_ROWS) {
+      if (cmd === CMD_SPLIT) {
+        const view = { hist: b.hist, histSize: b.histSize, offsets: b.offsets, rowParams: b.rowParams, quantized: b.quantization !== null };
+        runSplitShare(b.split, view, jobFeatures, n, ctrl[CTRL.SPLIT_LEAVES]!, index, threads, splitScratch);
+      } else if (cmd === CMD_ROWS) {
         const job: RowJob = {
           op: ctrl[CTRL.ROW_OP]! as RowJob['op'],
           objective: ctrl[CTRL.ROW_OBJECTIVE] === 0 ? 'binary' : 'regression',

@@ -1,6 +1,16 @@
-import { accumulateRows, type HistogramBuffers, type PartitionBuffers, partitionChunkToScratch, placeChunk } from '../buffers.js';
+import {
+  accumulateRows,
+  featureShare,
+  type HistogramBuffers,
+  type PartitionBuffers,
+  partitionChunkToScratch,
+  placeChunk,
+  type SplitLeaf,
+  type TrainBuffers,
+} from '../buffers.js';
 import type { Quantization } from '../quantize.js';
 import { type RowBuffers, type RowJob, runRowBlocks } from '../row-passes.js';
+import { emptyCandidate, findBestInRange, type SplitCandidate, type SplitFeature, type SplitParams } from '../split.js';
 
 /**
  * Shared control block of the histogram workers (an Int32Array over a SharedArrayBuffer).
@@ -40,6 +50,8 @@ export const CTRL = {
   CHUNK_ROWS: 151,
   /** Partition jobs: the number of chunks (at most MAX_PARTITION_CHUNKS), claimed through NEXT_CHUNK. */
   CHUNKS: 152,
+  /** Split jobs: how many leaves (1 or 2) are described in `SplitShared.leaves`. */
+  SPLIT_LEAVES: 153,
   SIZE: 156,
 } as const;
 
@@ -52,6 +64,8 @@ export const CMD_PARTITION = 3;
 export const CMD_PLACE = 4;
 /** A row pass: the threads claim blocks of rows until none remain. */
 export const CMD_ROWS = 5;
+/** Split finding: thread t of T scans features `featureShare(n, t, T)` onward of each leaf and writes its best. */
+export const CMD_SPLIT = 6;
 /** Most chunks of one partition (the LEFT slots). */
 export const MAX_PARTITION_CHUNKS = 64;
 
@@ -137,6 +151,8 @@ export interface WorkerBuffers {
   readonly scratchG: Float64Array;
   readonly scratchH: Float64Array;
   readonly hist: Float64Array;
+  /** Split jobs' shared memory. */
+  readonly split: SplitShared;
   /** Worker t's private histogram for row-split builds: `threadHist[(t − 1)·histSize ..]`. */
   readonly threadHist: Float64Array;
   readonly histSize: number;
@@ -183,4 +199,129 @@ export function claimRowChunks(
     if (from >= count) return;
     accumulateRows(buffers, target, base, start + from, Math.min(chunk, count - from), allRows, features, 0, featureCount);
   }
+}
+
+/** Doubles per leaf in `SplitShared.leaves`: slot, g, h, count, lower, upper, parentGain, countPerHessian. */
+const LEAF_FIELDS = 8;
+/** Doubles per candidate in `SplitShared.out`: gain, feature, bin, defaultLeft, categorical, leftG, leftH, leftOutput, rightOutput. */
+const CANDIDATE_FIELDS = 9;
+
+/**
+ * Shared memory of split jobs: the split parameters, the leaves, the feature layout and, per
+ * thread and leaf, that thread's best candidate (categorical left bins as a 256-byte mask).
+ */
+export interface SplitShared {
+  /** lambdaL1, lambdaL2, minChildWeight, minDataInLeaf, minSplitGain, catSmooth. */
+  readonly params: Float64Array;
+  readonly leaves: Float64Array;
+  readonly monotone: Int8Array;
+  readonly binCounts: Int32Array;
+  readonly otherBins: Int32Array;
+  readonly categorical: Uint8Array;
+  readonly out: Float64Array;
+  readonly masks: Uint8Array;
+}
+
+/** Allocates the split-job memory for `featureCount` features and `threads` threads. */
+export function allocateSplitShared(features: readonly SplitFeature[], threads: number): SplitShared {
+  const f64 = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));
+  const n = Math.max(1, features.length);
+  const shared = {
+    params: f64(6),
+    leaves: f64(2 * LEAF_FIELDS),
+    monotone: new Int8Array(new SharedArrayBuffer(n)),
+    binCounts: new Int32Array(new SharedArrayBuffer(n * 4)),
+    otherBins: new Int32Array(new SharedArrayBuffer(n * 4)),
+    categorical: new Uint8Array(new SharedArrayBuffer(n)),
+    out: f64(threads * 2 * CANDIDATE_FIELDS),
+    masks: new Uint8Array(new SharedArrayBuffer(threads * 2 * 256)),
+  };
+  features.forEach((f, k) => {
+    shared.binCounts[k] = f.binCount;
+    shared.otherBins[k] = f.otherBin;
+    shared.categorical[k] = f.type === 'category' ? 1 : 0;
+  });
+  return shared;
+}
+
+/** Writes a split job's parameters, leaves and constraints (the calling thread, before waking the others). */
+export function writeSplitJob(shared: SplitShared, leaves: readonly SplitLeaf[], params: SplitParams, monotone: Int8Array): void {
+  shared.params.set([params.lambdaL1, params.lambdaL2, params.minChildWeight, params.minDataInLeaf, params.minSplitGain, params.catSmooth]);
+  shared.monotone.set(monotone);
+  leaves.forEach((leaf, j) => {
+    shared.leaves.set([leaf.slot, leaf.g, leaf.h, leaf.count, leaf.lower, leaf.upper, leaf.parentGain, leaf.countPerHessian], j * LEAF_FIELDS);
+  });
+}
+
+/** Thread `t`'s share of a split job: its best candidate per leaf, written to `shared.out` / `shared.masks`. */
+export function runSplitShare(
+  shared: SplitShared,
+  buffers: Pick<TrainBuffers, 'hist' | 'histSize' | 'offsets' | 'rowParams'> & { readonly quantized: boolean },
+  features: Int32Array,
+  featureCount: number,
+  leafCount: number,
+  t: number,
+  threads: number,
+  scratch: Float64Array,
+): void {
+  const p = shared.params;
+  const params: SplitParams = { lambdaL1: p[0]!, lambdaL2: p[1]!, minChildWeight: p[2]!, minDataInLeaf: p[3]!, minSplitGain: p[4]!, catSmooth: p[5]! };
+  const specs = splitFeatures(shared);
+  const q = buffers.quantized ? { scaleG: buffers.rowParams[0]!, scaleH: buffers.rowParams[1]!, radix: buffers.rowParams[2]! } : null;
+  for (let j = 0; j < leafCount; j++) {
+    const l = shared.leaves.subarray(j * LEAF_FIELDS, (j + 1) * LEAF_FIELDS);
+    const leaf = { g: l[1]!, h: l[2]!, count: l[3]!, lower: l[4]!, upper: l[5]!, parentGain: l[6]!, countPerHessian: l[7]! };
+    const best = emptyCandidate();
+    findBestInRange(
+      buffers.hist,
+      l[0]! * buffers.histSize,
+      buffers.offsets,
+      specs,
+      features,
+      featureShare(featureCount, t, threads),
+      featureShare(featureCount, t + 1, threads),
+      shared.monotone,
+      leaf,
+      params,
+      q,
+      scratch,
+      best,
+    );
+    const at = (t * 2 + j) * CANDIDATE_FIELDS;
+    shared.out.set(
+      [best.gain, best.feature, best.bin, best.defaultLeft ? 1 : 0, best.categorical ? 1 : 0, best.leftG, best.leftH, best.leftOutput, best.rightOutput],
+      at,
+    );
+    const mask = shared.masks.subarray((t * 2 + j) * 256, (t * 2 + j + 1) * 256);
+    mask.fill(0);
+    for (const b of best.leftBins) mask[b] = 1;
+  }
+}
+
+/** Thread `t`'s candidate for leaf `j`, as a SplitCandidate. */
+export function readSplitCandidate(shared: SplitShared, t: number, j: number): SplitCandidate {
+  const o = shared.out.subarray((t * 2 + j) * CANDIDATE_FIELDS, (t * 2 + j + 1) * CANDIDATE_FIELDS);
+  const mask = shared.masks.subarray((t * 2 + j) * 256, (t * 2 + j + 1) * 256);
+  const leftBins: number[] = [];
+  if (o[4] === 1) for (let b = 0; b < 256; b++) if (mask[b] === 1) leftBins.push(b);
+  return {
+    gain: o[0]!,
+    feature: o[1]!,
+    bin: o[2]!,
+    defaultLeft: o[3] === 1,
+    categorical: o[4] === 1,
+    leftBins,
+    leftG: o[5]!,
+    leftH: o[6]!,
+    leftOutput: o[7]!,
+    rightOutput: o[8]!,
+  };
+}
+
+function splitFeatures(shared: SplitShared): SplitFeature[] {
+  return Array.from(shared.binCounts, (binCount, k) => ({
+    type: shared.categorical[k] === 1 ? 'category' : 'number',
+    binCount,
+    otherBin: shared.otherBins[k]!,
+  }));
 }

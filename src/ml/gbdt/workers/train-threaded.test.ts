@@ -6,9 +6,9 @@ import { trainGbdt } from '../train.js';
 import { HistogramWorkerPool } from './histogram-pool.js';
 import { trainGbdtThreaded } from './train-threaded.js';
 
-test('2 and 3 worker threads give bit-identical models to 1 thread (with subsampling and categories)', async () => {
+test('2 and 3 worker threads give bit-identical models to 1 thread (with subsampling, categories and monotone constraints)', async () => {
   const frame = creditTestFrame(5000, 11);
-  const options = { trees: 15, leaves: 15, subsample: 0.8, colsample: 0.8, seed: 3 };
+  const options = { trees: 15, leaves: 15, subsample: 0.8, colsample: 0.8, seed: 3, monotone: { delinq: 1, bureau: -1 } };
   const one = trainGbdt({ frame, target: 'bad' }, options);
   // minParallelWork 0: every histogram goes through the workers (the path under test).
   const pool2 = new HistogramWorkerPool(2, 0);
