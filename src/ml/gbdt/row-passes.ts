@@ -62,9 +62,20 @@ export type RowBuffers = Pick<
 >;
 
 function gradientBlock(buffers: RowBuffers, job: RowJob, start: number, end: number, at: number): void {
-  const { score, leafOf, leafValue } = buffers;
-  if (job.applyTree) for (let i = start; i < end; i++) score[i]! += leafValue[leafOf[i]!]!;
-  computeGradientRange(job.objective, score, buffers.label, buffers.weight, buffers.gradients, buffers.hessians, start, end, buffers.blockStats, at);
+  const shift = job.applyTree ? { leaf: buffers.leafOf, value: buffers.leafValue } : undefined;
+  computeGradientRange(
+    job.objective,
+    buffers.score,
+    buffers.label,
+    buffers.weight,
+    buffers.gradients,
+    buffers.hessians,
+    start,
+    end,
+    buffers.blockStats,
+    at,
+    shift,
+  );
 }
 
 function quantizeBlock(buffers: RowBuffers, job: RowJob, start: number, end: number, at: number): void {
