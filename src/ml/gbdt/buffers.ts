@@ -2,7 +2,7 @@ import type { BinnedData } from './bin.js';
 import { histogramKernel, histogramOffsets, passWidths } from './histogram.js';
 import type { Quantization } from './quantize.js';
 import { blockCount, blockStride, type RowJob } from './row-passes.js';
-import type { LeafSums, SplitCandidate, SplitParams } from './split.js';
+import { findBestInRange, type LeafSums, type SplitCandidate, type SplitParams } from './split.js';
 
 /**
  * The working memory of one training run, allocated once: the row partition, gradients, the
@@ -109,6 +109,35 @@ export interface HistogramBuilder {
 export interface SplitLeaf extends LeafSums {
   readonly slot: number;
   best: SplitCandidate;
+}
+
+/** Each leaf's best split over every feature, on the calling thread (`scratch`: 2 × 256 doubles). */
+export function findSplitsSerial(
+  buffers: TrainBuffers,
+  leaves: readonly SplitLeaf[],
+  features: Int32Array,
+  params: SplitParams,
+  monotone: Int8Array,
+  scratch: Float64Array,
+): void {
+  for (const leaf of leaves) {
+    const base = leaf.slot * buffers.histSize;
+    findBestInRange(
+      buffers.hist,
+      base,
+      buffers.offsets,
+      buffers.data.features,
+      features,
+      0,
+      features.length,
+      monotone,
+      leaf,
+      params,
+      buffers.quantization,
+      scratch,
+      leaf.best,
+    );
+  }
 }
 
 /** The single-threaded builder. */

@@ -1,6 +1,6 @@
 import type { BinnedData } from './bin.js';
-import { type HistogramBuilder, partitionRows, type TrainBuffers } from './buffers.js';
-import { emptyCandidate, findBestInRange, type LeafSums, leafGain, leafOutput, type SplitCandidate, type SplitParams } from './split.js';
+import { findSplitsSerial, type HistogramBuilder, partitionRows, type TrainBuffers } from './buffers.js';
+import { emptyCandidate, type LeafSums, leafGain, leafOutput, type SplitCandidate, type SplitParams } from './split.js';
 
 /** Parameters of growing one tree. */
 export interface GrowParams extends SplitParams {
@@ -219,27 +219,8 @@ function findBest(
     if (splittable(leaf, params)) jobs.push(leaf);
   }
   if (jobs.length === 0) return;
-  if (builder.findSplits !== undefined) {
-    builder.findSplits(buffers, jobs, features, params, monotone);
-    return;
-  }
-  for (const leaf of jobs) {
-    findBestInRange(
-      buffers.hist,
-      leaf.slot * buffers.histSize,
-      buffers.offsets,
-      buffers.data.features,
-      features,
-      0,
-      features.length,
-      monotone,
-      leaf,
-      params,
-      buffers.quantization,
-      scratch,
-      leaf.best,
-    );
-  }
+  if (builder.findSplits !== undefined) builder.findSplits(buffers, jobs, features, params, monotone);
+  else findSplitsSerial(buffers, jobs, features, params, monotone, scratch);
 }
 
 /** Gathers the gradients of rows `indices[start..start+count)` into the ordered buffers (at the same positions). */

@@ -24,21 +24,7 @@ export function comparatorOrder(values: Float64Array): Int32Array {
 export function radixOrder(values: Float64Array): Int32Array {
   const n = values.length;
   // Copy so the key words are 8-byte aligned whatever the input view; little-endian words.
-  const words = new Uint32Array(Float64Array.from(values).buffer);
-  const lo = new Uint32Array(n);
-  const hi = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const l = words[2 * i] as number;
-    const h = words[2 * i + 1] as number;
-    // Negative numbers: flip every bit; non-negative: flip the sign bit. Unsigned order = numeric order.
-    if (h >>> 31 === 1) {
-      hi[i] = ~h >>> 0;
-      lo[i] = ~l >>> 0;
-    } else {
-      hi[i] = (h | 0x80000000) >>> 0;
-      lo[i] = l;
-    }
-  }
+  const [lo, hi] = sortableKeys(new Uint32Array(Float64Array.from(values).buffer), n);
   // Keys travel with the indices so every pass reads sequentially.
   let order = new Int32Array(n);
   let next = new Int32Array(n);
@@ -88,19 +74,7 @@ export function sortValues(values: Float64Array): Float64Array {
   const n = values.length;
   if (n < RADIX_MIN_LENGTH) return values.sort();
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  let lo = new Uint32Array(n);
-  let hi = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const l = words[2 * i]!;
-    const h = words[2 * i + 1]!;
-    if (h >>> 31 === 1) {
-      hi[i] = ~h >>> 0;
-      lo[i] = ~l >>> 0;
-    } else {
-      hi[i] = (h | 0x80000000) >>> 0;
-      lo[i] = l;
-    }
-  }
+  let [lo, hi] = sortableKeys(words, n);
   let nextLo = new Uint32Array(n);
   let nextHi = new Uint32Array(n);
   const counts = new Int32Array(65536);
@@ -136,4 +110,25 @@ export function sortValues(values: Float64Array): Float64Array {
     }
   }
   return values;
+}
+
+/**
+ * The IEEE-754 words of `n` doubles (little-endian pairs) as unsigned low and high keys whose
+ * unsigned order is the numeric order: negative numbers get every bit flipped, the others the sign bit.
+ */
+function sortableKeys(words: Uint32Array, n: number): [Uint32Array<ArrayBuffer>, Uint32Array<ArrayBuffer>] {
+  const lo = new Uint32Array(n);
+  const hi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const l = words[2 * i]!;
+    const h = words[2 * i + 1]!;
+    if (h >>> 31 === 1) {
+      hi[i] = ~h >>> 0;
+      lo[i] = ~l >>> 0;
+    } else {
+      hi[i] = (h | 0x80000000) >>> 0;
+      lo[i] = l;
+    }
+  }
+  return [lo, hi];
 }

@@ -1,8 +1,17 @@
 import { Worker } from 'node:worker_threads';
 import { CredoError } from '../../../errors/index.js';
-import { buildFeatureRange, featureShare, type HistogramBuilder, partitionRows, type SplitLeaf, type TrainBuffers, zeroFeatureBlocks } from '../buffers.js';
+import {
+  buildFeatureRange,
+  featureShare,
+  findSplitsSerial,
+  type HistogramBuilder,
+  partitionRows,
+  type SplitLeaf,
+  type TrainBuffers,
+  zeroFeatureBlocks,
+} from '../buffers.js';
 import { blockCount, type RowJob, runRowBlocks } from '../row-passes.js';
-import { findBestInRange, type SplitParams } from '../split.js';
+import type { SplitParams } from '../split.js';
 import {
   allocateSplitShared,
   CMD_BUILD,
@@ -242,23 +251,7 @@ export class HistogramWorkerPool implements HistogramBuilder {
   findSplits(buffers: TrainBuffers, leaves: readonly SplitLeaf[], features: Int32Array, params: SplitParams, monotone: Int8Array): void {
     const n = features.length;
     if (this.workers.length === 0) {
-      for (const leaf of leaves) {
-        findBestInRange(
-          buffers.hist,
-          leaf.slot * buffers.histSize,
-          buffers.offsets,
-          buffers.data.features,
-          features,
-          0,
-          n,
-          monotone,
-          leaf,
-          params,
-          buffers.quantization,
-          this.splitScratch,
-          leaf.best,
-        );
-      }
+      findSplitsSerial(buffers, leaves, features, params, monotone, this.splitScratch);
       return;
     }
     if (this.attached !== buffers) this.attach(buffers);
