@@ -243,8 +243,8 @@ export class HistogramWorkerPool implements HistogramBuilder {
   }
 
   /**
-   * Each leaf's best split, the features split between the threads in equal contiguous shares
-   * (`featureShare`); the threads' winners are merged in feature order, a later one taken only
+   * Each leaf's best split, the features split between the threads in contiguous shares of equal
+   * bin totals (`binShare`); the threads' winners are merged in feature order, a later one taken only
    * when strictly better — the serial scan's answer. Split finding was a serial twentieth of a
    * 2-thread training.
    */

@@ -1,6 +1,5 @@
 import {
   accumulateRows,
-  featureShare,
   type HistogramBuffers,
   type PartitionBuffers,
   partitionChunkToScratch,
@@ -268,25 +267,13 @@ export function runSplitShare(
   const params: SplitParams = { lambdaL1: p[0]!, lambdaL2: p[1]!, minChildWeight: p[2]!, minDataInLeaf: p[3]!, minSplitGain: p[4]!, catSmooth: p[5]! };
   const specs = splitFeatures(shared);
   const q = buffers.quantized ? { scaleG: buffers.rowParams[0]!, scaleH: buffers.rowParams[1]!, radix: buffers.rowParams[2]! } : null;
+  const from = binShare(shared, features, featureCount, t, threads);
+  const to = binShare(shared, features, featureCount, t + 1, threads);
   for (let j = 0; j < leafCount; j++) {
     const l = shared.leaves.subarray(j * LEAF_FIELDS, (j + 1) * LEAF_FIELDS);
     const leaf = { g: l[1]!, h: l[2]!, count: l[3]!, lower: l[4]!, upper: l[5]!, parentGain: l[6]!, countPerHessian: l[7]! };
     const best = emptyCandidate();
-    findBestInRange(
-      buffers.hist,
-      l[0]! * buffers.histSize,
-      buffers.offsets,
-      specs,
-      features,
-      featureShare(featureCount, t, threads),
-      featureShare(featureCount, t + 1, threads),
-      shared.monotone,
-      leaf,
-      params,
-      q,
-      scratch,
-      best,
-    );
+    findBestInRange(buffers.hist, l[0]! * buffers.histSize, buffers.offsets, specs, features, from, to, shared.monotone, leaf, params, q, scratch, best);
     const at = (t * 2 + j) * CANDIDATE_FIELDS;
     shared.out.set(
       [best.gain, best.feature, best.bin, best.defaultLeft ? 1 : 0, best.categorical ? 1 : 0, best.leftG, best.leftH, best.leftOutput, best.rightOutput],
@@ -296,6 +283,25 @@ export function runSplitShare(
     mask.fill(0);
     for (const b of best.leftBins) mask[b] = 1;
   }
+}
+
+/**
+ * Where thread `t`'s features start in a split job: shares of equal bin totals, not of equal
+ * feature counts (a 5-bin feature is scanned 50 times faster than a 255-bin one; with equal counts
+ * one thread of the 1M-row bench took 60% longer than the other).
+ */
+export function binShare(shared: SplitShared, features: Int32Array, featureCount: number, t: number, threads: number): number {
+  if (t <= 0) return 0;
+  if (t >= threads) return featureCount;
+  let total = 0;
+  for (let k = 0; k < featureCount; k++) total += shared.binCounts[features[k]!]! + 1;
+  const target = (total * t) / threads;
+  let sum = 0;
+  for (let k = 0; k < featureCount; k++) {
+    if (sum >= target) return k;
+    sum += shared.binCounts[features[k]!]! + 1;
+  }
+  return featureCount;
 }
 
 /** Thread `t`'s candidate for leaf `j`, as a SplitCandidate. */
