@@ -41,13 +41,15 @@ import {
 export const MIN_PARALLEL_WORK = 32_768;
 
 /**
- * Feature-parallel histogram building over worker threads and SharedArrayBuffers. Synchronous
- * for the caller: the main thread builds its own share, then waits on an Atomics counter. Each
- * feature's histogram is summed by exactly one thread in row order, so results are bit-identical
- * to the single-threaded builder whatever the thread count.
- * Thread t builds the t-th of T contiguous, equal shares of the job's features (`featureShare`): with
- * 30 features and 2 threads, 15 each in two passes (8 + 7), where groups of eight dealt out in turn
- * left one thread 16 features in two passes and the other 14 in three (it took 40% longer, measured).
+ * The training's parallel work over worker threads and SharedArrayBuffers, synchronous for the
+ * caller: the main thread posts a job, does its share, then waits on an Atomics counter. Every
+ * job gives the same bits whatever the thread count:
+ * - histograms: packed (quantised) ones by chunks of rows claimed from a shared counter into
+ *   per-thread histograms (exact integer sums: any split of the rows adds up the same); exact
+ *   ones by contiguous, equal feature shares (`featureShare`), each feature summed by one thread
+ *   in row order (15 + 15 features in passes of 8 + 7: groups of eight dealt out in turn left one
+ *   thread three passes, 40% longer, measured);
+ * - partitions, row passes and split searches: see `partition`, `rows` and `findSplits`.
  * Source: LightGBM docs "Parallel Learning Guide" (feature parallel).
  */
 export class HistogramWorkerPool implements HistogramBuilder {

@@ -63,7 +63,7 @@ export const CMD_PARTITION = 3;
 export const CMD_PLACE = 4;
 /** A row pass: the threads claim blocks of rows until none remain. */
 export const CMD_ROWS = 5;
-/** Split finding: thread t of T scans features `featureShare(n, t, T)` onward of each leaf and writes its best. */
+/** Split finding: thread t of T scans its share of the features (`binShare`) for each leaf and writes its best. */
 export const CMD_SPLIT = 6;
 /** Most chunks of one partition (the LEFT slots). */
 export const MAX_PARTITION_CHUNKS = 64;
