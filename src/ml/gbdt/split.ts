@@ -127,6 +127,10 @@ export function findNumericSplit(
   params: SplitParams,
   best: SplitCandidate,
 ): void {
+  if (params.lambdaL1 === 0 && monotone === 0 && leaf.lower === Number.NEGATIVE_INFINITY && leaf.upper === Number.POSITIVE_INFINITY) {
+    findPlainNumericSplit(hist, offset, binCount, feature, leaf, params, best);
+    return;
+  }
   const m = offset + binCount * 2;
   const mg = hist[m]!;
   const mh = hist[m + 1]!;
@@ -153,6 +157,76 @@ export function findNumericSplit(
       best.defaultLeft = true;
     }
   }
+}
+
+/**
+ * `findNumericSplit` without L1, monotone constraint or output bounds (the common case), as one
+ * loop: the same candidates, limits, gain formula and strict comparisons as `consider`'s
+ * unconstrained path, with the running best in locals (the call per bin and the writes to `best`
+ * were most of split finding: 28 → 10 ns per bin with the unpacking, measured). Outputs only for
+ * the winner.
+ */
+function findPlainNumericSplit(
+  hist: Float64Array,
+  offset: number,
+  binCount: number,
+  feature: number,
+  leaf: LeafSums,
+  params: SplitParams,
+  best: SplitCandidate,
+): void {
+  const m = offset + binCount * 2;
+  const mg = hist[m]!;
+  const mh = hist[m + 1]!;
+  const { g, h, count, countPerHessian, parentGain } = leaf;
+  const { lambdaL2, minChildWeight, minDataInLeaf, minSplitGain } = params;
+  let bestGain = best.gain;
+  let bestBin = -1;
+  let bestG = 0;
+  let bestH = 0;
+  let bestLeft = false;
+  // Math.round(ch·cph) ≥ minData ⟺ ch·cph ≥ minData − ½, and count − Math.round(ch·cph) ≥ minData ⟺
+  // ch·cph < count − minData + ½: the row-count limits as bounds on the hessian, no rounding per bin.
+  const lowCount = minDataInLeaf - 0.5;
+  const highCount = count - minDataInLeaf + 0.5;
+  const sides = mh > 0 ? 2 : 1;
+  let lg = 0;
+  let lh = 0;
+  for (let b = 0; b < binCount - 1; b++) {
+    const o = offset + b * 2;
+    if (hist[o] === 0 && hist[o + 1] === 0) continue;
+    lg += hist[o]!;
+    lh += hist[o + 1]!;
+    if (lh === 0) continue;
+    for (let side = 0; side < sides; side++) {
+      // side 0: missing goes right (or there is none); side 1: missing goes left.
+      const cg = side === 0 ? lg : lg + mg;
+      const ch = side === 0 ? lh : lh + mh;
+      const c = ch * countPerHessian;
+      if (c < lowCount || c >= highCount) continue;
+      const rh = h - ch;
+      if (ch < minChildWeight || rh < minChildWeight) continue;
+      const rg = g - cg;
+      const gain = (cg * cg) / (ch + lambdaL2) + (rg * rg) / (rh + lambdaL2) - parentGain;
+      if (gain <= minSplitGain || gain <= bestGain) continue;
+      bestGain = gain;
+      bestBin = b;
+      bestG = cg;
+      bestH = ch;
+      // With no missing rows in training, missing follows the child with more cover.
+      bestLeft = side === 1 || (mh === 0 && ch > h - ch);
+    }
+  }
+  if (bestBin < 0) return;
+  best.gain = bestGain;
+  best.feature = feature;
+  best.bin = bestBin;
+  best.categorical = false;
+  best.defaultLeft = bestLeft;
+  best.leftG = bestG;
+  best.leftH = bestH;
+  best.leftOutput = -bestG / (bestH + lambdaL2);
+  best.rightOutput = -(g - bestG) / (h - bestH + lambdaL2);
 }
 
 /** Best categorical split of one feature (categories sorted by g/(h + catSmooth), prefixes go left). */
