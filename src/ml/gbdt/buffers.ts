@@ -201,84 +201,15 @@ export function accumulateRows(
   }
 }
 
-/** Thread `t` of `threads` builds features `[featureShare(n, t, T), featureShare(n, t + 1, T))` of a job's `n`. */
-export function featureShare(n: number, t: number, threads: number): number {
-  return Math.floor((n * t) / threads);
-}
-
 /** The arrays a partition touches. */
 export type PartitionBuffers = Pick<TrainBuffers, 'data' | 'indices' | 'scratch' | 'orderedG' | 'orderedH' | 'scratchG' | 'scratchH'>;
 
 /**
- * Stable partition of rows `indices[start..start+count)` and their ordered gradients on a split
- * of `feature`: rows going left (bin ≤ `bin`, or flagged in `mask`; the missing bin follows
- * `defaultLeft`) are compacted in place from `start`, the others are written to the scratch arrays
- * from `rightAt`. Returns the left count. One chunk of `partitionRows` (workers take one each).
- */
-export function partitionChunk(
-  buffers: PartitionBuffers,
-  start: number,
-  count: number,
-  feature: number,
-  bin: number,
-  mask: Uint8Array | null,
-  defaultLeft: boolean,
-  missingBin: number,
-  rightAt: number,
-): number {
-  const { indices, scratch, orderedG, orderedH, scratchG, scratchH } = buffers;
-  const bins = buffers.data.bins;
-  const base = feature * buffers.data.rowCount;
-  let l = start;
-  let r = rightAt;
-  if (orderedH.length === 0) {
-    // Quantised: one packed value per row.
-    for (let k = start; k < start + count; k++) {
-      const i = indices[k]!;
-      const b = bins[base + i]!;
-      const goLeft = b === missingBin ? defaultLeft : mask === null ? b <= bin : mask[b] === 1;
-      if (goLeft) {
-        orderedG[l] = orderedG[k]!;
-        indices[l++] = i;
-      } else {
-        scratchG[r] = orderedG[k]!;
-        scratch[r++] = i;
-      }
-    }
-    return l - start;
-  }
-  for (let k = start; k < start + count; k++) {
-    const i = indices[k]!;
-    const b = bins[base + i]!;
-    const goLeft = b === missingBin ? defaultLeft : mask === null ? b <= bin : mask[b] === 1;
-    if (goLeft) {
-      orderedG[l] = orderedG[k]!;
-      orderedH[l] = orderedH[k]!;
-      indices[l++] = i;
-    } else {
-      scratchG[r] = orderedG[k]!;
-      scratchH[r] = orderedH[k]!;
-      scratch[r++] = i;
-    }
-  }
-  return l - start;
-}
-
-/**
- * Moves a chunk's right rows (`count` of them, in the scratch arrays from `from`) to position `to`
- * of `indices` and the ordered gradients.
- */
-export function placeRightRows(buffers: PartitionBuffers, from: number, count: number, to: number): void {
-  buffers.indices.set(buffers.scratch.subarray(from, from + count), to);
-  buffers.orderedG.set(buffers.scratchG.subarray(from, from + count), to);
-  if (buffers.orderedH.length > 0) buffers.orderedH.set(buffers.scratchH.subarray(from, from + count), to);
-}
-
-/**
- * First phase of a parallel stable partition (numeric split): the rows of one chunk,
- * `[from, from + count)`, go to the scratch arrays at the same positions, lefts ascending from
- * `from` and rights descending from the chunk's end. Returns the chunk's left count. Each thread
- * touches only its own chunk, so the phases need no locks; `placeChunk` finishes.
+ * First phase of a stable partition: the rows of one chunk, `[from, from + count)`, go to the
+ * scratch arrays at the same positions, lefts ascending from `from` and rights descending from the
+ * chunk's end. Left is bin ≤ `bin` (numeric, `mask` null) or flagged in `mask` (categorical); the
+ * missing bin follows `defaultLeft`. Returns the chunk's left count. Threads each take their own
+ * chunks, so the phases need no locks; `placeChunk` finishes.
  */
 export function partitionChunkToScratch(
   buffers: PartitionBuffers,
@@ -286,6 +217,7 @@ export function partitionChunkToScratch(
   count: number,
   feature: number,
   bin: number,
+  mask: Uint8Array | null,
   defaultLeft: boolean,
   missingBin: number,
 ): number {
@@ -293,7 +225,7 @@ export function partitionChunkToScratch(
   const bins = buffers.data.bins;
   const base = feature * buffers.data.rowCount;
   const pairs = orderedH.length > 0;
-  // The missing bin is the largest, so "left" is b ≤ bin, or b = missing when missing goes left.
+  // The missing bin is the largest, so a numeric "left" is b ≤ bin, or b = missing when missing goes left.
   const missingLeft = defaultLeft ? 1 : 0;
   let l = from;
   let r = from + count - 1;
@@ -301,7 +233,7 @@ export function partitionChunkToScratch(
     const i = indices[k]!;
     const b = bins[base + i]!;
     // Branch-free (flags and a mask, not a jump): the direction is a coin flip to the predictor.
-    const left = +(b <= bin) | (missingLeft & +(b === missingBin));
+    const left = (mask === null ? +(b <= bin) : b === missingBin ? 0 : mask[b]!) | (missingLeft & +(b === missingBin));
     const at = r + ((l - r) & -left);
     l += left;
     r -= left ^ 1;
@@ -331,7 +263,7 @@ export function placeChunk(buffers: PartitionBuffers, from: number, count: numbe
   }
 }
 
-/** Stable in-place partition of a leaf's rows and their ordered gradients; returns the number that go left. */
+/** Stable partition of a leaf's rows and their ordered gradients on the calling thread (one chunk); returns the number that go left. */
 export function partitionRows(
   buffers: PartitionBuffers,
   start: number,
@@ -342,7 +274,7 @@ export function partitionRows(
   defaultLeft: boolean,
   missingBin: number,
 ): number {
-  const left = partitionChunk(buffers, start, count, feature, bin, mask, defaultLeft, missingBin, 0);
-  placeRightRows(buffers, 0, count - left, start + left);
+  const left = partitionChunkToScratch(buffers, start, count, feature, bin, mask, defaultLeft, missingBin);
+  placeChunk(buffers, start, count, left, start, start + left);
   return left;
 }

@@ -1,15 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { CredoError } from '../../../errors/index.js';
-import {
-  buildFeatureRange,
-  featureShare,
-  findSplitsSerial,
-  type HistogramBuilder,
-  partitionRows,
-  type SplitLeaf,
-  type TrainBuffers,
-  zeroFeatureBlocks,
-} from '../buffers.js';
+import { buildFeatureRange, findSplitsSerial, type HistogramBuilder, partitionRows, type SplitLeaf, type TrainBuffers, zeroFeatureBlocks } from '../buffers.js';
 import { blockCount, type RowJob, runRowBlocks } from '../row-passes.js';
 import type { SplitParams } from '../split.js';
 import {
@@ -21,6 +12,7 @@ import {
   CMD_ROWS,
   CMD_SPLIT,
   CTRL,
+  chunkStart,
   claimPartitionChunks,
   claimRowBlocks,
   claimRowChunks,
@@ -46,7 +38,7 @@ export const MIN_PARALLEL_WORK = 32_768;
  * job gives the same bits whatever the thread count:
  * - histograms: packed (quantised) ones by chunks of rows claimed from a shared counter into
  *   per-thread histograms (exact integer sums: any split of the rows adds up the same); exact
- *   ones by contiguous, equal feature shares (`featureShare`), each feature summed by one thread
+ *   ones by contiguous, equal feature shares (`chunkStart`), each feature summed by one thread
  *   in row order (15 + 15 features in passes of 8 + 7: groups of eight dealt out in turn left one
  *   thread three passes, 40% longer, measured);
  * - partitions, row passes and split searches: see `partition`, `rows` and `findSplits`.
@@ -110,7 +102,7 @@ export class HistogramWorkerPool implements HistogramBuilder {
     if (byRows) {
       zeroFeatureBlocks(buffers.hist, base, buffers.offsets, features, 0, n);
       claimRowChunks(ctrl, buffers, buffers.hist, base, start, count, allRows, features, n);
-    } else buildFeatureRange(buffers, slot, start, count, allRows, features, 0, featureShare(n, 1, this.threads));
+    } else buildFeatureRange(buffers, slot, start, count, allRows, features, 0, chunkStart(0, n, 1, this.threads));
     this.finish(gen);
     if (byRows) {
       // Each worker's private sums into the leaf's histogram (exact integers: order-free).

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BinnedData } from '../bin.js';
-import { buildFeatureRange, featureShare, zeroFeatureBlocks } from '../buffers.js';
+import { buildFeatureRange, zeroFeatureBlocks } from '../buffers.js';
 import { blockCount, type RowJob } from '../row-passes.js';
 import {
   CMD_DETACH,
@@ -9,6 +9,7 @@ import {
   CMD_ROWS,
   CMD_SPLIT,
   CTRL,
+  chunkStart,
   claimPartitionChunks,
   claimRowBlocks,
   claimRowChunks,
@@ -88,7 +89,7 @@ parentPort!.on('message', (b: WorkerBuffers) => {
         zeroFeatureBlocks(b.threadHist, base, b.offsets, jobFeatures, 0, n);
         claimRowChunks(ctrl, buffers, b.threadHist, base, start, count, allRows, jobFeatures, n);
       } else {
-        buildFeatureRange(buffers, slot, start, count, allRows, jobFeatures, featureShare(n, index, threads), featureShare(n, index + 1, threads));
+        buildFeatureRange(buffers, slot, start, count, allRows, jobFeatures, chunkStart(0, n, index, threads), chunkStart(0, n, index + 1, threads));
       }
     } catch {
       // Never leave the main thread waiting: flag the failure and still count this job as done.

@@ -15,7 +15,7 @@ import { emptyCandidate, findBestInRange, type SplitCandidate, type SplitFeature
  * Shared control block of the histogram workers (an Int32Array over a SharedArrayBuffer).
  * The main thread writes a job, bumps GEN and wakes the workers; each records the job's
  * generation in its DONE_GEN slot and adds 1 to DONE when its features are built. Worker t of T builds the t-th contiguous share of the job's
- * features (`featureShare`; main is t = 0).
+ * features (`chunkStart(0, n, t, T)`; main is t = 0).
  */
 export const CTRL = {
   GEN: 0,
@@ -68,7 +68,7 @@ export const CMD_SPLIT = 6;
 /** Most chunks of one partition (the LEFT slots). */
 export const MAX_PARTITION_CHUNKS = 64;
 
-/** Start of chunk `t` of `threads` over `count` rows from `start` (chunk t ends where t + 1 starts). */
+/** Start of share `t` of `threads` over `count` items from `start` (share t ends where t + 1 starts): row chunks, feature shares. */
 export function chunkStart(start: number, count: number, t: number, threads: number): number {
   return start + Math.floor((count * t) / threads);
 }
@@ -109,6 +109,7 @@ export function claimPartitionChunks(ctrl: Int32Array, buffers: PartitionBuffers
         size,
         ctrl[CTRL.FEATURE]!,
         ctrl[CTRL.BIN]!,
+        null,
         ctrl[CTRL.DEFAULT_LEFT] === 1,
         ctrl[CTRL.MISSING_BIN]!,
       );
