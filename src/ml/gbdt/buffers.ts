@@ -32,7 +32,7 @@ export interface TrainBuffers {
    * packed entry per bin, and `orderedH`/`scratchH` are empty.
    */
   readonly quantization: Quantization | null;
-  /** After `growTree`, each row's leaf (its index in `BinnedTree.leaves`); rows out of the bag keep stale values. */
+  /** After `growTree` on every row, each row's leaf (its index in `BinnedTree.leaves`); rounds on a sample leave it stale. */
   readonly leafOf: Uint16Array;
   /** Row passes (row-passes.ts): margins, labels, weights, the last tree's leaf values, the quantisation scales, per-block results. */
   readonly score: Float64Array;

@@ -120,7 +120,8 @@ export function growTree(
   for (let l = 0; l < leaves.length; l++) {
     const leaf = leaves[l]!;
     tree.leaves.push({ node: leaf.node, start: leaf.start, count: leaf.count, lower: leaf.lower, upper: leaf.upper });
-    for (let k = leaf.start; k < leaf.start + leaf.count; k++) buffers.leafOf[buffers.indices[k]!] = l;
+    // Only rounds on every row walk the rows through their leaf (sampled rounds use the ranges).
+    if (allRows) for (let k = leaf.start; k < leaf.start + leaf.count; k++) buffers.leafOf[buffers.indices[k]!] = l;
   }
   return tree;
 }

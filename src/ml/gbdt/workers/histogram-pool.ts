@@ -257,14 +257,7 @@ export class HistogramWorkerPool implements HistogramBuilder {
     ctrl[CTRL.FEATURES] = n;
     ctrl[CTRL.SPLIT_LEAVES] = leaves.length;
     const gen = this.start();
-    const view = {
-      hist: buffers.hist,
-      histSize: buffers.histSize,
-      offsets: buffers.offsets,
-      rowParams: buffers.rowParams,
-      quantized: buffers.quantization !== null,
-    };
-    runSplitShare(split, view, features, n, leaves.length, 0, this.threads, this.splitScratch);
+    runSplitShare(split, buffers, features, n, leaves.length, 0, this.threads, this.splitScratch);
     this.finish(gen);
     leaves.forEach((leaf, j) => {
       for (let t = 0; t < this.threads; t++) {

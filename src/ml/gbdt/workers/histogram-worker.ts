@@ -71,8 +71,7 @@ parentPort!.on('message', (b: WorkerBuffers) => {
     try {
       const cmd = Atomics.load(ctrl, CTRL.CMD);
       if (cmd === CMD_SPLIT) {
-        const view = { hist: b.hist, histSize: b.histSize, offsets: b.offsets, rowParams: b.rowParams, quantized: b.quantization !== null };
-        runSplitShare(b.split, view, jobFeatures, n, ctrl[CTRL.SPLIT_LEAVES]!, index, threads, splitScratch);
+        runSplitShare(b.split, buffers, jobFeatures, n, ctrl[CTRL.SPLIT_LEAVES]!, index, threads, splitScratch);
       } else if (cmd === CMD_ROWS) {
         const job: RowJob = {
           op: ctrl[CTRL.ROW_OP]! as RowJob['op'],

@@ -256,7 +256,7 @@ export function writeSplitJob(shared: SplitShared, leaves: readonly SplitLeaf[],
 /** Thread `t`'s share of a split job: its best candidate per leaf, written to `shared.out` / `shared.masks`. */
 export function runSplitShare(
   shared: SplitShared,
-  buffers: Pick<TrainBuffers, 'hist' | 'histSize' | 'offsets' | 'rowParams'> & { readonly quantized: boolean },
+  buffers: Pick<TrainBuffers, 'hist' | 'histSize' | 'offsets' | 'rowParams' | 'quantization'>,
   features: Int32Array,
   featureCount: number,
   leafCount: number,
@@ -267,7 +267,7 @@ export function runSplitShare(
   const p = shared.params;
   const params: SplitParams = { lambdaL1: p[0]!, lambdaL2: p[1]!, minChildWeight: p[2]!, minDataInLeaf: p[3]!, minSplitGain: p[4]!, catSmooth: p[5]! };
   const specs = splitFeatures(shared);
-  const q = buffers.quantized ? { scaleG: buffers.rowParams[0]!, scaleH: buffers.rowParams[1]!, radix: buffers.rowParams[2]! } : null;
+  const q = buffers.quantization !== null ? { scaleG: buffers.rowParams[0]!, scaleH: buffers.rowParams[1]!, radix: buffers.rowParams[2]! } : null;
   const from = binShare(shared, features, featureCount, t, threads);
   const to = binShare(shared, features, featureCount, t + 1, threads);
   for (let j = 0; j < leafCount; j++) {
