@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # GBDT: Credo vs XGBoost hist and sklearn HistGradientBoosting, side by side in one run (JSON lines).
-# 1,000,000 × 30 numeric training rows and 200,000 test rows from /work/shared/bench/synth.py (scaled by
+# 1,000,000 × 30 numeric training rows and 200,000 test rows from bench/peer-synth.py (scaled by
 # BENCH_SCALE), 100 trees, 31 leaves, learning rate 0.1, 255 bins, 2 threads; then German and HMEQ AUC.
 # BENCH_REPEAT=N (default 1) runs Credo and an XGBoost-only process alternately N times; the summary gives the
 # ratio of the best times of each side, and the ratio of each Credo run to the XGBoost run right after it
@@ -15,8 +15,8 @@ read -r TRAIN_ROWS TEST_ROWS < <(/usr/bin/python3 -c "import sys; s=float(sys.ar
 mkdir -p bench/out
 TRAIN="bench/out/gbdt-train-${TRAIN_ROWS}.csv"
 TEST="bench/out/gbdt-test-${TEST_ROWS}.csv"
-[ -s "$TRAIN" ] || { /usr/bin/python3 /work/shared/bench/synth.py "$TRAIN_ROWS" 1 "$TRAIN.tmp" >/dev/null && mv "$TRAIN.tmp" "$TRAIN"; }
-[ -s "$TEST" ] || { /usr/bin/python3 /work/shared/bench/synth.py "$TEST_ROWS" 2 "$TEST.tmp" >/dev/null && mv "$TEST.tmp" "$TEST"; }
+[ -s "$TRAIN" ] || { /usr/bin/python3 bench/peer-synth.py "$TRAIN_ROWS" 1 "$TRAIN.tmp" >/dev/null && mv "$TRAIN.tmp" "$TRAIN"; }
+[ -s "$TEST" ] || { /usr/bin/python3 bench/peer-synth.py "$TEST_ROWS" 2 "$TEST.tmp" >/dev/null && mv "$TEST.tmp" "$TEST"; }
 
 CREDO=""
 XGB_MEMORY=""
@@ -28,13 +28,13 @@ for _ in $(seq "${BENCH_REPEAT:-1}"); do
   echo "$M"
   XGB_MEMORY="$XGB_MEMORY$M"$'\n'
 done
-PEERS=$(/usr/bin/python3 /work/shared/bench/peer_gbdt.py "$TRAIN" "$TEST" bad 100 31 "$THREADS")
+PEERS=$(/usr/bin/python3 bench/peer-gbdt.py "$TRAIN" "$TEST" bad 100 31 "$THREADS")
 echo "$PEERS"
 
 DATASETS=""
 for name in german hmeq; do
   C=$(node "$DIST/bench/gbdt.js" dataset "$name" bench/out "$THREADS")
-  P_ALL=$(/usr/bin/python3 /work/shared/bench/peer_gbdt.py "bench/out/$name-train.csv" "bench/out/$name-test.csv" bad 100 31 "$THREADS")
+  P_ALL=$(/usr/bin/python3 bench/peer-gbdt.py "bench/out/$name-train.csv" "bench/out/$name-test.csv" bad 100 31 "$THREADS")
   P="${P_ALL%%$'\n'*}"
   echo "$C"
   echo "$P" | sed "s/^{/{\"dataset\": \"$name\", /"

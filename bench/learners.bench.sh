@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Forest, MLP and linear SVM: Credo vs scikit-learn, side by side in one run (JSON lines), single-threaded.
-# 100,000 × 30 training rows and 20,000 test rows from /work/shared/bench/synth.py (scaled by BENCH_SCALE).
+# 100,000 × 30 training rows and 20,000 test rows from bench/peer-synth.py (scaled by BENCH_SCALE).
 # Needs a build (npm run build, or CREDO_DIST=.build/<dir>) and Debian's python3-sklearn/pandas.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,8 +10,8 @@ read -r TRAIN_ROWS TEST_ROWS < <(/usr/bin/python3 -c "import sys; s=float(sys.ar
 mkdir -p bench/out
 TRAIN="bench/out/learners-train-${TRAIN_ROWS}.csv"
 TEST="bench/out/learners-test-${TEST_ROWS}.csv"
-[ -s "$TRAIN" ] || { /usr/bin/python3 /work/shared/bench/synth.py "$TRAIN_ROWS" 1 "$TRAIN.tmp" >/dev/null && mv "$TRAIN.tmp" "$TRAIN"; }
-[ -s "$TEST" ] || { /usr/bin/python3 /work/shared/bench/synth.py "$TEST_ROWS" 2 "$TEST.tmp" >/dev/null && mv "$TEST.tmp" "$TEST"; }
+[ -s "$TRAIN" ] || { /usr/bin/python3 bench/peer-synth.py "$TRAIN_ROWS" 1 "$TRAIN.tmp" >/dev/null && mv "$TRAIN.tmp" "$TRAIN"; }
+[ -s "$TEST" ] || { /usr/bin/python3 bench/peer-synth.py "$TEST_ROWS" 2 "$TEST.tmp" >/dev/null && mv "$TEST.tmp" "$TEST"; }
 
 CREDO=$(node "$DIST/bench/learners.js" "$TRAIN" "$TEST" bad)
 echo "$CREDO"

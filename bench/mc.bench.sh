@@ -10,8 +10,8 @@ LOANS=$(python3 -c "print(max(1000, int(100000 * $SCALE)))")
 SCENARIOS=2000
 mkdir -p bench/out
 FILE="bench/out/mc-$LOANS.csv"
-[ -f "$FILE" ] || /usr/bin/python3 ../shared/bench/peer_mc.py gen "$LOANS" 1 "$FILE"
-PEER=$(/usr/bin/python3 ../shared/bench/peer_mc.py run "$FILE" "$SCENARIOS" 1 0.15)
+[ -f "$FILE" ] || /usr/bin/python3 bench/peer-mc.py gen "$LOANS" 1 "$FILE"
+PEER=$(/usr/bin/python3 bench/peer-mc.py run "$FILE" "$SCENARIOS" 1 0.15)
 CREDO=$(node "$BUILD/bench/mc.js" "$FILE" "$SCENARIOS" 1 0.15)
 echo "$PEER"
 echo "$CREDO"

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""XGBoost alone (hist, same settings as /work/shared/bench/peer_gbdt.py): fit + batch predict, then print
-the process's peak RSS and CPU seconds (all threads), so Credo's memory is compared with an XGBoost-only process (peer_gbdt.py also runs
+"""XGBoost alone (hist, same settings as bench/peer-gbdt.py): fit + batch predict, then print
+the process's peak RSS and CPU seconds (all threads), so Credo's memory is compared with an XGBoost-only process (bench/peer-gbdt.py also runs
 sklearn and SHAP in the same process). usage: peer-gbdt-xgb-memory.py train.csv test.csv target [trees] [leaves] [threads]"""
 import sys, time, json, resource
 import numpy as np, pandas as pd, xgboost as xgb

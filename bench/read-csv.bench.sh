@@ -2,18 +2,17 @@
 # Reads a 1,000,000 × 31 numeric CSV (≈ 200 MB; rows scaled by BENCH_SCALE) with Credo's readFrame and with
 # pandas.read_csv, side by side and interleaved, BENCH_REPEAT times each (default 3; each run is a fresh process),
 # printing one JSON line per run and a final line with the best times and ratio = credo seconds / pandas seconds.
-# Needs a build (npm run build, or CREDO_DIST=.build/<dir> for a private one), Debian's python3-pandas and the
-# shared peer scripts beside the repository (../shared, or CREDO_SHARED=<dir>).
+# Needs a build (npm run build, or CREDO_DIST=.build/<dir> for a private one) and Debian's python3-numpy and
+# python3-pandas (the data comes from bench/peer-synth.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST="${CREDO_DIST:-dist}"
-SHARED="${CREDO_SHARED:-../shared}"
 REPEAT="${BENCH_REPEAT:-3}"
 ROWS=$(/usr/bin/python3 -c "import sys; print(max(1000, int(1000000 * float(sys.argv[1]))))" "${BENCH_SCALE:-1}")
 mkdir -p bench/out
 DATA="bench/out/synth-${ROWS}.csv"
 if [ ! -s "$DATA" ]; then
-  /usr/bin/python3 "$SHARED/bench/synth.py" "$ROWS" 1 "$DATA.tmp" >/dev/null && mv "$DATA.tmp" "$DATA"
+  /usr/bin/python3 bench/peer-synth.py "$ROWS" 1 "$DATA.tmp" >/dev/null && mv "$DATA.tmp" "$DATA"
 fi
 LINES=()
 for _ in $(seq "$REPEAT"); do

@@ -13,8 +13,8 @@ ROWS=$(python3 -c "print(max(2000, int(100000 * $SCALE)))")
 mkdir -p bench/out/explain
 TRAIN="bench/out/train-$TRAIN_ROWS.csv"
 TEST="bench/out/test-shap-$ROWS.csv"
-[ -f "$TRAIN" ] || { /usr/bin/python3 ../shared/bench/synth.py "$TRAIN_ROWS" 1 "$TRAIN.tmp" >/dev/null && mv "$TRAIN.tmp" "$TRAIN"; }
-[ -f "$TEST" ] || { /usr/bin/python3 ../shared/bench/synth.py "$ROWS" 2 "$TEST.tmp" >/dev/null && mv "$TEST.tmp" "$TEST"; }
+[ -f "$TRAIN" ] || { /usr/bin/python3 bench/peer-synth.py "$TRAIN_ROWS" 1 "$TRAIN.tmp" >/dev/null && mv "$TRAIN.tmp" "$TRAIN"; }
+[ -f "$TEST" ] || { /usr/bin/python3 bench/peer-synth.py "$ROWS" 2 "$TEST.tmp" >/dev/null && mv "$TEST.tmp" "$TEST"; }
 XGB_MODEL="bench/out/explain/xgb-$TRAIN_ROWS.json"
 CREDO_MODEL="bench/out/explain/credo-$TRAIN_ROWS.json"
 CONTRIBS="bench/out/explain/xgb-contribs-$ROWS.csv"

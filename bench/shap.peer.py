@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """XGBoost side of the SHAP benchmark: shap.peer.py train.csv test.csv model.json rows threads contribs.csv
-Trains the peer model of ../shared/bench/peer_gbdt.py (hist, 100 trees, 31 leaves, lossguide) unless model.json
+Trains the peer model of bench/peer-gbdt.py (hist, 100 trees, 31 leaves, lossguide) unless model.json
 exists, then times Booster.predict(DMatrix(rows), pred_contribs=True) on `threads` threads (DMatrix build
 included) and writes the contributions of the first 1,000 rows for the parity check. Prints one JSON line."""
 import sys, os, time, json

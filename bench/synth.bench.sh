@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Synthetic lending world: Credo generates 1,000,000 applications (scaled by BENCH_SCALE) and writes them
-# as CSV; the peer is /work/shared/bench/synth.py (numpy + pandas.to_csv, 31 simpler columns) at the same
+# as CSV; the peer is bench/peer-synth.py (numpy + pandas.to_csv, 31 simpler columns) at the same
 # row count. Prints both JSON lines, then the whole `credo data synth` process time, then a final line
 # with the ratio (peer seconds / credo seconds; > 1 means Credo is faster), the same ratio of CPU seconds (user +
 # system, steadier on a busy machine) and, at 1M rows, whether the whole Credo process took < 10 s.
@@ -15,10 +15,10 @@ PEER=$(/usr/bin/python3 - "$ROWS" <<'PY'
 import json, os, resource, subprocess, sys, time
 rows = int(sys.argv[1]); out = f'bench/out/synth-peer-{rows}.csv'
 t = time.perf_counter()
-subprocess.run(['/usr/bin/python3', '/work/shared/bench/synth.py', str(rows), '42', out], check=True, stdout=subprocess.DEVNULL)
+subprocess.run(['/usr/bin/python3', 'bench/peer-synth.py', str(rows), '42', out], check=True, stdout=subprocess.DEVNULL)
 seconds = round(time.perf_counter() - t, 3)
 u = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps(dict(peer='synth.py', rows=rows, columns=31, seconds=seconds, cpu_seconds=round(u.ru_utime + u.ru_stime, 3), mb=round(os.path.getsize(out) / 1e6, 3))))
+print(json.dumps(dict(peer='peer-synth.py', rows=rows, columns=31, seconds=seconds, cpu_seconds=round(u.ru_utime + u.ru_stime, 3), mb=round(os.path.getsize(out) / 1e6, 3))))
 PY
 )
 CLI=$(/usr/bin/python3 - "$ROWS" "$DIST" <<'PY'
