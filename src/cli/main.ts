@@ -1,6 +1,12 @@
 #!/usr/bin/env node
+import { setFlagsFromString } from 'node:v8';
 import { commands } from './commands/index.js';
 import { runCli } from './run-cli.js';
+
+// Node 20 can deadlock at exit while background TurboFan jobs for WebAssembly (HiGHS) are pending
+// (nodejs/node#54918, fixed upstream in 2026; Node 20, out of support, keeps it): keep WebAssembly on
+// the baseline tier there. No module compiles WebAssembly while loading, so the flag comes first.
+if (Number(process.versions.node.split('.')[0]) < 22) setFlagsFromString('--no-wasm-tier-up');
 
 // A closed pipe (`credo … | head`) is not an error: stop writing quietly.
 for (const stream of [process.stdout, process.stderr]) {
