@@ -22,8 +22,8 @@ const round = (x: number | null | undefined, digits = 6) => (x === null || x ===
 /**
  * The JSON report of `credo features select --method …`: the keys of the plain command (kept,
  * dropped, stepwise_steps, rfe_eliminated) describe the final choice; `table` has one row per
- * feature with every method's score, rank and choice; `stability` the fold frequencies and
- * Jaccard indices; `recovery` how many of the `--causal` features each method chose.
+ * feature with every method's score, rank and choice; `stability` per method (and 'final') the
+ * fold frequencies, mean pairwise Jaccard index and each fold's chosen set; `recovery` how many of the `--causal` features each method chose.
  */
 export function comparisonReport(c: SelectionComparison, inputs: ReportInputs) {
   const { full } = c;
@@ -53,8 +53,13 @@ export function comparisonReport(c: SelectionComparison, inputs: ReportInputs) {
     rule: f.rule,
     reason: f.reason,
   }));
+  const foldSets = (m: SelectionMethod | 'final') =>
+    c.folds.map((run) => (m === 'final' ? [...run.chosen] : run.candidates.filter((x) => run.scores.get(m)?.get(x)?.chosen)));
   const stability = Object.fromEntries(
-    [...c.stability].map(([m, s]) => [m, { jaccard: round(s.jaccard), frequency: Object.fromEntries([...s.frequency].map(([k, v]) => [k, round(v)])) }]),
+    [...c.stability].map(([m, s]) => [
+      m,
+      { jaccard: round(s.jaccard), frequency: Object.fromEntries([...s.frequency].map(([k, v]) => [k, round(v)])), fold_sets: foldSets(m) },
+    ]),
   );
   const causal = new Set(inputs.causal);
   const recovery =
@@ -102,7 +107,7 @@ export function comparisonReport(c: SelectionComparison, inputs: ReportInputs) {
       rfe: `logistic RFE on the filter survivors; chosen: the ${full.rfe?.keep ?? '—'} best of the path`,
       stepwise: 'logistic stepwise on the filter survivors; chosen = selected',
       permutation: `${inputs.settings.model}, mean AUC drop over ${inputs.settings.repeats} permutations on a stratified 25% validation split (${full.permutation?.valid.rowCount ?? '—'} rows, baseline AUC ${round(full.permutation?.baseline, 4) ?? '—'}); chosen when mean − 2·se > 0`,
-      boruta: `${inputs.settings.rounds} rounds of a ${inputs.settings.trees}-tree forest (total gain) with shadows; confirmed when P(Binomial(${inputs.settings.rounds}, ½) ≥ hits) < ${inputs.settings.alpha}/${full.candidates.length} (Bonferroni)`,
+      boruta: `${inputs.settings.rounds} rounds of a ${inputs.settings.trees}-tree forest (depth ≤ 6, ≥ 50 rows a leaf), importance = AUC drop when permuted on a held-out 25%, with shadows; confirmed when P(Binomial(${inputs.settings.rounds}, ½) ≥ hits) < ${inputs.settings.alpha}/${full.candidates.length} (Bonferroni)`,
       sample: `permutation and Boruta use at most ${inputs.settings.maxRows} rows (seeded sample)`,
     },
     table,

@@ -1,9 +1,9 @@
 import { CredoError } from '../../errors/index.js';
-import { ensembleOf, featureImportance } from '../../explain/index.js';
+import { featureImportance } from '../../explain/index.js';
 import { type Frame, numericColumn } from '../../frame/index.js';
 import { targetLabels } from '../../ml/binning/index.js';
 import { trainableKinds } from '../../ml/ensemble/index.js';
-import type { CredoModel, ModelKind } from '../../ml/model.js';
+import type { ModelKind } from '../../ml/model.js';
 import {
   compareSelection,
   computeFeatureFacts,
@@ -102,7 +102,6 @@ export const featuresSelectCommand = defineCommand({
         seed: args.seed,
         folds: args.folds,
         minFrequency: args['min-frequency'],
-        treeGain,
         onStage: (stage) => progress(`${where}: ${stage}`),
         onFold: (fold) => {
           where = `fold ${fold}/${args.folds}`;
@@ -175,10 +174,3 @@ export const featuresSelectCommand = defineCommand({
     return 0;
   },
 });
-
-/** Total gain per feature of a tree model, in `features` order (Boruta's importance). */
-function treeGain(model: CredoModel, features: readonly string[]): Float64Array {
-  const rows = featureImportance(ensembleOf(model), features);
-  const gain = new Map(rows.map((r) => [r.feature, r.gain]));
-  return Float64Array.from(features, (f) => gain.get(f) ?? 0);
-}

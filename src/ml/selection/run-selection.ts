@@ -41,7 +41,7 @@ export interface RunSelectionOptions {
   /** Family whose permutation importance is measured. */
   readonly model: ModelKind;
   readonly repeats: number;
-  /** Boruta rounds (a random forest's total gain is the importance). */
+  /** Boruta rounds (the importance: a random forest's held-out permutation importance). */
   readonly rounds: number;
   readonly borutaAlpha?: number;
   /** Trees of each Boruta forest. */
@@ -49,8 +49,6 @@ export interface RunSelectionOptions {
   /** Permutation and Boruta use at most this many rows (a seeded sample). */
   readonly maxRows: number;
   readonly seed: number;
-  /** Total gain per feature of a tree model (injected: the explain layer computes it). */
-  readonly treeGain: (model: CredoModel, features: readonly string[]) => Float64Array;
   /** Progress: called with a short stage name. */
   readonly onStage?: (stage: string) => void;
 }
@@ -87,7 +85,7 @@ export function votesNeeded(methods: number): number {
  * igAlpha/candidates; stepwise and rfe: the logistic searches on the filter survivors (rfe keeps
  * `rfe` features, else the AIC/BIC-best size on its path); permutation: mean ΔAUC on a stratified
  * quarter held out from the model, chosen when mean − 2·se > 0; boruta: confirmed by `borutaSelect`
- * with a random forest's gain. A survivor of the filters is chosen when at least half the methods
+ * with a random forest's permutation importance on a held-out quarter. A survivor of the filters is chosen when at least half the methods
  * choose it.
  */
 export async function runSelection(frame: Frame, target: string, candidates: readonly string[], options: RunSelectionOptions): Promise<SelectionRun> {
@@ -183,17 +181,28 @@ export async function runSelection(frame: Frame, target: string, candidates: rea
     } else {
       const sample = sampleFrame(frame, options.maxRows, options.seed);
       const y = numericColumn(target, sample.numeric(target).values);
+      // Boruta's importance as in the R package: the permutation importance of a random forest,
+      // here measured on a fixed stratified quarter of the rows held out from every forest.
+      const folds = stratifiedKFold(y.values, 4, deriveSeed(options.seed, 2));
+      const trainMask = Uint8Array.from(folds, (f) => (f === 0 ? 0 : 1));
+      const validMask = Uint8Array.from(folds, (f) => (f === 0 ? 1 : 0));
       const r = await borutaSelect(
         sample,
         candidates,
         async (shadowed, names, round) => {
+          const labelled = shadowed.withColumn(y);
+          const valid = labelled.filter(validMask);
           const model = await fitModel(
-            { kind: 'forest', params: { trees: options.borutaTrees, seed: deriveSeed(options.seed, round + 1) } } as MemberSpec,
-            shadowed.withColumn(y),
+            { kind: 'forest', params: { trees: options.borutaTrees, maxDepth: 6, minDataInLeaf: 50, seed: deriveSeed(options.seed, round + 1) } } as MemberSpec,
+            labelled.filter(trainMask),
             target,
             names,
           );
-          return options.treeGain(model, names);
+          const importance = permutationImportance((x) => predictRaw(model, x), valid, valid.numeric(target).values, names, {
+            repeats: 1,
+            seed: deriveSeed(options.seed, 1000 + round),
+          });
+          return Float64Array.from(importance.features, (f) => f.mean);
         },
         {
           rounds: options.rounds,
