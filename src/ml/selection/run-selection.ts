@@ -21,7 +21,7 @@ export const selectionMethods: readonly SelectionMethod[] = ['iv', 'ig', 'rfe', 
 
 /** One method's view of one feature. */
 export interface MethodScore {
-  /** The method's measure (IV, IG bits, RFE |β|·sd when eliminated, stepwise step, mean ΔAUC, Boruta hits); null when not scored. */
+  /** The method's measure (IV, IG bits, RFE |β|·sd when eliminated, stepwise step, mean ΔAUC, Boruta hits: ties ranked by mean importance); null when not scored. */
   readonly score: number | null;
   /** 1 = best; null when the method did not rank the feature (e.g. removed by a filter before stepwise). */
   readonly rank: number | null;
@@ -96,8 +96,11 @@ export async function runSelection(frame: Frame, target: string, candidates: rea
   const survivors = candidates.filter((c) => filtered.kept.includes(c));
   const columns = () => new Map(survivors.map((k) => [k, facts.find((f) => f.name === k)?.values as Float64Array]));
   const scores = new Map<SelectionMethod, Map<string, MethodScore>>();
-  const ranked = (values: Map<string, number>, chosen: (name: string, value: number) => boolean) => {
-    const order = [...values].sort((a, b) => b[1] - a[1] || candidates.indexOf(a[0]) - candidates.indexOf(b[0]));
+  const ranked = (values: Map<string, number>, chosen: (name: string, value: number) => boolean, tie?: Map<string, number>) => {
+    const order = [...values].sort(
+      (a, b) =>
+        b[1] - a[1] || (tie === undefined ? 0 : (tie.get(b[0]) as number) - (tie.get(a[0]) as number)) || candidates.indexOf(a[0]) - candidates.indexOf(b[0]),
+    );
     return new Map(
       candidates.map((c) => [
         c,
@@ -214,7 +217,11 @@ export async function runSelection(frame: Frame, target: string, candidates: rea
       const decision = new Map(r.features.map((f) => [f.feature, f.decision]));
       scores.set(
         'boruta',
-        ranked(new Map(r.features.map((f) => [f.feature, f.hits])), (name) => decision.get(name) === 'confirmed'),
+        ranked(
+          new Map(r.features.map((f) => [f.feature, f.hits])),
+          (name) => decision.get(name) === 'confirmed',
+          new Map(r.features.map((f) => [f.feature, f.meanImportance])),
+        ),
       );
       run.boruta = r;
     }
