@@ -111,6 +111,11 @@ export function comparisonReport(c: SelectionComparison, inputs: ReportInputs) {
       sample: `permutation and Boruta use at most ${inputs.settings.maxRows} rows (seeded sample)`,
     },
     table,
+    // Features that do not beat the best shadow significantly (Boruta rejected or tentative); null without boruta.
+    boruta_not_surviving:
+      full.boruta === undefined
+        ? null
+        : full.boruta.features.filter((f) => f.decision !== 'confirmed').map((f) => ({ feature: f.feature, hits: f.hits, decision: f.decision })),
     stability,
     recovery,
   };
@@ -154,6 +159,14 @@ export function renderComparison(r: ReturnType<typeof comparisonReport>): string
   out += '\nTests:\n';
   for (const m of methods) out += `  ${m}: ${r.tests[m]}\n`;
   if (methods.includes('permutation') || methods.includes('boruta')) out += `  ${r.tests.sample}\n`;
+  if (r.boruta_not_surviving !== null) {
+    const list = (d: string) =>
+      r.boruta_not_surviving
+        ?.filter((x) => x.decision === d)
+        .map((x) => x.feature)
+        .join(', ') || 'none';
+    out += `Would not survive the shadows: rejected ${list('rejected')}; tentative ${list('tentative')}\n`;
+  }
   if (r.folds > 0) {
     out += `Jaccard stability over ${r.folds} folds: `;
     out += Object.entries(r.stability)

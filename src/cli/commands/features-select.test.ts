@@ -87,6 +87,12 @@ test('credo features select --method …: one side-by-side table, final choice w
     assert.ok(Math.abs(s.jaccard - total / 3) < 1e-6, method);
     for (const f of ['strong', 'medium', 'noise']) assert.ok(Math.abs((s.frequency[f] as number) - sets.filter((x) => x.has(f)).length / 3) < 1e-6);
   }
+  // Boruta's non-survivors are exactly the features it did not confirm.
+  assert.deepEqual(
+    r.boruta_not_surviving.map((x: { feature: string }) => x.feature),
+    r.table.filter((t: { boruta_decision: string }) => t.boruta_decision !== 'confirmed').map((t: { feature: string }) => t.feature),
+  );
+  assert.ok(r.boruta_not_surviving.some((x: { feature: string }) => x.feature === 'noise'));
   // Recovery counts the causal features each method chose.
   for (const [method, x] of Object.entries(r.recovery.methods) as [string, { found: number; missed: string[] }][]) {
     const chosen =
