@@ -9,9 +9,10 @@ interface Fixture {
   readonly y: number[];
   readonly features: Record<string, number[]>;
   readonly mi_nats: Record<string, number>;
+  readonly nmi_arithmetic: Record<string, number>;
 }
 
-test('information gain matches scikit-learn mutual_info_classif on discrete data (recorded; nats = bits × ln 2)', () => {
+test('information gain and symmetric uncertainty match scikit-learn mutual_info_classif and NMI on discrete data (recorded; nats = bits × ln 2)', () => {
   // Recorded by test/fixtures/selection/mutual-info.py; level −1 is a missing value, counted as its own level.
   const fixture = JSON.parse(readFileSync(repoPath('test', 'fixtures', 'selection', 'mutual-info.json'), 'utf8')) as Fixture;
   const labels = Float64Array.from(fixture.y);
@@ -29,6 +30,9 @@ test('information gain matches scikit-learn mutual_info_classif on discrete data
     const r = informationGain(name, goods, bads);
     const expected = fixture.mi_nats[name] as number;
     assert.ok(Math.abs(r.ig * Math.LN2 - expected) < 1e-12, `${name}: ${r.ig * Math.LN2} nats vs sklearn ${expected}`);
+    // Symmetric uncertainty = sklearn's arithmetic-mean normalised mutual information.
+    const nmi = fixture.nmi_arithmetic[name] as number;
+    assert.ok(Math.abs(r.symmetricUncertainty - nmi) < 1e-12, `${name}: SU ${r.symmetricUncertainty} vs sklearn NMI ${nmi}`);
   }
   // The feature with missing values has the −1 level: dropping it would change the gain.
   assert.ok((fixture.features.with_missing as number[]).includes(-1));
