@@ -78,16 +78,17 @@ export const featuresSelectCommand = defineCommand({
       if (!frame.has(name)) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: name, source: `--features/--causal (file "${args.data}")` });
     const filters = { maxMissingShare: args['max-missing'], minIv: args['min-iv'], maxCorrelation: args['max-corr'], maxVif: args['max-vif'] };
     if (args.method.length > 0) {
-      const methods = args.method.map((m) => {
+      const requested = args.method.map((m) => {
         if (!selectionMethods.includes(m as SelectionMethod))
           throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'method', problem: `each method must be one of ${selectionMethods.join(', ')}`, value: m });
         return m as SelectionMethod;
       });
+      const methods = [...new Set(requested)];
       const labelled = frame.withColumn(numericColumn(args.target, labels));
       const progress = (text: string) => context.stderr(`features select: ${text}\n`);
       let where = 'all rows';
       const comparison = await compareSelection(labelled, args.target, candidates, {
-        methods: [...new Set(methods)],
+        methods,
         transform: args.transform,
         filters,
         stepwise: { direction: args.stepwise === 'none' ? 'both' : args.stepwise, criterion: args.criterion },
