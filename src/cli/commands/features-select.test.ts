@@ -119,4 +119,15 @@ test('credo features select --min-frequency 1 keeps only features chosen in ever
   const bad = await runCliCaptured([featuresSelectCommand], ['features', 'select', '--data', 'd.csv', '--target', 'bad', '--method', 'iv,lasso'], dir);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /method/);
+  const oneFold = await runCliCaptured(
+    [featuresSelectCommand],
+    ['features', 'select', '--data', 'd.csv', '--target', 'bad', '--method', 'iv', '--folds', '1'],
+    dir,
+  );
+  assert.equal(oneFold.code, 2);
+  assert.match(oneFold.err, /--folds/);
+  assert.doesNotMatch(oneFold.err, /features select: all rows/);
+  const noMethod = await runCliCaptured([featuresSelectCommand], ['features', 'select', '--data', 'd.csv', '--target', 'bad', '--folds', '5'], dir);
+  assert.equal(noMethod.code, 2);
+  assert.match(noMethod.err, /needs --method/);
 });

@@ -76,6 +76,9 @@ export const featuresSelectCommand = defineCommand({
       throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'features', problem: 'no candidate feature', value: args.features.join(',') });
     for (const name of [...candidates, ...args.causal])
       if (!frame.has(name)) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: name, source: `--features/--causal (file "${args.data}")` });
+    if (args.folds === 1) throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'folds', problem: 'must be 0 (no stability run) or at least 2', value: 1 });
+    if (args.folds > 0 && args.method.length === 0)
+      throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'folds', problem: 'needs --method (the methods to repeat over the folds)', value: args.folds });
     const filters = { maxMissingShare: args['max-missing'], minIv: args['min-iv'], maxCorrelation: args['max-corr'], maxVif: args['max-vif'] };
     if (args.method.length > 0) {
       const requested = args.method.map((m) => {
