@@ -1,19 +1,37 @@
 import { CredoError } from '../../errors/index.js';
-import type { Frame } from '../../frame/index.js';
-import { fitBinning, targetLabels, transformWoe } from '../../ml/binning/index.js';
-import { type FeatureFacts, filterFeatures, recursiveElimination, stepwiseSelect } from '../../ml/selection/index.js';
+import { featureImportance } from '../../explain/index.js';
+import { type Frame, numericColumn } from '../../frame/index.js';
+import { targetLabels } from '../../ml/binning/index.js';
+import { trainableKinds } from '../../ml/ensemble/index.js';
+import type { ModelKind } from '../../ml/model.js';
+import {
+  compareSelection,
+  computeFeatureFacts,
+  type FeatureFacts,
+  filterFeatures,
+  recursiveElimination,
+  type SelectionMethod,
+  selectionMethods,
+  stepwiseSelect,
+} from '../../ml/selection/index.js';
 import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
 import { formatTable, printResult } from '../output.js';
+import { defaultExplainThreads, explainFrame } from './explain-common.js';
+import { comparisonReport, renderComparison } from './features-select-report.js';
 
-/** `credo features select`: filter, stepwise and RFE feature selection, reporting what was dropped and why. */
+/** `credo features select`: filter, stepwise and RFE feature selection, reporting what was dropped and why; with --method, every method side by side. */
 export const featuresSelectCommand = defineCommand({
   name: 'features select',
-  summary: 'Select features: drop by missing share, IV, correlation, VIF; stepwise by AIC/BIC/AUC/KS; recursive elimination',
+  summary: 'Select features: drop by missing share, IV, correlation, VIF; stepwise; RFE; IG, permutation and Boruta rankings side by side, stable over folds',
   details:
     'Each feature is binned (optimal, monotone auto) for its IV; the regression stages use WOE values (--transform woe,\n' +
     'default) or mean-filled raw values (--transform raw; categorical features still use WOE). Rows with an empty target\n' +
-    'are excluded. Example: credo features select --data german.csv --target bad --min-iv 0.02 --max-corr 0.8 --stepwise both',
+    'are excluded. Example: credo features select --data german.csv --target bad --min-iv 0.02 --max-corr 0.8 --stepwise both\n' +
+    'With --method iv,ig,rfe,stepwise,permutation,boruta every method ranks every feature in one table; a feature that\n' +
+    'passes the filters is kept when at least half the methods choose it and, with --folds K, when the same rule chose it\n' +
+    "in at least --min-frequency of the K fold runs (docs/models.md states each method's test).\n" +
+    'Example: credo features select --data german.csv --target bad --method iv,ig,rfe,stepwise,permutation,boruta --folds 5',
   flags: {
     data: { type: 'string', required: true, description: 'training data (.csv or .parquet)' },
     ...schemaFlag,
@@ -29,10 +47,21 @@ export const featuresSelectCommand = defineCommand({
       type: 'enum',
       choices: ['none', 'forward', 'backward', 'both'] as const,
       default: 'none',
-      description: 'stepwise logistic selection after the filters',
+      description: 'stepwise logistic selection after the filters (method stepwise: none means both)',
     },
     criterion: { type: 'enum', choices: ['aic', 'bic', 'auc', 'ks'] as const, default: 'aic', description: 'stepwise criterion (AUC/KS in-sample)' },
-    rfe: { type: 'int', min: 1, description: 'recursive feature elimination down to this many features' },
+    rfe: { type: 'int', min: 1, description: 'recursive feature elimination down to this many features (method rfe: default the AIC-best size)' },
+    method: { type: 'list', description: `ranking methods side by side (${selectionMethods.join(', ')})` },
+    folds: { type: 'int', default: 0, min: 0, max: 50, description: 'repeat the selection on the training part of K stratified folds (0 = no)' },
+    'min-frequency': { type: 'number', default: 0.5, min: 0, max: 1, description: 'with --folds: keep only features chosen in at least this share of folds' },
+    model: { type: 'enum', choices: trainableKinds, default: 'gbdt', description: 'model family of the permutation importance' },
+    repeats: { type: 'int', default: 5, min: 1, max: 100, description: 'permutations per feature' },
+    rounds: { type: 'int', default: 20, min: 1, max: 500, description: 'Boruta rounds' },
+    trees: { type: 'int', default: 50, min: 1, max: 1000, description: 'trees of each Boruta forest' },
+    alpha: { type: 'number', default: 0.05, min: 0, max: 1, description: 'family-wise level of the IG G-test and of Boruta (Bonferroni over the features)' },
+    'max-rows': { type: 'int', default: 5000, min: 50, description: 'permutation and Boruta use a seeded sample of at most this many rows' },
+    seed: { type: 'int', default: 0, description: 'seed of folds, samples, permutations, shadows and models' },
+    causal: { type: 'list', description: 'the truly causal features, when known (synthetic data): report how many each method recovers' },
   },
   async run(args, _positionals, context) {
     const all: Frame = await readDataFile(context, args.data, args.schema);
@@ -45,33 +74,67 @@ export const featuresSelectCommand = defineCommand({
     const candidates = args.features.length > 0 ? args.features : frame.names.filter((n) => !skip.has(n));
     if (candidates.length === 0)
       throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'features', problem: 'no candidate feature', value: args.features.join(',') });
-    const facts: FeatureFacts[] = [];
-    for (const name of candidates) {
-      const column = frame.column(name);
-      const binning = await fitBinning(column, labels, { solver: 'dp' });
-      let missing = 0;
-      let values: Float64Array;
-      if (column.type === 'number') {
-        let sum = 0;
-        for (let i = 0; i < column.values.length; i++) {
-          const v = column.values[i] as number;
-          if (Number.isNaN(v)) missing++;
-          else sum += v;
-        }
-        const fill = column.values.length > missing ? sum / (column.values.length - missing) : 0;
-        values = args.transform === 'raw' ? Float64Array.from(column.values, (v) => (Number.isNaN(v) ? fill : v)) : transformWoe(column, binning);
-      } else {
-        for (let i = 0; i < column.codes.length; i++) if ((column.codes[i] as number) < 0) missing++;
-        values = transformWoe(column, binning);
+    for (const name of [...candidates, ...args.causal])
+      if (!frame.has(name)) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: name, source: `--features/--causal (file "${args.data}")` });
+    if (args.folds === 1) throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'folds', problem: 'must be 0 (no stability run) or at least 2', value: 1 });
+    if (args.folds > 0 && args.method.length === 0)
+      throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'folds', problem: 'needs --method (the methods to repeat over the folds)', value: args.folds });
+    const filters = { maxMissingShare: args['max-missing'], minIv: args['min-iv'], maxCorrelation: args['max-corr'], maxVif: args['max-vif'] };
+    if (args.method.length > 0) {
+      const requested = args.method.map((m) => {
+        if (!selectionMethods.includes(m as SelectionMethod))
+          throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'method', problem: `each method must be one of ${selectionMethods.join(', ')}`, value: m });
+        return m as SelectionMethod;
+      });
+      const methods = [...new Set(requested)];
+      const labelled = frame.withColumn(numericColumn(args.target, labels));
+      const progress = (text: string) => context.stderr(`features select: ${text}\n`);
+      let where = 'all rows';
+      const comparison = await compareSelection(labelled, args.target, candidates, {
+        methods,
+        transform: args.transform,
+        filters,
+        stepwise: { direction: args.stepwise === 'none' ? 'both' : args.stepwise, criterion: args.criterion },
+        rfe: args.rfe,
+        igAlpha: args.alpha,
+        borutaAlpha: args.alpha,
+        model: args.model as ModelKind,
+        repeats: args.repeats,
+        rounds: args.rounds,
+        borutaTrees: args.trees,
+        maxRows: args['max-rows'],
+        seed: args.seed,
+        folds: args.folds,
+        minFrequency: args['min-frequency'],
+        onStage: (stage) => progress(`${where}: ${stage}`),
+        onFold: (fold) => {
+          where = `fold ${fold}/${args.folds}`;
+        },
+      });
+      const permutation = comparison.full.permutation;
+      let meanAbsShap: Map<string, number> | undefined;
+      if (permutation !== undefined && (permutation.model.kind === 'gbdt' || permutation.model.kind === 'forest')) {
+        const { explanation, explainer } = await explainFrame(permutation.model, permutation.valid, defaultExplainThreads());
+        meanAbsShap = new Map(featureImportance(explainer?.ensemble, explanation.features, explanation).map((r) => [r.feature, r.meanAbsShap ?? 0]));
       }
-      facts.push({ name, missingShare: frame.rowCount > 0 ? missing / frame.rowCount : 0, iv: binning.iv, values });
+      const result = comparisonReport(comparison, {
+        data: args.data,
+        target: args.target,
+        excluded,
+        transform: args.transform,
+        methods,
+        folds: args.folds,
+        minFrequency: args['min-frequency'],
+        seed: args.seed,
+        causal: args.causal,
+        meanAbsShap,
+        settings: { model: args.model, repeats: args.repeats, rounds: args.rounds, trees: args.trees, alpha: args.alpha, maxRows: args['max-rows'] },
+      });
+      printResult(context, result, () => renderComparison(result));
+      return 0;
     }
-    const filtered = filterFeatures(facts, {
-      maxMissingShare: args['max-missing'],
-      minIv: args['min-iv'],
-      maxCorrelation: args['max-corr'],
-      maxVif: args['max-vif'],
-    });
+    const { facts } = await computeFeatureFacts(frame, labels, candidates, args.transform);
+    const filtered = filterFeatures(facts, filters);
     const dropped = [...filtered.dropped];
     let kept = filtered.kept;
     const columns = () => new Map(kept.map((k) => [k, (facts.find((f) => f.name === k) as FeatureFacts).values]));

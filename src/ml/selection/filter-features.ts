@@ -3,7 +3,7 @@ import { computeVif } from '../linear/index.js';
 /** A feature left out and why (the value that triggered the rule and its threshold). */
 export interface DroppedFeature {
   readonly feature: string;
-  readonly rule: 'missing' | 'iv' | 'correlation' | 'vif' | 'stepwise' | 'rfe' | 'constant';
+  readonly rule: 'missing' | 'iv' | 'correlation' | 'vif' | 'stepwise' | 'rfe' | 'constant' | 'methods' | 'stability';
   readonly reason: string;
   readonly value: number;
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { Rng } from '../../random/index.js';
 import { trainLogistic } from '../linear/index.js';
 import { filterFeatures } from './filter-features.js';
-import { recursiveElimination } from './rfe.js';
+import { bestRfeSize, recursiveElimination } from './rfe.js';
 import { stepwiseSelect } from './stepwise.js';
 
 function data(seed: number, n = 3000) {
@@ -95,4 +95,28 @@ test('recursive elimination drops noise first, the strongest survives', () => {
       .sort(),
     ['noise1', 'noise2'],
   );
+});
+
+test('the RFE path records each model’s AIC/BIC (equal to refitting that subset); bestRfeSize takes the smallest', () => {
+  const { cols, y } = data(4, 1500);
+  const r = recursiveElimination(cols, y, 1);
+  assert.deepEqual(
+    r.path.map((s) => s.features),
+    [4, 3, 2, 1],
+  );
+  let remaining = [...cols.keys()];
+  for (const [k, step] of r.path.entries()) {
+    const fit = trainLogistic(
+      remaining.map((n) => cols.get(n) as Float64Array),
+      y,
+      { l2: 0, maxIterations: 50 },
+    );
+    assert.ok(Math.abs(fit.aic - step.aic) < 1e-9 && Math.abs(fit.bic - step.bic) < 1e-9);
+    remaining = remaining.filter((n) => n !== r.eliminated[k]?.feature);
+  }
+  const best = r.path.reduce((a, b) => (b.aic < a.aic ? b : a));
+  assert.equal(bestRfeSize(r.path, 'aic'), best.features);
+  // The two real effects survive to the BIC-best size; noise does not pay its ln(n) penalty.
+  assert.equal(bestRfeSize(r.path, 'bic'), 2);
+  assert.equal(bestRfeSize([], 'aic'), 0);
 });
