@@ -13,6 +13,12 @@ export interface PolicyProblem {
   readonly metrics: PolicyMetrics;
   /** Share of each segment's accounts on each action under the current (champion) policy, S×A; absent = unknown. */
   readonly current?: Float64Array;
+  /**
+   * Figures of the accounts the current policy actually puts on each (segment, action), S×A, whole
+   * (not per share): the current policy's KPIs are their sum. Absent = the current policy's accounts
+   * are taken as an average sample of their segment (`metrics` × `current`).
+   */
+  readonly currentMetrics?: PolicyMetrics;
 }
 
 /** Per (segment, action) figures: counts, expected bads (Σ PD), amounts, EL, capital, profit. */
@@ -76,6 +82,17 @@ export function policyKpis(problem: PolicyProblem, x: Float64Array): PolicyKpis 
     capital,
     profit,
   };
+}
+
+/**
+ * KPIs of the current (champion) policy: from the accounts it actually holds when `currentMetrics`
+ * is known, else from its shares of each segment. Undefined without a current policy.
+ */
+export function currentPolicyKpis(problem: PolicyProblem): PolicyKpis | undefined {
+  const { current, currentMetrics } = problem;
+  if (current === undefined) return undefined;
+  if (currentMetrics === undefined) return policyKpis(problem, current);
+  return policyKpis({ ...problem, metrics: currentMetrics }, Float64Array.from(current, (share) => (share > 0 ? 1 : 0)));
 }
 
 /** The common business constraints over PolicyMetrics; each is optional. Shares in [0, 1]. */
