@@ -1,4 +1,4 @@
-import { CredoError } from '../errors/index.js';
+import { CredoError, closestNames, didYouMean } from '../errors/index.js';
 import type { Command, FlagSpec, FlagSpecs, FlagValues } from './command.js';
 
 /** Result of parsing a command's arguments: typed flags, positionals, and the global switches. */
@@ -41,7 +41,7 @@ export function parseArgs(command: Command, argv: readonly string[]): ParsedArgs
       continue;
     }
     const spec = command.flags[name];
-    if (spec === undefined) throw new CredoError('E_INPUT_FLAG_UNKNOWN', { flag: name, command: command.name });
+    if (spec === undefined) throw unknownFlag(command, name);
     let value: string;
     if (spec.type === 'boolean') {
       if (eq >= 0) {
@@ -127,4 +127,11 @@ function checkPositionals(command: Command, positionals: string[]): void {
 
 function invalid(flag: string, problem: string, value: string): CredoError {
   return new CredoError('E_INPUT_FLAG_INVALID', { flag, problem, value });
+}
+
+/** `E_INPUT_FLAG_UNKNOWN` with the closest flag names of the command as a hint (`did you mean --model?`). */
+function unknownFlag(command: Command, name: string): CredoError {
+  const known = [...Object.keys(command.flags), 'json', 'help'];
+  const hint = didYouMean(name, known, (s) => `--${s}`) ?? `see "credo ${command.name} --help"`;
+  return new CredoError('E_INPUT_FLAG_UNKNOWN', { flag: name, command: command.name, hint, closest: closestNames(name, known) });
 }

@@ -1,4 +1,4 @@
-import { CredoError } from '../../errors/index.js';
+import { CredoError, missingColumnError } from '../../errors/index.js';
 import type { Frame } from '../../frame/index.js';
 import type { CommandContext } from '../command.js';
 import { readDataFile } from '../data-input.js';
@@ -19,7 +19,7 @@ export interface LearnerDataArgs {
  */
 export function dropMissingTarget(frame: Frame, target: string, source = 'the data'): { frame: Frame; excluded: number } {
   const column = frame.get(target);
-  if (column === undefined) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: target, source: source === 'the data' ? source : `file "${source}"` });
+  if (column === undefined) throw missingColumnError(target, source === 'the data' ? source : `file "${source}"`, frame.names);
   if (column.type !== 'number') throw new CredoError('E_GBDT_TARGET', { column: target, problem: 'must be numeric (1 = bad, 0 = good)' });
   const mask = new Uint8Array(frame.rowCount);
   let excluded = 0;
@@ -56,9 +56,18 @@ export async function readLabelledData(
  */
 export async function readLearnerData(args: LearnerDataArgs, context: CommandContext): Promise<{ frame: Frame; features: string[]; excluded: number }> {
   const { frame, excluded } = await readLabelledData(context, args.data, args.target, args.categorical, args.schema);
-  for (const name of [...args.exclude, ...args.features])
-    if (!frame.has(name)) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: name, source: `--exclude/--features (file "${args.data}")` });
+  checkNamedColumns(frame, args.exclude, 'exclude', args.data);
+  checkNamedColumns(frame, args.features, 'features', args.data);
   const skip = new Set([args.target, ...args.exclude]);
   const features = args.features.length > 0 ? [...args.features] : frame.names.filter((n) => !skip.has(n));
   return { frame, features, excluded };
+}
+
+/**
+ * Checks that every column a flag names (`--exclude`, `--features`, `--keys`) is in the data file,
+ * saying so the right way round: `column "FOO" is not in file "x.csv", so --exclude cannot use it`,
+ * with the closest column names as a hint.
+ */
+export function checkNamedColumns(frame: Frame, names: readonly string[], flag: string, file: string): void {
+  for (const name of names) if (!frame.has(name)) throw missingColumnError(name, `file "${file}", so --${flag} cannot use it`, frame.names);
 }

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { CredoError } from '../../errors/index.js';
 import { Frame, numericColumn } from '../../frame/index.js';
 import { writeFrame } from '../../io/index.js';
 import { loadModel } from '../../io/model-file.js';
@@ -10,6 +9,7 @@ import { readDataFile, schemaFlag } from '../data-input.js';
 import { formatTable, printResult } from '../output.js';
 import { schemaTypes } from './evaluate.js';
 import { scoreReasonColumns } from './explain-common.js';
+import { checkNamedColumns } from './learner-data.js';
 
 /** `credo score`: PD and scaled score (REFERENCE §3) per input row. */
 export const scoreCommand = defineCommand({
@@ -32,7 +32,7 @@ export const scoreCommand = defineCommand({
     const model = await loadModel<CredoModel>(resolve(context.cwd, args.model));
     const frame = await readDataFile(context, args.data, args.schema, schemaTypes(model.schema));
     const keys = args.keys.length > 0 ? args.keys : frame.names.filter((n) => n === 'id' || n.endsWith('_id'));
-    for (const key of keys) if (!frame.has(key)) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: key, source: `file "${args.data}"` });
+    checkNamedColumns(frame, keys, 'keys', args.data);
     const pd = predictPd(model, frame);
     const score = predictScore(model, pd);
     const reasonCols = args.reasons === undefined ? [] : await scoreReasonColumns(context.cwd, model, frame, args.reasons, args.catalogue);

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { CredoError } from '../../errors/index.js';
 import type { Frame } from '../../frame/index.js';
 import { saveModel } from '../../io/model-file.js';
 import { targetLabels } from '../../ml/binning/index.js';
@@ -11,6 +10,7 @@ import { trainScorecard } from '../../ml/scorecard/index.js';
 import type { CommandContext } from '../command.js';
 import { readDataFile } from '../data-input.js';
 import { formatTable, printResult } from '../output.js';
+import { checkNamedColumns } from './learner-data.js';
 
 /** Flags `credo train` adds for the logistic and scorecard families (spread into its flag list). */
 export const linearTrainFlags = {
@@ -53,8 +53,7 @@ export async function trainLinear(args: LinearTrainArgs, context: CommandContext
   let excluded = 0;
   for (let i = 0; i < labels.length; i++) if (Number.isNaN(labels[i])) excluded++;
   if (excluded > 0) context.stderr(`training data: excluded ${excluded} of ${frame.rowCount} rows with an empty "${args.target}" (no outcome)\n`);
-  for (const name of args.exclude)
-    if (!frame.has(name)) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: name, source: `--exclude (file "${args.data}")` });
+  checkNamedColumns(frame, args.exclude, 'exclude', args.data);
   const skip = new Set([args.target, ...args.exclude]);
   const candidates = args.features.length > 0 ? [...args.features] : frame.names.filter((n) => !skip.has(n));
   const base = { target: args.target, createdAt: new Date().toISOString(), metrics: {} };

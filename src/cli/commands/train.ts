@@ -10,7 +10,7 @@ import { predictRaw } from '../../ml/predict-model.js';
 import { defineCommand } from '../command.js';
 import { schemaFlag } from '../data-input.js';
 import { formatTable, printResult, startProgress } from '../output.js';
-import { readLabelledData } from './learner-data.js';
+import { checkNamedColumns, readLabelledData } from './learner-data.js';
 import { learnerTrainFlags, trainLearner } from './train-learners.js';
 import { linearTrainFlags, trainLinear } from './train-linear.js';
 
@@ -114,8 +114,7 @@ export const trainCommand = defineCommand({
       valid = { frame: validPart, excluded: 0 };
     }
     const excluded = new Set([args.target, ...args.exclude, ...(args.weight === undefined ? [] : [args.weight])]);
-    for (const name of args.exclude)
-      if (!train.frame.has(name)) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: name, source: `--exclude (file "${args.data}")` });
+    checkNamedColumns(train.frame, args.exclude, 'exclude', args.data);
     const features = args.features.length > 0 ? args.features : train.frame.names.filter((n) => !excluded.has(n));
     const options: Partial<GbdtOptions> = {
       objective: args.objective,
