@@ -2,6 +2,7 @@
 export { type DatasetName, dataFolder, datasetNames, loadDataset } from './datasets.js';
 export { closeDuckDb } from './duckdb.js';
 export { type FileFormat, formatOf } from './file-format.js';
+export { parseYaml } from './parse-yaml.js';
 export { readFrame } from './read-frame.js';
 export type { ReadFrameOptions } from './read-options.js';
 export { readSchemaOverrides } from './schema-overrides.js';

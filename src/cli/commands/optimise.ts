@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { CredoError } from '../../errors/index.js';
 import type { Frame } from '../../frame/index.js';
+import { parseYaml } from '../../io/index.js';
 import { type PolicyKpis, type PolicyStudy, studyCutoffs, studyLimits, studyMix } from '../../portfolio/index.js';
 import { workerLpSolver } from '../../portfolio/optimise/workers/worker-lp-solver.js';
 import { defineCommand } from '../command.js';
@@ -28,11 +28,7 @@ export async function readConfigFile(path: string): Promise<unknown> {
   const text = await readFile(path, 'utf8').catch(() => {
     throw new CredoError('E_FILE_NOT_FOUND', { file: path });
   });
-  try {
-    return parseYaml(text);
-  } catch (error) {
-    throw new CredoError('E_PORTFOLIO_CONFIG_INVALID', { path, problem: error instanceof Error ? error.message : String(error) });
-  }
+  return parseYaml(text, path);
 }
 
 function optimiseCommand(kind: 'cutoffs' | 'limits' | 'mix', summary: string, details: string, study: Study) {

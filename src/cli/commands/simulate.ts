@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { CredoError } from '../../errors/index.js';
 import type { Column } from '../../frame/index.js';
+import { parseYaml } from '../../io/index.js';
 import { headline, parseMacroConfig, portfolioFromFrame, type ScenarioSimulation, type SimulationOptions, simulatePortfolio } from '../../portfolio/index.js';
 import { defaultThreads, parallelKernelRunner } from '../../portfolio/simulate/workers/run-kernel-parallel.js';
 import { defineCommand } from '../command.js';
@@ -63,12 +63,7 @@ export const simulateCommand = defineCommand({
       const text = await readFile(macroFile, 'utf8').catch(() => {
         throw new CredoError('E_FILE_NOT_FOUND', { file: macroFile });
       });
-      let raw: unknown;
-      try {
-        raw = parseYaml(text);
-      } catch (error) {
-        throw new CredoError('E_PORTFOLIO_MACRO_INVALID', { file: macroFile, problem: error instanceof Error ? error.message : String(error) });
-      }
+      const raw = parseYaml(text, macroFile);
       const config = parseMacroConfig(raw, loans.segments, args.rho, macroFile);
       options.model = config.model;
       options.macro = config.scenarios;
