@@ -40,7 +40,7 @@ function optimiseCommand(kind: 'cutoffs' | 'limits' | 'mix', summary: string, de
     async run(args, _positionals, context) {
       const configFile = resolve(context.cwd, args.config);
       const raw = await readConfigFile(configFile);
-      const frame = await readDataFile(context, args.data, args.schema);
+      const frame = await readDataFile(context, args.data, args);
       const solver = workerLpSolver();
       const started = performance.now();
       let result: PolicyStudy;
@@ -63,33 +63,62 @@ function optimiseCommand(kind: 'cutoffs' | 'limits' | 'mix', summary: string, de
   });
 }
 
-const KPI_ROWS: [keyof PolicyKpis, string, boolean][] = [
-  ['approved', 'approved / kept', false],
-  ['approval_rate', 'approval rate', true],
-  ['bad_rate', 'bad rate (count)', true],
-  ['bad_rate_amount', 'bad rate (amount)', true],
-  ['amount', 'exposure', false],
-  ['el', 'expected loss', false],
-  ['capital', 'capital', false],
-  ['profit', 'expected profit', false],
-];
+type KpiFormat = 'count' | 'percent' | 'multiple';
+
+/**
+ * The KPI rows of each problem. In `mix` the "approved" accounts are volume-weighted and their ratio
+ * to today's book is a volume multiple (1.19 = 19% more loans), not an approval rate; in `limits`
+ * every account is kept.
+ */
+function kpiRows(problem: PolicyStudy['problem']): [keyof PolicyKpis, string, KpiFormat][] {
+  const volume: [keyof PolicyKpis, string, KpiFormat][] =
+    problem === 'mix'
+      ? [
+          ['approved', 'accounts (volume-weighted)', 'count'],
+          ['approval_rate', 'volume vs current book', 'multiple'],
+        ]
+      : problem === 'limits'
+        ? [['approved', 'accounts kept', 'count']]
+        : [
+            ['approved', 'approved', 'count'],
+            ['approval_rate', 'approval rate', 'percent'],
+          ];
+  return [
+    ...volume,
+    ['bad_rate', 'bad rate (count)', 'percent'],
+    ['bad_rate_amount', 'bad rate (amount)', 'percent'],
+    ['amount', 'exposure', 'count'],
+    ['el', 'expected loss', 'count'],
+    ['capital', 'capital', 'count'],
+    ['profit', 'expected profit', 'count'],
+  ];
+}
+
+/** A KPI value; a change of a rate is in percentage points, of a multiple in its own units. */
+function formatKpi(v: number, format: KpiFormat, change = false): Cell {
+  const sign = change && v > 0 ? '+' : '';
+  if (format === 'percent') return change ? `${sign}${(v * 100).toFixed(2)} pp` : formatPercent(v);
+  if (format === 'multiple') return change ? `${sign}${v.toFixed(4)}` : `×${v.toFixed(4)}`;
+  return change ? `${sign}${Math.round(v)}` : Math.round(v);
+}
 
 function renderStudy(study: PolicyStudy, seconds: number): string {
   const r = study.result;
   if (r.status === 'infeasible') return '';
-  const fmt = (v: number, pct: boolean): Cell => (pct ? formatPercent(v) : Math.round(v));
   let out = `optimise ${study.problem}: ${study.segments} segments × ${study.actions.length} actions, ${r.status}, ${seconds} s\n\n`;
   out += formatTable(
     ['KPI', ...(r.current === undefined ? [] : ['current']), 'optimised', ...(r.delta === undefined ? [] : ['change'])],
-    KPI_ROWS.map(([key, label, pct]) => [
+    kpiRows(study.problem).map(([key, label, format]) => [
       label,
-      ...(r.current === undefined ? [] : [fmt(r.current[key], pct)]),
-      fmt(r.kpis[key], pct),
-      ...(r.delta === undefined ? [] : [fmt(r.delta[key], pct)]),
+      ...(r.current === undefined ? [] : [formatKpi(r.current[key], format)]),
+      formatKpi(r.kpis[key], format),
+      ...(r.delta === undefined ? [] : [formatKpi(r.delta[key], format, true)]),
     ]),
   );
+  if (study.problem === 'cutoffs' && r.current !== undefined)
+    out += 'current = the rows the current policy approved (the `current` column), at the first approving action\n';
   out += `\n${formatTable(
-    ['segment', 'accounts', 'action', ...(r.assignment[0]?.current_approved_share === undefined ? [] : ['current approved'])],
+    ['segment', 'accounts', 'action', ...(r.assignment[0]?.current_approved_share === undefined || study.problem !== 'cutoffs' ? [] : ['current approved'])],
     r.assignment.map((a) => [
       a.segment,
       Math.round(a.accounts),
@@ -98,7 +127,7 @@ function renderStudy(study: PolicyStudy, seconds: number): string {
             .map(([k, v]) => `${k} ${formatPercent(v)}`)
             .join(', ')
         : a.action,
-      ...(a.current_approved_share === undefined ? [] : [formatPercent(a.current_approved_share)]),
+      ...(a.current_approved_share === undefined || study.problem !== 'cutoffs' ? [] : [formatPercent(a.current_approved_share)]),
     ]),
     { title: 'Assignment' },
   )}`;
@@ -124,12 +153,12 @@ function renderStudy(study: PolicyStudy, seconds: number): string {
   }
   if (study.frontier !== undefined) {
     out += `\n${formatTable(
-      [study.frontier.parameter, 'status', 'profit', 'approval rate', 'bad rate', 'bad rate (amount)', 'EL'],
+      [study.frontier.parameter, 'status', 'profit', study.problem === 'mix' ? 'volume vs current' : 'approval rate', 'bad rate', 'bad rate (amount)', 'EL'],
       study.frontier.points.map((p) => [
         p.value,
         p.status,
         p.profit === null ? '' : Math.round(p.profit),
-        p.kpis === null ? '' : formatPercent(p.kpis.approval_rate),
+        p.kpis === null ? '' : formatKpi(p.kpis.approval_rate, study.problem === 'mix' ? 'multiple' : 'percent'),
         p.kpis === null ? '' : formatPercent(p.kpis.bad_rate),
         p.kpis === null ? '' : formatPercent(p.kpis.bad_rate_amount),
         p.kpis === null ? '' : Math.round(p.kpis.el),

@@ -55,7 +55,9 @@ export function cutoffSegmentData(frame: Frame, segments: PolicySegments, column
   for (let i = 0; i < n; i++) {
     const v = current[i] as number;
     if (v !== 0 && v !== 1)
-      throw new CredoError('E_INPUT_VALIDATION', { summary: `column "${columns.current}" at row ${i + 1}: the current decision must be 1 (approved) or 0 (declined), got ${v}` });
+      throw new CredoError('E_INPUT_VALIDATION', {
+        summary: `column "${columns.current}" at row ${i + 1}: the current decision must be 1 (approved) or 0 (declined), got ${v}`,
+      });
   }
   const approvedRows = sums(Float64Array.from(current));
   return { ...data, currentApproved: approvedRows.count, current: approvedRows };

@@ -168,12 +168,7 @@ function emptyMetrics(size: number): PolicyMetrics {
 }
 
 /** Each approving tier's figures for every segment, from the segment sums `data`. */
-function fillTierMetrics(
-  metrics: PolicyMetrics,
-  data: SegmentSums & { readonly labels: readonly string[] },
-  config: CutoffConfig,
-  approves: Uint8Array,
-): void {
+function fillTierMetrics(metrics: PolicyMetrics, data: SegmentSums & { readonly labels: readonly string[] }, config: CutoffConfig, approves: Uint8Array): void {
   const S = data.labels.length;
   const A = config.actions.length;
   const { lgd } = config.economics;
