@@ -97,9 +97,19 @@ function convert(name: string, spec: FlagSpec, values: string[] | undefined): un
       return last;
     case 'int':
     case 'number': {
-      const n = last.trim() === '' ? Number.NaN : Number(last);
+      const percent = spec.type === 'number' && spec.rate === true && last.trim().endsWith('%');
+      const text = percent ? last.trim().slice(0, -1) : last;
+      const n = text.trim() === '' ? Number.NaN : Number(text) / (percent ? 100 : 1);
       if (!Number.isFinite(n)) throw invalid(name, 'must be a number', last);
       if (spec.type === 'int' && !Number.isInteger(n)) throw invalid(name, 'must be a whole number', last);
+      if (spec.type === 'number' && spec.rate === true && !percent && Math.abs(n) > 1) {
+        const pct = `${+(n * 100).toPrecision(12)}%`;
+        throw invalid(
+          name,
+          `is a decimal rate, so ${last} would mean ${pct}; write ${+(n / 100).toPrecision(12)} or ${last}% for ${last}%, or ${pct} if you mean ${pct}`,
+          last,
+        );
+      }
       if (spec.min !== undefined && n < spec.min) throw invalid(name, `must be at least ${spec.min}`, last);
       if (spec.max !== undefined && n > spec.max) throw invalid(name, `must be at most ${spec.max}`, last);
       return n;

@@ -50,5 +50,6 @@ function describe(spec: FlagSpec): string {
     notes.push(`range ${spec.min ?? '-∞'}..${spec.max ?? '∞'}`);
   }
   if (spec.type === 'repeat') notes.push('repeatable');
+  if (spec.type === 'number' && spec.rate === true) notes.push('decimal or with %, e.g. 0.05 or 5%');
   return notes.length > 0 ? `${spec.description} (${notes.join('; ')})` : spec.description;
 }

@@ -13,6 +13,8 @@ export interface ReadFrameOptions {
    * a file to score.
    */
   readonly missingTypes?: 'error' | 'ignore';
+  /** Field separator of a CSV file, one character (default `,`); ignored for Parquet. */
+  readonly delimiter?: string;
 }
 
 /**

@@ -45,7 +45,7 @@ export const binningApplyCommand = defineCommand({
   async run(args, _positionals, context) {
     const file = await readBinningFile(resolve(context.cwd, args.spec), args.spec);
     const categorical = Object.fromEntries(file.features.filter((f) => f.type === 'category').map((f) => [f.feature, 'category' as const]));
-    let frame: Frame = await readDataFile(context, args.data, args.schema, categorical);
+    let frame: Frame = await readDataFile(context, args.data, args, categorical);
     const labels = args.target === undefined ? undefined : targetLabels(frame.column(args.target));
     const tables = file.features.map((spec) => {
       const column = frame.column(spec.feature);

@@ -57,7 +57,7 @@ export const binningFitCommand = defineCommand({
     'show-bins': { type: 'boolean', description: 'print every feature’s bin table (human output)' },
   },
   async run(args, _positionals, context) {
-    const frame = await readDataFile(context, args.data, args.schema);
+    const frame = await readDataFile(context, args.data, args);
     const labels = targetLabels(frame.column(args.target));
     let excluded = 0;
     for (let i = 0; i < labels.length; i++) if (Number.isNaN(labels[i])) excluded++;

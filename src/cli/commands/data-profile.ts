@@ -21,7 +21,7 @@ export const dataProfileCommand = defineCommand({
     'show-bins': { type: 'boolean', description: 'print the bad rate by bin of every column (human output)' },
   },
   async run(args, _positionals, context) {
-    const frame = await readDataFile(context, args.data, args.schema);
+    const frame = await readDataFile(context, args.data, args);
     if (args.target !== undefined) frame.column(args.target);
     const profile = profileFrame(frame, { ...(args.target === undefined ? {} : { target: args.target }), bins: args.bins, woe: { smoothing: args.smoothing } });
     printResult(context, profile, () => {

@@ -28,7 +28,7 @@ export const evaluateCommand = defineCommand({
   },
   async run(args, _positionals, context) {
     const model = await loadModel<CredoModel>(resolve(context.cwd, args.model));
-    const all = await readDataFile(context, args.data, args.schema, schemaTypes(model.schema));
+    const all = await readDataFile(context, args.data, args, schemaTypes(model.schema));
     const { frame, excluded } = dropMissingTarget(all, args.target);
     if (excluded > 0) context.stderr(`excluded ${excluded} of ${all.rowCount} rows with an empty "${args.target}" (no outcome)\n`);
     const pd = predictPd(model, frame);

@@ -35,7 +35,7 @@ export const featuresSelectCommand = defineCommand({
     rfe: { type: 'int', min: 1, description: 'recursive feature elimination down to this many features' },
   },
   async run(args, _positionals, context) {
-    const all: Frame = await readDataFile(context, args.data, args.schema);
+    const all: Frame = await readDataFile(context, args.data, args);
     const allLabels = targetLabels(all.column(args.target));
     const known = Uint8Array.from(allLabels, (v) => (Number.isNaN(v) ? 0 : 1));
     const excluded = known.length - known.reduce((s, v) => s + v, 0);
@@ -64,7 +64,13 @@ export const featuresSelectCommand = defineCommand({
         for (let i = 0; i < column.codes.length; i++) if ((column.codes[i] as number) < 0) missing++;
         values = transformWoe(column, binning);
       }
-      facts.push({ name, missingShare: frame.rowCount > 0 ? missing / frame.rowCount : 0, iv: binning.iv, values });
+      facts.push({
+        name,
+        missingShare: frame.rowCount > 0 ? missing / frame.rowCount : 0,
+        iv: binning.iv,
+        ...(binning.note === undefined ? {} : { ivNote: binning.note }),
+        values,
+      });
     }
     const filtered = filterFeatures(facts, {
       maxMissingShare: args['max-missing'],

@@ -13,7 +13,7 @@ export const financeRarocCommand = defineCommand({
     'Example: credo finance raroc --ead 10000 --rate 0.14 --funding-rate 0.04 --opex 200 --pd 0.05 --lgd 0.85 --capital-rate 0.04 --hurdle 0.15',
   flags: {
     ead: { type: 'number', required: true, min: 0, description: 'exposure at default (currency)' },
-    rate: { type: 'number', min: 0, max: 10, description: 'annual interest rate (required unless only --hurdle pricing is wanted)' },
+    rate: { type: 'number', min: 0, max: 10, rate: true, description: 'annual interest rate (required unless only --hurdle pricing is wanted)' },
     pd: { type: 'number', required: true, min: 0, max: 1, description: 'probability of default (one year)' },
     lgd: { type: 'number', required: true, min: 0, max: 1, description: 'loss given default' },
     'funding-rate': { type: 'number', default: 0.04, min: 0, max: 1, description: 'annual funding rate on EAD' },

@@ -1,16 +1,15 @@
 import { CredoError, missingColumnError } from '../../errors/index.js';
 import type { Frame } from '../../frame/index.js';
 import type { CommandContext } from '../command.js';
-import { readDataFile } from '../data-input.js';
+import { type DataInputArgs, readDataFile } from '../data-input.js';
 
 /** The flags every learner command reads its data with. */
-export interface LearnerDataArgs {
+export interface LearnerDataArgs extends DataInputArgs {
   readonly data: string;
   readonly target: string;
   readonly exclude: readonly string[];
   readonly features: readonly string[];
   readonly categorical: readonly string[];
-  readonly schema?: string | undefined;
 }
 
 /**
@@ -40,11 +39,11 @@ export async function readLabelledData(
   file: string,
   target: string,
   categorical: readonly string[],
-  schema: string | undefined,
+  input: DataInputArgs,
   label = 'training data',
 ): Promise<{ frame: Frame; excluded: number; rows: number }> {
   const types = Object.fromEntries(categorical.map((c) => [c, 'category' as const]));
-  const all = await readDataFile(context, file, schema, types);
+  const all = await readDataFile(context, file, input, types);
   const { frame, excluded } = dropMissingTarget(all, target, file);
   if (excluded > 0) context.stderr(`${label}: excluded ${excluded} of ${all.rowCount} rows with an empty "${target}" (no outcome)\n`);
   return { frame, excluded, rows: all.rowCount };
@@ -55,7 +54,7 @@ export async function readLabelledData(
  * list (`--features`, else every column but the target and `--exclude`).
  */
 export async function readLearnerData(args: LearnerDataArgs, context: CommandContext): Promise<{ frame: Frame; features: string[]; excluded: number }> {
-  const { frame, excluded } = await readLabelledData(context, args.data, args.target, args.categorical, args.schema);
+  const { frame, excluded } = await readLabelledData(context, args.data, args.target, args.categorical, args);
   checkNamedColumns(frame, args.exclude, 'exclude', args.data);
   checkNamedColumns(frame, args.features, 'features', args.data);
   const skip = new Set([args.target, ...args.exclude]);

@@ -147,7 +147,7 @@ export const portfolioMetricsCommand = defineCommand({
   },
   async run(args, _positionals, context) {
     const file = resolve(context.cwd, args.loans);
-    const frame = await readDataFile(context, args.loans, args.schema);
+    const frame = await readDataFile(context, args.loans, args);
     const pdName = args['pd-column'] ?? (frame.has('pd') ? 'pd' : 'true_pd');
     // a column the user names must exist; the default applies only when present
     const approvedName = args['approved-column'] ?? (frame.has('approved') ? 'approved' : undefined);

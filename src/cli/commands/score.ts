@@ -30,7 +30,7 @@ export const scoreCommand = defineCommand({
   },
   async run(args, _positionals, context) {
     const model = await loadModel<CredoModel>(resolve(context.cwd, args.model));
-    const frame = await readDataFile(context, args.data, args.schema, schemaTypes(model.schema));
+    const frame = await readDataFile(context, args.data, args, schemaTypes(model.schema));
     const keys = args.keys.length > 0 ? args.keys : frame.names.filter((n) => n === 'id' || n.endsWith('_id'));
     checkNamedColumns(frame, keys, 'keys', args.data);
     const pd = predictPd(model, frame);

@@ -45,7 +45,7 @@ export const simulateCommand = defineCommand({
   },
   async run(args, _positionals, context) {
     const _file = resolve(context.cwd, args.portfolio);
-    const frame = await readDataFile(context, args.portfolio, args.schema);
+    const frame = await readDataFile(context, args.portfolio, args);
     const loans = portfolioFromFrame(frame, { segment: args['segment-col'], pd: args['pd-col'], lgd: args['lgd-col'], ead: args['ead-col'] });
     if (frame.has(args['loan-id-col'])) checkUniqueIds(frame.column(args['loan-id-col']));
     const options: { -readonly [K in keyof SimulationOptions]: SimulationOptions[K] } = {

@@ -44,7 +44,7 @@ export const swapsetCommand = defineCommand({
   },
   async run(args, _positionals, context) {
     const asOf = checkAsOf(args['as-of']);
-    const frame = await readDataFile(context, args.data, args.schema);
+    const frame = await readDataFile(context, args.data, args);
     const referApproves = args['refer-as'] === 'approve';
     const oldSide = await policyApprovals(args.old, 'old', frame, context.cwd, asOf, referApproves);
     const newSide = await policyApprovals(args.new, 'new', frame, context.cwd, asOf, referApproves);

@@ -48,7 +48,7 @@ export interface LinearTrainArgs {
 export async function trainLinear(args: LinearTrainArgs, context: CommandContext): Promise<number> {
   const started = performance.now();
   const types = Object.fromEntries(args.categorical.map((c) => [c, 'category' as const]));
-  const frame: Frame = await readDataFile(context, args.data, args.schema, types);
+  const frame: Frame = await readDataFile(context, args.data, args, types);
   const labels = targetLabels(frame.column(args.target));
   let excluded = 0;
   for (let i = 0; i < labels.length; i++) if (Number.isNaN(labels[i])) excluded++;

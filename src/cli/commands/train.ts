@@ -95,7 +95,7 @@ export const trainCommand = defineCommand({
     const started = performance.now();
     const monotone = parseMonotone(args.monotone);
     const read = async (file: string, label: string) => {
-      const { frame, excluded } = await readLabelledData(context, file, args.target, args.categorical, args.schema, label);
+      const { frame, excluded } = await readLabelledData(context, file, args.target, args.categorical, args, label);
       return { frame: frame as Frame, excluded };
     };
     if (args.valid !== undefined && args['valid-fraction'] !== undefined) {
