@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { CredoError } from '../errors/index.js';
 import type { ColumnType, Frame } from '../frame/index.js';
-import { readFrame, readSchemaOverrides } from '../io/index.js';
+import { assertWritable, type OutputKind, readFrame, readSchemaOverrides } from '../io/index.js';
 import type { CommandContext, StringFlag } from './command.js';
 
 /**
@@ -50,4 +50,15 @@ export function parseDelimiter(value: string | undefined): string | undefined {
 function schemaPath(context: CommandContext, schema: string): string {
   const value = schema.trim();
   return value.toLowerCase().endsWith('.json') && !isAbsolute(value) ? resolve(context.cwd, value) : value;
+}
+
+/**
+ * Resolves an output flag's path against the working directory and checks it can be written
+ * (see `assertWritable`) before the command does its work; undefined passes through.
+ */
+export async function outputPath(context: CommandContext, path: string | undefined, kind: OutputKind): Promise<string | undefined> {
+  if (path === undefined) return undefined;
+  const absolute = resolve(context.cwd, path);
+  await assertWritable(absolute, kind);
+  return absolute;
 }

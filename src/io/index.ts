@@ -1,4 +1,6 @@
 /** Data I/O: CSV and Parquet through DuckDB into frames, bundled datasets, schema overrides. */
+
+export { assertWritable, type OutputKind } from './assert-writable.js';
 export { type DatasetName, dataFolder, datasetNames, loadDataset } from './datasets.js';
 export { closeDuckDb } from './duckdb.js';
 export { type FileFormat, formatOf } from './file-format.js';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import { describeWoeConventions, type FittedBinning, fitBinning, targetLabels, toBinningFile } from '../../ml/binning/index.js';
 import { defineCommand } from '../command.js';
-import { readDataFile, schemaFlag } from '../data-input.js';
+import { outputPath, readDataFile, schemaFlag } from '../data-input.js';
 import { formatPercent, formatTable, printResult } from '../output.js';
 
 /** Human rendering of one feature's binning table. */
@@ -57,6 +57,7 @@ export const binningFitCommand = defineCommand({
     'show-bins': { type: 'boolean', description: 'print every feature’s bin table (human output)' },
   },
   async run(args, _positionals, context) {
+    await outputPath(context, args.out, []);
     const frame = await readDataFile(context, args.data, args);
     const labels = targetLabels(frame.column(args.target));
     let excluded = 0;

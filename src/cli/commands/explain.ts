@@ -13,6 +13,7 @@ import { writeFrame } from '../../io/index.js';
 import type { LogisticModelBody } from '../../ml/linear/index.js';
 import type { CredoModel } from '../../ml/model.js';
 import { type CommandContext, defineCommand } from '../command.js';
+import { outputPath } from '../data-input.js';
 import { type Cell, formatTable, printResult } from '../output.js';
 import { defaultExplainThreads, explainFrame, loadModelAndData, marginsOf, pdFromExplained, pdsOf, readCatalogue, reasonsForFrame } from './explain-common.js';
 
@@ -62,6 +63,7 @@ export const explainCommand = defineCommand({
     seed: { type: 'int', default: 0, min: 0, description: 'mlp/ensemble: seed of the background draw and the permutations' },
   },
   async run(args, _positionals, context) {
+    await outputPath(context, args.out, 'data');
     const started = performance.now();
     const { model, frame } = await loadModelAndData(context.cwd, args.model, args.data);
     if (args.row !== undefined && args.row >= frame.rowCount) throw new CredoError('E_EXPLAIN_ROW', { row: args.row, last: frame.rowCount - 1 });

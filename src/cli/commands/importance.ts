@@ -6,6 +6,7 @@ import { writeFrame } from '../../io/index.js';
 import { loadModel } from '../../io/model-file.js';
 import type { CredoModel } from '../../ml/model.js';
 import { defineCommand } from '../command.js';
+import { outputPath } from '../data-input.js';
 import { type Cell, formatTable, printResult } from '../output.js';
 import { defaultExplainThreads, explainFrame, loadModelAndData } from './explain-common.js';
 
@@ -25,6 +26,7 @@ export const importanceCommand = defineCommand({
     out: { type: 'string', description: 'output file for --dependence (.csv or .parquet): columns value, shap' },
   },
   async run(args, _positionals, context) {
+    await outputPath(context, args.out, 'data');
     if (args.data === undefined) {
       const model = await loadModel<CredoModel>(resolve(context.cwd, args.model));
       if (model.kind !== 'gbdt' && model.kind !== 'forest') throw new CredoError('E_INPUT_FLAG_MISSING', { flag: 'data' });

@@ -5,7 +5,7 @@ import { loadModel } from '../../io/model-file.js';
 import type { CredoModel } from '../../ml/model.js';
 import { predictPd, predictScore } from '../../ml/predict-model.js';
 import { defineCommand } from '../command.js';
-import { readDataFile, schemaFlag } from '../data-input.js';
+import { outputPath, readDataFile, schemaFlag } from '../data-input.js';
 import { formatTable, printResult } from '../output.js';
 import { schemaTypes } from './evaluate.js';
 import { scoreReasonColumns } from './explain-common.js';
@@ -29,6 +29,7 @@ export const scoreCommand = defineCommand({
     catalogue: { type: 'string', description: 'with --reasons: reason catalogue JSON (default: data/reasons.json)' },
   },
   async run(args, _positionals, context) {
+    await outputPath(context, args.out, 'data');
     const model = await loadModel<CredoModel>(resolve(context.cwd, args.model));
     const frame = await readDataFile(context, args.data, args, schemaTypes(model.schema));
     const keys = args.keys.length > 0 ? args.keys : frame.names.filter((n) => n === 'id' || n.endsWith('_id'));

@@ -8,7 +8,7 @@ import { evaluateBinary } from '../../ml/metrics/index.js';
 import type { CredoModel } from '../../ml/model.js';
 import { predictRaw } from '../../ml/predict-model.js';
 import { defineCommand } from '../command.js';
-import { schemaFlag } from '../data-input.js';
+import { outputPath, schemaFlag } from '../data-input.js';
 import { formatTable, printResult, startProgress } from '../output.js';
 import { checkNamedColumns, readLabelledData } from './learner-data.js';
 import { learnerTrainFlags, trainLearner } from './train-learners.js';
@@ -90,6 +90,7 @@ export const trainCommand = defineCommand({
     out: { type: 'string', required: true, description: 'model file to write (.json)' },
   },
   async run(args, _positionals, context) {
+    await outputPath(context, args.out, []);
     if (args.model === 'logistic' || args.model === 'scorecard') return trainLinear(args, context);
     if (args.model === 'forest' || args.model === 'mlp' || args.model === 'svm' || args.model === 'ensemble') return trainLearner(args, context);
     const started = performance.now();

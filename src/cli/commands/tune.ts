@@ -6,7 +6,7 @@ import type { CredoModel } from '../../ml/model.js';
 import { predictPd } from '../../ml/predict-model.js';
 import { parseBudget, searchSpaceOf, tuneModel } from '../../ml/tuning/index.js';
 import { defineCommand } from '../command.js';
-import { schemaFlag } from '../data-input.js';
+import { outputPath, schemaFlag } from '../data-input.js';
 import { formatCell, formatTable, printResult } from '../output.js';
 import { readLearnerData } from './learner-data.js';
 
@@ -34,6 +34,7 @@ export const tuneCommand = defineCommand({
   },
   async run(args, _positionals, context) {
     const budgetSeconds = parseBudget(args.budget);
+    await outputPath(context, args.out, []);
     const { frame, features, excluded } = await readLearnerData(args, context);
     const clock = () => performance.now() / 1000;
     const result = await tuneModel(frame, args.target, features, {
@@ -50,22 +51,28 @@ export const tuneCommand = defineCommand({
     });
     if (context.interactive && !context.json) context.stderr('\r\x1b[K');
     let saved: { model: string; train_auc: number } | null = null;
+    // The trials are done: a failed refit or write must not lose them, so they are printed first.
+    let lateError: unknown;
     if (args.out !== undefined && result.best !== null) {
-      const fitted = await fitModel({ kind: args.model, params: { ...result.best.params, seed: args.seed } } as MemberSpec, frame, args.target, features, {
-        createdAt: new Date().toISOString(),
-      });
-      const e = evaluateBinary(predictPd(fitted, frame), frame.numeric(args.target).values);
-      const model = {
-        ...fitted,
-        params: { ...fitted.params, data: args.data },
-        metrics: {
-          train: { auc: e.auc, gini: e.gini, ks: e.ks, logloss: e.logloss, brier: e.brier, rows: e.rows },
-          cv_auc: result.best.auc_mean,
-          cv_auc_sd: result.best.auc_sd,
-        },
-      } as CredoModel;
-      await saveModel(model, resolve(context.cwd, args.out));
-      saved = { model: args.out, train_auc: e.auc };
+      try {
+        const fitted = await fitModel({ kind: args.model, params: { ...result.best.params, seed: args.seed } } as MemberSpec, frame, args.target, features, {
+          createdAt: new Date().toISOString(),
+        });
+        const e = evaluateBinary(predictPd(fitted, frame), frame.numeric(args.target).values);
+        const model = {
+          ...fitted,
+          params: { ...fitted.params, data: args.data },
+          metrics: {
+            train: { auc: e.auc, gini: e.gini, ks: e.ks, logloss: e.logloss, brier: e.brier, rows: e.rows },
+            cv_auc: result.best.auc_mean,
+            cv_auc_sd: result.best.auc_sd,
+          },
+        } as CredoModel;
+        await saveModel(model, resolve(context.cwd, args.out));
+        saved = { model: args.out, train_auc: e.auc };
+      } catch (error) {
+        lateError = error;
+      }
     }
     printResult(context, { data: args.data, target: args.target, excluded_rows: excluded, budget_seconds: budgetSeconds, ...result, saved }, () => {
       const names = Object.keys(searchSpaceOf(args.model).ranges);
@@ -87,6 +94,7 @@ export const tuneCommand = defineCommand({
       if (saved !== null) out += `saved ${saved.model} (refitted on every row; train AUC ${formatCell(saved.train_auc)})\n`;
       return out;
     });
+    if (lateError !== undefined) throw lateError;
     return 0;
   },
 });
