@@ -66,26 +66,79 @@ export function toJson(value: unknown, indent?: number): string {
   );
 }
 
-/** A progress reporter: `tick(done)` updates, `done()` clears. A no-op when stderr is not a TTY. */
+/** A progress reporter: `tick(done)` updates, `done()` ends (clears the bar, or prints the total time). */
 export interface Progress {
   tick(done: number): void;
   done(): void;
 }
 
-/** Starts a progress bar on stderr for `total` units of work, only in interactive terminals. */
-export function startProgress(context: CommandContext, label: string, total: number): Progress {
-  if (!context.interactive || context.json || total <= 0) return { tick() {}, done() {} };
-  let last = -1;
+/** Clock and pacing of `startProgress` (tests pass a fake clock). */
+export interface ProgressOptions {
+  /** Milliseconds since some origin (default `performance.now`). */
+  readonly now?: () => number;
+  /** Without a terminal, the first line is printed only after this long (ms, default 2000): quick jobs stay quiet. */
+  readonly firstLineAfter?: number;
+  /** Without a terminal, lines follow at this interval (ms, default 10000). */
+  readonly every?: number;
+}
+
+/**
+ * Starts progress reporting on stderr (never stdout) for `total` units of work. On a terminal: a
+ * bar with the share done, the count, and the time left (elapsed × remaining / done), redrawn when
+ * the percentage changes or every second. Otherwise (a pipe, a log file, CI): a plain line such as
+ * `tuning: 45% (450 of 1,000), 12 s elapsed, about 15 s left` after `firstLineAfter` and every
+ * `every` ms, and a closing `tuning: done in 27 s` if any line was printed; none with `--json`, so
+ * stderr keeps to the JSON error. Commands pass `tick` into the core as a callback.
+ */
+export function startProgress(context: CommandContext, label: string, total: number, options: ProgressOptions = {}): Progress {
+  const tty = context.interactive;
+  if (total <= 0 || (!tty && context.json)) return { tick() {}, done() {} };
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const firstLineAfter = options.firstLineAfter ?? 2000;
+  const every = options.every ?? 10_000;
+  let lastPct = -1;
+  let lastAt = Number.NEGATIVE_INFINITY;
+  let drawn = 0;
+  let lines = 0;
   return {
     tick(done: number) {
-      const pct = Math.min(100, Math.floor((done / total) * 100));
-      if (pct === last) return;
-      last = pct;
-      const filled = Math.round(pct / 5);
-      context.stderr(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${pct}%`);
+      const at = now();
+      const share = Math.min(1, Math.max(0, done / total));
+      const pct = Math.floor(share * 100);
+      const elapsed = (at - started) / 1000;
+      const left = done > 0 ? formatSeconds((elapsed * (total - Math.min(done, total))) / done) : '?';
+      if (tty) {
+        if (pct === lastPct && at - lastAt < 1000) return;
+        const filled = Math.round(share * 20);
+        const text = `${label} [${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${pct}% ${formatCount(done)}/${formatCount(total)} ETA ${left}`;
+        context.stderr(`\r${text.padEnd(drawn)}`);
+        drawn = text.length;
+      } else {
+        if (at - started < firstLineAfter || at - lastAt < every) return;
+        context.stderr(`${label}: ${pct}% (${formatCount(done)} of ${formatCount(total)}), ${formatSeconds(elapsed)} elapsed, about ${left} left\n`);
+        lines++;
+      }
+      lastPct = pct;
+      lastAt = at;
     },
     done() {
-      if (last >= 0) context.stderr(`\r${' '.repeat(label.length + 30)}\r`);
+      if (tty && drawn > 0) context.stderr(`\r${' '.repeat(drawn)}\r`);
+      if (!tty && lines > 0) context.stderr(`${label}: done in ${formatSeconds((now() - started) / 1000)}\n`);
     },
   };
+}
+
+/** A duration in whole seconds, or minutes and seconds from a minute up: `12 s`, `3 min 05 s`. */
+export function formatSeconds(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
+/** An integer with thousands separators (`1,234,567`); other numbers keep their digits after the point. */
+export function formatCount(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  const [whole, fraction] = Math.abs(value).toString().split('.');
+  const grouped = (whole as string).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${value < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }

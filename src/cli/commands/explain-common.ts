@@ -51,6 +51,7 @@ export async function explainFrame(
   threads: number,
   reference: Frame = frame,
   agnostic: ShapleyPermutationOptions = {},
+  onRows?: (done: number) => void,
 ): Promise<{ explanation: Explanation; x: Float64Array; explainer: TreeExplainer | undefined }> {
   if (model.kind === 'logistic' || model.kind === 'scorecard' || model.kind === 'svm' || model.kind === 'mlp' || model.kind === 'ensemble') {
     const explanation =
@@ -65,7 +66,7 @@ export async function explainFrame(
   }
   const explainer = treeExplainerFor(model);
   const x = rowMajorInput(explainer.ensemble, frame);
-  const values = await treeShapParallel(explainer.compiled, x, frame.rowCount, threads);
+  const values = await treeShapParallel(explainer.compiled, x, frame.rowCount, threads, onRows);
   const explanation: Explanation = {
     features: explainer.ensemble.features.map((f) => f.name),
     rowCount: frame.rowCount,

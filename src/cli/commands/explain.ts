@@ -14,7 +14,7 @@ import type { LogisticModelBody } from '../../ml/linear/index.js';
 import type { CredoModel } from '../../ml/model.js';
 import { type CommandContext, defineCommand } from '../command.js';
 import { outputPath } from '../data-input.js';
-import { type Cell, formatTable, printResult } from '../output.js';
+import { type Cell, formatTable, printResult, startProgress } from '../output.js';
 import { defaultExplainThreads, explainFrame, loadModelAndData, marginsOf, pdFromExplained, pdsOf, readCatalogue, reasonsForFrame } from './explain-common.js';
 
 /** Protected attributes that may never be proposed as a change. */
@@ -73,7 +73,9 @@ export const explainCommand = defineCommand({
     // additive models measure contributions from the mean over the whole file, also for one row
     // mlp/ensemble: permutation streams are per file row, so --row N gives that row's values in the whole-file run
     const agnostic = { samples: args.samples, background: args.background, seed: args.seed };
-    const { explanation, x, explainer } = await explainFrame(model, subset, threads, frame, { ...agnostic, rowOffset: args.row ?? 0 });
+    const progress = startProgress(context, 'explaining rows', subset.rowCount);
+    const { explanation, x, explainer } = await explainFrame(model, subset, threads, frame, { ...agnostic, rowOffset: args.row ?? 0 }, progress.tick);
+    progress.done();
     if (args.row !== undefined) {
       const catalogue = await readCatalogue(context.cwd, args.catalogue);
       const margin = marginsOf(explanation);

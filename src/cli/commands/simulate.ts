@@ -4,10 +4,11 @@ import { CredoError } from '../../errors/index.js';
 import type { Column } from '../../frame/index.js';
 import { parseYaml } from '../../io/index.js';
 import { headline, parseMacroConfig, portfolioFromFrame, type ScenarioSimulation, type SimulationOptions, simulatePortfolio } from '../../portfolio/index.js';
+import { blockCount } from '../../portfolio/simulate/index.js';
 import { defaultThreads, parallelKernelRunner } from '../../portfolio/simulate/workers/run-kernel-parallel.js';
 import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
-import { type Cell, formatPercent, formatTable, printResult } from '../output.js';
+import { type Cell, formatPercent, formatTable, printResult, startProgress } from '../output.js';
 
 /** `credo simulate --portfolio FILE`: Monte Carlo loss distribution of a loan portfolio (Gaussian copula). */
 export const simulateCommand = defineCommand({
@@ -70,7 +71,10 @@ export const simulateCommand = defineCommand({
     }
     const threads = args.threads ?? defaultThreads();
     const started = performance.now();
-    const runs = await simulatePortfolio(loans, options, parallelKernelRunner(threads));
+    const progress = startProgress(context, 'simulating', blockCount(args.scenarios) * (options.macro?.length ?? 1));
+    let blocks = 0;
+    const runs = await simulatePortfolio(loans, options, parallelKernelRunner(threads, () => progress.tick(++blocks)));
+    progress.done();
     const seconds = (performance.now() - started) / 1000;
     const result = simulationReport(runs, { seconds, threads, loans: loans.pd.length, seed: args.seed });
     printResult(context, result, () => renderSimulation(runs, result));

@@ -7,7 +7,7 @@ import { predictPd } from '../../ml/predict-model.js';
 import { parseBudget, searchSpaceOf, tuneModel } from '../../ml/tuning/index.js';
 import { defineCommand } from '../command.js';
 import { outputPath, schemaFlag } from '../data-input.js';
-import { formatCell, formatTable, printResult } from '../output.js';
+import { formatCell, formatTable, printResult, startProgress } from '../output.js';
 import { readLearnerData } from './learner-data.js';
 
 /** `credo tune`: hyperparameter search by cross-validated AUC within a time budget. */
@@ -37,6 +37,7 @@ export const tuneCommand = defineCommand({
     await outputPath(context, args.out, []);
     const { frame, features, excluded } = await readLearnerData(args, context);
     const clock = () => performance.now() / 1000;
+    const progress = startProgress(context, `tuning (budget ${args.budget}, trials)`, args.trials);
     const result = await tuneModel(frame, args.target, features, {
       kind: args.model,
       method: args.method,
@@ -45,11 +46,9 @@ export const tuneCommand = defineCommand({
       folds: args.folds,
       seed: args.seed,
       clock,
-      onTrial: (t) => {
-        if (context.interactive && !context.json) context.stderr(`\rtrial ${t.trial}: AUC ${t.auc_mean.toFixed(4)} `);
-      },
+      onTrial: (t) => progress.tick(t.trial),
     });
-    if (context.interactive && !context.json) context.stderr('\r\x1b[K');
+    progress.done();
     let saved: { model: string; train_auc: number } | null = null;
     // The trials are done: a failed refit or write must not lose them, so they are printed first.
     let lateError: unknown;
