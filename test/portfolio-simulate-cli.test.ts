@@ -88,5 +88,5 @@ test('credo simulate reports bad input with exit 2 naming the column or file', a
   }
   const macro = await run(['simulate', '--portfolio', 'loans-500.csv', '--macro', 'README.md']);
   assert.equal(macro.code, 2);
-  assert.match(macro.err, /macro file .*README.md/);
+  assert.match(macro.err, /file ".*README.md", line 2: column 3: Plain value cannot start with reserved character/);
 });

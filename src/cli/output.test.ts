@@ -54,7 +54,10 @@ test('progress without a terminal: periodic plain lines after a quiet start; non
 });
 
 test('counts get thousands separators; durations read as seconds or minutes', () => {
-  assert.deepEqual([formatCount(0), formatCount(999), formatCount(1000), formatCount(-2522012656), formatCount(1234.5)], ['0', '999', '1,000', '-2,522,012,656', '1,234.5']);
+  assert.deepEqual(
+    [formatCount(0), formatCount(999), formatCount(1000), formatCount(-2522012656), formatCount(1234.5)],
+    ['0', '999', '1,000', '-2,522,012,656', '1,234.5'],
+  );
   assert.deepEqual([formatSeconds(0.4), formatSeconds(59.6), formatSeconds(185)], ['0 s', '1 min 00 s', '3 min 05 s']);
 });
 
