@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CommandContext } from './command.js';
-import { formatCount, formatSeconds, formatTable, startProgress, toJson } from './output.js';
+import { formatCell, formatCount, formatPoints, formatPValue, formatSeconds, formatSignificant, formatTable, startProgress, toJson } from './output.js';
 
 function context(interactive: boolean, json = false): { context: CommandContext; err: () => string } {
   let err = '';
@@ -74,4 +74,17 @@ test('tables align numbers right and text left; JSON has no NaN', () => {
     'name    n\n----  ---\na     1.5\nbb     10\n',
   );
   assert.equal(toJson({ x: Number.NaN, y: Float64Array.from([1, 2]) }), '{"x":null,"y":[1,2]}');
+});
+
+test('p-values, percentage points and significant figures', () => {
+  assert.deepEqual([formatPValue(0.04321), formatPValue(0.0001), formatPValue(0.00009999), formatPValue(0)], ['0.0432', '0.0001', '<0.0001', '<0.0001']);
+  assert.deepEqual(
+    [formatPoints(0.0125), formatPoints(-0.004), formatPoints(0), formatPoints(0.0572 - 0.0424)],
+    ['+1.25 pp', '-0.40 pp', '0.00 pp', '+1.48 pp'],
+  );
+  assert.deepEqual(
+    [formatSignificant(0.000123456), formatSignificant(-12.3456), formatSignificant(1234567), formatSignificant(3), formatSignificant(0)],
+    ['0.0001235', '-12.35', '1.235e+6', '3', '0'],
+  );
+  assert.deepEqual([formatCell(2522012656), formatCell(-1234.5, 2), formatCell(999), formatCell(0.12345)], ['2,522,012,656', '-1,234.50', '999', '0.1235']);
 });

@@ -15,7 +15,7 @@ export interface TableOptions {
 export function formatTable(headers: readonly string[], rows: readonly (readonly Cell[])[], options: TableOptions = {}): string {
   const digits = options.digits ?? 4;
   const text = rows.map((row) => row.map((cell) => formatCell(cell, digits)));
-  const numeric = headers.map((_, j) => rows.every((row) => typeof row[j] === 'number' || row[j] === null || row[j] === undefined));
+  const numeric = headers.map((_, j) => rows.every((row) => isNumberLike(row[j])));
   const widths = headers.map((h, j) => Math.max(h.length, ...text.map((r) => (r[j] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells
@@ -29,14 +29,50 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
   return `${out.join('\n')}\n`;
 }
 
-/** Formats one cell: null/undefined as '', integers as is, other numbers with fixed decimals. */
+/** Numbers, empty cells and formatted figures (`12.5%`, `+1.25 pp`, `<0.0001`, `1,234`) are right-aligned. */
+function isNumberLike(cell: Cell): boolean {
+  if (cell === null || cell === undefined || typeof cell === 'number') return true;
+  return cell === '' || cell === 'n/a' || /^[+\-<×]?\d[\d,]*(\.\d+)?(e[+-]?\d+)?(%| pp| s)?$/.test(cell);
+}
+
+/** Formats one cell: null/undefined as '', integers with thousands separators, other numbers with fixed decimals (grouped too). */
 export function formatCell(cell: Cell, digits = 4): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') {
     if (Number.isNaN(cell)) return 'NaN';
-    return Number.isInteger(cell) ? String(cell) : cell.toFixed(digits);
+    if (!Number.isFinite(cell)) return cell > 0 ? '∞' : '-∞';
+    return groupThousands(Number.isInteger(cell) ? String(cell) : cell.toFixed(digits));
   }
   return cell;
+}
+
+/** Inserts thousands separators into the integer part of a plain decimal numeral (`-1234.5` → `-1,234.5`). */
+function groupThousands(numeral: string): string {
+  const match = /^(-?)(\d+)(.*)$/.exec(numeral);
+  if (match === null) return numeral;
+  return `${match[1]}${(match[2] as string).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${match[3]}`;
+}
+
+/** A p-value for a table: four decimals, and `<0.0001` below 1e-4 (never a misleading 0.0000). */
+export function formatPValue(p: number): string {
+  if (!Number.isFinite(p)) return 'n/a';
+  return p < 1e-4 ? '<0.0001' : p.toFixed(4);
+}
+
+/** A difference of two rates (shares in [0, 1]) in percentage points, signed: `+1.25 pp`, `-0.40 pp`. */
+export function formatPoints(difference: number, decimals = 2): string {
+  if (!Number.isFinite(difference)) return 'n/a';
+  const text = (difference * 100).toFixed(decimals);
+  return `${difference > 0 && Number(text) !== 0 ? '+' : ''}${text} pp`;
+}
+
+/** A number in `figures` significant figures (coefficients, odds ratios): `0.0001234`, `-12.35`, `1.235e+6`. */
+export function formatSignificant(value: number, figures = 4): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '∞' : '-∞';
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e6 || magnitude < 1e-6) return value.toExponential(figures - 1);
+  return String(Number(value.toPrecision(figures)));
 }
 
 /** Formats a share in [0, 1] as a percentage with two decimals. */
@@ -135,10 +171,7 @@ export function formatSeconds(seconds: number): string {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 }
 
-/** An integer with thousands separators (`1,234,567`); other numbers keep their digits after the point. */
+/** A count with thousands separators (`1,234,567`); other numbers keep their digits after the point. */
 export function formatCount(value: number): string {
-  if (!Number.isFinite(value)) return 'n/a';
-  const [whole, fraction] = Math.abs(value).toString().split('.');
-  const grouped = (whole as string).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${value < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+  return Number.isFinite(value) ? groupThousands(String(value)) : 'n/a';
 }

@@ -4,6 +4,7 @@ export { edgeBands, quantileBands, type ScoreBands } from './bands.js';
 export { type CalibrationRow, calibrationTable, type HosmerLemeshow, hosmerLemeshow } from './calibration.js';
 export { chiSquareSurvival, lnGamma, regularizedGammaP, regularizedGammaQ } from './chi-square.js';
 export { type Confusion, computeConfusion, type ThresholdMetrics, thresholdMetrics } from './confusion.js';
+export { type CutoffRow, cutoffsForApprovalRates, cutoffTable, DEFAULT_APPROVAL_RATES } from './cutoff-table.js';
 export { type BinaryEvaluation, type EvaluateBinaryOptions, evaluateBinary } from './evaluate-binary.js';
 export { type GainsRow, gainsTable } from './gains.js';
 export { computeKs, type KsResult, ksOfSorted } from './ks.js';
