@@ -67,6 +67,8 @@ test('credo explain --counterfactual flips declined rows by changing only action
     'input.csv',
     '--actionable',
     'util,income',
+    '--direction',
+    'income:increase',
     '--cutoff',
     '0.3',
     '--limit',
@@ -82,9 +84,21 @@ test('credo explain --counterfactual flips declined rows by changing only action
     if (!row.found) continue;
     found++;
     assert.ok(row.pd_after < 0.3);
-    for (const change of row.changes) assert.ok(change.feature === 'util' || change.feature === 'income');
+    for (const change of row.changes) assert.ok(change.feature === 'util' || (change.feature === 'income' && change.to >= change.from));
   }
   assert.ok(found > 0);
+  // which constraints applied, and from where: income from the command line, util by default within the data range
+  assert.deepEqual(
+    result.constraints.map((c: { feature: string; direction: string; source: string }) => [c.feature, c.direction, c.source]),
+    [
+      ['util', 'any', 'default'],
+      ['income', 'increase', 'flag'],
+    ],
+  );
+  // the shipped catalogue says income cannot be changed
+  const income = await cli(['explain', '--counterfactual', '--model', 'model.json', '--data', 'input.csv', '--actionable', 'util,income']);
+  assert.equal(income.code, 2);
+  assert.match(income.err, /actionable feature "income": the reason catalogue says the applicant cannot change it/);
   const age = await cli(['explain', '--counterfactual', '--model', 'model.json', '--data', 'input.csv', '--actionable', 'age']);
   assert.equal(age.code, 2);
   assert.match(age.err, /actionable feature "age": a protected attribute/);
@@ -154,6 +168,8 @@ test('logistic and scorecard models: contributions add up to the scored PD, logi
   const results = JSON.parse(cf.out).results;
   assert.ok(results.some((r: { found: boolean }) => r.found));
   for (const r of results) if (r.found) assert.ok(r.pd_after < 0.3 && r.pd_before >= 0.3 && r.cost > 0);
+  // the requested amount and the debt ratio may only go down (the shipped catalogue)
+  for (const r of results) for (const change of r.changes) assert.ok(change.to <= change.from, `${change.feature} ${change.from} → ${change.to}`);
   const card = await cli([
     'explain',
     '--counterfactual',
@@ -163,6 +179,8 @@ test('logistic and scorecard models: contributions add up to the scored PD, logi
     'hmeq.csv',
     '--actionable',
     'LOAN,DEBTINC,CLAGE',
+    '--direction',
+    'CLAGE:increase',
     '--cutoff',
     '0.4',
     '--limit',
@@ -173,4 +191,5 @@ test('logistic and scorecard models: contributions add up to the scored PD, logi
   const cardResults = JSON.parse(card.out).results;
   assert.ok(cardResults.some((r: { found: boolean }) => r.found));
   for (const r of cardResults) if (r.found) assert.ok(r.pd_after < 0.4 && r.pd_before >= 0.4 && r.cost > 0);
+  for (const r of cardResults) for (const change of r.changes) assert.ok(change.feature === 'CLAGE' ? change.to >= change.from : change.to <= change.from);
 });

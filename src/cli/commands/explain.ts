@@ -2,9 +2,13 @@ import { resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import {
   type Counterfactual,
+  changeInterval,
   decisionPath,
+  describeChangeConstraint,
   formatDecisionPath,
   linearCounterfactual,
+  parseChangeFlags,
+  resolveChangeConstraints,
   scorecardCounterfactual,
   treeCounterfactual,
 } from '../../explain/index.js';
@@ -57,6 +61,11 @@ export const explainCommand = defineCommand({
     counterfactual: { type: 'boolean', description: 'find the cheapest change to --actionable features that approves declined rows' },
     actionable: { type: 'list', description: 'features the applicant can change (numeric; never protected attributes such as age)' },
     weights: { type: 'list', description: 'cost weights, e.g. requested_amount=1,term_months=2 (default 1 each)' },
+    direction: {
+      type: 'list',
+      description: 'allowed change per actionable feature, e.g. LOAN:decrease,term_months:any (overrides the catalogue’s change; default any)',
+    },
+    bounds: { type: 'list', description: 'bounds of the changed value, e.g. LOAN:1000..25000 (within the data range in any case)' },
     limit: { type: 'int', default: 20, min: 1, description: 'with --counterfactual and no --row: at most this many declined rows' },
     samples: { type: 'int', default: 32, min: 4, max: 100000, description: 'mlp/ensemble: permutations per row (antithetic pairs; rounded up to even)' },
     background: { type: 'int', default: 100, min: 1, max: 100000, description: 'mlp/ensemble: background rows drawn from the data (all when fewer)' },
@@ -167,6 +176,9 @@ export const explainCommand = defineCommand({
 
 interface CounterfactualArgs {
   readonly actionable: string[];
+  readonly direction: string[];
+  readonly bounds: string[];
+  readonly catalogue: string | undefined;
   readonly weights: string[];
   readonly threads: number | undefined;
   readonly cutoff: number;
@@ -206,14 +218,20 @@ async function runCounterfactual(args: CounterfactualArgs, model: CredoModel, fr
     weight[j] = w;
   }
   const scale = new Float64Array(p).fill(1);
-  const lower = new Float64Array(p).fill(Number.NEGATIVE_INFINITY);
-  const upper = new Float64Array(p).fill(Number.POSITIVE_INFINITY);
-  for (const j of actionable) {
+  const range = actionable.map((j) => {
     const stats = columnStats(frame.get(names[j] as string) as NumericColumn);
     scale[j] = stats.sd > 0 ? stats.sd : 1;
-    lower[j] = stats.min;
-    upper[j] = stats.max;
-  }
+    return stats;
+  });
+  // directions and bounds: the command line, else the reason catalogue's `change`, else any direction within the data range
+  const constraints = resolveChangeConstraints(
+    actionableNames,
+    range,
+    await readCatalogue(context.cwd, args.catalogue),
+    parseChangeFlags(args.direction, args.bounds),
+  );
+  const lower = new Float64Array(p).fill(Number.NEGATIVE_INFINITY);
+  const upper = new Float64Array(p).fill(Number.POSITIVE_INFINITY);
   const cutoff = args.cutoff;
   const binary = ensemble === undefined || ensemble.objective === 'binary';
   const cutoffMargin = binary ? Math.log(cutoff / (1 - cutoff)) : cutoff;
@@ -233,6 +251,9 @@ async function runCounterfactual(args: CounterfactualArgs, model: CredoModel, fr
   }[] = [];
   for (const i of rows) {
     const row = x.slice(i * p, (i + 1) * p);
+    actionable.forEach((j, k) => {
+      [lower[j], upper[j]] = changeInterval(constraints[k] as (typeof constraints)[number], row[j] as number);
+    });
     const cf =
       ensemble !== undefined
         ? await treeCounterfactual(ensemble, row, { actionable, cutoffMargin, scale, weight, lower, upper })
@@ -286,13 +307,16 @@ async function runCounterfactual(args: CounterfactualArgs, model: CredoModel, fr
     await writeFrame(out, resolve(context.cwd, args.out));
   }
   const seconds = round((performance.now() - started) / 1000, 3);
-  const result = { cutoff, actionable: actionableNames, cost: 'weighted L1 in standard deviations of the data', seconds, results };
-  printResult(context, result, () =>
-    formatTable(
-      ['row', 'PD before', 'PD after', 'cost', 'change'],
-      results.map((r) => [r.row, r.pd_before, r.pd_after, r.cost, describe(r.changes, r.found)] as Cell[]),
-      { digits: 4, title: `Counterfactuals: cheapest change of ${actionableNames.join(', ')} to bring PD below ${cutoff} (cost = Σ weight·|Δ|/sd)` },
-    ),
+  const result = { cutoff, actionable: actionableNames, constraints, cost: 'weighted L1 in standard deviations of the data', seconds, results };
+  printResult(
+    context,
+    result,
+    () =>
+      formatTable(
+        ['row', 'PD before', 'PD after', 'cost', 'change'],
+        results.map((r) => [r.row, r.pd_before, r.pd_after, r.cost, describe(r.changes, r.found)] as Cell[]),
+        { digits: 4, title: `Counterfactuals: cheapest change of ${actionableNames.join(', ')} to bring PD below ${cutoff} (cost = Σ weight·|Δ|/sd)` },
+      ) + `Constraints applied:\n${constraints.map((c) => `  ${describeChangeConstraint(c)}\n`).join('')}`,
   );
   return 0;
 }
@@ -323,7 +347,7 @@ function logisticCounterfactual(
 }
 
 function describe(changes: Counterfactual['changes'], found: boolean): string {
-  if (!found) return 'no change within the data range approves';
+  if (!found) return 'no allowed change approves';
   if (changes.length === 0) return 'already approved';
   return changes.map((c) => `${c.feature} ${fmt(c.from)} → ${fmt(c.to)}`).join('; ');
 }
