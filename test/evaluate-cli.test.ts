@@ -56,3 +56,15 @@ test('evaluate prints gains, calibration and a cutoff table whose figures match 
   assert.match(human.out, /\s+50\.00%\s/);
   assert.match(human.out, /^\s+95\.00%|\s95\.00%\s/m);
 });
+
+test('train prints coefficients in significant figures and p-values below 1e-4 as <0.0001', async () => {
+  const human = await credo('train', '--model', 'logistic', '--data', hmeq, '--target', 'BAD', '--out', 'lg2.json');
+  assert.equal(human.code, 0, human.err);
+  const json = await credo('train', '--model', 'logistic', '--data', hmeq, '--target', 'BAD', '--out', 'lg3.json', '--json');
+  const derog = JSON.parse(json.out).coefficients.find((c: { term: string }) => c.term === 'DEROG');
+  assert.ok(derog.p_value < 1e-4, 'DEROG is significant on HMEQ');
+  const estimate = String(Number(derog.estimate.toPrecision(4)));
+  const se = String(Number(derog.standard_error.toPrecision(4)));
+  assert.match(human.out, new RegExp(`^DEROG\\s+${estimate.replace('.', '\\.')}\\s+${se.replace('.', '\\.')}\\s+-?\\d+\\.\\d\\d\\s+<0\\.0001\\s`, 'm'));
+  assert.doesNotMatch(human.out, /\s0\.0000\s/);
+});

@@ -9,7 +9,7 @@ import { predictPd } from '../../ml/predict-model.js';
 import { trainScorecard } from '../../ml/scorecard/index.js';
 import type { CommandContext } from '../command.js';
 import { readDataFile } from '../data-input.js';
-import { formatTable, printResult } from '../output.js';
+import { formatPValue, formatSignificant, formatTable, printResult } from '../output.js';
 import { checkNamedColumns } from './learner-data.js';
 
 /** Flags `credo train` adds for the logistic and scorecard families (spread into its flag list). */
@@ -145,7 +145,14 @@ export async function trainLinear(args: LinearTrainArgs, context: CommandContext
       }[];
       out += `\n${formatTable(
         ['term', 'estimate', 'std error', 'z', 'p-value', 'VIF'],
-        coefficients.map((c) => [c.term, c.estimate, c.standard_error, c.standard_error === null ? null : c.estimate / c.standard_error, c.p_value, c.vif]),
+        coefficients.map((c) => [
+          c.term,
+          formatSignificant(c.estimate),
+          c.standard_error === null ? '' : formatSignificant(c.standard_error),
+          c.standard_error === null ? '' : (c.estimate / c.standard_error).toFixed(2),
+          c.p_value === null ? '' : formatPValue(c.p_value),
+          c.vif === null ? '' : c.vif.toFixed(2),
+        ]),
         { title: 'logit(PD) = Σ estimate·term (categorical terms against their most frequent category; VIF > 10: collinear)' },
       )}`;
     }
