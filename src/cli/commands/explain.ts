@@ -18,6 +18,7 @@ import type { LogisticModelBody } from '../../ml/linear/index.js';
 import type { CredoModel } from '../../ml/model.js';
 import { type CommandContext, defineCommand } from '../command.js';
 import { outputPath } from '../data-input.js';
+import { keyColumnNames, keyColumns, keyFlags } from '../key-columns.js';
 import { type Cell, formatTable, printResult, startProgress } from '../output.js';
 import { defaultExplainThreads, explainFrame, loadModelAndData, marginsOf, pdFromExplained, pdsOf, readCatalogue, reasonsForFrame } from './explain-common.js';
 
@@ -45,6 +46,7 @@ export const explainCommand = defineCommand({
     model: { type: 'string', required: true, description: 'model file (Credo model, e.g. trained or imported from XGBoost)' },
     data: { type: 'string', required: true, description: 'rows to explain (.csv or .parquet)' },
     out: { type: 'string', description: 'output file (.csv or .parquet): contributions, or counterfactuals' },
+    ...keyFlags,
     threads: { type: 'int', min: 1, max: 256, description: 'worker threads (default: available cores; same values for any count)' },
     row: { type: 'int', min: 0, description: 'explain one row (0-based) in detail: contributions and reasons' },
     path: { type: 'boolean', description: 'with --row: print the decision path through the trees' },
@@ -75,6 +77,7 @@ export const explainCommand = defineCommand({
     await outputPath(context, args.out, 'data');
     const started = performance.now();
     const { model, frame } = await loadModelAndData(context.cwd, args.model, args.data);
+    const keyNames = args.row === undefined && !args.counterfactual ? keyColumnNames(frame, args, args.data) : [];
     if (args.row !== undefined && args.row >= frame.rowCount) throw new CredoError('E_EXPLAIN_ROW', { row: args.row, last: frame.rowCount - 1 });
     const threads = args.threads ?? defaultExplainThreads();
     if (args.counterfactual) return runCounterfactual(args, model, frame, context, started);
@@ -153,8 +156,13 @@ export const explainCommand = defineCommand({
       return numericColumn(feature, values);
     });
     columns.push(numericColumn('expected_value', new Float64Array(explanation.rowCount).fill(explanation.expectedValue)));
+    const keys = keyColumns(
+      frame,
+      keyNames,
+      columns.map((c) => c.name),
+    );
     const seconds = (performance.now() - started) / 1000;
-    await writeFrame(new Frame(columns, explanation.rowCount), resolve(context.cwd, args.out));
+    await writeFrame(new Frame([...keys, ...columns], explanation.rowCount), resolve(context.cwd, args.out));
     const result = {
       rows: explanation.rowCount,
       features: p,
@@ -162,6 +170,7 @@ export const explainCommand = defineCommand({
       threads,
       expected_value: explanation.expectedValue,
       method: explanation.method,
+      keys: keys.map((c) => c.name),
       out: args.out,
     };
     printResult(
