@@ -10,9 +10,12 @@ import { predictRaw } from '../../ml/predict-model.js';
 import { defineCommand } from '../command.js';
 import { outputPath, schemaFlag } from '../data-input.js';
 import { formatTable, printResult, startProgress } from '../output.js';
+import { chooseThreads, MIN_WORK_PER_THREAD } from '../threads.js';
+import { printWarnings } from '../warnings.js';
 import { checkNamedColumns, readLabelledData } from './learner-data.js';
 import { learnerTrainFlags, trainLearner } from './train-learners.js';
 import { linearTrainFlags, trainLinear } from './train-linear.js';
+import { checkFittedAuc, checkTrainingFeatures, headlineMetrics, outOfSampleRows, trainingCheckFlags } from './training-checks.js';
 
 /** Parses `--monotone col:+1,col:-1`. */
 export function parseMonotone(items: readonly string[]): Record<string, number> {
@@ -35,8 +38,7 @@ function summaryMetrics(model: CredoModel, frame: Frame, target: string): Record
     return { rmse: Math.sqrt(se / Math.max(1, raw.length)) };
   }
   const pd = Float64Array.from(raw, (s) => 1 / (1 + Math.exp(-s)));
-  const e = evaluateBinary(pd, y);
-  return { auc: e.auc, gini: e.gini, ks: e.ks, logloss: e.logloss, brier: e.brier, rows: e.rows, bad_rate: e.bad_rate };
+  return headlineMetrics(evaluateBinary(pd, y));
 }
 
 /** `credo train`: trains a GBDT PD model and writes a model file. */
@@ -58,13 +60,14 @@ export const trainCommand = defineCommand({
     },
     ...linearTrainFlags,
     ...learnerTrainFlags,
+    ...trainingCheckFlags,
     exclude: { type: 'list', description: 'columns not to use as features' },
     features: { type: 'list', description: 'use only these feature columns' },
     categorical: { type: 'list', description: 'read these columns as categorical' },
     monotone: { type: 'list', description: 'monotone constraints, e.g. delinq:+1,income:-1' },
     weight: { type: 'string', description: 'row-weight column' },
     objective: { type: 'enum', choices: ['binary', 'regression'] as const, default: 'binary', description: 'loss: binary log loss or L2 regression' },
-    trees: { type: 'int', default: 100, min: 1, description: 'boosting rounds (maximum with early stopping)' },
+    trees: { type: 'int', min: 1, description: 'gbdt: boosting rounds, the maximum with early stopping (default 100); forest: trees (default 100)' },
     leaves: { type: 'int', default: 31, min: 2, max: 4096, description: 'maximum leaves per tree' },
     'max-depth': { type: 'int', default: 0, min: 0, description: 'maximum tree depth (0 = unlimited)' },
     'learning-rate': { type: 'number', default: 0.1, min: 1e-6, max: 1, description: 'shrinkage per tree' },
@@ -82,7 +85,12 @@ export const trainCommand = defineCommand({
       description: 'choose splits on exact gradient sums instead of quantised ones (slower; leaf values are exact either way)',
     },
     'scale-pos-weight': { type: 'number', default: 1, min: 1e-9, description: 'weight multiplier of bad rows' },
-    threads: { type: 'int', default: 1, min: 1, max: 64, description: 'worker threads (same model for any count)' },
+    threads: {
+      type: 'int',
+      min: 1,
+      max: 64,
+      description: 'worker threads (same model for any count; default: 1 unless rows × features reach 1,000,000 per thread and the machine is idle)',
+    },
     seed: { type: 'int', default: 0, description: 'random seed' },
     valid: { type: 'string', description: 'validation data for early stopping' },
     'valid-fraction': { type: 'number', min: 0, max: 0.9, description: 'hold out this fraction of --data for early stopping' },
@@ -117,9 +125,10 @@ export const trainCommand = defineCommand({
     const excluded = new Set([args.target, ...args.exclude, ...(args.weight === undefined ? [] : [args.weight])]);
     checkNamedColumns(train.frame, args.exclude, 'exclude', args.data);
     const features = args.features.length > 0 ? args.features : train.frame.names.filter((n) => !excluded.has(n));
+    const warnings = await checkTrainingFeatures(train.frame, train.frame.numeric(args.target).values, features, args, context);
     const options: Partial<GbdtOptions> = {
       objective: args.objective,
-      trees: args.trees,
+      trees: args.trees ?? 100,
       leaves: args.leaves,
       maxDepth: args['max-depth'],
       learningRate: args['learning-rate'],
@@ -138,11 +147,12 @@ export const trainCommand = defineCommand({
       earlyStoppingRounds: args['early-stopping-rounds'],
       seed: args.seed,
     };
-    const progress = startProgress(context, 'training', args.trees);
+    const progress = startProgress(context, 'training', args.trees ?? 100);
+    const threads = args.threads ?? chooseThreads(train.frame.rowCount * features.length, MIN_WORK_PER_THREAD.gbdt);
     const result: GbdtTrainResult = await trainGbdtThreaded(
       { frame: train.frame, target: args.target, features, weight: args.weight, valid: valid?.frame },
       options,
-      args.threads,
+      threads,
       (done) => progress.tick(done),
     );
     progress.done();
@@ -151,13 +161,17 @@ export const trainCommand = defineCommand({
       kind: 'gbdt',
       schema: { columns: result.ensemble.features.map((f) => ({ ...f })) },
       target: args.target,
-      params: { ...result.options, threads: args.threads, data: args.data, valid: args.valid ?? null, valid_fraction: args['valid-fraction'] ?? null },
+      params: { ...result.options, threads, data: args.data, valid: args.valid ?? null, valid_fraction: args['valid-fraction'] ?? null },
       metrics: {},
       createdAt: new Date().toISOString(),
       body: saveEnsembleForModel(result),
     };
     const trainMetrics = summaryMetrics(draft, train.frame, args.target);
     const validMetrics = valid !== undefined ? summaryMetrics(draft, valid.frame, args.target) : null;
+    if (args.objective === 'binary')
+      warnings.push(
+        ...checkFittedAuc(validMetrics?.auc ?? (trainMetrics.auc as number), validMetrics === null ? 'training' : 'validation', args['allow-leakage']),
+      );
     const model: CredoModel<'gbdt'> = { ...draft, metrics: { train: trainMetrics, valid: validMetrics, valid_loss: result.validLoss } };
     await saveModel(model, resolve(context.cwd, args.out));
     const summary = {
@@ -172,7 +186,9 @@ export const trainCommand = defineCommand({
       best_iteration: result.bestIteration,
       train: trainMetrics,
       valid: validMetrics,
+      warnings,
     };
+    printWarnings(context, warnings);
     printResult(context, summary, () => {
       const rows: (string | number)[][] = [
         ['model', args.out],
@@ -182,8 +198,11 @@ export const trainCommand = defineCommand({
         ['trees kept / trained', `${summary.trees} / ${summary.trees_trained}`],
         ['seconds', summary.seconds],
       ];
-      for (const [k, v] of Object.entries(trainMetrics)) rows.push([`train ${k}`, v]);
-      if (validMetrics) for (const [k, v] of Object.entries(validMetrics)) rows.push([`valid ${k}`, v]);
+      if (args.objective === 'binary') rows.push(...outOfSampleRows(trainMetrics, validMetrics));
+      else {
+        for (const [k, v] of Object.entries(trainMetrics)) rows.push([`train ${k}`, v]);
+        if (validMetrics) for (const [k, v] of Object.entries(validMetrics)) rows.push([`valid ${k}`, v]);
+      }
       return `${formatTable(['', 'value'], rows)}\n`;
     });
     return 0;
