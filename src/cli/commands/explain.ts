@@ -47,7 +47,7 @@ export const explainCommand = defineCommand({
     data: { type: 'string', required: true, description: 'rows to explain (.csv or .parquet)' },
     out: { type: 'string', description: 'output file (.csv or .parquet): contributions, or counterfactuals' },
     ...keyFlags,
-    threads: { type: 'int', min: 1, max: 256, description: 'worker threads (default: available cores; same values for any count)' },
+    threads: { type: 'int', min: 1, max: 256, description: 'worker threads (default: one per 2,000 rows up to the cores, 1 on a busy machine; same values for any count)' },
     row: { type: 'int', min: 0, description: 'explain one row (0-based) in detail: contributions and reasons' },
     path: { type: 'boolean', description: 'with --row: print the decision path through the trees' },
     tree: { type: 'int', min: 0, description: 'with --path: only this tree' },
@@ -79,7 +79,7 @@ export const explainCommand = defineCommand({
     const { model, frame } = await loadModelAndData(context.cwd, args.model, args.data);
     const keyNames = args.row === undefined && !args.counterfactual ? keyColumnNames(frame, args, args.data) : [];
     if (args.row !== undefined && args.row >= frame.rowCount) throw new CredoError('E_EXPLAIN_ROW', { row: args.row, last: frame.rowCount - 1 });
-    const threads = args.threads ?? defaultExplainThreads();
+    const threads = args.threads ?? defaultExplainThreads(args.row === undefined ? frame.rowCount : 1);
     if (args.counterfactual) return runCounterfactual(args, model, frame, context, started);
     const subset = args.row === undefined ? frame : frame.slice(args.row, args.row + 1);
     // additive models measure contributions from the mean over the whole file, also for one row
@@ -199,7 +199,7 @@ interface CounterfactualArgs {
 async function runCounterfactual(args: CounterfactualArgs, model: CredoModel, frame: Frame, context: CommandContext, started: number): Promise<number> {
   const actionableNames = args.actionable;
   if (actionableNames.length === 0) throw new CredoError('E_INPUT_FLAG_MISSING', { flag: 'actionable' });
-  const { explanation, x, explainer } = await explainFrame(model, frame, args.threads ?? defaultExplainThreads());
+  const { explanation, x, explainer } = await explainFrame(model, frame, args.threads ?? defaultExplainThreads(frame.rowCount));
   const ensemble = explainer?.ensemble;
   const logistic = model.kind === 'logistic' ? model.body : model.kind === 'svm' ? model.body.logit : undefined;
   const scorecard = model.kind === 'scorecard' ? model.body : undefined;
