@@ -125,3 +125,16 @@ test('flags a family ignores are refused; --valid-fraction holds out rows for ev
   assert.match(human.out, /train calibration \(Hosmer–Lemeshow p\)/);
   assert.match(human.out, /out-of-sample +none: add --valid-fraction 0\.2/);
 });
+
+test('score --reasons stops on a model that uses a protected attribute instead of writing "Other factors (age)"', async () => {
+  const rows = ['x,age,bad'];
+  for (let i = 0; i < 200; i++) rows.push(`${(i % 2) * 3 + ((i * 7) % 5)},${20 + ((i * 11) % 50)},${i % 2}`);
+  writeFileSync(join(dir, 'aged.csv'), `${rows.join('\n')}\n`);
+  const trained = await run(['train', '--data', 'aged.csv', '--target', 'bad', '--model', 'logistic', '--allow-protected', '--out', 'aged.json']);
+  assert.equal(trained.code, 0, trained.err);
+  const scored = await run(['score', '--model', 'aged.json', '--data', 'aged.csv', '--out', 'scores.csv']);
+  assert.equal(scored.code, 0, scored.err);
+  const reasons = await run(['score', '--model', 'aged.json', '--data', 'aged.csv', '--reasons', '2', '--out', 'scores.csv']);
+  assert.equal(reasons.code, 2);
+  assert.match(reasons.err, /the model uses protected attribute\(s\) "age", which can never be a principal reason \(ECOA\/Reg B §1002\.9\)/);
+});

@@ -26,6 +26,7 @@ export {
   type ChangeRule,
   type FeatureReason,
   parseReasonCatalogue,
+  protectedInCatalogue,
   type ReasonCatalogue,
   type ReasonText,
   reasonFor,

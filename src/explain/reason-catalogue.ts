@@ -142,3 +142,10 @@ export function reasonFor(catalogue: ReasonCatalogue, feature: string, value: nu
   if (entry !== undefined) return { code: entry.code, text: entry.text };
   return { code: catalogue.generic.code, text: catalogue.generic.text.replaceAll('{feature}', feature) };
 }
+
+/** Features the catalogue marks `protected: true` (e.g. region or postcode where they proxy a protected group). */
+export function protectedInCatalogue(catalogue: ReasonCatalogue): string[] {
+  return Object.entries(catalogue.features)
+    .filter(([, entry]) => entry.protected === true)
+    .map(([name]) => name);
+}

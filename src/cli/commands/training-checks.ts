@@ -1,5 +1,5 @@
 import { CredoError } from '../../errors/index.js';
-import type { ReasonCatalogue } from '../../explain/index.js';
+import { protectedInCatalogue } from '../../explain/index.js';
 import type { Frame } from '../../frame/index.js';
 import { leakageChecks, protectedFeatures } from '../../ml/checks/index.js';
 import { splitRows } from '../../ml/gbdt/index.js';
@@ -29,13 +29,6 @@ export interface TrainingCheckArgs {
   readonly catalogue?: string | undefined;
 }
 
-/** Columns the catalogue marks `protected: true`. */
-export function cataloguedProtected(catalogue: ReasonCatalogue): string[] {
-  return Object.entries(catalogue.features)
-    .filter(([, entry]) => entry.protected === true)
-    .map(([name]) => name);
-}
-
 /**
  * Checks the features before training: protected attributes stop training unless
  * `--allow-protected` (ECOA/Reg B), a feature that separates the target stops it unless
@@ -51,7 +44,7 @@ export async function checkTrainingFeatures(
 ): Promise<string[]> {
   const warnings: string[] = [];
   const catalogue = await readCatalogue(context.cwd, args.catalogue);
-  const found = protectedFeatures(features, [...args.protected, ...cataloguedProtected(catalogue)]);
+  const found = protectedFeatures(features, [...args.protected, ...protectedInCatalogue(catalogue)]);
   if (found.length > 0) {
     const list = found.map((f) => `"${f}"`).join(', ');
     if (!args['allow-protected']) {
