@@ -6,6 +6,7 @@ import { binningPsiCommand } from './binning-psi.js';
 import { compareCommand } from './compare.js';
 import { dataLoadCommand } from './data-load.js';
 import { dataProfileCommand } from './data-profile.js';
+import { dataSplitCommand } from './data-split.js';
 import { dataSynthCommand } from './data-synth.js';
 import { demoCommand } from './demo.js';
 import { errorsCommand } from './errors.js';
@@ -43,6 +44,7 @@ export const commands: readonly Command[] = [
   dataSynthCommand,
   dataLoadCommand,
   dataProfileCommand,
+  dataSplitCommand,
   // models
   trainCommand,
   evaluateCommand,

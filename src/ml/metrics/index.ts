@@ -7,6 +7,7 @@ export { type Confusion, computeConfusion, type ThresholdMetrics, thresholdMetri
 export { type CutoffRow, cutoffsForApprovalRates, cutoffTable, DEFAULT_APPROVAL_RATES } from './cutoff-table.js';
 export { type BinaryEvaluation, type EvaluateBinaryOptions, evaluateBinary } from './evaluate-binary.js';
 export { type GainsRow, gainsTable } from './gains.js';
+export { stratifiedHoldout, timeHoldout } from './holdout-split.js';
 export { computeKs, type KsResult, ksOfSorted } from './ks.js';
 export { computeBrier, computeLogLoss, LOG_LOSS_EPSILON } from './probability-scores.js';
 export { ascendingOrder, comparatorOrder, RADIX_MIN_LENGTH, radixOrder } from './sort-order.js';
