@@ -25,6 +25,7 @@ import { portfolioMetricsCommand } from './portfolio-metrics.js';
 import { portfolioRollRatesCommand } from './portfolio-roll-rates.js';
 import { portfolioVintageCommand } from './portfolio-vintage.js';
 import { reasonsCheckCommand } from './reasons-check.js';
+import { reportModelCommand } from './report-model.js';
 import { rulesCheckCommand } from './rules-check.js';
 import { rulesLiftCommand } from './rules-lift.js';
 import { scoreCommand } from './score.js';
@@ -61,6 +62,7 @@ export const commands: readonly Command[] = [
   explainCommand,
   importanceCommand,
   reasonsCheckCommand,
+  reportModelCommand,
   // money
   financeScheduleCommand,
   financeCapitalCommand,
