@@ -54,10 +54,11 @@ test('credo optimise cutoffs|limits|mix run the shipped example configs', async 
   assert.match(mix.out, /Stressed losses and CVaR/);
   // volume multiples are not approval rates: named and formatted as multiples of the current book
   assert.doesNotMatch(mix.out, /approval rate/);
-  const volume = /accounts \(volume-weighted\)\s+(\d+)\s+(\d+)[^\n]*\nvolume vs current book\s+×1\.0000\s+×(\d\.\d{4})\s+([+-]\d\.\d{4})/.exec(mix.out);
+  const volume = /accounts \(volume-weighted\)\s+([\d,]+)\s+([\d,]+)[^\n]*\nvolume vs current book\s+×1\.0000\s+×(\d\.\d{4})\s+([+-]\d\.\d{4})/.exec(mix.out);
   assert.ok(volume !== null, mix.out);
   const [, today, optimised, multiple, change] = volume;
-  assert.equal((Number(optimised) / Number(today)).toFixed(2), Number(multiple).toFixed(2));
+  const count = (text: string | undefined) => Number((text ?? '').replaceAll(',', ''));
+  assert.equal((count(optimised) / count(today)).toFixed(2), Number(multiple).toFixed(2));
   assert.equal((Number(multiple) - 1).toFixed(4), Number(change).toFixed(4));
   assert.match(mix.out, /volume ≥ ×1\.0000 the current book/);
 });

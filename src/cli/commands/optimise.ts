@@ -7,14 +7,9 @@ import { type PolicyKpis, type PolicyStudy, studyCutoffs, studyLimits, studyMix 
 import { workerLpSolver } from '../../portfolio/optimise/workers/worker-lp-solver.js';
 import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
-import { type Cell, formatPercent, formatTable, printResult } from '../output.js';
+import { type Cell, formatCount, formatPercent, formatPoints, formatTable, type Progress, printResult, startProgress } from '../output.js';
 
-type Study = (
-  frame: Frame,
-  raw: unknown,
-  file: string,
-  options: { frontier: boolean; solver?: Parameters<typeof studyCutoffs>[3]['solver'] },
-) => Promise<PolicyStudy>;
+type Study = (frame: Frame, raw: unknown, file: string, options: Parameters<typeof studyCutoffs>[3]) => Promise<PolicyStudy>;
 
 const flags = {
   data: { type: 'string', required: true, description: 'data file (.csv or .parquet)' },
@@ -45,7 +40,13 @@ function optimiseCommand(kind: 'cutoffs' | 'limits' | 'mix', summary: string, de
       const started = performance.now();
       let result: PolicyStudy;
       try {
-        result = await study(frame, raw, configFile, { frontier: args.frontier, solver });
+        let progress: Progress | undefined;
+        const onFrontierPoint = (done: number, total: number) => {
+          progress ??= startProgress(context, 'frontier points', total);
+          progress.tick(done);
+        };
+        result = await study(frame, raw, configFile, { frontier: args.frontier, solver, onFrontierPoint });
+        progress?.done();
       } finally {
         await solver.close();
       }
@@ -97,9 +98,9 @@ function kpiRows(problem: PolicyStudy['problem']): [keyof PolicyKpis, string, Kp
 /** A KPI value; a change of a rate is in percentage points, of a multiple in its own units. */
 function formatKpi(v: number, format: KpiFormat, change = false): Cell {
   const sign = change && v > 0 ? '+' : '';
-  if (format === 'percent') return change ? `${sign}${(v * 100).toFixed(2)} pp` : formatPercent(v);
+  if (format === 'percent') return change ? formatPoints(v) : formatPercent(v);
   if (format === 'multiple') return change ? `${sign}${v.toFixed(4)}` : `×${v.toFixed(4)}`;
-  return change ? `${sign}${Math.round(v)}` : Math.round(v);
+  return change ? `${sign}${formatCount(Math.round(v))}` : Math.round(v);
 }
 
 function renderStudy(study: PolicyStudy, seconds: number): string {

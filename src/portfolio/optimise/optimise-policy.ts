@@ -135,6 +135,7 @@ export async function computeFrontier(
   build: (value: number) => PolicyProblem,
   values: readonly number[],
   options: SolveAssignmentOptions = {},
+  onPoint: (done: number, total: number) => void = () => {},
 ): Promise<FrontierPoint[]> {
   const points: FrontierPoint[] = [];
   for (const value of values) {
@@ -142,6 +143,7 @@ export async function computeFrontier(
     const solution = await solveAssignment(problem.model, { ...options, skipShadowPrices: true });
     if (solution.status === 'infeasible') points.push({ value, status: 'infeasible', profit: null, kpis: null });
     else points.push({ value, status: solution.status, profit: solution.objective, kpis: policyKpis(problem, solution.x) });
+    onPoint(points.length, values.length);
   }
   return points;
 }
