@@ -4,7 +4,7 @@ import { CredoError } from '../../errors/index.js';
 import { describeWoeConventions, type FittedBinning, fitBinning, targetLabels, toBinningFile } from '../../ml/binning/index.js';
 import { defineCommand } from '../command.js';
 import { outputPath, readDataFile, schemaFlag } from '../data-input.js';
-import { formatPercent, formatTable, printResult } from '../output.js';
+import { formatPercent, formatTable, printResult, startProgress } from '../output.js';
 
 /** Human rendering of one feature's binning table. */
 export function formatBinningTable(f: Pick<FittedBinning, 'feature' | 'iv' | 'rows'> & { method?: string; trend?: string }): string {
@@ -67,6 +67,7 @@ export const binningFitCommand = defineCommand({
     if (features.length === 0)
       throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'features', problem: 'no feature left to bin', value: args.features.join(',') });
     const fitted: FittedBinning[] = [];
+    const progress = startProgress(context, 'binning features', features.length);
     for (const name of features) {
       fitted.push(
         await fitBinning(frame.column(name), labels, {
@@ -83,7 +84,9 @@ export const binningFitCommand = defineCommand({
           ...(args.prebins === undefined ? {} : { prebins: args.prebins }),
         }),
       );
+      progress.tick(fitted.length);
     }
+    progress.done();
     if (args.out !== undefined) await writeFile(resolve(context.cwd, args.out), `${JSON.stringify(toBinningFile(fitted, args.target), null, 2)}\n`);
     const conventions = describeWoeConventions({ smoothing: args.smoothing, sign: args['woe-sign'] });
     const result = {
