@@ -32,7 +32,7 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
 /** Numbers, empty cells and formatted figures (`12.5%`, `+1.25 pp`, `<0.0001`, `1,234`) are right-aligned. */
 function isNumberLike(cell: Cell): boolean {
   if (cell === null || cell === undefined || typeof cell === 'number') return true;
-  return cell === '' || cell === 'n/a' || /^[+\-<×]?\d[\d,]*(\.\d+)?(e[+-]?\d+)?(%| pp| s)?$/.test(cell);
+  return cell === '' || cell === 'n/a' || /^[+\-<×]?\d[\d,]*(\.\d+)?(e[+-]?\d+)?(%| pp| s)?\*?$/.test(cell);
 }
 
 /** Formats one cell: null/undefined as '', integers with thousands separators, other numbers with fixed decimals (grouped too). */
