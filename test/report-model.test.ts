@@ -135,4 +135,23 @@ test('report model on a GBDT of the synthetic world: TreeSHAP summary, no scorec
   assert.match(document.querySelector('section#stability')?.textContent ?? '', /pass --train FILE/);
   assert.ok(data.data.excluded_rows > 0, 'declined applicants have no outcome');
   assert.equal(data.data.rows + data.data.excluded_rows, 1200);
+  // Stability compares like with like: every row of the data (declined ones too) against the training file.
+  const same = await credo(
+    'report',
+    'model',
+    '--model',
+    'g.json',
+    '--data',
+    'world.csv',
+    '--target',
+    'bad',
+    '--train',
+    'world.csv',
+    '--top',
+    '0',
+    '--out',
+    'same.html',
+  );
+  assert.equal(same.code, 0, same.err);
+  assert.equal(parse('same.html').data.stability?.score_psi, 0);
 });

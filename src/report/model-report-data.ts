@@ -27,6 +27,11 @@ export interface ModelReportInput {
   readonly explanation?: ReportExplanation;
   /** The training data and its PDs, for stability (PSI of the PD, CSI of scorecard characteristics). */
   readonly train?: { readonly frame: Frame; readonly pd: Float64Array };
+  /**
+   * Every row of the data, outcome or not, and its PDs: what stability compares with the training
+   * data, like with like (default: `frame` and `pd`, the rows with an outcome).
+   */
+  readonly population?: { readonly frame: Frame; readonly pd: Float64Array };
   /** Settings and hashes that reproduce the report (file names, sha256, flags). */
   readonly settings: Readonly<Record<string, string | number | null>>;
   /** Score bands of the gains and calibration tables (default 10). */
@@ -107,7 +112,7 @@ export function modelReportData(input: ModelReportInput): ModelReportData {
     leakage: leakageChecks(frame, labels, features),
     evaluation,
     roc: { auc: roc.auc, ks: roc.ks, ks_threshold: roc.ksThreshold, points: thinCurve(roc.points, ROC_POINTS, roc.ksThreshold) },
-    stability: input.train === undefined ? null : stability(model, input.train, frame, pd),
+    stability: input.train === undefined ? null : stability(model, input.train, input.population?.frame ?? frame, input.population?.pd ?? pd),
     shap: input.explanation === undefined ? null : shapSummary(input.explanation, frame, input.topFeatures ?? 4),
     scorecard: model.kind === 'scorecard' ? scorecardSection(model, frame, labels) : null,
   };

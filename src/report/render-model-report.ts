@@ -107,7 +107,7 @@ export function renderModelReport(data: ModelReportData, title = 'Model report')
       'Stability against the training data (PSI)',
       s === null
         ? '<p>Not computed: the model file keeps no training distribution; pass <code>--train FILE</code> to compare.</p>'
-        : `<p${s.score_psi > 0.25 ? ' class="warn"' : ''}>PSI of the PD over the training deciles: <b id="psi">${s.score_psi.toFixed(4)}</b> (&lt; 0.1 stable, 0.1–0.25 investigate, &gt; 0.25 shifted).</p>${figure(
+        : `<p${s.score_psi > 0.25 ? ' class="warn"' : ''}>PSI of the PD over the training deciles (every row of both files, with an outcome or not): <b id="psi">${s.score_psi.toFixed(4)}</b> (&lt; 0.1 stable, 0.1–0.25 investigate, &gt; 0.25 shifted).</p>${figure(
             'psi',
             psiChart(s.score_bins),
             'Share of rows per training PD decile',

@@ -73,7 +73,7 @@ export const reportModelCommand = defineCommand({
       pd,
       excludedRows: excluded,
       explanation: { method: explanation.method, features: explanation.features, rowCount: explanation.rowCount, values: explanation.values, x },
-      ...(train === undefined ? {} : { train }),
+      ...(train === undefined ? {} : { train, population: excluded === 0 ? { frame, pd } : { frame: all, pd: predictPd(model, all) } }),
       settings,
       bands: args.bands,
       topFeatures: args.top,
