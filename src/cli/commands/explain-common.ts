@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import {
@@ -24,11 +23,12 @@ import { dataFolder, readFrame } from '../../io/index.js';
 import { loadModel } from '../../io/model-file.js';
 import { protectedFeatures } from '../../ml/checks/index.js';
 import type { CredoModel } from '../../ml/model.js';
+import { chooseThreads, MIN_WORK_PER_THREAD } from '../threads.js';
 import { schemaTypes } from './evaluate.js';
 
-/** Worker threads used when `--threads` is not given. */
-export function defaultExplainThreads(): number {
-  return Math.max(1, availableParallelism());
+/** Worker threads used when `--threads` is not given: one per 2,000 rows up to the cores, one on a busy machine (`chooseThreads`). */
+export function defaultExplainThreads(rows: number): number {
+  return chooseThreads(rows, MIN_WORK_PER_THREAD.treeShap);
 }
 
 /** Loads the model and the data a command explains, resolving paths against the working directory. */
@@ -212,10 +212,13 @@ export async function scoreReasonColumns(
   frame: Frame,
   count: number,
   cataloguePath: string | undefined,
-  threads = defaultExplainThreads(),
+  threads = defaultExplainThreads(frame.rowCount),
 ): Promise<Column[]> {
   const catalogue = await readCatalogue(cwd, cataloguePath);
-  refuseProtectedReasons(model.schema.columns.map((c) => c.name), catalogue);
+  refuseProtectedReasons(
+    model.schema.columns.map((c) => c.name),
+    catalogue,
+  );
   const { explanation } = await explainFrame(model, frame, threads);
   const reasons = reasonsForFrame(explanation, frame, catalogue, count, 'population', 0.5, pdsOf(model, explanation));
   return reasonColumns(reasons, count);
