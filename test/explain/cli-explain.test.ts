@@ -124,14 +124,34 @@ test('credo importance and credo reasons check', async () => {
   assert.deepEqual(JSON.parse(check.out).unmapped, ['delinq', 'income', 'age']);
 });
 
-test('credo score --reasons 4 adds reason_1..4 codes and texts (plus the FCRA inquiries slot)', async () => {
-  const r = await cli(['score', '--model', 'model.json', '--data', 'input.csv', '--out', 'scored.csv', '--reasons', '4']);
+test('credo score --reasons 4 adds reason_1..4 codes and texts (plus the FCRA inquiries slot); never for a model using age', async () => {
+  // the imported XGBoost model uses "age": a protected attribute can never be a principal reason
+  const refused = await cli(['score', '--model', 'model.json', '--data', 'input.csv', '--out', 'scored.csv', '--reasons', '4']);
+  assert.equal(refused.code, 2);
+  assert.match(refused.err, /the model uses protected attribute\(s\) "age", which can never be a principal reason/);
+  copyFileSync(join(root, 'data', 'hmeq.csv'), join(work, 'hmeq-reasons.csv'));
+  const trained = await cli([
+    'train',
+    '--data',
+    'hmeq-reasons.csv',
+    '--target',
+    'BAD',
+    '--categorical',
+    'REASON,JOB',
+    '--trees',
+    '10',
+    '--out',
+    'hmeq-small.json',
+  ]);
+  assert.equal(trained.code, 0, trained.err);
+  const r = await cli(['score', '--model', 'hmeq-small.json', '--data', 'hmeq-reasons.csv', '--out', 'scored.csv', '--reasons', '4']);
   assert.equal(r.code, 0, r.err);
   const lines = readFileSync(join(work, 'scored.csv'), 'utf8').trim().split('\n');
   assert.equal(lines[0], 'pd,score,reason_1,reason_2,reason_3,reason_4,reason_5,reason_text_1,reason_text_2,reason_text_3,reason_text_4,reason_text_5');
+  const header = (lines[0] as string).split(',');
   const first = (lines[1] as string).split(',');
-  assert.match(first[2] as string, /^CR\d\d$/);
-  assert.ok((first[7] as string).length > 0);
+  assert.match(first[header.indexOf('reason_1')] as string, /^CR\d\d$/);
+  assert.ok((first[header.indexOf('reason_text_1')] as string).length > 0);
 });
 
 test('logistic and scorecard models: contributions add up to the scored PD, logistic counterfactuals flip', async () => {
