@@ -96,7 +96,16 @@ export const binningFitCommand = defineCommand({
       excluded_rows: excluded,
       woe_conventions: conventions,
       spec: args.out ?? null,
-      features: fitted.map((f) => ({ feature: f.feature, method: f.method, trend: f.trend, solver: f.solver, iv: f.iv, spec: f.spec, bins: f.rows })),
+      features: fitted.map((f) => ({
+        feature: f.feature,
+        method: f.method,
+        trend: f.trend,
+        solver: f.solver,
+        iv: f.iv,
+        ...(f.note === undefined ? {} : { note: f.note }),
+        spec: f.spec,
+        bins: f.rows,
+      })),
     };
     printResult(context, result, () => {
       let out = `${result.rows} rows (${excluded} with an empty target excluded); ${conventions}\n`;
@@ -105,6 +114,7 @@ export const binningFitCommand = defineCommand({
         ['feature', 'bins', 'IV', 'method', 'trend', 'solver'],
         ranked.map((f) => [f.feature, f.rows.length, f.iv, f.method, f.trend, f.solver ?? '']),
       );
+      for (const f of ranked) if (f.note !== undefined) out += `${f.feature}: ${f.note}\n`;
       if (args['show-bins'] || fitted.length === 1) for (const f of fitted) out += `\n${formatBinningTable(f)}`;
       if (args.out !== undefined) out += `\nspec written to ${args.out}\n`;
       return out;

@@ -162,7 +162,7 @@ async function partition(
   };
   const single = (ends: number[], trend: MonotoneTrend) =>
     ends.length === 1
-      ? `one bin: no split of its ${n} pre-bins keeps every bin ≥ ${((options.minBinShare ?? 0.05) * 100).toFixed(1)}% of rows (minimum bin share)${trend === 'none' ? '' : ` with ${trend === 'ascending' ? 'an' : 'a'} ${trend} bad rate`}${options.minBads === undefined ? '' : `, ${options.minBads}+ bads`}${options.minGoods === undefined ? '' : `, ${options.minGoods}+ goods`} per bin`
+      ? `one bin: no split of its ${n} pre-bins keeps every bin ≥ ${((options.minBinShare ?? 0.05) * 100).toFixed(1)}% of rows (minimum bin share)${options.minBads === undefined ? '' : `, ${options.minBads}+ bads`}${options.minGoods === undefined ? '' : `, ${options.minGoods}+ goods`}${trend === 'none' ? '' : ` with ${trend === 'ascending' ? 'an' : 'a'} ${trend} bad rate`}`
       : undefined;
   const withNote = <T extends { ends: number[]; trend: MonotoneTrend }>(r: T): T & { note?: string } => {
     const note = method === 'optimal' || method === 'chimerge' || method === 'tree' ? single(r.ends, r.trend) : undefined;
