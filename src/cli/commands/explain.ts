@@ -47,7 +47,12 @@ export const explainCommand = defineCommand({
     data: { type: 'string', required: true, description: 'rows to explain (.csv or .parquet)' },
     out: { type: 'string', description: 'output file (.csv or .parquet): contributions, or counterfactuals' },
     ...keyFlags,
-    threads: { type: 'int', min: 1, max: 256, description: 'worker threads (default: one per 2,000 rows up to the cores, 1 on a busy machine; same values for any count)' },
+    threads: {
+      type: 'int',
+      min: 1,
+      max: 256,
+      description: 'worker threads (default: one per 2,000 rows up to the cores, 1 on a busy machine; same values for any count)',
+    },
     row: { type: 'int', min: 0, description: 'explain one row (0-based) in detail: contributions and reasons' },
     path: { type: 'boolean', description: 'with --row: print the decision path through the trees' },
     tree: { type: 'int', min: 0, description: 'with --path: only this tree' },
@@ -321,11 +326,11 @@ async function runCounterfactual(args: CounterfactualArgs, model: CredoModel, fr
     context,
     result,
     () =>
-      formatTable(
+      `${formatTable(
         ['row', 'PD before', 'PD after', 'cost', 'change'],
         results.map((r) => [r.row, r.pd_before, r.pd_after, r.cost, describe(r.changes, r.found)] as Cell[]),
         { digits: 4, title: `Counterfactuals: cheapest change of ${actionableNames.join(', ')} to bring PD below ${cutoff} (cost = Σ weight·|Δ|/sd)` },
-      ) + `Constraints applied:\n${constraints.map((c) => `  ${describeChangeConstraint(c)}\n`).join('')}`,
+      )}Constraints applied:\n${constraints.map((c) => `  ${describeChangeConstraint(c)}\n`).join('')}`,
   );
   return 0;
 }
