@@ -3,12 +3,22 @@ import { resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import type { Column } from '../../frame/index.js';
 import { parseYaml } from '../../io/index.js';
-import { headline, parseMacroConfig, portfolioFromFrame, type ScenarioSimulation, type SimulationOptions, simulatePortfolio } from '../../portfolio/index.js';
+import {
+  headline,
+  parseMacroConfig,
+  portfolioFromFrame,
+  type ScenarioSimulation,
+  type SimulationOptions,
+  simulatePortfolio,
+  TARGET_PRECISION,
+  tailWarnings,
+} from '../../portfolio/index.js';
 import { blockCount } from '../../portfolio/simulate/index.js';
 import { defaultThreads, parallelKernelRunner } from '../../portfolio/simulate/workers/run-kernel-parallel.js';
 import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
 import { type Cell, formatPercent, formatTable, printResult, startProgress } from '../output.js';
+import { printWarnings } from '../warnings.js';
 
 /** `credo simulate --portfolio FILE`: Monte Carlo loss distribution of a loan portfolio (Gaussian copula). */
 export const simulateCommand = defineCommand({
@@ -73,10 +83,15 @@ export const simulateCommand = defineCommand({
     const started = performance.now();
     const progress = startProgress(context, 'simulating', blockCount(args.scenarios) * (options.macro?.length ?? 1));
     let blocks = 0;
-    const runs = await simulatePortfolio(loans, options, parallelKernelRunner(threads, () => progress.tick(++blocks)));
+    const runs = await simulatePortfolio(
+      loans,
+      options,
+      parallelKernelRunner(threads, () => progress.tick(++blocks)),
+    );
     progress.done();
     const seconds = (performance.now() - started) / 1000;
     const result = simulationReport(runs, { seconds, threads, loans: loans.pd.length, seed: args.seed });
+    printWarnings(context, result.warnings);
     printResult(context, result, () => renderSimulation(runs, result));
     return 0;
   },
@@ -120,6 +135,12 @@ export function simulationReport(runs: readonly ScenarioSimulation[], meta: { se
       ...(e.exceedBudget === undefined
         ? {}
         : { budget: { amount: e.exceedBudget.budget, probability: e.exceedBudget.probability.value, ci95: e.exceedBudget.probability.ci } }),
+      tail_scenarios: { var99: e.tails[0]?.tailScenarios, var999: e.tails[1]?.tailScenarios },
+      scenarios_for_es_precision: {
+        precision: TARGET_PRECISION,
+        es99: e.tails[0]?.scenariosForPrecision,
+        es999: e.tails[1]?.scenariosForPrecision,
+      },
       importance_sampling:
         run.importanceShift === 0
           ? null
@@ -127,15 +148,17 @@ export function simulationReport(runs: readonly ScenarioSimulation[], meta: { se
     };
   };
   const [first, ...rest] = runs.map(scenarioReport);
+  const warnings = runs.flatMap((run) => tailWarnings(run.estimates, run.importanceShift !== 0).map((w) => (runs.length > 1 ? `${run.scenario}: ${w}` : w)));
   return {
     ...first,
+    warnings,
     scenarios: runs[0]?.estimates.scenarios,
     loans: meta.loans,
     seed: meta.seed,
     threads: meta.threads,
     seconds: Math.round(meta.seconds * 1000) / 1000,
     conventions:
-      'VaR = empirical alpha-quantile of simulated losses; ES = mean of the worst (1-alpha) share; EC = VaR99.9 - EL; ci95 = 95% Monte Carlo intervals',
+      'VaR = empirical alpha-quantile of simulated losses; ES = mean of the worst (1-alpha) share; EC = VaR99.9 - EL; ci95 = 95% Monte Carlo intervals (ES = VaR + mean excess over VaR, the excess interval clipped at 0, so ES intervals never fall below VaR)',
     macro: rest.length === 0 ? undefined : [first, ...rest],
   };
 }
