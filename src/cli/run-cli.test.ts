@@ -71,6 +71,8 @@ test('unknown commands and flags suggest the closest names', async () => {
   assert.equal(flag.err, 'credo: error: unknown flag --rwos for "demo echo"; did you mean --rows?\n');
   const command = await run(['demo', 'ecoh', '--rate', '1']);
   assert.equal(command.err, 'credo: error: unknown command "demo ecoh"; did you mean "credo demo echo"?\n');
+  const two = await runCliCaptured([echo, defineCommand({ name: 'import', summary: 'import', flags: {}, run: () => 0 })], ['demo', 'ecoh'], '/');
+  assert.equal(two.err, 'credo: error: unknown command "demo ecoh"; did you mean "credo demo echo"?\n');
   const far = await run(['frobnicate']);
   assert.equal(far.err, 'credo: error: unknown command "frobnicate"; run "credo --help" for the list of commands\n');
 });

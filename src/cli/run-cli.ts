@@ -1,4 +1,4 @@
-import { CredoError, closestNames, isCredoError } from '../errors/index.js';
+import { CredoError, closestNames, editDistance, isCredoError } from '../errors/index.js';
 import { parseArgs } from './args.js';
 import type { Command, CommandContext } from './command.js';
 import { formatCommandHelp, formatCommandList } from './help.js';
@@ -63,8 +63,14 @@ function reportError(error: unknown, json: boolean, io: CliIo): void {
 function unknownCommand(commands: readonly Command[], words: readonly string[]): CredoError {
   const typed = words.join(' ');
   const names = commands.map((c) => c.name);
-  // Compare with as many words as each command has, so `credo trian --data x` and `credo data proflie` both match.
-  const scored = names.filter((name) => closestNames(words.slice(0, name.split(' ').length).join(' '), [name]).length > 0);
+  // Compare with as many words as each command has, so `credo trian --data x` and `credo data proflie` both
+  // match; keep only the nearest (`report modle` → "report model", not also "import").
+  const distances = names.map((name) => {
+    const typedWords = words.slice(0, name.split(' ').length).join(' ').toLowerCase();
+    return closestNames(typedWords, [name]).length > 0 ? editDistance(typedWords, name) : Number.POSITIVE_INFINITY;
+  });
+  const best = Math.min(...distances);
+  const scored = Number.isFinite(best) ? names.filter((_, k) => distances[k] === best) : [];
   const hint =
     scored.length > 0
       ? `did you mean ${scored
