@@ -14,6 +14,7 @@ import type { CredoModel } from '../src/ml/model.js';
 import { predictPd } from '../src/ml/predict-model.js';
 import { scorecardTable } from '../src/ml/scorecard/index.js';
 import { type ModelReportData, REPORT_SECTIONS } from '../src/report/index.js';
+import { repoPath } from './repo-root.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'credo-report-'));
 after(() => closeDuckDb());
@@ -154,4 +155,22 @@ test('report model on a GBDT of the synthetic world: TreeSHAP summary, no scorec
   );
   assert.equal(same.code, 0, same.err);
   assert.equal(parse('same.html').data.stability?.score_psi, 0);
+});
+
+test('report model on an HMEQ logistic model: its leakage warnings, calibration and SHAP for every feature', async () => {
+  const hmeq = repoPath('data', 'hmeq.csv');
+  const trained = await credo('train', '--model', 'logistic', '--data', hmeq, '--target', 'BAD', '--out', 'lg.json');
+  assert.equal(trained.code, 0, trained.err);
+  const r = await credo('report', 'model', '--model', 'lg.json', '--data', hmeq, '--target', 'BAD', '--out', 'hmeq.html');
+  assert.equal(r.code, 0, r.err);
+  const { document, data } = parse('hmeq.html');
+  // DEBTINC's IV (1.86 on the profile's quick look) is above 0.5: a warning in the report as in `train`.
+  assert.ok(data.leakage.some((f) => f.column === 'DEBTINC' && f.kind === 'iv'));
+  assert.match(document.querySelector('section#leakage')?.textContent ?? '', /DEBTINC \(iv\)/);
+  assert.equal(data.data.rows, 5960);
+  assert.equal(data.data.bads, 1189);
+  assert.equal(data.evaluation.calibration.length, 10);
+  assert.equal(data.shap?.importance.length, 12);
+  assert.equal(data.shap?.rows, 1987); // every 3rd of 5,960 rows: at most --explain-rows 2000
+  assert.match(document.querySelector('section#scorecard')?.textContent ?? '', /Not a scorecard \(logistic model\)/);
 });
