@@ -47,7 +47,9 @@ export const trainCommand = defineCommand({
   summary: 'Train a PD model (histogram GBDT by default; --model logistic, scorecard, forest, mlp, svm or ensemble) and save it as a model file',
   details:
     'Rows with an empty target (e.g. declined applicants) are excluded and counted.\n' +
-    'Example: credo train --data world.csv --target bad --exclude application_id,true_pd --monotone delinq_30d_12m:+1 --out pd.json',
+    'Training stops on a feature that separates the target (--allow-leakage) or a protected attribute such as age (--allow-protected);\n' +
+    'near-copies of the target, IV above --leakage-iv and id-like columns are warnings (stderr, and warnings in --json).\n' +
+    'Example: credo train --data german.csv --target bad --exclude age_in_years,personal_status_and_sex,foreign_worker --valid-fraction 0.2 --out pd.json',
   flags: {
     data: { type: 'string', required: true, description: 'training data (.csv or .parquet)' },
     ...schemaFlag,
@@ -64,7 +66,7 @@ export const trainCommand = defineCommand({
     exclude: { type: 'list', description: 'columns not to use as features' },
     features: { type: 'list', description: 'use only these feature columns' },
     categorical: { type: 'list', description: 'read these columns as categorical' },
-    monotone: { type: 'list', description: 'monotone constraints, e.g. delinq:+1,income:-1' },
+    monotone: { type: 'list', description: 'gbdt: monotone constraints, e.g. delinq:+1,income:-1' },
     weight: { type: 'string', description: 'row-weight column' },
     objective: { type: 'enum', choices: ['binary', 'regression'] as const, default: 'binary', description: 'loss: binary log loss or L2 regression' },
     trees: { type: 'int', min: 1, description: 'gbdt: boosting rounds, the maximum with early stopping (default 100); forest: trees (default 100)' },
@@ -92,8 +94,13 @@ export const trainCommand = defineCommand({
       description: 'worker threads (same model for any count; default: 1 unless rows × features reach 1,000,000 per thread and the machine is idle)',
     },
     seed: { type: 'int', default: 0, description: 'random seed' },
-    valid: { type: 'string', description: 'validation data for early stopping' },
-    'valid-fraction': { type: 'number', min: 0, max: 0.9, description: 'hold out this fraction of --data for early stopping' },
+    valid: { type: 'string', description: 'gbdt: validation data for early stopping and validation metrics' },
+    'valid-fraction': {
+      type: 'number',
+      min: 0,
+      max: 0.9,
+      description: 'hold out this seeded fraction of --data: validation metrics for every family (gbdt also stops early on it)',
+    },
     'early-stopping-rounds': { type: 'int', default: 20, min: 1, description: 'stop after this many rounds without improvement' },
     out: { type: 'string', required: true, description: 'model file to write (.json)' },
   },

@@ -13,7 +13,7 @@ export const trainingCheckFlags = {
   'allow-leakage': { type: 'boolean', description: 'train even when a feature (or the model) separates the target perfectly' },
   'allow-protected': {
     type: 'boolean',
-    description: 'allow protected attributes (age, sex, marital status, national origin, …) as features; they still never become reasons',
+    description: 'allow protected attributes (age, sex, marital status, national origin, …) as features (score --reasons still refuses the model)',
   },
   protected: { type: 'list', description: 'more protected columns (beyond the built-in words and the catalogue’s "protected": true), e.g. region,postcode' },
   'leakage-iv': { type: 'number', default: 0.5, min: 0, description: 'warn when a feature’s information value is above this' },
