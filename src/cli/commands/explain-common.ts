@@ -26,9 +26,9 @@ import type { CredoModel } from '../../ml/model.js';
 import { chooseThreads, MIN_WORK_PER_THREAD } from '../threads.js';
 import { schemaTypes } from './evaluate.js';
 
-/** Worker threads used when `--threads` is not given: one per 2,000 rows up to the cores, one on a busy machine (`chooseThreads`). */
+/** Worker threads used when `--threads` is not given: one per 2,000 rows, at most the cores (`chooseThreads`). */
 export function defaultExplainThreads(rows: number): number {
-  return chooseThreads(rows, MIN_WORK_PER_THREAD.treeShap);
+  return chooseThreads(rows, MIN_WORK_PER_THREAD.treeShap, undefined, 'ignore');
 }
 
 /** Loads the model and the data a command explains, resolving paths against the working directory. */

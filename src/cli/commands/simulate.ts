@@ -14,10 +14,11 @@ import {
   tailWarnings,
 } from '../../portfolio/index.js';
 import { blockCount } from '../../portfolio/simulate/index.js';
-import { defaultThreads, parallelKernelRunner } from '../../portfolio/simulate/workers/run-kernel-parallel.js';
+import { parallelKernelRunner } from '../../portfolio/simulate/workers/run-kernel-parallel.js';
 import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
 import { type Cell, formatPercent, formatTable, printResult, startProgress } from '../output.js';
+import { chooseThreads, MIN_WORK_PER_THREAD } from '../threads.js';
 import { printWarnings } from '../warnings.js';
 
 /** `credo simulate --portfolio FILE`: Monte Carlo loss distribution of a loan portfolio (Gaussian copula). */
@@ -36,7 +37,7 @@ export const simulateCommand = defineCommand({
     scenarios: { type: 'int', default: 10_000, min: 10, max: 100_000_000, description: 'Monte Carlo scenarios' },
     macro: { type: 'string', description: 'macro scenario file (YAML or JSON): scenarios and factor model' },
     seed: { type: 'int', default: 1, min: 0, description: 'random seed (same seed → same numbers, any thread count)' },
-    threads: { type: 'int', min: 1, max: 256, description: 'worker threads (default: available cores)' },
+    threads: { type: 'int', min: 1, max: 256, description: 'worker threads (default: one per 2,000,000 loans × scenarios, at most the cores)' },
     periods: { type: 'int', default: 1, min: 1, max: 100, description: 'horizon in periods (PD per period), EAD amortising straight-line' },
     'lgd-sd': { type: 'number', default: 0, min: 0, max: 0.49, description: 'Beta-distributed LGD with this sd around each loan’s LGD (0 = fixed)' },
     'importance-shift': {
@@ -79,7 +80,7 @@ export const simulateCommand = defineCommand({
       options.model = config.model;
       options.macro = config.scenarios;
     }
-    const threads = args.threads ?? defaultThreads();
+    const threads = args.threads ?? chooseThreads(loans.pd.length * args.scenarios, MIN_WORK_PER_THREAD.monteCarlo, undefined, 'ignore');
     const started = performance.now();
     const progress = startProgress(context, 'simulating', blockCount(args.scenarios) * (options.macro?.length ?? 1));
     let blocks = 0;
