@@ -55,7 +55,11 @@ export function quantileSplitsOfSorted(sorted: Float64Array, bins: number): numb
  * would fold a value rarer than one pre-bin into its neighbour and leave a flag a single bin.
  */
 export function valueSplits(values: Float64Array, maxDistinct: number, specials: readonly number[] = []): number[] | null {
-  const sorted = sortedRegularValues(values, specials);
+  return valueSplitsOfSorted(sortedRegularValues(values, specials), maxDistinct);
+}
+
+/** `valueSplits` from already sorted regular values. */
+export function valueSplitsOfSorted(sorted: Float64Array, maxDistinct: number): number[] | null {
   const splits: number[] = [];
   for (let i = 1; i < sorted.length; i++) {
     if ((sorted[i] as number) === (sorted[i - 1] as number)) continue;

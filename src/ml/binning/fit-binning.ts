@@ -2,7 +2,7 @@ import { CredoError } from '../../errors/index.js';
 import type { CategoryColumn, Column } from '../../frame/index.js';
 import { assignBins } from './assign-bins.js';
 import { chiMergePartition } from './chimerge.js';
-import { equalFrequencySplits, equalWidthSplits, valueSplits } from './equal-bins.js';
+import { equalFrequencySplits, equalWidthSplits, quantileSplitsOfSorted, sortedRegularValues, valueSplitsOfSorted } from './equal-bins.js';
 import { optimalPartitionDp, type PartitionResult } from './optimal-dp.js';
 import { optimalPartitionMip } from './optimal-mip.js';
 import type { MonotoneTrend, PartitionConstraints, PrebinCounts } from './partition.js';
@@ -81,7 +81,9 @@ export async function fitBinning(column: Column, labels: Float64Array, options: 
   if (column.type === 'category') return fitCategory(column, labels, method, options);
   const specials = (options.specials ?? []).map(Number).filter((x) => Number.isFinite(x));
   const base: NumericBinSpec = { feature: column.name, type: 'number', splits: [], specials };
-  const flag = valueSplits(column.values, 2, specials);
+  // one sort serves the flag test, the value pre-bins and the equal-frequency pre-bins
+  const sorted = sortedRegularValues(column.values, specials);
+  const flag = valueSplitsOfSorted(sorted, 2);
   if (flag !== null && flag.length === 1) return finish(column, labels, { ...base, splits: flag }, method, 'none', null, options);
   if (method === 'equal-width' || method === 'equal-frequency') {
     const bins = options.maxBins ?? 10;
@@ -89,7 +91,7 @@ export async function fitBinning(column: Column, labels: Float64Array, options: 
     return finish(column, labels, { ...base, splits }, method, 'none', null, options);
   }
   const prebins = options.prebins ?? (method === 'optimal' ? 20 : 50);
-  const prebinSplits = valueSplits(column.values, prebins, specials) ?? equalFrequencySplits(column.values, prebins, specials);
+  const prebinSplits = valueSplitsOfSorted(sorted, prebins) ?? quantileSplitsOfSorted(sorted, prebins);
   const pre = prebinCounts(column, labels, { ...base, splits: prebinSplits }, options.weights);
   const { splits: mergedSplits, counts } = dropEmptyPrebins(prebinSplits, pre);
   const { ends, trend, solver, note } = await partition(counts, method, options, options.monotone ?? 'auto', column.name);

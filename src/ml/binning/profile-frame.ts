@@ -1,7 +1,7 @@
 import { CredoError } from '../../errors/index.js';
 import type { Column, Frame } from '../../frame/index.js';
 import { assignBins } from './assign-bins.js';
-import { equalFrequencySplits, valueSplits } from './equal-bins.js';
+import { quantileSplitsOfSorted, sortedRegularValues, valueSplitsOfSorted } from './equal-bins.js';
 import { type BinSpec, binCount, binLabels } from './spec.js';
 import { binOutcomeCounts, computeWoe, describeWoeConventions, type WoeOptions } from './woe.js';
 
@@ -184,7 +184,8 @@ function categoryCounts(column: Extract<Column, { type: 'category' }>): Int32Arr
 function quickSpec(column: Column, bins: number, maxCategoryBins: number): BinSpec {
   if (column.type === 'number') {
     // a flag or a small count: one bin per value (equal-frequency bins would fold a rare value into its neighbour)
-    const splits = valueSplits(column.values, bins) ?? equalFrequencySplits(column.values, bins);
+    const sorted = sortedRegularValues(column.values);
+    const splits = valueSplitsOfSorted(sorted, bins) ?? quantileSplitsOfSorted(sorted, bins);
     return { feature: column.name, type: 'number', splits, specials: [] };
   }
   const counts = categoryCounts(column);
