@@ -49,16 +49,11 @@ export function quantileSplitsOfSorted(sorted: Float64Array, bins: number): numb
 }
 
 /**
- * Split points that put each distinct regular value in its own bin (a split before every value
+ * Split points (from sorted regular values) that put each distinct value in its own bin (a split before every value
  * but the smallest), when there are at most `maxDistinct` of them; otherwise null. Binary flags
  * and small counts (0–9 delinquencies) are binned by value this way: equal-frequency pre-bins
  * would fold a value rarer than one pre-bin into its neighbour and leave a flag a single bin.
  */
-export function valueSplits(values: Float64Array, maxDistinct: number, specials: readonly number[] = []): number[] | null {
-  return valueSplitsOfSorted(sortedRegularValues(values, specials), maxDistinct);
-}
-
-/** `valueSplits` from already sorted regular values. */
 export function valueSplitsOfSorted(sorted: Float64Array, maxDistinct: number): number[] | null {
   const splits: number[] = [];
   for (let i = 1; i < sorted.length; i++) {
