@@ -45,12 +45,39 @@ test('score --id --policy: rows carry the applicant id and the strategy decision
   }
 });
 
-test('explain --keys carries the id into the contributions file; an unknown key names the closest column', async () => {
+test('explain --keys/--id carries the id into the contributions and counterfactual files; an unknown key names the closest column', async () => {
   const out = await credo('explain', '--model', 'm.json', '--data', 'world.csv', '--keys', 'application_id', '--out', 'shap.csv', '--threads', '1');
   assert.equal(out.code, 0, out.err);
   const shap = await readFrame(join(dir, 'shap.csv'));
   assert.deepEqual(shap.names.slice(0, 2), ['application_id', 'bureau_score']);
   assert.equal(valueAt(shap.column('application_id'), 7), 'A0000008');
+  const cf = await credo(
+    'explain',
+    '--counterfactual',
+    '--model',
+    'm.json',
+    '--data',
+    'world.csv',
+    '--actionable',
+    'dti',
+    '--cutoff',
+    '0.1',
+    '--limit',
+    '3',
+    '--id',
+    'application_id',
+    '--out',
+    'cf.csv',
+  );
+  assert.equal(cf.code, 0, cf.err);
+  const counterfactuals = await readFrame(join(dir, 'cf.csv'));
+  const world = await readFrame(join(dir, 'world.csv'));
+  assert.equal(counterfactuals.names[0], 'application_id');
+  assert.ok(counterfactuals.rowCount > 0);
+  for (let i = 0; i < counterfactuals.rowCount; i++) {
+    const row = counterfactuals.numeric('row').values[i] as number;
+    assert.equal(valueAt(counterfactuals.column('application_id'), i), valueAt(world.column('application_id'), row));
+  }
   const wrong = await credo('explain', '--model', 'm.json', '--data', 'world.csv', '--id', 'aplication_id', '--out', 'shap2.csv');
   assert.equal(wrong.code, 2);
   assert.match(wrong.err, /column "aplication_id" is not in file "world\.csv", so --id cannot use it; did you mean "application_id"\?/);

@@ -82,10 +82,10 @@ export const explainCommand = defineCommand({
     await outputPath(context, args.out, 'data');
     const started = performance.now();
     const { model, frame } = await loadModelAndData(context.cwd, args.model, args.data);
-    const keyNames = args.row === undefined && !args.counterfactual ? keyColumnNames(frame, args, args.data) : [];
+    const keyNames = args.row === undefined ? keyColumnNames(frame, args, args.data) : [];
     if (args.row !== undefined && args.row >= frame.rowCount) throw new CredoError('E_EXPLAIN_ROW', { row: args.row, last: frame.rowCount - 1 });
     const threads = args.threads ?? defaultExplainThreads(args.row === undefined ? frame.rowCount : 1);
-    if (args.counterfactual) return runCounterfactual(args, model, frame, context, started);
+    if (args.counterfactual) return runCounterfactual(args, model, frame, context, started, keyNames);
     const subset = args.row === undefined ? frame : frame.slice(args.row, args.row + 1);
     // additive models measure contributions from the mean over the whole file, also for one row
     // mlp/ensemble: permutation streams are per file row, so --row N gives that row's values in the whole-file run
@@ -201,7 +201,14 @@ interface CounterfactualArgs {
   readonly out: string | undefined;
 }
 
-async function runCounterfactual(args: CounterfactualArgs, model: CredoModel, frame: Frame, context: CommandContext, started: number): Promise<number> {
+async function runCounterfactual(
+  args: CounterfactualArgs,
+  model: CredoModel,
+  frame: Frame,
+  context: CommandContext,
+  started: number,
+  keyNames: readonly string[],
+): Promise<number> {
   const actionableNames = args.actionable;
   if (actionableNames.length === 0) throw new CredoError('E_INPUT_FLAG_MISSING', { flag: 'actionable' });
   const { explanation, x, explainer } = await explainFrame(model, frame, args.threads ?? defaultExplainThreads(frame.rowCount));
@@ -286,7 +293,7 @@ async function runCounterfactual(args: CounterfactualArgs, model: CredoModel, fr
     });
   }
   if (args.out !== undefined) {
-    const out = new Frame([
+    const columns: Column[] = [
       numericColumn(
         'row',
         Float64Array.from(results, (r) => r.row),
@@ -317,7 +324,14 @@ async function runCounterfactual(args: CounterfactualArgs, model: CredoModel, fr
         'changes',
         results.map((r) => describe(r.changes, r.found)),
       ),
-    ]);
+    ];
+    const keys = keyColumns(
+      frame,
+      keyNames,
+      columns.map((c) => c.name),
+      Int32Array.from(results, (r) => r.row),
+    );
+    const out = new Frame([...keys, ...columns]);
     await writeFrame(out, resolve(context.cwd, args.out));
   }
   const seconds = round((performance.now() - started) / 1000, 3);
