@@ -180,7 +180,7 @@ export async function trainLearner(args: LearnerTrainArgs, context: CommandConte
       ['seconds', seconds],
     ];
     for (const [k, v] of Object.entries(extra)) rows.push([k, typeof v === 'number' || v === null ? v : JSON.stringify(v)]);
-    rows.push(...outOfSampleRows(train, validMetrics));
+    rows.push(...outOfSampleRows(train, validMetrics, fitted.kind === 'forest' ? (fitted.body.oobAuc ?? undefined) : undefined));
     return `${formatTable(['', 'value'], rows)}\n`;
   });
   return 0;

@@ -108,8 +108,8 @@ export function refuseIgnoredFlags(
     refuse('valid', 'validates on a hold-out of --data: use --valid-fraction (a separate file is gbdt-only)', args.valid);
 }
 
-/** Summary-table rows of the in-sample and out-of-sample metrics, with a poor fit (Hosmer–Lemeshow p < 0.01) said in words. */
-export function outOfSampleRows(train: Record<string, number>, valid: Record<string, number> | null): (string | number)[][] {
+/** Summary-table rows of the in-sample and out-of-sample metrics (a forest's out-of-bag AUC when nothing is held out), with a poor fit (Hosmer–Lemeshow p < 0.01) said in words. */
+export function outOfSampleRows(train: Record<string, number>, valid: Record<string, number> | null, outOfBagAuc?: number): (string | number)[][] {
   const rows: (string | number)[][] = [];
   const add = (prefix: string, metrics: Record<string, number>) => {
     for (const [k, v] of Object.entries(metrics)) {
@@ -120,6 +120,7 @@ export function outOfSampleRows(train: Record<string, number>, valid: Record<str
   };
   add('train', train);
   if (valid !== null) add('valid', valid);
+  else if (outOfBagAuc !== undefined) rows.push(['out-of-sample', `out-of-bag AUC ${outOfBagAuc.toFixed(4)}; --valid-fraction 0.2 adds hold-out metrics`]);
   else rows.push(['out-of-sample', 'none: add --valid-fraction 0.2 for hold-out metrics (train figures are optimistic)']);
   return rows;
 }
