@@ -28,6 +28,23 @@ test('credo optimise cutoffs|limits|mix run the shipped example configs', async 
   assert.equal(c.problem, 'cutoffs');
   assert.ok(c.result.kpis.bad_rate <= 0.05 + 1e-9);
   assert.ok(c.result.swap_set.cells.swap_in.count >= 0 && c.result.delta.profit !== undefined);
+  // the current policy's KPIs are those of the rows with approved = 1
+  const world = generateWorld({ rows: 3000, seed: 11 }).applications;
+  const approved = world.numeric('approved').values;
+  const pd = world.numeric('true_pd').values;
+  const amount = world.numeric('requested_amount').values;
+  let n = 0;
+  let bads = 0;
+  let exposure = 0;
+  for (let i = 0; i < world.rowCount; i++) {
+    if (approved[i] !== 1) continue;
+    n += 1;
+    bads += pd[i] as number;
+    exposure += amount[i] as number;
+  }
+  assert.equal(c.result.current.approved, n);
+  assert.ok(Math.abs(c.result.current.bad_rate - bads / n) < 1e-12);
+  assert.equal(c.result.current.amount, exposure);
   const limits = await run(['optimise', 'limits', '--data', worldFile, '--config', join(examples, 'limits.yaml'), '--frontier', '--json']);
   assert.equal(limits.code, 0, limits.err);
   const l = JSON.parse(limits.out);
@@ -35,6 +52,15 @@ test('credo optimise cutoffs|limits|mix run the shipped example configs', async 
   const mix = await run(['optimise', 'mix', '--data', worldFile, '--config', join(examples, 'mix.yaml')]);
   assert.equal(mix.code, 0, mix.err);
   assert.match(mix.out, /Stressed losses and CVaR/);
+  // volume multiples are not approval rates: named and formatted as multiples of the current book
+  assert.doesNotMatch(mix.out, /approval rate/);
+  const volume = /accounts \(volume-weighted\)\s+([\d,]+)\s+([\d,]+)[^\n]*\nvolume vs current book\s+×1\.0000\s+×(\d\.\d{4})\s+([+-]\d\.\d{4})/.exec(mix.out);
+  assert.ok(volume !== null, mix.out);
+  const [, today, optimised, multiple, change] = volume;
+  const count = (text: string | undefined) => Number((text ?? '').replaceAll(',', ''));
+  assert.equal((count(optimised) / count(today)).toFixed(2), Number(multiple).toFixed(2));
+  assert.equal((Number(multiple) - 1).toFixed(4), Number(change).toFixed(4));
+  assert.match(mix.out, /volume ≥ ×1\.0000 the current book/);
 });
 
 test('an infeasible config exits 2 naming the conflicting constraints', async () => {

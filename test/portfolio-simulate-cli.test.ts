@@ -25,6 +25,14 @@ test('credo simulate --json prints one object with EL, VaR, ES, EC, histogram an
   assert.deepEqual(result.by_segment.map((s: { segment: string }) => s.segment).sort(), ['auto', 'card', 'personal']);
   assert.ok(result.budget.probability > 0 && result.budget.probability < 1);
   assert.equal(result.histogram.edges.length, 41);
+  // ES intervals respect ES ≥ VaR; the 99.9% tail of 4,000 scenarios holds 4–5 of them: warned, with a scenario count
+  assert.ok(result.ci95.es999[0] >= result.var999 && result.ci95.es999[1] >= result.ci95.var999[1]);
+  assert.ok(result.ci95.es99[0] >= result.var99);
+  assert.ok(result.tail_scenarios.var999 < 20 && result.tail_scenarios.var99 >= 40);
+  assert.equal(result.warnings.length, 1);
+  assert.match(result.warnings[0], /^VaR99\.9 and ES99\.9 rest on \d of 4000 scenarios/);
+  assert.ok(result.scenarios_for_es_precision.es999 >= (4000 * 20) / result.tail_scenarios.var999);
+  assert.match(r.err, /credo: warning: VaR99\.9 and ES99\.9 rest on/);
 });
 
 test('credo simulate with a macro file simulates every scenario, worse ones losing more; thread count does not matter', async () => {
@@ -80,5 +88,5 @@ test('credo simulate reports bad input with exit 2 naming the column or file', a
   }
   const macro = await run(['simulate', '--portfolio', 'loans-500.csv', '--macro', 'README.md']);
   assert.equal(macro.code, 2);
-  assert.match(macro.err, /macro file .*README.md/);
+  assert.match(macro.err, /file ".*README.md", line 2: column 3: Plain value cannot start with reserved character/);
 });

@@ -41,6 +41,9 @@ test('credo rules lift --json prints the hand-computed table', async () => {
   near(r1.hit_rates.fpd, 55 / 80, 'r1 fpd');
   near(r1.remaining_rates.fpd, 45 / 220, 'r1 remaining fpd');
   near(r1.lift, 4 / 3, 'r1 lift');
+  // r1 touches 4 rows, one of them (x 2, declined) without an outcome: its bad rate rests on 3 rows.
+  assert.deepEqual(r1.hit_denominators, { bad: 3, bad_amount: 500, fpd: 80 });
+  assert.deepEqual(baseline.hit_denominators, { bad: 8, bad_amount: 2200, fpd: 300 });
   near(json.segments.b[2].hit_rates.fpd, 45 / 70, 'b r2 fpd');
   assert.deepEqual(
     json.ordering.map((s: { rule: string }) => s.rule),
@@ -50,7 +53,8 @@ test('credo rules lift --json prints the hand-computed table', async () => {
   const human = await credo(['rules', 'lift', '--data', 'lift-small.csv', '--rules', 'lift-small.yaml']);
   assert.equal(human.code, 0, human.err);
   assert.match(human.out, /Sequential lift — ALL \(strategy lift-small\)/);
-  assert.match(human.out, /r1\s+4\s+40\.00%/);
+  assert.match(human.out, /r1\s+4\s+40\.00%\s+3\s+66\.67%\*/);
+  assert.match(human.out, /\* from fewer than 30 rows with an outcome: too few to rely on/);
 });
 
 test('rule errors exit 2 with the rule id, line and position', async () => {

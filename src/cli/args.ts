@@ -1,4 +1,4 @@
-import { CredoError } from '../errors/index.js';
+import { CredoError, closestNames, didYouMean } from '../errors/index.js';
 import type { Command, FlagSpec, FlagSpecs, FlagValues } from './command.js';
 
 /** Result of parsing a command's arguments: typed flags, positionals, and the global switches. */
@@ -41,7 +41,7 @@ export function parseArgs(command: Command, argv: readonly string[]): ParsedArgs
       continue;
     }
     const spec = command.flags[name];
-    if (spec === undefined) throw new CredoError('E_INPUT_FLAG_UNKNOWN', { flag: name, command: command.name });
+    if (spec === undefined) throw unknownFlag(command, name);
     let value: string;
     if (spec.type === 'boolean') {
       if (eq >= 0) {
@@ -97,9 +97,19 @@ function convert(name: string, spec: FlagSpec, values: string[] | undefined): un
       return last;
     case 'int':
     case 'number': {
-      const n = last.trim() === '' ? Number.NaN : Number(last);
+      const percent = spec.type === 'number' && spec.rate === true && last.trim().endsWith('%');
+      const text = percent ? last.trim().slice(0, -1) : last;
+      const n = text.trim() === '' ? Number.NaN : Number(text) / (percent ? 100 : 1);
       if (!Number.isFinite(n)) throw invalid(name, 'must be a number', last);
       if (spec.type === 'int' && !Number.isInteger(n)) throw invalid(name, 'must be a whole number', last);
+      if (spec.type === 'number' && spec.rate === true && !percent && Math.abs(n) > 1) {
+        const pct = `${+(n * 100).toPrecision(12)}%`;
+        throw invalid(
+          name,
+          `is a decimal rate, so ${last} would mean ${pct}; write ${+(n / 100).toPrecision(12)} or ${last}% for ${last}%, or ${pct} if you mean ${pct}`,
+          last,
+        );
+      }
       if (spec.min !== undefined && n < spec.min) throw invalid(name, `must be at least ${spec.min}`, last);
       if (spec.max !== undefined && n > spec.max) throw invalid(name, `must be at most ${spec.max}`, last);
       return n;
@@ -127,4 +137,11 @@ function checkPositionals(command: Command, positionals: string[]): void {
 
 function invalid(flag: string, problem: string, value: string): CredoError {
   return new CredoError('E_INPUT_FLAG_INVALID', { flag, problem, value });
+}
+
+/** `E_INPUT_FLAG_UNKNOWN` with the closest flag names of the command as a hint (`did you mean --model?`). */
+function unknownFlag(command: Command, name: string): CredoError {
+  const known = [...Object.keys(command.flags), 'json', 'help'];
+  const hint = didYouMean(name, known, (s) => `--${s}`) ?? `see "credo ${command.name} --help"`;
+  return new CredoError('E_INPUT_FLAG_UNKNOWN', { flag: name, command: command.name, hint, closest: closestNames(name, known) });
 }

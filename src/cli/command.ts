@@ -27,6 +27,11 @@ export interface NumberFlag extends FlagBase {
   readonly default?: number;
   readonly min?: number;
   readonly max?: number;
+  /**
+   * A rate written as a decimal (0.05 = 5%) or with a percent sign (`5%`). A bare number above 1
+   * (`--rate 5`) is refused as a likely percentage; `500%` confirms a rate above 100%.
+   */
+  readonly rate?: boolean;
 }
 /** A switch: present = true. */
 export interface BooleanFlag extends FlagBase {

@@ -5,7 +5,7 @@ export function formatCommandList(commands: readonly Command[], prefix = ''): st
   const shown = commands.filter((c) => c.name.startsWith(prefix));
   const width = Math.max(...shown.map((c) => c.name.length));
   const lines = shown.map((c) => `  credo ${c.name.padEnd(width)}  ${c.summary}`);
-  return `Usage: credo <command> [flags]   (add --help to any command)\n\nCommands:\n${lines.join('\n')}\n\nGlobal flags: --json (one JSON object on stdout), --help\nExit codes: 0 success, 1 internal error, 2 bad input.\n`;
+  return `Usage: credo <command> [flags]   (add --help to any command)\n\nCommands:\n${lines.join('\n')}\n\nGlobal flags: --json (one JSON object on stdout; errors as one JSON object on stderr), --help\nExit codes: 0 success, 1 internal error, 2 bad input.\n`;
 }
 
 /** Help for one command: usage, positionals, flags with types and defaults. */
@@ -20,7 +20,7 @@ export function formatCommandHelp(command: Command): string {
   lines.push('', 'Flags:');
   const entries = Object.entries(command.flags);
   for (const [name, spec] of entries) lines.push(`  ${`--${name} ${placeholder(spec)}`.padEnd(24)}  ${describe(spec)}`);
-  lines.push(`  ${'--json'.padEnd(24)}  print one JSON object on stdout`);
+  lines.push(`  ${'--json'.padEnd(24)}  print one JSON object on stdout (errors: one on stderr)`);
   lines.push(`  ${'--help'.padEnd(24)}  show this help`);
   return `${lines.join('\n')}\n`;
 }
@@ -50,5 +50,6 @@ function describe(spec: FlagSpec): string {
     notes.push(`range ${spec.min ?? '-∞'}..${spec.max ?? '∞'}`);
   }
   if (spec.type === 'repeat') notes.push('repeatable');
+  if (spec.type === 'number' && spec.rate === true) notes.push('decimal or with %, e.g. 0.05 or 5%');
   return notes.length > 0 ? `${spec.description} (${notes.join('; ')})` : spec.description;
 }

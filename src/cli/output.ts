@@ -15,7 +15,7 @@ export interface TableOptions {
 export function formatTable(headers: readonly string[], rows: readonly (readonly Cell[])[], options: TableOptions = {}): string {
   const digits = options.digits ?? 4;
   const text = rows.map((row) => row.map((cell) => formatCell(cell, digits)));
-  const numeric = headers.map((_, j) => rows.every((row) => typeof row[j] === 'number' || row[j] === null || row[j] === undefined));
+  const numeric = headers.map((_, j) => rows.every((row) => isNumberLike(row[j])));
   const widths = headers.map((h, j) => Math.max(h.length, ...text.map((r) => (r[j] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells
@@ -29,14 +29,50 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
   return `${out.join('\n')}\n`;
 }
 
-/** Formats one cell: null/undefined as '', integers as is, other numbers with fixed decimals. */
+/** Numbers, empty cells and formatted figures (`12.5%`, `+1.25 pp`, `<0.0001`, `1,234`) are right-aligned. */
+function isNumberLike(cell: Cell): boolean {
+  if (cell === null || cell === undefined || typeof cell === 'number') return true;
+  return cell === '' || cell === 'n/a' || /^[+\-<×]?\d[\d,]*(\.\d+)?(e[+-]?\d+)?(%| pp| s)?\*?$/.test(cell);
+}
+
+/** Formats one cell: null/undefined as '', integers with thousands separators, other numbers with fixed decimals (grouped too). */
 export function formatCell(cell: Cell, digits = 4): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') {
     if (Number.isNaN(cell)) return 'NaN';
-    return Number.isInteger(cell) ? String(cell) : cell.toFixed(digits);
+    if (!Number.isFinite(cell)) return cell > 0 ? '∞' : '-∞';
+    return groupThousands(Number.isInteger(cell) ? String(cell) : cell.toFixed(digits));
   }
   return cell;
+}
+
+/** Inserts thousands separators into the integer part of a plain decimal numeral (`-1234.5` → `-1,234.5`). */
+function groupThousands(numeral: string): string {
+  const match = /^(-?)(\d+)(.*)$/.exec(numeral);
+  if (match === null) return numeral;
+  return `${match[1]}${(match[2] as string).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${match[3]}`;
+}
+
+/** A p-value for a table: four decimals, and `<0.0001` below 1e-4 (never a misleading 0.0000). */
+export function formatPValue(p: number): string {
+  if (!Number.isFinite(p)) return 'n/a';
+  return p < 1e-4 ? '<0.0001' : p.toFixed(4);
+}
+
+/** A difference of two rates (shares in [0, 1]) in percentage points, signed: `+1.25 pp`, `-0.40 pp`. */
+export function formatPoints(difference: number, decimals = 2): string {
+  if (!Number.isFinite(difference)) return 'n/a';
+  const text = (difference * 100).toFixed(decimals);
+  return `${difference > 0 && Number(text) !== 0 ? '+' : ''}${text} pp`;
+}
+
+/** A number in `figures` significant figures (coefficients, odds ratios): `0.0001234`, `-12.35`, `1.235e+6`. */
+export function formatSignificant(value: number, figures = 4): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '∞' : '-∞';
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e6 || magnitude < 1e-6) return value.toExponential(figures - 1);
+  return String(Number(value.toPrecision(figures)));
 }
 
 /** Formats a share in [0, 1] as a percentage with two decimals. */
@@ -66,26 +102,76 @@ export function toJson(value: unknown, indent?: number): string {
   );
 }
 
-/** A progress reporter: `tick(done)` updates, `done()` clears. A no-op when stderr is not a TTY. */
+/** A progress reporter: `tick(done)` updates, `done()` ends (clears the bar, or prints the total time). */
 export interface Progress {
   tick(done: number): void;
   done(): void;
 }
 
-/** Starts a progress bar on stderr for `total` units of work, only in interactive terminals. */
-export function startProgress(context: CommandContext, label: string, total: number): Progress {
-  if (!context.interactive || context.json || total <= 0) return { tick() {}, done() {} };
-  let last = -1;
+/** Clock and pacing of `startProgress` (tests pass a fake clock). */
+export interface ProgressOptions {
+  /** Milliseconds since some origin (default `performance.now`). */
+  readonly now?: () => number;
+  /** Without a terminal, the first line is printed only after this long (ms, default 2000): quick jobs stay quiet. */
+  readonly firstLineAfter?: number;
+  /** Without a terminal, lines follow at this interval (ms, default 10000). */
+  readonly every?: number;
+}
+
+/**
+ * Starts progress reporting on stderr (never stdout) for `total` units of work. On a terminal: a
+ * bar with the share done, the count, and the time left (elapsed × remaining / done), redrawn when
+ * the percentage changes or every second. Otherwise (a pipe, a log file, CI): a plain line such as
+ * `tuning: 45% (450 of 1,000), 12 s elapsed, about 15 s left` after `firstLineAfter` and every
+ * `every` ms, and a closing `tuning: done in 27 s` if any line was printed; none with `--json`, so
+ * stderr keeps to the JSON error. Commands pass `tick` into the core as a callback.
+ */
+export function startProgress(context: CommandContext, label: string, total: number, options: ProgressOptions = {}): Progress {
+  const tty = context.interactive;
+  if (total <= 0 || (!tty && context.json)) return { tick() {}, done() {} };
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const firstLineAfter = options.firstLineAfter ?? 2000;
+  const every = options.every ?? 10_000;
+  let lastPct = -1;
+  let lastAt = Number.NEGATIVE_INFINITY;
+  let drawn = 0;
+  let lines = 0;
   return {
     tick(done: number) {
-      const pct = Math.min(100, Math.floor((done / total) * 100));
-      if (pct === last) return;
-      last = pct;
-      const filled = Math.round(pct / 5);
-      context.stderr(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${pct}%`);
+      const at = now();
+      const share = Math.min(1, Math.max(0, done / total));
+      const pct = Math.floor(share * 100);
+      const elapsed = (at - started) / 1000;
+      const left = done > 0 ? formatSeconds((elapsed * (total - Math.min(done, total))) / done) : '?';
+      if (tty) {
+        if (pct === lastPct && at - lastAt < 1000) return;
+        const filled = Math.round(share * 20);
+        const text = `${label} [${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${pct}% ${formatCount(done)}/${formatCount(total)} ETA ${left}`;
+        context.stderr(`\r${text.padEnd(drawn)}`);
+        drawn = text.length;
+      } else {
+        if (at - started < firstLineAfter || at - lastAt < every) return;
+        context.stderr(`${label}: ${pct}% (${formatCount(done)} of ${formatCount(total)}), ${formatSeconds(elapsed)} elapsed, about ${left} left\n`);
+        lines++;
+      }
+      lastPct = pct;
+      lastAt = at;
     },
     done() {
-      if (last >= 0) context.stderr(`\r${' '.repeat(label.length + 30)}\r`);
+      if (tty && drawn > 0) context.stderr(`\r${' '.repeat(drawn)}\r`);
+      if (!tty && lines > 0) context.stderr(`${label}: done in ${formatSeconds((now() - started) / 1000)}\n`);
     },
   };
+}
+
+/** A duration in whole seconds, or minutes and seconds from a minute up: `12 s`, `3 min 05 s`. */
+export function formatSeconds(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
+/** A count with thousands separators (`1,234,567`); other numbers keep their digits after the point. */
+export function formatCount(value: number): string {
+  return Number.isFinite(value) ? groupThousands(String(value)) : 'n/a';
 }

@@ -1,7 +1,8 @@
-import { CredoError, isCredoError } from '../errors/index.js';
+import { CredoError, closestNames, editDistance, isCredoError } from '../errors/index.js';
 import { parseArgs } from './args.js';
 import type { Command, CommandContext } from './command.js';
 import { formatCommandHelp, formatCommandList } from './help.js';
+import { toJson } from './output.js';
 
 /** Where the CLI writes and what it knows about its terminal; tests pass buffers. */
 export interface CliIo {
@@ -27,7 +28,7 @@ export async function runCli(commands: readonly Command[], argv: readonly string
         io.stdout(formatCommandList(commands, known ? prefix : ''));
         return argv.length === 0 ? 2 : 0;
       }
-      throw new CredoError('E_INPUT_COMMAND_UNKNOWN', { command: argv.filter((a) => !a.startsWith('-')).join(' ') });
+      throw unknownCommand(commands, rest);
     }
     const parsed = parseArgs(command, rest);
     if (parsed.help) {
@@ -38,15 +39,46 @@ export async function runCli(commands: readonly Command[], argv: readonly string
     const code = await command.run(parsed.flags, parsed.positionals, context);
     return code ?? 0;
   } catch (error) {
-    if (isCredoError(error) && error.isUserError) {
-      io.stderr(`credo: error: ${error.message}\n`);
-      return 2;
-    }
-    const summary = error instanceof Error ? error.message : String(error);
-    io.stderr(`credo: internal error: ${summary}\n`);
-    if (io.debug === true && error instanceof Error && error.stack !== undefined) io.stderr(`${error.stack}\n`);
-    return 1;
+    reportError(error, argv.includes('--json'), io);
+    return isCredoError(error) && error.isUserError ? 2 : 1;
   }
+}
+
+/**
+ * Writes an error on stderr: with `--json` one object `{"error": {"code", "message", "details"}}`
+ * (internal errors as `E_INTERNAL` without details), otherwise `credo: error: …` for bad input and
+ * `credo: internal error: …` for Credo's own faults (stack only with CREDO_DEBUG=1).
+ */
+function reportError(error: unknown, json: boolean, io: CliIo): void {
+  const user = isCredoError(error) && error.isUserError;
+  const message = error instanceof Error ? error.message : String(error);
+  if (json) {
+    const body = user ? { code: error.code, message, details: error.details } : { code: isCredoError(error) ? error.code : 'E_INTERNAL', message, details: {} };
+    io.stderr(`${toJson({ error: body })}\n`);
+  } else io.stderr(user ? `credo: error: ${message}\n` : `credo: internal error: ${message}\n`);
+  if (!user && io.debug === true && error instanceof Error && error.stack !== undefined) io.stderr(`${error.stack}\n`);
+}
+
+/** `E_INPUT_COMMAND_UNKNOWN` with the closest command names as a hint (`did you mean "credo train"?`). */
+function unknownCommand(commands: readonly Command[], words: readonly string[]): CredoError {
+  const typed = words.join(' ');
+  const names = commands.map((c) => c.name);
+  // Compare with as many words as each command has, so `credo trian --data x` and `credo data proflie` both
+  // match; keep only the nearest (`report modle` → "report model", not also "import").
+  const distances = names.map((name) => {
+    const typedWords = words.slice(0, name.split(' ').length).join(' ').toLowerCase();
+    return closestNames(typedWords, [name]).length > 0 ? editDistance(typedWords, name) : Number.POSITIVE_INFINITY;
+  });
+  const best = Math.min(...distances);
+  const scored = Number.isFinite(best) ? names.filter((_, k) => distances[k] === best) : [];
+  const hint =
+    scored.length > 0
+      ? `did you mean ${scored
+          .slice(0, 3)
+          .map((n) => `"credo ${n}"`)
+          .join(' or ')}?`
+      : 'run "credo --help" for the list of commands';
+  return new CredoError('E_INPUT_COMMAND_UNKNOWN', { command: typed, hint, closest: scored.slice(0, 3) });
 }
 
 /** Finds the command whose words match the longest prefix of argv. */

@@ -97,6 +97,16 @@ export const errorCodes = {
   },
   E_MODEL_KIND: { title: 'Unsupported model kind', message: 'model kind "{kind}" cannot be used here: {problem}', kind: 'input' },
   E_IMPORT_FORMAT: { title: 'Cannot import model', message: '{source} model "{file}": {problem}', kind: 'input' },
+  E_MODEL_LEAKAGE: {
+    title: 'Target leakage',
+    message: 'refusing to train: {problem}. Remove the column(s) with --exclude, or pass --allow-leakage to train anyway',
+    kind: 'input',
+  },
+  E_MODEL_PROTECTED: {
+    title: 'Protected attribute',
+    message: '{problem}',
+    kind: 'input',
+  },
 
   // Explanations (TreeSHAP, reason codes, decision paths, counterfactuals)
   E_EXPLAIN_CATALOGUE: { title: 'Invalid reason catalogue', message: '{source}, field "{path}": {problem}', kind: 'input' },

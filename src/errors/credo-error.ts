@@ -26,12 +26,15 @@ export class CredoError extends Error {
   }
 }
 
-/** Fills a code's message template from details; unknown placeholders stay visible as `{key}`. */
+/** Fills a code's message template from details (unknown placeholders stay visible as `{key}`), then appends `details.hint` if any. */
 export function formatMessage(code: ErrorCode, details: ErrorDetails): string {
-  return errorCodes[code].message.replace(/\{(\w+)\}/g, (whole, key: string) => {
+  const message = errorCodes[code].message.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const value = details[key];
     return value === undefined ? whole : String(value);
   });
+  // Any code may carry a `hint` (e.g. "did you mean …?"): it follows the message after a semicolon.
+  const hint = details.hint;
+  return typeof hint === 'string' && hint !== '' ? `${message}; ${hint}` : message;
 }
 
 /** True when `error` is a CredoError (works across module copies by checking the name and code). */

@@ -4,3 +4,4 @@ export { renderErrorCatalogue } from './catalogue-markdown.js';
 export { type ErrorCode, type ErrorCodeSpec, errorCodes } from './codes.js';
 export { CredoError, type ErrorDetails, formatMessage, isCredoError } from './credo-error.js';
 export { formatPath, type Issue, issuesToError, type SafeParseResult, unwrapResult } from './issues.js';
+export { closestNames, didYouMean, editDistance, missingColumnError } from './suggest.js';

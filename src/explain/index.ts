@@ -7,6 +7,13 @@
 
 export { additiveExplanation, additiveTerms } from './additive-explanation.js';
 export { bruteForceShap, conditionalMargin } from './brute-force-shap.js';
+export {
+  type ChangeConstraint,
+  changeInterval,
+  describeChangeConstraint,
+  parseChangeFlags,
+  resolveChangeConstraints,
+} from './change-constraints.js';
 export { type CompileTreeShapOptions, compileTreeShap, type TreeShapModel } from './compile-tree-shap.js';
 export { type DecisionPath, decisionPath, formatDecisionPath, type PathStep } from './decision-path.js';
 export { type Explanation, rowContributions } from './explanation.js';
@@ -14,8 +21,12 @@ export { type FeatureImportance, featureImportance, shapDependence } from './imp
 export { linearContributions, linearCounterfactual, scorecardContributions } from './linear-contributions.js';
 export { type RandomTreeEnsembleOptions, randomRows, randomTreeEnsemble } from './random-tree-ensemble.js';
 export {
+  CHANGE_DIRECTIONS,
+  type ChangeDirection,
+  type ChangeRule,
   type FeatureReason,
   parseReasonCatalogue,
+  protectedInCatalogue,
   type ReasonCatalogue,
   type ReasonText,
   reasonFor,

@@ -19,6 +19,21 @@ export interface FeatureReason extends ReasonText {
   readonly special?: readonly SpecialReason[];
   /** True for the inquiries factor: FCRA §609(f) adds it as a fifth reason when it is adverse but not in the top four. */
   readonly inquiries?: boolean;
+  /** How a counterfactual may change the feature (direction and absolute bounds); absent = any direction within the data's range. */
+  readonly change?: ChangeRule;
+  /** True for a protected attribute (ECOA/Reg B): never a model feature without an explicit flag, never a principal reason. */
+  readonly protected?: boolean;
+}
+
+/** Allowed direction of a counterfactual change: `none` = the applicant cannot change it (e.g. income). */
+export type ChangeDirection = 'decrease' | 'increase' | 'any' | 'none';
+
+/** How a feature may change in a counterfactual. */
+export interface ChangeRule {
+  readonly direction: ChangeDirection;
+  /** Absolute bounds of the changed value (within the data's range in any case). */
+  readonly min?: number;
+  readonly max?: number;
 }
 
 /**
@@ -32,6 +47,9 @@ export interface ReasonCatalogue {
   readonly genericMissing: ReasonText;
   readonly features: Readonly<Record<string, FeatureReason>>;
 }
+
+/** The allowed change directions, in the catalogue's spelling. */
+export const CHANGE_DIRECTIONS: readonly ChangeDirection[] = ['decrease', 'increase', 'any', 'none'];
 
 /** Validates parsed JSON as a reason catalogue; throws `E_EXPLAIN_CATALOGUE` naming the field. */
 export function parseReasonCatalogue(raw: unknown, source = 'reason catalogue'): ReasonCatalogue {
@@ -83,6 +101,22 @@ export function parseReasonCatalogue(raw: unknown, source = 'reason catalogue'):
       if (typeof v.inquiries !== 'boolean') fail(`${path}.inquiries`, 'must be true or false');
       entry.inquiries = v.inquiries as boolean;
     }
+    if (v.protected !== undefined) {
+      if (typeof v.protected !== 'boolean') fail(`${path}.protected`, 'must be true or false');
+      entry.protected = v.protected as boolean;
+    }
+    if (v.change !== undefined) {
+      const c = v.change as Record<string, unknown>;
+      if (!isObject(c)) fail(`${path}.change`, 'must be an object {direction, min?, max?}');
+      if (!CHANGE_DIRECTIONS.includes(c.direction as ChangeDirection)) fail(`${path}.change.direction`, `must be one of ${CHANGE_DIRECTIONS.join(', ')}`);
+      for (const bound of ['min', 'max'] as const)
+        if (c[bound] !== undefined && (typeof c[bound] !== 'number' || !Number.isFinite(c[bound]))) fail(`${path}.change.${bound}`, 'must be a finite number');
+      entry.change = {
+        direction: c.direction as ChangeDirection,
+        ...(c.min === undefined ? {} : { min: c.min as number }),
+        ...(c.max === undefined ? {} : { max: c.max as number }),
+      };
+    }
     features[name] = entry;
   }
   return { version: 1, generic, genericMissing, features };
@@ -107,4 +141,11 @@ export function reasonFor(catalogue: ReasonCatalogue, feature: string, value: nu
   if (special !== undefined) return { code: special.code, text: special.text };
   if (entry !== undefined) return { code: entry.code, text: entry.text };
   return { code: catalogue.generic.code, text: catalogue.generic.text.replaceAll('{feature}', feature) };
+}
+
+/** Features the catalogue marks `protected: true` (e.g. region or postcode where they proxy a protected group). */
+export function protectedInCatalogue(catalogue: ReasonCatalogue): string[] {
+  return Object.entries(catalogue.features)
+    .filter(([, entry]) => entry.protected === true)
+    .map(([name]) => name);
 }

@@ -56,7 +56,17 @@ export { type LatestPosition, latestPositions, type NpaSummary, npaSummary } fro
 export { type PerformanceColumnNames, type PerformanceOptions, type PerformanceTable, readPerformanceTable } from './performance-table.js';
 export { amortisingLoanEcl, type BookEclInput, type BookEclRow, bookEcl, stagesFromPositions } from './portfolio-ecl.js';
 export { type LoanBook, type PortfolioAssumptions, type PortfolioMetricsRow, portfolioMetrics } from './portfolio-metrics.js';
-export { computeRaroc, type GroupRaroc, groupRaroc, type Raroc, type RarocInput, rarocPrice } from './raroc.js';
+export {
+  computeRaroc,
+  describeRarocAssumptions,
+  type GroupRaroc,
+  groupRaroc,
+  RAROC_DEFAULTS,
+  type Raroc,
+  type RarocInput,
+  rarocPrice,
+  riskAdjustedReturnOf,
+} from './raroc.js';
 export { bucketLabels, DEFAULT_DPD_BOUNDS, dpdBucket, type RollRates, rollRates, rollRatesByGroup } from './roll-rates.js';
 export { conditionalPd, vasicekCdf, vasicekQuantile } from './vasicek.js';
 export { type VintageCurves, vintageCurves } from './vintage.js';

@@ -1,4 +1,5 @@
 import { type IrbClass, irbCapital } from './capital.js';
+import { RAROC_DEFAULTS, riskAdjustedReturnOf } from './raroc.js';
 
 /**
  * Book-level metrics of a set of applications (REFERENCE §5–6): approval rate, default rate on
@@ -25,15 +26,15 @@ export interface LoanBook {
 
 /** Pricing and capital assumptions of `portfolioMetrics`. */
 export interface PortfolioAssumptions {
-  /** IRB class for capital (default other_retail). */
+  /** IRB class for capital (default `RAROC_DEFAULTS`: other_retail). */
   readonly assetClass?: IrbClass;
   /** PD floor (default Basel III for the class). */
   readonly pdFloor?: number;
-  /** Annual funding rate on EAD (default 0.04). */
+  /** Annual funding rate on EAD (default `RAROC_DEFAULTS`). */
   readonly fundingRate?: number;
-  /** Annual operating cost as a fraction of EAD (default 0.02). */
+  /** Annual operating cost as a fraction of EAD (default `RAROC_DEFAULTS`). */
   readonly operatingCostRate?: number;
-  /** Rate earned on capital (default 0.04). */
+  /** Rate earned on capital (default `RAROC_DEFAULTS`). */
   readonly capitalRate?: number;
 }
 
@@ -85,10 +86,10 @@ function accumulate(sums: Float64Array, block: number, ead: number, el: number, 
 
 /** Metrics per group (in label order, groups without applications omitted) and then "all". */
 export function portfolioMetrics(book: LoanBook, assumptions: PortfolioAssumptions = {}): PortfolioMetricsRow[] {
-  const assetClass = assumptions.assetClass ?? 'other_retail';
-  const funding = assumptions.fundingRate ?? 0.04;
-  const opex = assumptions.operatingCostRate ?? 0.02;
-  const capitalRate = assumptions.capitalRate ?? 0.04;
+  const assetClass = assumptions.assetClass ?? RAROC_DEFAULTS.assetClass;
+  const funding = assumptions.fundingRate ?? RAROC_DEFAULTS.fundingRate;
+  const opex = assumptions.operatingCostRate ?? RAROC_DEFAULTS.operatingCostRate;
+  const capitalRate = assumptions.capitalRate ?? RAROC_DEFAULTS.capitalRate;
   const labels = book.group?.labels ?? [];
   const g = labels.length + 1; // + missing
   const sums = new Float64Array((g + 1) * N_FIELDS); // last block = all
@@ -107,7 +108,8 @@ export function portfolioMetrics(book: LoanBook, assumptions: PortfolioAssumptio
     const capital = k * ead;
     const bad = book.bad === undefined ? Number.NaN : (book.bad[i] as number);
     const rate = book.rate === undefined ? Number.NaN : (book.rate[i] as number);
-    const ret = (rate - funding - opex) * ead - el + capital * capitalRate;
+    // finance's RAROC numerator (the one `finance raroc` prints), opex as a share of EAD
+    const ret = riskAdjustedReturnOf({ ead, rate, fundingRate: funding, operatingCost: opex * ead, pd, lgd, capital, capitalRate });
     accumulate(sums, g, ead, el, capital, ret, bad);
     if (own >= 0) accumulate(sums, own, ead, el, capital, ret, bad);
   }

@@ -40,6 +40,34 @@ export interface Raroc {
   readonly raroc: number;
 }
 
+/**
+ * The pricing assumptions every RAROC in Credo defaults to (`finance raroc`, `portfolio metrics`,
+ * the demo): funding 4% a year on EAD, operating cost 2% of EAD a year, 4% earned on capital, and
+ * capital = K·EAD of Basel IRB other retail. One place, so the three report the same figure.
+ */
+export const RAROC_DEFAULTS = { fundingRate: 0.04, operatingCostRate: 0.02, capitalRate: 0.04, assetClass: 'other_retail' } as const;
+
+/** The assumptions as one printed line, e.g. "RAROC = (interest − funding 4% − opex 2% of EAD − EL + 4% on capital) / capital (IRB other_retail K·EAD)". */
+export function describeRarocAssumptions(a: { fundingRate: number; operatingCostRate: number; capitalRate: number; assetClass: string }): string {
+  const pct = (v: number) => `${Number((v * 100).toPrecision(6))}%`;
+  return `RAROC = (interest − funding ${pct(a.fundingRate)} − opex ${pct(a.operatingCostRate)} of EAD − EL + ${pct(a.capitalRate)} on capital) / capital; capital = K·EAD, IRB ${a.assetClass}`;
+}
+
+/**
+ * The RAROC numerator (REFERENCE §5): interest + fees − funding − opex − EL + return on capital.
+ * Defined for any capital (a loan with LGD 0 holds none); `computeRaroc` divides it by capital.
+ */
+export function riskAdjustedReturnOf(input: RarocInput): number {
+  return (
+    input.ead * input.rate +
+    (input.fees ?? 0) -
+    input.ead * input.fundingRate -
+    input.operatingCost -
+    input.pd * input.lgd * input.ead +
+    input.capital * (input.capitalRate ?? 0)
+  );
+}
+
 /** RAROC of one loan. Throws `E_FINANCE_INPUT_INVALID` when capital is not positive (the ratio is undefined). */
 export function computeRaroc(input: RarocInput): Raroc {
   if (!(input.capital > 0))
@@ -49,7 +77,7 @@ export function computeRaroc(input: RarocInput): Raroc {
   const fundingCost = input.ead * input.fundingRate;
   const expectedLoss = input.pd * input.lgd * input.ead;
   const capitalReturn = input.capital * (input.capitalRate ?? 0);
-  const riskAdjustedReturn = interest + fees - fundingCost - input.operatingCost - expectedLoss + capitalReturn;
+  const riskAdjustedReturn = riskAdjustedReturnOf(input);
   return {
     interest,
     fees,

@@ -1,4 +1,4 @@
-import { CredoError } from '../errors/index.js';
+import { CredoError, missingColumnError } from '../errors/index.js';
 import { BitSet } from './bitset.js';
 import { type CategoryColumn, type Column, columnLength, type NumericColumn } from './column.js';
 import { type FrameSchema, schemaOf } from './schema.js';
@@ -48,7 +48,7 @@ export class Frame {
   /** The column of that name; throws `E_INPUT_COLUMN_MISSING` when absent. */
   column(name: string): Column {
     const column = this.byName.get(name);
-    if (column === undefined) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: name, source: 'the data' });
+    if (column === undefined) throw missingColumnError(name, 'the data', this.names as string[]);
     return column;
   }
 

@@ -16,7 +16,12 @@ export type CsvProblem =
  * problem. `readSql(extra)` must build the same `read_csv(...)` call with `extra` options appended.
  * Returns null when DuckDB rejects nothing. Only runs after the fast path failed.
  */
-export async function findCsvProblem(connection: DuckDBConnection, path: string, readSql: (extra: string) => string): Promise<CsvProblem | null> {
+export async function findCsvProblem(
+  connection: DuckDBConnection,
+  path: string,
+  readSql: (extra: string) => string,
+  delimiter = ',',
+): Promise<CsvProblem | null> {
   // count(COLUMNS(*)) makes DuckDB convert every column (count(*) alone would skip the conversions).
   await connection.run(`SELECT count(COLUMNS(*)) FROM ${readSql(", store_rejects=true, rejects_table='credo_rejects', rejects_scan='credo_scans'")}`);
   const reader = await connection.runAndReadAll(
@@ -26,10 +31,13 @@ export async function findCsvProblem(connection: DuckDBConnection, path: string,
   const row = rows[0];
   if (row === undefined) return null;
   const [recordLine, bytePosition, columnIndex, columnName, errorType, csvLine, message] = row as [number, number, unknown, unknown, string, string, string];
-  const line = Number.isFinite(bytePosition) && bytePosition > 0 ? await physicalLineAt(path, bytePosition - 1) : recordLine;
+  // In CRLF files DuckDB's record starts at the "\n" of the line break before it (and csv_line
+  // begins with it): skip those characters so the line is the record's own, as in LF files.
+  const leadingBreaks = /^[\r\n]*/.exec(csvLine)?.[0].length ?? 0;
+  const line = Number.isFinite(bytePosition) && bytePosition > 0 ? await physicalLineAt(path, bytePosition - 1 + leadingBreaks) : recordLine;
   if (errorType === 'CAST') {
     const quoted = /Could not convert string "([\s\S]*)" to '([A-Z]+)'/.exec(message);
-    const fields = splitCsvRecord(csvLine);
+    const fields = splitCsvRecord(csvLine.slice(leadingBreaks), delimiter);
     const value = quoted?.[1] ?? fields[Number(columnIndex) - 1] ?? '';
     return { kind: 'value', line, column: String(columnName), value, expectedType: quoted?.[2] ?? 'DOUBLE' };
   }

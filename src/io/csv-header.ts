@@ -6,10 +6,10 @@ const MAX_HEADER_BYTES = 1 << 20;
 
 /**
  * Reads the header record of a CSV file (plain or `.gz`) and splits it into field names by
- * RFC 4180 rules (comma separator, `"` quotes, `""` escapes; a quoted name may span lines).
+ * RFC 4180 rules (comma separator unless `delimiter` says otherwise, `"` quotes, `""` escapes; a quoted name may span lines).
  * Returns null for an empty file.
  */
-export async function readCsvHeader(path: string): Promise<string[] | null> {
+export async function readCsvHeader(path: string, delimiter = ','): Promise<string[] | null> {
   const raw = createReadStream(path, { highWaterMark: 64 * 1024 });
   const stream = path.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
   let text = '';
@@ -17,13 +17,13 @@ export async function readCsvHeader(path: string): Promise<string[] | null> {
     for await (const piece of stream) {
       text += (piece as Buffer).toString('utf8');
       const end = headerEnd(text);
-      if (end >= 0) return splitCsvRecord(text.slice(0, end));
+      if (end >= 0) return splitCsvRecord(text.slice(0, end), delimiter);
       if (text.length > MAX_HEADER_BYTES) break;
     }
   } finally {
     raw.destroy();
   }
-  return text === '' ? null : splitCsvRecord(text);
+  return text === '' ? null : splitCsvRecord(text, delimiter);
 }
 
 /** Index of the line break ending the first record (outside quotes), or -1. */
@@ -37,8 +37,8 @@ function headerEnd(text: string): number {
   return -1;
 }
 
-/** Splits one CSV record (without its line break) into fields, unquoting them. */
-export function splitCsvRecord(record: string): string[] {
+/** Splits one CSV record (without its line break) into fields at `delimiter` (one character), unquoting them. */
+export function splitCsvRecord(record: string, delimiter = ','): string[] {
   const fields: string[] = [];
   let field = '';
   let quoted = false;
@@ -52,7 +52,7 @@ export function splitCsvRecord(record: string): string[] {
         } else quoted = false;
       } else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') {
+    else if (c === delimiter) {
       fields.push(field);
       field = '';
     } else field += c;

@@ -61,15 +61,44 @@ test('overrides: a numeric column read as category keeps its text; columns selec
   assert.deepEqual(frame.category('score').dictionary, ['1.50', '2']);
 });
 
-test('a column that looks numeric in the sniffed sample but holds text later becomes a category', async () => {
+test('a column that looks numeric in the sniffed sample but holds over 1% text later becomes a category', async () => {
   const lines = ['v,w'];
   for (let i = 0; i < 30_000; i++) lines.push(`${i},${i}`);
-  lines.push('n/a,5');
+  for (let i = 0; i < 400; i++) lines.push('n/a,5');
   const frame = await readFrame(file('late-text.csv', `${lines.join('\n')}\n`));
   assert.equal(frame.column('v').type, 'category');
   assert.equal(frame.column('w').type, 'number');
   assert.equal(valueAt(frame.column('v'), 30_000), 'n/a');
-  assert.equal(frame.rowCount, 30_001);
+  assert.equal(frame.rowCount, 30_400);
+});
+
+test('one bad cell in an otherwise numeric column is an error naming file, line, column and value', async () => {
+  // Late (after the sniffed sample) and early (inside it): 30,000 numbers and one text cell each.
+  const late = ['v,w'];
+  for (let i = 0; i < 30_000; i++) late.push(`${i},${i}`);
+  late.push('n/a,5');
+  const error = await rejects(readFrame(file('late-bad.csv', `${late.join('\n')}\n`)), 'E_FILE_VALUE_NOT_NUMERIC', /line 30002, column "v": value "n\/a"/);
+  assert.equal(error.details.non_numeric_cells, 1);
+  assert.match(error.message, /1 of 30001 filled cells of "v" are not numbers; .* --schema v:category/);
+  const early = ['id,amount'];
+  for (let i = 0; i < 500; i++) early.push(`${i},${i === 321 ? '12x5' : i * 3}`);
+  const path = file('early-bad.csv', `${early.join('\r\n')}\r\n`);
+  await rejects(readFrame(path), 'E_FILE_VALUE_NOT_NUMERIC', /line 323, column "amount": value "12x5"/);
+  // An explicit category override still reads it; a small column (under 100 cells) falls back to a category.
+  assert.equal((await readFrame(path, { types: { amount: 'category' } })).column('amount').type, 'category');
+  const small = file('small.csv', `a\n${Array.from({ length: 50 }, (_, i) => (i === 7 ? 'x' : String(i))).join('\n')}\n`);
+  assert.equal((await readFrame(small)).column('a').type, 'category');
+});
+
+test('--delimiter: semicolon and tab files read with their separator; a one-column read suggests it', async () => {
+  const semi = file('semi.csv', 'a;b;c\n1;2;x\n3;"4;5";y\n');
+  await rejects(readFrame(semi), 'E_FILE_FORMAT', /parses into one column "a;b;c"; its fields look separated by ";"; try --delimiter ";"/);
+  const frame = await readFrame(semi, { delimiter: ';' });
+  assert.deepEqual(frame.names, ['a', 'b', 'c']);
+  assert.deepEqual([valueAt(frame.column('a'), 1), valueAt(frame.column('b'), 1), valueAt(frame.column('c'), 1)], [3, '4;5', 'y']);
+  const tab = file('tab.csv', 'a\tb\n1\t2\n');
+  await rejects(readFrame(tab), 'E_FILE_FORMAT', /try --delimiter tab/);
+  assert.deepEqual(Array.from((await readFrame(tab, { delimiter: '\t' })).numeric('b').values), [2]);
 });
 
 test('a column empty throughout the sniffed sample is tried as numbers (and kept as text when it is text)', async () => {
@@ -142,7 +171,7 @@ test('errors: missing file, unknown extension, directory', async () => {
 
 test('errors: override or column not in the file names the column and the file', async () => {
   const path = file('cols.csv', 'a,b\n1,2\n');
-  await rejects(readFrame(path, { types: { zz: 'number' } }), 'E_INPUT_COLUMN_MISSING', /column "zz" is not in file ".*cols\.csv" \(columns: a, b\)/);
+  await rejects(readFrame(path, { types: { zz: 'number' } }), 'E_INPUT_COLUMN_MISSING', /column "zz" is not in file ".*cols\.csv"; columns there: a, b/);
   await rejects(readFrame(path, { columns: ['a', 'q'] }), 'E_INPUT_COLUMN_MISSING', /column "q" is not in file/);
   const lenient = await readFrame(path, { types: { zz: 'number', b: 'category' }, missingTypes: 'ignore' });
   assert.deepEqual(
@@ -171,9 +200,8 @@ test('an error deep in a large file is reported, never a silently shortened fram
   lines.push('60000,oops');
   const path = file('deep.csv', `${lines.join('\n')}\n`);
   await rejects(readFrame(path, { types: { amount: 'number' } }), 'E_FILE_VALUE_NOT_NUMERIC', /deep\.csv", line 60002, column "amount": value "oops"/);
-  const inferred = await readFrame(path);
-  assert.equal(inferred.rowCount, 60_001);
-  assert.equal(inferred.column('amount').type, 'category');
+  // Inferred, the one text cell among 60,001 numbers is still a bad cell, not a reason to make a category.
+  await rejects(readFrame(path), 'E_FILE_VALUE_NOT_NUMERIC', /deep\.csv", line 60002, column "amount": value "oops"/);
 });
 
 test('errors: ragged rows name file, line and field counts', async () => {

@@ -1,4 +1,4 @@
-import { CredoError } from '../errors/index.js';
+import { CredoError, missingColumnError } from '../errors/index.js';
 import type { ColumnType } from '../frame/index.js';
 
 /** Options of `readFrame`. */
@@ -13,6 +13,8 @@ export interface ReadFrameOptions {
    * a file to score.
    */
   readonly missingTypes?: 'error' | 'ignore';
+  /** Field separator of a CSV file, one character (default `,`); ignored for Parquet. */
+  readonly delimiter?: string;
 }
 
 /**
@@ -21,11 +23,11 @@ export interface ReadFrameOptions {
  */
 export function checkRequestedColumns(file: string, available: readonly string[], options: ReadFrameOptions): string[] {
   const known = new Set(available);
-  const source = `file "${file}" (columns: ${summarise(available)})`;
+  const source = `file "${file}"`;
   for (const [name, type] of Object.entries(options.types ?? {})) {
     if (!known.has(name)) {
       if (options.missingTypes === 'ignore') continue;
-      throw new CredoError('E_INPUT_COLUMN_MISSING', { column: name, source, file });
+      throw missingColumnError(name, source, available, { file });
     }
     if (type !== 'number' && type !== 'category') {
       throw new CredoError('E_INPUT_VALIDATION', { summary: `type of column "${name}" must be "number" or "category", got "${String(type)}"` });
@@ -34,13 +36,9 @@ export function checkRequestedColumns(file: string, available: readonly string[]
   if (options.columns === undefined) return [...available];
   const seen = new Set<string>();
   for (const name of options.columns) {
-    if (!known.has(name)) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: name, source, file });
+    if (!known.has(name)) throw missingColumnError(name, source, available, { file });
     if (seen.has(name)) throw new CredoError('E_INPUT_COLUMN_DUPLICATE', { column: name });
     seen.add(name);
   }
   return [...options.columns];
-}
-
-function summarise(names: readonly string[]): string {
-  return names.length <= 8 ? names.join(', ') : `${names.slice(0, 8).join(', ')}, … ${names.length - 8} more`;
 }

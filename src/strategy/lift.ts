@@ -20,6 +20,11 @@ export interface LiftRow {
   readonly cumulative_touched: number;
   /** Rate of each definition among the touched rows. */
   readonly hit_rates: Record<string, number | null>;
+  /**
+   * Denominator of each hit rate: for the target, the touched rows that have an outcome (declined
+   * rows without one are left out); for an outcome, the sum of its denominator column.
+   */
+  readonly hit_denominators: Record<string, number>;
   /** Rate of each definition among the rows left after the rule (sequential: after all rules so far; otherwise: all rows not touched). */
   readonly remaining_rates: Record<string, number | null>;
   /** Hit rate of the primary definition / its baseline rate. */
@@ -145,6 +150,7 @@ function tableRows(
       touched_amount: hasAmount ? total.amount : null,
       cumulative_touched: 0,
       hit_rates: baseRates,
+      hit_denominators: denominatorsOf(total, rates),
       remaining_rates: baseRates,
       lift: ratio(baseRates, baseRates, primaryName),
       lifts: liftsOf(baseRates, baseRates),
@@ -169,6 +175,7 @@ function tableRows(
       touched_amount: hasAmount ? hit.amount : null,
       cumulative_touched: cumulative,
       hit_rates: hitRates,
+      hit_denominators: denominatorsOf(hit, rates),
       remaining_rates: ratesOf(rest, rates),
       lift: ratio(hitRates, baseRates, primaryName),
       lifts: liftsOf(hitRates, baseRates),
@@ -176,6 +183,10 @@ function tableRows(
     });
   });
   return rows;
+}
+
+function denominatorsOf(t: Totals, rates: readonly RateSpec[]): Record<string, number> {
+  return Object.fromEntries(rates.map((rate, r) => [rate.name, t.denominator[r] as number]));
 }
 
 function ratio(hit: Record<string, number | null>, base: Record<string, number | null>, name: string | undefined): number | null {

@@ -26,7 +26,10 @@ export function safeParseStrategy(text: string): SafeParseResult<Strategy> {
         : { code: 'E_STRATEGY_FILE_INVALID', path, message: `${message}${at}`, span },
     );
   };
-  for (const error of doc.errors) add([], `not valid YAML/JSON: ${error.message.split('\n')[0]} (line ${error.linePos?.[0]?.line ?? '?'})`);
+  for (const error of doc.errors.slice(0, 1)) {
+    const { line, col } = lines.linePos(error.pos[0]);
+    add([], `not valid YAML/JSON at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
+  }
   if (issues.length > 0) return { ok: false, issues };
   const root = doc.contents;
   if (!isMap(root)) return { ok: false, issues: [{ code: 'E_STRATEGY_FILE_INVALID', path: [], message: 'expected a mapping with "name" and "rules"' }] };

@@ -67,6 +67,8 @@ test('credo explain --counterfactual flips declined rows by changing only action
     'input.csv',
     '--actionable',
     'util,income',
+    '--direction',
+    'income:increase',
     '--cutoff',
     '0.3',
     '--limit',
@@ -82,9 +84,21 @@ test('credo explain --counterfactual flips declined rows by changing only action
     if (!row.found) continue;
     found++;
     assert.ok(row.pd_after < 0.3);
-    for (const change of row.changes) assert.ok(change.feature === 'util' || change.feature === 'income');
+    for (const change of row.changes) assert.ok(change.feature === 'util' || (change.feature === 'income' && change.to >= change.from));
   }
   assert.ok(found > 0);
+  // which constraints applied, and from where: income from the command line, util by default within the data range
+  assert.deepEqual(
+    result.constraints.map((c: { feature: string; direction: string; source: string }) => [c.feature, c.direction, c.source]),
+    [
+      ['util', 'any', 'default'],
+      ['income', 'increase', 'flag'],
+    ],
+  );
+  // the shipped catalogue says income cannot be changed
+  const income = await cli(['explain', '--counterfactual', '--model', 'model.json', '--data', 'input.csv', '--actionable', 'util,income']);
+  assert.equal(income.code, 2);
+  assert.match(income.err, /actionable feature "income": the reason catalogue says the applicant cannot change it/);
   const age = await cli(['explain', '--counterfactual', '--model', 'model.json', '--data', 'input.csv', '--actionable', 'age']);
   assert.equal(age.code, 2);
   assert.match(age.err, /actionable feature "age": a protected attribute/);
@@ -110,14 +124,34 @@ test('credo importance and credo reasons check', async () => {
   assert.deepEqual(JSON.parse(check.out).unmapped, ['delinq', 'income', 'age']);
 });
 
-test('credo score --reasons 4 adds reason_1..4 codes and texts (plus the FCRA inquiries slot)', async () => {
-  const r = await cli(['score', '--model', 'model.json', '--data', 'input.csv', '--out', 'scored.csv', '--reasons', '4']);
+test('credo score --reasons 4 adds reason_1..4 codes and texts (plus the FCRA inquiries slot); never for a model using age', async () => {
+  // the imported XGBoost model uses "age": a protected attribute can never be a principal reason
+  const refused = await cli(['score', '--model', 'model.json', '--data', 'input.csv', '--out', 'scored.csv', '--reasons', '4']);
+  assert.equal(refused.code, 2);
+  assert.match(refused.err, /the model uses protected attribute\(s\) "age", which can never be a principal reason/);
+  copyFileSync(join(root, 'data', 'hmeq.csv'), join(work, 'hmeq-reasons.csv'));
+  const trained = await cli([
+    'train',
+    '--data',
+    'hmeq-reasons.csv',
+    '--target',
+    'BAD',
+    '--categorical',
+    'REASON,JOB',
+    '--trees',
+    '10',
+    '--out',
+    'hmeq-small.json',
+  ]);
+  assert.equal(trained.code, 0, trained.err);
+  const r = await cli(['score', '--model', 'hmeq-small.json', '--data', 'hmeq-reasons.csv', '--out', 'scored.csv', '--reasons', '4']);
   assert.equal(r.code, 0, r.err);
   const lines = readFileSync(join(work, 'scored.csv'), 'utf8').trim().split('\n');
   assert.equal(lines[0], 'pd,score,reason_1,reason_2,reason_3,reason_4,reason_5,reason_text_1,reason_text_2,reason_text_3,reason_text_4,reason_text_5');
+  const header = (lines[0] as string).split(',');
   const first = (lines[1] as string).split(',');
-  assert.match(first[2] as string, /^CR\d\d$/);
-  assert.ok((first[7] as string).length > 0);
+  assert.match(first[header.indexOf('reason_1')] as string, /^CR\d\d$/);
+  assert.ok((first[header.indexOf('reason_text_1')] as string).length > 0);
 });
 
 test('logistic and scorecard models: contributions add up to the scored PD, logistic counterfactuals flip', async () => {
@@ -154,6 +188,8 @@ test('logistic and scorecard models: contributions add up to the scored PD, logi
   const results = JSON.parse(cf.out).results;
   assert.ok(results.some((r: { found: boolean }) => r.found));
   for (const r of results) if (r.found) assert.ok(r.pd_after < 0.3 && r.pd_before >= 0.3 && r.cost > 0);
+  // the requested amount and the debt ratio may only go down (the shipped catalogue)
+  for (const r of results) for (const change of r.changes) assert.ok(change.to <= change.from, `${change.feature} ${change.from} → ${change.to}`);
   const card = await cli([
     'explain',
     '--counterfactual',
@@ -163,6 +199,8 @@ test('logistic and scorecard models: contributions add up to the scored PD, logi
     'hmeq.csv',
     '--actionable',
     'LOAN,DEBTINC,CLAGE',
+    '--direction',
+    'CLAGE:increase',
     '--cutoff',
     '0.4',
     '--limit',
@@ -173,4 +211,5 @@ test('logistic and scorecard models: contributions add up to the scored PD, logi
   const cardResults = JSON.parse(card.out).results;
   assert.ok(cardResults.some((r: { found: boolean }) => r.found));
   for (const r of cardResults) if (r.found) assert.ok(r.pd_after < 0.4 && r.pd_before >= 0.4 && r.cost > 0);
+  for (const r of cardResults) for (const change of r.changes) assert.ok(change.feature === 'CLAGE' ? change.to >= change.from : change.to <= change.from);
 });

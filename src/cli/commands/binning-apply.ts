@@ -5,7 +5,7 @@ import { type Frame, numericColumn } from '../../frame/index.js';
 import { writeFrame } from '../../io/index.js';
 import { type BinningFile, binningTable, describeWoeConventions, parseBinningFile, targetLabels, transformWoe } from '../../ml/binning/index.js';
 import { defineCommand } from '../command.js';
-import { readDataFile, schemaFlag } from '../data-input.js';
+import { outputPath, readDataFile, schemaFlag } from '../data-input.js';
 import { printResult } from '../output.js';
 import { formatBinningTable } from './binning-fit.js';
 
@@ -43,9 +43,10 @@ export const binningApplyCommand = defineCommand({
     suffix: { type: 'string', default: '_woe', description: 'suffix of the WOE columns (empty = replace the feature)' },
   },
   async run(args, _positionals, context) {
+    await outputPath(context, args.out, 'data');
     const file = await readBinningFile(resolve(context.cwd, args.spec), args.spec);
     const categorical = Object.fromEntries(file.features.filter((f) => f.type === 'category').map((f) => [f.feature, 'category' as const]));
-    let frame: Frame = await readDataFile(context, args.data, args.schema, categorical);
+    let frame: Frame = await readDataFile(context, args.data, args, categorical);
     const labels = args.target === undefined ? undefined : targetLabels(frame.column(args.target));
     const tables = file.features.map((spec) => {
       const column = frame.column(spec.feature);

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import { describeWoeConventions, type FittedBinning, fitBinning, targetLabels, toBinningFile } from '../../ml/binning/index.js';
 import { defineCommand } from '../command.js';
-import { readDataFile, schemaFlag } from '../data-input.js';
-import { formatPercent, formatTable, printResult } from '../output.js';
+import { outputPath, readDataFile, schemaFlag } from '../data-input.js';
+import { formatPercent, formatTable, printResult, startProgress } from '../output.js';
 
 /** Human rendering of one feature's binning table. */
 export function formatBinningTable(f: Pick<FittedBinning, 'feature' | 'iv' | 'rows'> & { method?: string; trend?: string }): string {
@@ -57,7 +57,8 @@ export const binningFitCommand = defineCommand({
     'show-bins': { type: 'boolean', description: 'print every feature’s bin table (human output)' },
   },
   async run(args, _positionals, context) {
-    const frame = await readDataFile(context, args.data, args.schema);
+    await outputPath(context, args.out, []);
+    const frame = await readDataFile(context, args.data, args);
     const labels = targetLabels(frame.column(args.target));
     let excluded = 0;
     for (let i = 0; i < labels.length; i++) if (Number.isNaN(labels[i])) excluded++;
@@ -66,6 +67,7 @@ export const binningFitCommand = defineCommand({
     if (features.length === 0)
       throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'features', problem: 'no feature left to bin', value: args.features.join(',') });
     const fitted: FittedBinning[] = [];
+    const progress = startProgress(context, 'binning features', features.length);
     for (const name of features) {
       fitted.push(
         await fitBinning(frame.column(name), labels, {
@@ -82,7 +84,9 @@ export const binningFitCommand = defineCommand({
           ...(args.prebins === undefined ? {} : { prebins: args.prebins }),
         }),
       );
+      progress.tick(fitted.length);
     }
+    progress.done();
     if (args.out !== undefined) await writeFile(resolve(context.cwd, args.out), `${JSON.stringify(toBinningFile(fitted, args.target), null, 2)}\n`);
     const conventions = describeWoeConventions({ smoothing: args.smoothing, sign: args['woe-sign'] });
     const result = {
@@ -92,7 +96,16 @@ export const binningFitCommand = defineCommand({
       excluded_rows: excluded,
       woe_conventions: conventions,
       spec: args.out ?? null,
-      features: fitted.map((f) => ({ feature: f.feature, method: f.method, trend: f.trend, solver: f.solver, iv: f.iv, spec: f.spec, bins: f.rows })),
+      features: fitted.map((f) => ({
+        feature: f.feature,
+        method: f.method,
+        trend: f.trend,
+        solver: f.solver,
+        iv: f.iv,
+        ...(f.note === undefined ? {} : { note: f.note }),
+        spec: f.spec,
+        bins: f.rows,
+      })),
     };
     printResult(context, result, () => {
       let out = `${result.rows} rows (${excluded} with an empty target excluded); ${conventions}\n`;
@@ -101,6 +114,7 @@ export const binningFitCommand = defineCommand({
         ['feature', 'bins', 'IV', 'method', 'trend', 'solver'],
         ranked.map((f) => [f.feature, f.rows.length, f.iv, f.method, f.trend, f.solver ?? '']),
       );
+      for (const f of ranked) if (f.note !== undefined) out += `${f.feature}: ${f.note}\n`;
       if (args['show-bins'] || fitted.length === 1) for (const f of fitted) out += `\n${formatBinningTable(f)}`;
       if (args.out !== undefined) out += `\nspec written to ${args.out}\n`;
       return out;

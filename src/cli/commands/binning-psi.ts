@@ -29,8 +29,8 @@ export const binningPsiCommand = defineCommand({
   async run(args, _positionals, context) {
     const file = await readBinningFile(resolve(context.cwd, args.spec), args.spec);
     const types = Object.fromEntries(file.features.filter((f) => f.type === 'category').map((f) => [f.feature, 'category' as const]));
-    const expected = await readDataFile(context, args.expected, args.schema, types);
-    const actual = await readDataFile(context, args.actual, args.schema, types);
+    const expected = await readDataFile(context, args.expected, args, types);
+    const actual = await readDataFile(context, args.actual, args, types);
     const rows = computeCsi(file.features, expected, actual, args.smoothing);
     const result = {
       expected: args.expected,

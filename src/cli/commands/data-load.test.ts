@@ -28,7 +28,7 @@ test('data load german --out FILE --json writes the file and reports rows, colum
 test('data load hmeq prints a table', async () => {
   const r = await run(['data', 'load', 'hmeq', '--out', 'hmeq.csv']);
   assert.equal(r.code, 0, r.err);
-  assert.match(r.out, /hmeq\s+5960\s+13\s+19\.95%\s+hmeq\.csv/);
+  assert.match(r.out, /hmeq\s+5,960\s+13\s+19\.95%\s+hmeq\.csv/);
 });
 
 test('unknown dataset and missing --out exit 2', async () => {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { datasetNames, loadDataset, writeFrame } from '../../io/index.js';
 import { defineCommand } from '../command.js';
+import { outputPath } from '../data-input.js';
 import { formatPercent, formatTable, printResult } from '../output.js';
 
 /** `credo data load german|hmeq --out FILE`: writes a bundled dataset with its target as `bad` (1 = bad). */
@@ -16,6 +17,7 @@ export const dataLoadCommand = defineCommand({
   },
   positionals: [{ name: 'dataset', description: 'german or hmeq', required: true, choices: datasetNames }],
   async run(args, positionals, context) {
+    await outputPath(context, args.out, 'data');
     const dataset = positionals[0] as string;
     const frame = await loadDataset(dataset);
     const out = resolve(context.cwd, args.out);

@@ -53,3 +53,17 @@ test('credo data profile: human table, and input errors exit 2', async () => {
   assert.equal(invalid.code, 2);
   assert.match(invalid.err, /label 3/);
 });
+
+test('credo data profile warns about leakage, ids and protected attributes (stderr and --json warnings)', async () => {
+  const rows = ['id,age,copy,x,bad'];
+  for (let i = 0; i < 40; i++) rows.push(`${i + 1},${20 + (i % 30)},${i % 4 === 0 ? 1 : 0},${i % 5},${i % 4 === 0 ? 1 : 0}`);
+  writeFileSync(join(dir, 'leaky.csv'), `${rows.join('\n')}\n`);
+  const r = await run(['data', 'profile', '--data', 'leaky.csv', '--target', 'bad', '--json']);
+  assert.equal(r.code, 0, r.err);
+  const warnings: string[] = JSON.parse(r.out).warnings;
+  assert.equal(warnings.length, 3);
+  assert.match(warnings[0] as string, /^"id" looks like an identifier/);
+  assert.match(warnings[1] as string, /^"copy" alone separates the target \(AUC 1\.0000 on its own\)/);
+  assert.match(warnings[2] as string, /^protected attribute\(s\) "age"/);
+  assert.match(r.err, /credo: warning: "copy" alone separates the target/);
+});

@@ -53,7 +53,7 @@ test('the same seed writes byte-identical CSV files; another seed does not', asy
 test('human output is a table; Parquet works by extension', async () => {
   const r = await run(['data', 'synth', '--rows', '2000', '--out', 'w.parquet', '--start', '2022-06', '--months', '3']);
   assert.equal(r.code, 0, r.err);
-  assert.match(r.out, /applications\s+2000/);
+  assert.match(r.out, /applications\s+2,000/);
   assert.match(r.out, /approval rate\s+\d+\.\d\d%/);
   const frame = await readFrame(join(dir, 'w.parquet'));
   assert.deepEqual([...new Set(frame.category('vintage').dictionary)].sort(), ['2022-06', '2022-07', '2022-08']);

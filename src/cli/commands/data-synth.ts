@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { formatOf, writeFrame } from '../../io/index.js';
 import { generateWorld, SYNTH_DEFAULTS, summarizeWorld } from '../../synth/index.js';
 import { defineCommand } from '../command.js';
+import { outputPath } from '../data-input.js';
 import { formatPercent, formatTable, printResult } from '../output.js';
 
 /** `credo data synth --rows N --seed S --out FILE [--performance FILE]`: writes the synthetic lending world. */
@@ -28,6 +29,7 @@ export const dataSynthCommand = defineCommand({
     },
   },
   async run(args, _positionals, context) {
+    await outputPath(context, args.out, 'data');
     const out = resolve(context.cwd, args.out);
     const performancePath = args.performance === undefined ? undefined : resolve(context.cwd, args.performance);
     // Check extensions before spending seconds generating.

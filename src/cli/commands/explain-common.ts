@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import {
@@ -8,6 +7,7 @@ import {
   justAboveCutoff,
   parseReasonCatalogue,
   principalReasons,
+  protectedInCatalogue,
   type Reason,
   type ReasonCatalogue,
   referenceContributions,
@@ -21,12 +21,14 @@ import { treeShapParallel } from '../../explain/workers/tree-shap-parallel.js';
 import { type CategoryColumn, type Column, categoryFromLabels, type Frame, valueAt } from '../../frame/index.js';
 import { dataFolder, readFrame } from '../../io/index.js';
 import { loadModel } from '../../io/model-file.js';
+import { protectedFeatures } from '../../ml/checks/index.js';
 import type { CredoModel } from '../../ml/model.js';
+import { chooseThreads, MIN_WORK_PER_THREAD } from '../threads.js';
 import { schemaTypes } from './evaluate.js';
 
-/** Worker threads used when `--threads` is not given. */
-export function defaultExplainThreads(): number {
-  return Math.max(1, availableParallelism());
+/** Worker threads used when `--threads` is not given: one per 2,000 rows, at most the cores (`chooseThreads`). */
+export function defaultExplainThreads(rows: number): number {
+  return chooseThreads(rows, MIN_WORK_PER_THREAD.treeShap, undefined, 'ignore');
 }
 
 /** Loads the model and the data a command explains, resolving paths against the working directory. */
@@ -51,6 +53,7 @@ export async function explainFrame(
   threads: number,
   reference: Frame = frame,
   agnostic: ShapleyPermutationOptions = {},
+  onRows?: (done: number) => void,
 ): Promise<{ explanation: Explanation; x: Float64Array; explainer: TreeExplainer | undefined }> {
   if (model.kind === 'logistic' || model.kind === 'scorecard' || model.kind === 'svm' || model.kind === 'mlp' || model.kind === 'ensemble') {
     const explanation =
@@ -65,7 +68,7 @@ export async function explainFrame(
   }
   const explainer = treeExplainerFor(model);
   const x = rowMajorInput(explainer.ensemble, frame);
-  const values = await treeShapParallel(explainer.compiled, x, frame.rowCount, threads);
+  const values = await treeShapParallel(explainer.compiled, x, frame.rowCount, threads, onRows);
   const explanation: Explanation = {
     features: explainer.ensemble.features.map((f) => f.name),
     rowCount: frame.rowCount,
@@ -185,9 +188,23 @@ export function marginsOf(explanation: Explanation): Float64Array {
 }
 
 /**
+ * Stops reason codes for a model that uses protected attributes (by name, or marked `protected` in
+ * the catalogue): ECOA/Reg B §1002.9 reasons must be specific and lawful, so "Other factors (age)"
+ * may never be printed; the model has to be retrained without them.
+ */
+export function refuseProtectedReasons(features: readonly string[], catalogue: ReasonCatalogue): void {
+  const found = protectedFeatures(features, protectedInCatalogue(catalogue));
+  if (found.length === 0) return;
+  throw new CredoError('E_MODEL_PROTECTED', {
+    problem: `the model uses protected attribute(s) ${found.map((f) => `"${f}"`).join(', ')}, which can never be a principal reason (ECOA/Reg B §1002.9): retrain without them (--exclude ${found.join(',')}) before scoring with --reasons`,
+    features: found,
+  });
+}
+
+/**
  * The `reason_1..N` and `reason_text_1..N` columns `credo score --reasons N` appends: principal
  * reasons relative to the population average, from the catalogue at `cataloguePath` (default
- * `data/reasons.json`).
+ * `data/reasons.json`). A model using protected attributes is refused.
  */
 export async function scoreReasonColumns(
   cwd: string,
@@ -195,9 +212,13 @@ export async function scoreReasonColumns(
   frame: Frame,
   count: number,
   cataloguePath: string | undefined,
-  threads = defaultExplainThreads(),
+  threads = defaultExplainThreads(frame.rowCount),
 ): Promise<Column[]> {
   const catalogue = await readCatalogue(cwd, cataloguePath);
+  refuseProtectedReasons(
+    model.schema.columns.map((c) => c.name),
+    catalogue,
+  );
   const { explanation } = await explainFrame(model, frame, threads);
   const reasons = reasonsForFrame(explanation, frame, catalogue, count, 'population', 0.5, pdsOf(model, explanation));
   return reasonColumns(reasons, count);

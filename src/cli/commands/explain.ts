@@ -2,9 +2,13 @@ import { resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import {
   type Counterfactual,
+  changeInterval,
   decisionPath,
+  describeChangeConstraint,
   formatDecisionPath,
   linearCounterfactual,
+  parseChangeFlags,
+  resolveChangeConstraints,
   scorecardCounterfactual,
   treeCounterfactual,
 } from '../../explain/index.js';
@@ -13,7 +17,9 @@ import { writeFrame } from '../../io/index.js';
 import type { LogisticModelBody } from '../../ml/linear/index.js';
 import type { CredoModel } from '../../ml/model.js';
 import { type CommandContext, defineCommand } from '../command.js';
-import { type Cell, formatTable, printResult } from '../output.js';
+import { outputPath } from '../data-input.js';
+import { keyColumnNames, keyColumns, keyFlags } from '../key-columns.js';
+import { type Cell, formatTable, printResult, startProgress } from '../output.js';
 import { defaultExplainThreads, explainFrame, loadModelAndData, marginsOf, pdFromExplained, pdsOf, readCatalogue, reasonsForFrame } from './explain-common.js';
 
 /** Protected attributes that may never be proposed as a change. */
@@ -40,7 +46,13 @@ export const explainCommand = defineCommand({
     model: { type: 'string', required: true, description: 'model file (Credo model, e.g. trained or imported from XGBoost)' },
     data: { type: 'string', required: true, description: 'rows to explain (.csv or .parquet)' },
     out: { type: 'string', description: 'output file (.csv or .parquet): contributions, or counterfactuals' },
-    threads: { type: 'int', min: 1, max: 256, description: 'worker threads (default: available cores; same values for any count)' },
+    ...keyFlags,
+    threads: {
+      type: 'int',
+      min: 1,
+      max: 256,
+      description: 'worker threads (default: one per 2,000 rows, at most the cores; same values for any count)',
+    },
     row: { type: 'int', min: 0, description: 'explain one row (0-based) in detail: contributions and reasons' },
     path: { type: 'boolean', description: 'with --row: print the decision path through the trees' },
     tree: { type: 'int', min: 0, description: 'with --path: only this tree' },
@@ -56,22 +68,31 @@ export const explainCommand = defineCommand({
     counterfactual: { type: 'boolean', description: 'find the cheapest change to --actionable features that approves declined rows' },
     actionable: { type: 'list', description: 'features the applicant can change (numeric; never protected attributes such as age)' },
     weights: { type: 'list', description: 'cost weights, e.g. requested_amount=1,term_months=2 (default 1 each)' },
+    direction: {
+      type: 'list',
+      description: 'allowed change per actionable feature, e.g. LOAN:decrease,term_months:any (overrides the catalogue’s change; default any)',
+    },
+    bounds: { type: 'list', description: 'bounds of the changed value, e.g. LOAN:1000..25000 (within the data range in any case)' },
     limit: { type: 'int', default: 20, min: 1, description: 'with --counterfactual and no --row: at most this many declined rows' },
     samples: { type: 'int', default: 32, min: 4, max: 100000, description: 'mlp/ensemble: permutations per row (antithetic pairs; rounded up to even)' },
     background: { type: 'int', default: 100, min: 1, max: 100000, description: 'mlp/ensemble: background rows drawn from the data (all when fewer)' },
     seed: { type: 'int', default: 0, min: 0, description: 'mlp/ensemble: seed of the background draw and the permutations' },
   },
   async run(args, _positionals, context) {
+    await outputPath(context, args.out, 'data');
     const started = performance.now();
     const { model, frame } = await loadModelAndData(context.cwd, args.model, args.data);
+    const keyNames = args.row === undefined ? keyColumnNames(frame, args, args.data) : [];
     if (args.row !== undefined && args.row >= frame.rowCount) throw new CredoError('E_EXPLAIN_ROW', { row: args.row, last: frame.rowCount - 1 });
-    const threads = args.threads ?? defaultExplainThreads();
-    if (args.counterfactual) return runCounterfactual(args, model, frame, context, started);
+    const threads = args.threads ?? defaultExplainThreads(args.row === undefined ? frame.rowCount : 1);
+    if (args.counterfactual) return runCounterfactual(args, model, frame, context, started, keyNames);
     const subset = args.row === undefined ? frame : frame.slice(args.row, args.row + 1);
     // additive models measure contributions from the mean over the whole file, also for one row
     // mlp/ensemble: permutation streams are per file row, so --row N gives that row's values in the whole-file run
     const agnostic = { samples: args.samples, background: args.background, seed: args.seed };
-    const { explanation, x, explainer } = await explainFrame(model, subset, threads, frame, { ...agnostic, rowOffset: args.row ?? 0 });
+    const progress = startProgress(context, 'explaining rows', subset.rowCount);
+    const { explanation, x, explainer } = await explainFrame(model, subset, threads, frame, { ...agnostic, rowOffset: args.row ?? 0 }, progress.tick);
+    progress.done();
     if (args.row !== undefined) {
       const catalogue = await readCatalogue(context.cwd, args.catalogue);
       const margin = marginsOf(explanation);
@@ -140,8 +161,13 @@ export const explainCommand = defineCommand({
       return numericColumn(feature, values);
     });
     columns.push(numericColumn('expected_value', new Float64Array(explanation.rowCount).fill(explanation.expectedValue)));
+    const keys = keyColumns(
+      frame,
+      keyNames,
+      columns.map((c) => c.name),
+    );
     const seconds = (performance.now() - started) / 1000;
-    await writeFrame(new Frame(columns, explanation.rowCount), resolve(context.cwd, args.out));
+    await writeFrame(new Frame([...keys, ...columns], explanation.rowCount), resolve(context.cwd, args.out));
     const result = {
       rows: explanation.rowCount,
       features: p,
@@ -149,6 +175,7 @@ export const explainCommand = defineCommand({
       threads,
       expected_value: explanation.expectedValue,
       method: explanation.method,
+      keys: keys.map((c) => c.name),
       out: args.out,
     };
     printResult(
@@ -163,6 +190,9 @@ export const explainCommand = defineCommand({
 
 interface CounterfactualArgs {
   readonly actionable: string[];
+  readonly direction: string[];
+  readonly bounds: string[];
+  readonly catalogue: string | undefined;
   readonly weights: string[];
   readonly threads: number | undefined;
   readonly cutoff: number;
@@ -171,10 +201,17 @@ interface CounterfactualArgs {
   readonly out: string | undefined;
 }
 
-async function runCounterfactual(args: CounterfactualArgs, model: CredoModel, frame: Frame, context: CommandContext, started: number): Promise<number> {
+async function runCounterfactual(
+  args: CounterfactualArgs,
+  model: CredoModel,
+  frame: Frame,
+  context: CommandContext,
+  started: number,
+  keyNames: readonly string[],
+): Promise<number> {
   const actionableNames = args.actionable;
   if (actionableNames.length === 0) throw new CredoError('E_INPUT_FLAG_MISSING', { flag: 'actionable' });
-  const { explanation, x, explainer } = await explainFrame(model, frame, args.threads ?? defaultExplainThreads());
+  const { explanation, x, explainer } = await explainFrame(model, frame, args.threads ?? defaultExplainThreads(frame.rowCount));
   const ensemble = explainer?.ensemble;
   const logistic = model.kind === 'logistic' ? model.body : model.kind === 'svm' ? model.body.logit : undefined;
   const scorecard = model.kind === 'scorecard' ? model.body : undefined;
@@ -202,14 +239,20 @@ async function runCounterfactual(args: CounterfactualArgs, model: CredoModel, fr
     weight[j] = w;
   }
   const scale = new Float64Array(p).fill(1);
-  const lower = new Float64Array(p).fill(Number.NEGATIVE_INFINITY);
-  const upper = new Float64Array(p).fill(Number.POSITIVE_INFINITY);
-  for (const j of actionable) {
+  const range = actionable.map((j) => {
     const stats = columnStats(frame.get(names[j] as string) as NumericColumn);
     scale[j] = stats.sd > 0 ? stats.sd : 1;
-    lower[j] = stats.min;
-    upper[j] = stats.max;
-  }
+    return stats;
+  });
+  // directions and bounds: the command line, else the reason catalogue's `change`, else any direction within the data range
+  const constraints = resolveChangeConstraints(
+    actionableNames,
+    range,
+    await readCatalogue(context.cwd, args.catalogue),
+    parseChangeFlags(args.direction, args.bounds),
+  );
+  const lower = new Float64Array(p).fill(Number.NEGATIVE_INFINITY);
+  const upper = new Float64Array(p).fill(Number.POSITIVE_INFINITY);
   const cutoff = args.cutoff;
   const binary = ensemble === undefined || ensemble.objective === 'binary';
   const cutoffMargin = binary ? Math.log(cutoff / (1 - cutoff)) : cutoff;
@@ -229,6 +272,9 @@ async function runCounterfactual(args: CounterfactualArgs, model: CredoModel, fr
   }[] = [];
   for (const i of rows) {
     const row = x.slice(i * p, (i + 1) * p);
+    actionable.forEach((j, k) => {
+      [lower[j], upper[j]] = changeInterval(constraints[k] as (typeof constraints)[number], row[j] as number);
+    });
     const cf =
       ensemble !== undefined
         ? await treeCounterfactual(ensemble, row, { actionable, cutoffMargin, scale, weight, lower, upper })
@@ -247,7 +293,7 @@ async function runCounterfactual(args: CounterfactualArgs, model: CredoModel, fr
     });
   }
   if (args.out !== undefined) {
-    const out = new Frame([
+    const columns: Column[] = [
       numericColumn(
         'row',
         Float64Array.from(results, (r) => r.row),
@@ -278,17 +324,27 @@ async function runCounterfactual(args: CounterfactualArgs, model: CredoModel, fr
         'changes',
         results.map((r) => describe(r.changes, r.found)),
       ),
-    ]);
+    ];
+    const keys = keyColumns(
+      frame,
+      keyNames,
+      columns.map((c) => c.name),
+      Int32Array.from(results, (r) => r.row),
+    );
+    const out = new Frame([...keys, ...columns]);
     await writeFrame(out, resolve(context.cwd, args.out));
   }
   const seconds = round((performance.now() - started) / 1000, 3);
-  const result = { cutoff, actionable: actionableNames, cost: 'weighted L1 in standard deviations of the data', seconds, results };
-  printResult(context, result, () =>
-    formatTable(
-      ['row', 'PD before', 'PD after', 'cost', 'change'],
-      results.map((r) => [r.row, r.pd_before, r.pd_after, r.cost, describe(r.changes, r.found)] as Cell[]),
-      { digits: 4, title: `Counterfactuals: cheapest change of ${actionableNames.join(', ')} to bring PD below ${cutoff} (cost = Σ weight·|Δ|/sd)` },
-    ),
+  const result = { cutoff, actionable: actionableNames, constraints, cost: 'weighted L1 in standard deviations of the data', seconds, results };
+  printResult(
+    context,
+    result,
+    () =>
+      `${formatTable(
+        ['row', 'PD before', 'PD after', 'cost', 'change'],
+        results.map((r) => [r.row, r.pd_before, r.pd_after, r.cost, describe(r.changes, r.found)] as Cell[]),
+        { digits: 4, title: `Counterfactuals: cheapest change of ${actionableNames.join(', ')} to bring PD below ${cutoff} (cost = Σ weight·|Δ|/sd)` },
+      )}Constraints applied:\n${constraints.map((c) => `  ${describeChangeConstraint(c)}\n`).join('')}`,
   );
   return 0;
 }
@@ -319,7 +375,7 @@ function logisticCounterfactual(
 }
 
 function describe(changes: Counterfactual['changes'], found: boolean): string {
-  if (!found) return 'no change within the data range approves';
+  if (!found) return 'no allowed change approves';
   if (changes.length === 0) return 'already approved';
   return changes.map((c) => `${c.feature} ${fmt(c.from)} → ${fmt(c.to)}`).join('; ');
 }

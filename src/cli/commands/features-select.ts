@@ -64,7 +64,7 @@ export const featuresSelectCommand = defineCommand({
     causal: { type: 'list', description: 'the truly causal features, when known (synthetic data): report how many each method recovers' },
   },
   async run(args, _positionals, context) {
-    const all: Frame = await readDataFile(context, args.data, args.schema);
+    const all: Frame = await readDataFile(context, args.data, args);
     const allLabels = targetLabels(all.column(args.target));
     const known = Uint8Array.from(allLabels, (v) => (Number.isNaN(v) ? 0 : 1));
     const excluded = known.length - known.reduce((s, v) => s + v, 0);
@@ -114,7 +114,7 @@ export const featuresSelectCommand = defineCommand({
       const permutation = comparison.full.permutation;
       let meanAbsShap: Map<string, number> | undefined;
       if (permutation !== undefined && (permutation.model.kind === 'gbdt' || permutation.model.kind === 'forest')) {
-        const { explanation, explainer } = await explainFrame(permutation.model, permutation.valid, defaultExplainThreads());
+        const { explanation, explainer } = await explainFrame(permutation.model, permutation.valid, defaultExplainThreads(permutation.valid.rowCount));
         meanAbsShap = new Map(featureImportance(explainer?.ensemble, explanation.features, explanation).map((r) => [r.feature, r.meanAbsShap ?? 0]));
       }
       const result = comparisonReport(comparison, {

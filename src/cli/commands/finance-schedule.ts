@@ -23,7 +23,7 @@ export const financeScheduleCommand = defineCommand({
     'Example: credo finance schedule --amount 100000 --rate 0.12 --months 12 --json',
   flags: {
     amount: { type: 'string', required: true, description: 'loan amount, a decimal in the currency (e.g. 100000 or 2500.50)' },
-    rate: { type: 'number', required: true, min: 0, max: 10, description: 'annual interest rate as a decimal (0.12 = 12%)' },
+    rate: { type: 'number', required: true, min: 0, max: 10, rate: true, description: 'annual interest rate as a decimal (0.12 = 12%)' },
     months: { type: 'int', required: true, min: 1, max: 1200, description: 'term in months' },
     currency: { type: 'string', default: 'USD', description: 'ISO 4217 code (USD, EUR, INR, JPY, KWD, …) or CODE:EXPONENT' },
     prepay: { type: 'repeat', description: 'extra principal payment MONTH=AMOUNT after that month’s instalment (repeatable)' },

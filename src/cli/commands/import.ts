@@ -4,6 +4,7 @@ import { CredoError } from '../../errors/index.js';
 import { saveModel } from '../../io/model-file.js';
 import { importLightgbm, importXgboost } from '../../ml/gbdt/index.js';
 import { defineCommand } from '../command.js';
+import { outputPath } from '../data-input.js';
 import { formatTable, printResult } from '../output.js';
 
 /** `credo import --from xgboost|lightgbm FILE --out MODEL.json`. */
@@ -21,6 +22,7 @@ export const importCommand = defineCommand({
   },
   positionals: [{ name: 'file', description: 'model file to import', required: true }],
   async run(args, positionals, context) {
+    await outputPath(context, args.out, []);
     const file = resolve(context.cwd, positionals[0]!);
     const options = { createdAt: new Date().toISOString(), target: args.target, file: positionals[0]! };
     let text: string;

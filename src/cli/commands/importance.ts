@@ -6,6 +6,7 @@ import { writeFrame } from '../../io/index.js';
 import { loadModel } from '../../io/model-file.js';
 import type { CredoModel } from '../../ml/model.js';
 import { defineCommand } from '../command.js';
+import { outputPath } from '../data-input.js';
 import { type Cell, formatTable, printResult } from '../output.js';
 import { defaultExplainThreads, explainFrame, loadModelAndData } from './explain-common.js';
 
@@ -20,11 +21,12 @@ export const importanceCommand = defineCommand({
   flags: {
     model: { type: 'string', required: true, description: 'model file' },
     data: { type: 'string', description: 'rows for mean |SHAP| (.csv or .parquet)' },
-    threads: { type: 'int', min: 1, max: 256, description: 'worker threads (default: available cores)' },
+    threads: { type: 'int', min: 1, max: 256, description: 'worker threads (default: one per 2,000 rows, at most the cores)' },
     dependence: { type: 'string', description: 'feature whose SHAP dependence data to write (needs --data and --out)' },
     out: { type: 'string', description: 'output file for --dependence (.csv or .parquet): columns value, shap' },
   },
   async run(args, _positionals, context) {
+    await outputPath(context, args.out, 'data');
     if (args.data === undefined) {
       const model = await loadModel<CredoModel>(resolve(context.cwd, args.model));
       if (model.kind !== 'gbdt' && model.kind !== 'forest') throw new CredoError('E_INPUT_FLAG_MISSING', { flag: 'data' });
@@ -37,7 +39,7 @@ export const importanceCommand = defineCommand({
       return 0;
     }
     const { model, frame } = await loadModelAndData(context.cwd, args.model, args.data);
-    const { explanation, x, explainer } = await explainFrame(model, frame, args.threads ?? defaultExplainThreads());
+    const { explanation, x, explainer } = await explainFrame(model, frame, args.threads ?? defaultExplainThreads(frame.rowCount));
     const rows = featureImportance(explainer?.ensemble, explanation.features, explanation);
     if (args.dependence !== undefined) {
       const j = explanation.features.indexOf(args.dependence);

@@ -6,6 +6,7 @@ import { binningPsiCommand } from './binning-psi.js';
 import { compareCommand } from './compare.js';
 import { dataLoadCommand } from './data-load.js';
 import { dataProfileCommand } from './data-profile.js';
+import { dataSplitCommand } from './data-split.js';
 import { dataSynthCommand } from './data-synth.js';
 import { demoCommand } from './demo.js';
 import { errorsCommand } from './errors.js';
@@ -24,6 +25,7 @@ import { portfolioMetricsCommand } from './portfolio-metrics.js';
 import { portfolioRollRatesCommand } from './portfolio-roll-rates.js';
 import { portfolioVintageCommand } from './portfolio-vintage.js';
 import { reasonsCheckCommand } from './reasons-check.js';
+import { reportModelCommand } from './report-model.js';
 import { rulesCheckCommand } from './rules-check.js';
 import { rulesLiftCommand } from './rules-lift.js';
 import { scoreCommand } from './score.js';
@@ -43,6 +45,7 @@ export const commands: readonly Command[] = [
   dataSynthCommand,
   dataLoadCommand,
   dataProfileCommand,
+  dataSplitCommand,
   // models
   trainCommand,
   evaluateCommand,
@@ -59,6 +62,7 @@ export const commands: readonly Command[] = [
   explainCommand,
   importanceCommand,
   reasonsCheckCommand,
+  reportModelCommand,
   // money
   financeScheduleCommand,
   financeCapitalCommand,

@@ -1,16 +1,15 @@
-import { CredoError } from '../../errors/index.js';
+import { CredoError, missingColumnError } from '../../errors/index.js';
 import type { Frame } from '../../frame/index.js';
 import type { CommandContext } from '../command.js';
-import { readDataFile } from '../data-input.js';
+import { type DataInputArgs, readDataFile } from '../data-input.js';
 
 /** The flags every learner command reads its data with. */
-export interface LearnerDataArgs {
+export interface LearnerDataArgs extends DataInputArgs {
   readonly data: string;
   readonly target: string;
   readonly exclude: readonly string[];
   readonly features: readonly string[];
   readonly categorical: readonly string[];
-  readonly schema?: string | undefined;
 }
 
 /**
@@ -19,7 +18,7 @@ export interface LearnerDataArgs {
  */
 export function dropMissingTarget(frame: Frame, target: string, source = 'the data'): { frame: Frame; excluded: number } {
   const column = frame.get(target);
-  if (column === undefined) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: target, source: source === 'the data' ? source : `file "${source}"` });
+  if (column === undefined) throw missingColumnError(target, source === 'the data' ? source : `file "${source}"`, frame.names);
   if (column.type !== 'number') throw new CredoError('E_GBDT_TARGET', { column: target, problem: 'must be numeric (1 = bad, 0 = good)' });
   const mask = new Uint8Array(frame.rowCount);
   let excluded = 0;
@@ -40,11 +39,11 @@ export async function readLabelledData(
   file: string,
   target: string,
   categorical: readonly string[],
-  schema: string | undefined,
+  input: DataInputArgs,
   label = 'training data',
 ): Promise<{ frame: Frame; excluded: number; rows: number }> {
   const types = Object.fromEntries(categorical.map((c) => [c, 'category' as const]));
-  const all = await readDataFile(context, file, schema, types);
+  const all = await readDataFile(context, file, input, types);
   const { frame, excluded } = dropMissingTarget(all, target, file);
   if (excluded > 0) context.stderr(`${label}: excluded ${excluded} of ${all.rowCount} rows with an empty "${target}" (no outcome)\n`);
   return { frame, excluded, rows: all.rowCount };
@@ -55,10 +54,19 @@ export async function readLabelledData(
  * list (`--features`, else every column but the target and `--exclude`).
  */
 export async function readLearnerData(args: LearnerDataArgs, context: CommandContext): Promise<{ frame: Frame; features: string[]; excluded: number }> {
-  const { frame, excluded } = await readLabelledData(context, args.data, args.target, args.categorical, args.schema);
-  for (const name of [...args.exclude, ...args.features])
-    if (!frame.has(name)) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: name, source: `--exclude/--features (file "${args.data}")` });
+  const { frame, excluded } = await readLabelledData(context, args.data, args.target, args.categorical, args);
+  checkNamedColumns(frame, args.exclude, 'exclude', args.data);
+  checkNamedColumns(frame, args.features, 'features', args.data);
   const skip = new Set([args.target, ...args.exclude]);
   const features = args.features.length > 0 ? [...args.features] : frame.names.filter((n) => !skip.has(n));
   return { frame, features, excluded };
+}
+
+/**
+ * Checks that every column a flag names (`--exclude`, `--features`, `--keys`) is in the data file,
+ * saying so the right way round: `column "FOO" is not in file "x.csv", so --exclude cannot use it`,
+ * with the closest column names as a hint.
+ */
+export function checkNamedColumns(frame: Frame, names: readonly string[], flag: string, file: string): void {
+  for (const name of names) if (!frame.has(name)) throw missingColumnError(name, `file "${file}", so --${flag} cannot use it`, frame.names);
 }

@@ -1,20 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { CredoError } from '../../errors/index.js';
 import type { Frame } from '../../frame/index.js';
+import { parseYaml } from '../../io/index.js';
 import { type PolicyKpis, type PolicyStudy, studyCutoffs, studyLimits, studyMix } from '../../portfolio/index.js';
 import { workerLpSolver } from '../../portfolio/optimise/workers/worker-lp-solver.js';
 import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
-import { type Cell, formatPercent, formatTable, printResult } from '../output.js';
+import { type Cell, formatCount, formatPercent, formatPoints, formatTable, type Progress, printResult, startProgress } from '../output.js';
 
-type Study = (
-  frame: Frame,
-  raw: unknown,
-  file: string,
-  options: { frontier: boolean; solver?: Parameters<typeof studyCutoffs>[3]['solver'] },
-) => Promise<PolicyStudy>;
+type Study = (frame: Frame, raw: unknown, file: string, options: Parameters<typeof studyCutoffs>[3]) => Promise<PolicyStudy>;
 
 const flags = {
   data: { type: 'string', required: true, description: 'data file (.csv or .parquet)' },
@@ -28,11 +23,7 @@ export async function readConfigFile(path: string): Promise<unknown> {
   const text = await readFile(path, 'utf8').catch(() => {
     throw new CredoError('E_FILE_NOT_FOUND', { file: path });
   });
-  try {
-    return parseYaml(text);
-  } catch (error) {
-    throw new CredoError('E_PORTFOLIO_CONFIG_INVALID', { path, problem: error instanceof Error ? error.message : String(error) });
-  }
+  return parseYaml(text, path);
 }
 
 function optimiseCommand(kind: 'cutoffs' | 'limits' | 'mix', summary: string, details: string, study: Study) {
@@ -44,12 +35,18 @@ function optimiseCommand(kind: 'cutoffs' | 'limits' | 'mix', summary: string, de
     async run(args, _positionals, context) {
       const configFile = resolve(context.cwd, args.config);
       const raw = await readConfigFile(configFile);
-      const frame = await readDataFile(context, args.data, args.schema);
+      const frame = await readDataFile(context, args.data, args);
       const solver = workerLpSolver();
       const started = performance.now();
       let result: PolicyStudy;
       try {
-        result = await study(frame, raw, configFile, { frontier: args.frontier, solver });
+        let progress: Progress | undefined;
+        const onFrontierPoint = (done: number, total: number) => {
+          progress ??= startProgress(context, 'frontier points', total);
+          progress.tick(done);
+        };
+        result = await study(frame, raw, configFile, { frontier: args.frontier, solver, onFrontierPoint });
+        progress?.done();
       } finally {
         await solver.close();
       }
@@ -67,33 +64,62 @@ function optimiseCommand(kind: 'cutoffs' | 'limits' | 'mix', summary: string, de
   });
 }
 
-const KPI_ROWS: [keyof PolicyKpis, string, boolean][] = [
-  ['approved', 'approved / kept', false],
-  ['approval_rate', 'approval rate', true],
-  ['bad_rate', 'bad rate (count)', true],
-  ['bad_rate_amount', 'bad rate (amount)', true],
-  ['amount', 'exposure', false],
-  ['el', 'expected loss', false],
-  ['capital', 'capital', false],
-  ['profit', 'expected profit', false],
-];
+type KpiFormat = 'count' | 'percent' | 'multiple';
+
+/**
+ * The KPI rows of each problem. In `mix` the "approved" accounts are volume-weighted and their ratio
+ * to today's book is a volume multiple (1.19 = 19% more loans), not an approval rate; in `limits`
+ * every account is kept.
+ */
+function kpiRows(problem: PolicyStudy['problem']): [keyof PolicyKpis, string, KpiFormat][] {
+  const volume: [keyof PolicyKpis, string, KpiFormat][] =
+    problem === 'mix'
+      ? [
+          ['approved', 'accounts (volume-weighted)', 'count'],
+          ['approval_rate', 'volume vs current book', 'multiple'],
+        ]
+      : problem === 'limits'
+        ? [['approved', 'accounts kept', 'count']]
+        : [
+            ['approved', 'approved', 'count'],
+            ['approval_rate', 'approval rate', 'percent'],
+          ];
+  return [
+    ...volume,
+    ['bad_rate', 'bad rate (count)', 'percent'],
+    ['bad_rate_amount', 'bad rate (amount)', 'percent'],
+    ['amount', 'exposure', 'count'],
+    ['el', 'expected loss', 'count'],
+    ['capital', 'capital', 'count'],
+    ['profit', 'expected profit', 'count'],
+  ];
+}
+
+/** A KPI value; a change of a rate is in percentage points, of a multiple in its own units. */
+function formatKpi(v: number, format: KpiFormat, change = false): Cell {
+  const sign = change && v > 0 ? '+' : '';
+  if (format === 'percent') return change ? formatPoints(v) : formatPercent(v);
+  if (format === 'multiple') return change ? `${sign}${v.toFixed(4)}` : `×${v.toFixed(4)}`;
+  return change ? `${sign}${formatCount(Math.round(v))}` : Math.round(v);
+}
 
 function renderStudy(study: PolicyStudy, seconds: number): string {
   const r = study.result;
   if (r.status === 'infeasible') return '';
-  const fmt = (v: number, pct: boolean): Cell => (pct ? formatPercent(v) : Math.round(v));
   let out = `optimise ${study.problem}: ${study.segments} segments × ${study.actions.length} actions, ${r.status}, ${seconds} s\n\n`;
   out += formatTable(
     ['KPI', ...(r.current === undefined ? [] : ['current']), 'optimised', ...(r.delta === undefined ? [] : ['change'])],
-    KPI_ROWS.map(([key, label, pct]) => [
+    kpiRows(study.problem).map(([key, label, format]) => [
       label,
-      ...(r.current === undefined ? [] : [fmt(r.current[key], pct)]),
-      fmt(r.kpis[key], pct),
-      ...(r.delta === undefined ? [] : [fmt(r.delta[key], pct)]),
+      ...(r.current === undefined ? [] : [formatKpi(r.current[key], format)]),
+      formatKpi(r.kpis[key], format),
+      ...(r.delta === undefined ? [] : [formatKpi(r.delta[key], format, true)]),
     ]),
   );
+  if (study.problem === 'cutoffs' && r.current !== undefined)
+    out += 'current = the rows the current policy approved (the `current` column), at the first approving action\n';
   out += `\n${formatTable(
-    ['segment', 'accounts', 'action', ...(r.assignment[0]?.current_approved_share === undefined ? [] : ['current approved'])],
+    ['segment', 'accounts', 'action', ...(r.assignment[0]?.current_approved_share === undefined || study.problem !== 'cutoffs' ? [] : ['current approved'])],
     r.assignment.map((a) => [
       a.segment,
       Math.round(a.accounts),
@@ -102,7 +128,7 @@ function renderStudy(study: PolicyStudy, seconds: number): string {
             .map(([k, v]) => `${k} ${formatPercent(v)}`)
             .join(', ')
         : a.action,
-      ...(a.current_approved_share === undefined ? [] : [formatPercent(a.current_approved_share)]),
+      ...(a.current_approved_share === undefined || study.problem !== 'cutoffs' ? [] : [formatPercent(a.current_approved_share)]),
     ]),
     { title: 'Assignment' },
   )}`;
@@ -128,12 +154,12 @@ function renderStudy(study: PolicyStudy, seconds: number): string {
   }
   if (study.frontier !== undefined) {
     out += `\n${formatTable(
-      [study.frontier.parameter, 'status', 'profit', 'approval rate', 'bad rate', 'bad rate (amount)', 'EL'],
+      [study.frontier.parameter, 'status', 'profit', study.problem === 'mix' ? 'volume vs current' : 'approval rate', 'bad rate', 'bad rate (amount)', 'EL'],
       study.frontier.points.map((p) => [
         p.value,
         p.status,
         p.profit === null ? '' : Math.round(p.profit),
-        p.kpis === null ? '' : formatPercent(p.kpis.approval_rate),
+        p.kpis === null ? '' : formatKpi(p.kpis.approval_rate, study.problem === 'mix' ? 'multiple' : 'percent'),
         p.kpis === null ? '' : formatPercent(p.kpis.bad_rate),
         p.kpis === null ? '' : formatPercent(p.kpis.bad_rate_amount),
         p.kpis === null ? '' : Math.round(p.kpis.el),

@@ -5,6 +5,7 @@ import {
   bookEcl,
   type Concentration,
   concentration,
+  describeRarocAssumptions,
   IRB_CLASSES,
   type IrbClass,
   latestPositions,
@@ -13,6 +14,7 @@ import {
   type PortfolioMetricsRow,
   parseCurrency,
   portfolioMetrics,
+  RAROC_DEFAULTS,
   readPerformanceTable,
   stagesFromPositions,
 } from '../../finance/index.js';
@@ -121,7 +123,8 @@ export const portfolioMetricsCommand = defineCommand({
   details:
     'Approved rows (--approved-column, default "approved"; all rows when absent) are the loans. PD from --pd-column (default "pd",\n' +
     'else "true_pd"), LGD from --lgd-column or --lgd, EAD from --ead-column. Default rate: bads / loans with a known outcome,\n' +
-    'on count and on EAD. RAROC = (rate − funding − opex)·EAD − EL + capital·capital-rate over K·EAD (annual).\n' +
+    'on count and on EAD. RAROC = ((rate − funding − opex)·EAD − EL + capital·capital-rate) / K·EAD (annual), the formula and\n' +
+    'defaults of `credo finance raroc` and `credo demo`.\n' +
     'NPA ratio: each loan at its latest performance row, IRAC-classified over its dpd history; charged-off loans are written off.\n' +
     'Example: credo portfolio metrics --loans world.csv --performance perf.csv --by segment',
   flags: {
@@ -139,15 +142,15 @@ export const portfolioMetricsCommand = defineCommand({
     'id-column': { type: 'string', default: 'application_id', description: 'loan id column of the loans file (joins the performance table)' },
     'term-column': { type: 'string', default: 'term_months', description: 'term in months (IFRS 9 lifetime; 12 months remaining when absent)' },
     concentration: { type: 'list', default: ['purpose', 'region', 'segment'], description: 'columns to report concentration for (those present)' },
-    class: { type: 'enum', choices: IRB_CLASSES as readonly IrbClass[], default: 'other_retail', description: 'IRB asset class for capital' },
-    'funding-rate': { type: 'number', default: 0.04, min: 0, max: 1, description: 'annual funding rate on EAD' },
-    'opex-rate': { type: 'number', default: 0.02, min: 0, max: 1, description: 'annual operating cost as a share of EAD' },
-    'capital-rate': { type: 'number', default: 0.04, min: 0, max: 1, description: 'annual rate earned on capital' },
+    class: { type: 'enum', choices: IRB_CLASSES as readonly IrbClass[], default: RAROC_DEFAULTS.assetClass, description: 'IRB asset class for capital' },
+    'funding-rate': { type: 'number', default: RAROC_DEFAULTS.fundingRate, min: 0, max: 1, description: 'annual funding rate on EAD' },
+    'opex-rate': { type: 'number', default: RAROC_DEFAULTS.operatingCostRate, min: 0, max: 1, description: 'annual operating cost as a share of EAD' },
+    'capital-rate': { type: 'number', default: RAROC_DEFAULTS.capitalRate, min: 0, max: 1, description: 'annual rate earned on capital' },
     currency: { type: 'string', default: 'USD', description: 'currency of the amounts (ISO 4217 code or CODE:EXPONENT); sums are exact in its minor units' },
   },
   async run(args, _positionals, context) {
     const file = resolve(context.cwd, args.loans);
-    const frame = await readDataFile(context, args.loans, args.schema);
+    const frame = await readDataFile(context, args.loans, args);
     const pdName = args['pd-column'] ?? (frame.has('pd') ? 'pd' : 'true_pd');
     // a column the user names must exist; the default applies only when present
     const approvedName = args['approved-column'] ?? (frame.has('approved') ? 'approved' : undefined);
@@ -252,7 +255,13 @@ export const portfolioMetricsCommand = defineCommand({
           cecl: money(e.cecl),
         })) ?? null,
     };
-    printResult(context, result, () => human(metrics, concentrations, npa, ecl, args.by, money));
+    const rarocLine = describeRarocAssumptions({
+      fundingRate: args['funding-rate'],
+      operatingCostRate: args['opex-rate'],
+      capitalRate: args['capital-rate'],
+      assetClass: args.class,
+    });
+    printResult(context, { ...result, raroc_assumptions: rarocLine }, () => `${human(metrics, concentrations, npa, ecl, args.by, money)}${rarocLine}\n`);
     return 0;
   },
 });

@@ -84,7 +84,7 @@ export const portfolioRollRatesCommand = defineCommand({
     const bounds = parseBounds(args.bounds);
     const currency = parseCurrency(args.currency);
     const scale = 10 ** currency.exponent;
-    const table = readPerformanceTable(await readDataFile(context, args.performance, args.schema), {
+    const table = readPerformanceTable(await readDataFile(context, args.performance, args), {
       currencyExponent: currency.exponent,
       ...(args.by === undefined ? {} : { group: args.by }),
     });

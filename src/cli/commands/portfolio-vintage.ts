@@ -34,7 +34,7 @@ export const portfolioVintageCommand = defineCommand({
   },
   async run(args, _positionals, context) {
     const currency = parseCurrency(args.currency);
-    const table = readPerformanceTable(await readDataFile(context, args.performance, args.schema), { currencyExponent: currency.exponent });
+    const table = readPerformanceTable(await readDataFile(context, args.performance, args), { currencyExponent: currency.exponent });
     const v = vintageCurves(table, args['bad-dpd']);
     const result = {
       bad_definition: `dpd >= ${v.badDpd} or charged off, ever by the month on book`,

@@ -20,7 +20,7 @@ export const rulesCheckCommand = defineCommand({
     let hits: number[] | undefined;
     let rows: number | undefined;
     if (args.data !== undefined) {
-      const frame = await readDataFile(context, args.data, args.schema);
+      const frame = await readDataFile(context, args.data, args);
       rows = frame.rowCount;
       hits = ruleMasks(frame, loaded.rules, await loadModelOutputs(loaded, frame)).map((m) => m.reduce((s, x) => s + x, 0));
     }

@@ -30,7 +30,7 @@ export const rulesLiftCommand = defineCommand({
     const asOf = checkAsOf(args['as-of']);
     const outcomes = args.outcome.map(parseOutcome);
     const loaded = await loadStrategy(args.rules, context.cwd, asOf);
-    const frame = await readDataFile(context, args.data, args.schema);
+    const frame = await readDataFile(context, args.data, args);
     const target = args.target ?? (frame.has('bad') ? 'bad' : undefined);
     const amount = args.amount ?? (frame.has('requested_amount') ? 'requested_amount' : undefined);
     const models = await loadModelOutputs(loaded, frame);
@@ -63,10 +63,10 @@ export const rulesLiftCommand = defineCommand({
     printResult(context, result, () => {
       const parts: string[] = [];
       for (const [segment, rows] of Object.entries(report.segments))
-        parts.push(liftTable(`Sequential lift — ${segment} (strategy ${loaded.strategy.name})`, rows, report.rates));
+        parts.push(liftTable(`Sequential lift — ${segment} (strategy ${loaded.strategy.name})`, rows, report.rates, target));
       if (report.standalone?.ALL !== undefined)
-        parts.push(liftTable('Standalone (each rule on the whole population) — ALL', report.standalone.ALL, report.rates));
-      if (report.marginal?.ALL !== undefined) parts.push(liftTable('Marginal (rows hit by this rule only) — ALL', report.marginal.ALL, report.rates));
+        parts.push(liftTable('Standalone (each rule on the whole population) — ALL', report.standalone.ALL, report.rates, target));
+      if (report.marginal?.ALL !== undefined) parts.push(liftTable('Marginal (rows hit by this rule only) — ALL', report.marginal.ALL, report.rates, target));
       if (ordering !== undefined) {
         parts.push(
           formatTable(
@@ -86,16 +86,37 @@ function pct(x: number | null | undefined): string {
   return x === null || x === undefined ? 'n/a' : formatPercent(x);
 }
 
-function liftTable(title: string, rows: readonly LiftRow[], rates: readonly string[]): string {
-  const headers = ['rule', 'touched', 'share', 'amount', ...rates.map((r) => `hit_${r}`), ...rates.map((r) => `after_${r}`), 'lift'];
-  const body = rows.map((row): Cell[] => [
-    row.rule,
-    row.touched,
-    pct(row.touched_share),
-    row.touched_amount === null ? '' : Math.round(row.touched_amount),
-    ...rates.map((r) => pct(row.hit_rates[r])),
-    ...rates.map((r) => pct(row.remaining_rates[r])),
-    row.lift === null ? 'n/a' : row.lift.toFixed(2),
-  ]);
-  return formatTable(headers, body, { title });
+/** Below this many rows with an outcome a hit rate is flagged as unreliable (its standard error exceeds ~9 pp at a 50% rate). */
+export const MIN_OUTCOME_ROWS = 30;
+
+/**
+ * One lift table. With a target, `with outcome` counts the touched rows that have one (the bad
+ * rate's denominator), and every hit rate of a row resting on fewer than MIN_OUTCOME_ROWS is marked.
+ */
+function liftTable(title: string, rows: readonly LiftRow[], rates: readonly string[], target: string | undefined): string {
+  const withOutcome = target === undefined ? [] : ['with outcome'];
+  const headers = ['rule', 'touched', 'share', 'amount', ...withOutcome, ...rates.map((r) => `hit_${r}`), ...rates.map((r) => `after_${r}`), 'lift'];
+  let flagged = false;
+  const body = rows.map((row): Cell[] => {
+    const known = target === undefined ? undefined : (row.hit_denominators[target] ?? 0);
+    const tiny = known !== undefined && known < MIN_OUTCOME_ROWS;
+    const hit = (r: string) => {
+      const rate = pct(row.hit_rates[r]);
+      if (!tiny || row.hit_rates[r] === null) return rate;
+      flagged = true;
+      return `${rate}*`;
+    };
+    return [
+      row.rule,
+      row.touched,
+      pct(row.touched_share),
+      row.touched_amount === null ? '' : Math.round(row.touched_amount),
+      ...(known === undefined ? [] : [known]),
+      ...rates.map(hit),
+      ...rates.map((r) => pct(row.remaining_rates[r])),
+      row.lift === null ? 'n/a' : row.lift.toFixed(2),
+    ];
+  });
+  const note = flagged ? `* from fewer than ${MIN_OUTCOME_ROWS} rows with an outcome: too few to rely on\n` : '';
+  return `${formatTable(headers, body, { title })}${note}`;
 }

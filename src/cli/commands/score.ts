@@ -1,15 +1,17 @@
 import { resolve } from 'node:path';
-import { CredoError } from '../../errors/index.js';
-import { Frame, numericColumn } from '../../frame/index.js';
+import { type Column, categoryFromLabels, Frame, numericColumn } from '../../frame/index.js';
 import { writeFrame } from '../../io/index.js';
 import { loadModel } from '../../io/model-file.js';
 import type { CredoModel } from '../../ml/model.js';
 import { predictPd, predictScore } from '../../ml/predict-model.js';
+import { decide, ruleMasks } from '../../strategy/index.js';
 import { defineCommand } from '../command.js';
-import { readDataFile, schemaFlag } from '../data-input.js';
-import { formatTable, printResult } from '../output.js';
+import { outputPath, readDataFile, schemaFlag } from '../data-input.js';
+import { keyColumnNames, keyColumns, keyFlags } from '../key-columns.js';
+import { formatPercent, formatTable, printResult } from '../output.js';
 import { schemaTypes } from './evaluate.js';
 import { scoreReasonColumns } from './explain-common.js';
+import { loadModelOutputs, loadStrategy } from './rules-load.js';
 
 /** `credo score`: PD and scaled score (REFERENCE §3) per input row. */
 export const scoreCommand = defineCommand({
@@ -24,28 +26,68 @@ export const scoreCommand = defineCommand({
     data: { type: 'string', required: true, description: 'data to score (.csv or .parquet)' },
     ...schemaFlag,
     out: { type: 'string', required: true, description: 'output file (.csv or .parquet)' },
-    keys: { type: 'list', description: 'input columns copied to the output (default: id and *_id columns)' },
+    ...keyFlags,
+    policy: { type: 'string', description: 'strategy file (YAML/JSON): add its decision per row (decision, decision_rule)' },
     reasons: { type: 'int', min: 1, max: 10, description: 'add reason_1..N codes and reason_text_1..N (principal reasons toward decline, see credo explain)' },
     catalogue: { type: 'string', description: 'with --reasons: reason catalogue JSON (default: data/reasons.json)' },
   },
   async run(args, _positionals, context) {
+    await outputPath(context, args.out, 'data');
     const model = await loadModel<CredoModel>(resolve(context.cwd, args.model));
-    const frame = await readDataFile(context, args.data, args.schema, schemaTypes(model.schema));
-    const keys = args.keys.length > 0 ? args.keys : frame.names.filter((n) => n === 'id' || n.endsWith('_id'));
-    for (const key of keys) if (!frame.has(key)) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: key, source: `file "${args.data}"` });
+    const frame = await readDataFile(context, args.data, args, schemaTypes(model.schema));
+    const keys = keyColumnNames(frame, args, args.data);
     const pd = predictPd(model, frame);
     const score = predictScore(model, pd);
     const reasonCols = args.reasons === undefined ? [] : await scoreReasonColumns(context.cwd, model, frame, args.reasons, args.catalogue);
-    const out = new Frame([...keys.map((k) => frame.column(k)), numericColumn('pd', pd), numericColumn('score', score), ...reasonCols], frame.rowCount);
+    const policy = args.policy === undefined ? undefined : await policyDecisions(args.policy, frame, context.cwd);
+    const scored = [numericColumn('pd', pd), numericColumn('score', score), ...reasonCols, ...(policy?.columns ?? [])];
+    const out = new Frame(
+      [
+        ...keyColumns(
+          frame,
+          keys,
+          scored.map((c) => c.name),
+        ),
+        ...scored,
+      ],
+      frame.rowCount,
+    );
     await writeFrame(out, resolve(context.cwd, args.out));
     let sumPd = 0;
     for (let i = 0; i < pd.length; i++) sumPd += pd[i]!;
-    const result = { model: args.model, rows: frame.rowCount, out: args.out, keys, mean_pd: pd.length > 0 ? sumPd / pd.length : 0 };
-    printResult(
-      context,
-      result,
-      () => `${formatTable(['rows', 'mean pd', 'keys', 'out'], [[result.rows, result.mean_pd, keys.join(', ') || '(none)', args.out]])}\n`,
-    );
+    const result = {
+      model: args.model,
+      rows: frame.rowCount,
+      out: args.out,
+      keys,
+      mean_pd: pd.length > 0 ? sumPd / pd.length : 0,
+      ...(policy === undefined ? {} : { policy: policy.name, decisions: policy.counts }),
+    };
+    printResult(context, result, () => {
+      const head = formatTable(['rows', 'mean pd', 'keys', 'out'], [[result.rows, result.mean_pd, keys.join(', ') || '(none)', args.out]]);
+      if (policy === undefined) return `${head}\n`;
+      const decisions = Object.entries(policy.counts).map(([d, n]) => [d, n, formatPercent(frame.rowCount > 0 ? n / frame.rowCount : 0)]);
+      return `${head}\n${formatTable(['decision', 'rows', 'share'], decisions, { title: `Policy ${policy.name}` })}`;
+    });
     return 0;
   },
 });
+
+/**
+ * The decision of a strategy file per row (the first rule that hits decides, approve when none
+ * does; the strategy's own models are scored for its rules): `decision` (approve/decline/refer)
+ * and `decision_rule` (the deciding rule id, empty for approve-by-default), with counts.
+ */
+async function policyDecisions(path: string, frame: Frame, cwd: string): Promise<{ name: string; columns: Column[]; counts: Record<string, number> }> {
+  const loaded = await loadStrategy(path, cwd);
+  const { decision, firstHit } = decide(loaded.rules, ruleMasks(frame, loaded.rules, await loadModelOutputs(loaded, frame)), frame.rowCount);
+  const names = ['approve', 'decline', 'refer'];
+  const labels = Array.from(decision, (d) => names[d] as string);
+  const rules = Array.from(firstHit, (r) => loaded.rules[r]?.id ?? null);
+  const counts = Object.fromEntries(names.map((n) => [n, labels.filter((l) => l === n).length]));
+  return {
+    name: loaded.strategy.name,
+    columns: [categoryFromLabels('decision', labels), categoryFromLabels('decision_rule', rules)],
+    counts,
+  };
+}

@@ -5,6 +5,7 @@ import { loadModel } from '../../io/model-file.js';
 import type { CredoModel } from '../../ml/model.js';
 import { scorecardCsv, scorecardTable } from '../../ml/scorecard/index.js';
 import { defineCommand } from '../command.js';
+import { outputPath } from '../data-input.js';
 import { formatTable, printResult } from '../output.js';
 
 /** `credo scorecard table --model FILE`: the points table of a scorecard model, as a table, CSV or JSON. */
@@ -19,6 +20,7 @@ export const scorecardTableCommand = defineCommand({
     out: { type: 'string', description: 'write the table to this file (.csv, or .json)' },
   },
   async run(args, _positionals, context) {
+    await outputPath(context, args.out, ['.csv', '.json']);
     const model = await loadModel<CredoModel>(resolve(context.cwd, args.model));
     if (model.kind !== 'scorecard')
       throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'model', problem: `is a ${model.kind} model, not a scorecard`, value: args.model });

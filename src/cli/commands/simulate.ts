@@ -1,13 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { CredoError } from '../../errors/index.js';
 import type { Column } from '../../frame/index.js';
-import { headline, parseMacroConfig, portfolioFromFrame, type ScenarioSimulation, type SimulationOptions, simulatePortfolio } from '../../portfolio/index.js';
-import { defaultThreads, parallelKernelRunner } from '../../portfolio/simulate/workers/run-kernel-parallel.js';
+import { parseYaml } from '../../io/index.js';
+import {
+  headline,
+  parseMacroConfig,
+  portfolioFromFrame,
+  type ScenarioSimulation,
+  type SimulationOptions,
+  simulatePortfolio,
+  TARGET_PRECISION,
+  tailWarnings,
+} from '../../portfolio/index.js';
+import { blockCount } from '../../portfolio/simulate/index.js';
+import { parallelKernelRunner } from '../../portfolio/simulate/workers/run-kernel-parallel.js';
 import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
-import { type Cell, formatPercent, formatTable, printResult } from '../output.js';
+import { type Cell, formatPercent, formatTable, printResult, startProgress } from '../output.js';
+import { chooseThreads, MIN_WORK_PER_THREAD } from '../threads.js';
+import { printWarnings } from '../warnings.js';
 
 /** `credo simulate --portfolio FILE`: Monte Carlo loss distribution of a loan portfolio (Gaussian copula). */
 export const simulateCommand = defineCommand({
@@ -25,7 +37,7 @@ export const simulateCommand = defineCommand({
     scenarios: { type: 'int', default: 10_000, min: 10, max: 100_000_000, description: 'Monte Carlo scenarios' },
     macro: { type: 'string', description: 'macro scenario file (YAML or JSON): scenarios and factor model' },
     seed: { type: 'int', default: 1, min: 0, description: 'random seed (same seed → same numbers, any thread count)' },
-    threads: { type: 'int', min: 1, max: 256, description: 'worker threads (default: available cores)' },
+    threads: { type: 'int', min: 1, max: 256, description: 'worker threads (default: one per 2,000,000 loans × scenarios, at most the cores)' },
     periods: { type: 'int', default: 1, min: 1, max: 100, description: 'horizon in periods (PD per period), EAD amortising straight-line' },
     'lgd-sd': { type: 'number', default: 0, min: 0, max: 0.49, description: 'Beta-distributed LGD with this sd around each loan’s LGD (0 = fixed)' },
     'importance-shift': {
@@ -45,7 +57,7 @@ export const simulateCommand = defineCommand({
   },
   async run(args, _positionals, context) {
     const _file = resolve(context.cwd, args.portfolio);
-    const frame = await readDataFile(context, args.portfolio, args.schema);
+    const frame = await readDataFile(context, args.portfolio, args);
     const loans = portfolioFromFrame(frame, { segment: args['segment-col'], pd: args['pd-col'], lgd: args['lgd-col'], ead: args['ead-col'] });
     if (frame.has(args['loan-id-col'])) checkUniqueIds(frame.column(args['loan-id-col']));
     const options: { -readonly [K in keyof SimulationOptions]: SimulationOptions[K] } = {
@@ -63,21 +75,24 @@ export const simulateCommand = defineCommand({
       const text = await readFile(macroFile, 'utf8').catch(() => {
         throw new CredoError('E_FILE_NOT_FOUND', { file: macroFile });
       });
-      let raw: unknown;
-      try {
-        raw = parseYaml(text);
-      } catch (error) {
-        throw new CredoError('E_PORTFOLIO_MACRO_INVALID', { file: macroFile, problem: error instanceof Error ? error.message : String(error) });
-      }
+      const raw = parseYaml(text, macroFile);
       const config = parseMacroConfig(raw, loans.segments, args.rho, macroFile);
       options.model = config.model;
       options.macro = config.scenarios;
     }
-    const threads = args.threads ?? defaultThreads();
+    const threads = args.threads ?? chooseThreads(loans.pd.length * args.scenarios, MIN_WORK_PER_THREAD.monteCarlo, undefined, 'ignore');
     const started = performance.now();
-    const runs = await simulatePortfolio(loans, options, parallelKernelRunner(threads));
+    const progress = startProgress(context, 'simulating', blockCount(args.scenarios) * (options.macro?.length ?? 1));
+    let blocks = 0;
+    const runs = await simulatePortfolio(
+      loans,
+      options,
+      parallelKernelRunner(threads, () => progress.tick(++blocks)),
+    );
+    progress.done();
     const seconds = (performance.now() - started) / 1000;
     const result = simulationReport(runs, { seconds, threads, loans: loans.pd.length, seed: args.seed });
+    printWarnings(context, result.warnings);
     printResult(context, result, () => renderSimulation(runs, result));
     return 0;
   },
@@ -121,6 +136,12 @@ export function simulationReport(runs: readonly ScenarioSimulation[], meta: { se
       ...(e.exceedBudget === undefined
         ? {}
         : { budget: { amount: e.exceedBudget.budget, probability: e.exceedBudget.probability.value, ci95: e.exceedBudget.probability.ci } }),
+      tail_scenarios: { var99: e.tails[0]?.tailScenarios, var999: e.tails[1]?.tailScenarios },
+      scenarios_for_es_precision: {
+        precision: TARGET_PRECISION,
+        es99: e.tails[0]?.scenariosForPrecision,
+        es999: e.tails[1]?.scenariosForPrecision,
+      },
       importance_sampling:
         run.importanceShift === 0
           ? null
@@ -128,15 +149,17 @@ export function simulationReport(runs: readonly ScenarioSimulation[], meta: { se
     };
   };
   const [first, ...rest] = runs.map(scenarioReport);
+  const warnings = runs.flatMap((run) => tailWarnings(run.estimates, run.importanceShift !== 0).map((w) => (runs.length > 1 ? `${run.scenario}: ${w}` : w)));
   return {
     ...first,
+    warnings,
     scenarios: runs[0]?.estimates.scenarios,
     loans: meta.loans,
     seed: meta.seed,
     threads: meta.threads,
     seconds: Math.round(meta.seconds * 1000) / 1000,
     conventions:
-      'VaR = empirical alpha-quantile of simulated losses; ES = mean of the worst (1-alpha) share; EC = VaR99.9 - EL; ci95 = 95% Monte Carlo intervals',
+      'VaR = empirical alpha-quantile of simulated losses; ES = mean of the worst (1-alpha) share; EC = VaR99.9 - EL; ci95 = 95% Monte Carlo intervals (ES = VaR + mean excess over VaR, the excess interval clipped at 0, so ES intervals never fall below VaR)',
     macro: rest.length === 0 ? undefined : [first, ...rest],
   };
 }

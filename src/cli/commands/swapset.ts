@@ -6,7 +6,7 @@ import { predictPd } from '../../ml/predict-model.js';
 import { computeSwapset, type InferenceMethod, inferRejects, SWAP_CELLS, type SwapStats, segmentRows, swapCells } from '../../strategy/index.js';
 import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
-import { type Cell, formatPercent, formatTable, printResult } from '../output.js';
+import { type Cell, formatPercent, formatPoints, formatTable, printResult } from '../output.js';
 import { policyApprovals } from './policy-approvals.js';
 import { checkAsOf } from './rules-load.js';
 
@@ -44,7 +44,7 @@ export const swapsetCommand = defineCommand({
   },
   async run(args, _positionals, context) {
     const asOf = checkAsOf(args['as-of']);
-    const frame = await readDataFile(context, args.data, args.schema);
+    const frame = await readDataFile(context, args.data, args);
     const referApproves = args['refer-as'] === 'approve';
     const oldSide = await policyApprovals(args.old, 'old', frame, context.cwd, asOf, referApproves);
     const newSide = await policyApprovals(args.new, 'new', frame, context.cwd, asOf, referApproves);
@@ -112,7 +112,7 @@ function pct(x: number | null | undefined): string {
 
 /** A difference of rates in percentage points, signed. */
 function pp(x: number | null | undefined): string {
-  return x === null || x === undefined ? 'n/a' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)} pp`;
+  return x === null || x === undefined ? 'n/a' : formatPoints(x);
 }
 
 interface InferArgs {

@@ -7,7 +7,17 @@ import type { CredoModel, ModelKind } from '../../ml/model.js';
 import { predictPd } from '../../ml/predict-model.js';
 import type { CommandContext } from '../command.js';
 import { formatTable, printResult } from '../output.js';
+import { printWarnings } from '../warnings.js';
 import { readLearnerData } from './learner-data.js';
+import {
+  checkFittedAuc,
+  checkTrainingFeatures,
+  headlineMetrics,
+  holdOut,
+  outOfSampleRows,
+  refuseIgnoredFlags,
+  type TrainingCheckArgs,
+} from './training-checks.js';
 
 /** The families `trainLearner` handles. */
 export const learnerKinds = ['forest', 'mlp', 'svm', 'ensemble'] as const;
@@ -32,7 +42,9 @@ export const learnerTrainFlags = {
 } as const;
 
 /** The flag values `trainLearner` reads (a subset of `credo train`'s). */
-export interface LearnerTrainArgs {
+export interface LearnerTrainArgs extends TrainingCheckArgs {
+  readonly monotone: readonly string[];
+  readonly valid?: string | undefined;
   readonly data: string;
   readonly target: string;
   readonly model: string;
@@ -41,7 +53,7 @@ export interface LearnerTrainArgs {
   readonly categorical: readonly string[];
   readonly out: string;
   readonly seed: number;
-  readonly trees: number;
+  readonly trees?: number | undefined;
   readonly leaves: number;
   readonly 'max-depth': number;
   readonly 'max-bins': number;
@@ -69,7 +81,7 @@ export function learnerParams(kind: string, args: LearnerTrainArgs): Record<stri
   switch (kind) {
     case 'forest':
       return {
-        trees: args.trees,
+        trees: args.trees ?? 100,
         leaves: args.leaves,
         maxDepth: args['max-depth'],
         maxBins: args['max-bins'],
@@ -87,7 +99,6 @@ export function learnerParams(kind: string, args: LearnerTrainArgs): Record<stri
         l2: args['weight-decay'],
         patience: args.patience,
         epochs: args.epochs,
-        validFraction: args['valid-fraction'],
         seed: args.seed,
       };
     case 'svm':
@@ -100,7 +111,8 @@ export function learnerParams(kind: string, args: LearnerTrainArgs): Record<stri
             problem: 'each member must be gbdt, logistic, scorecard, forest, mlp or svm',
             value: m,
           });
-        return { kind: m as MemberSpec['kind'] };
+        // --trees sizes the tree members (gbdt rounds, forest trees); the others have none
+        return args.trees !== undefined && (m === 'gbdt' || m === 'forest') ? { kind: m, params: { trees: args.trees } } : { kind: m as MemberSpec['kind'] };
       });
       const weights = args.weights.length > 0 ? args.weights.map((w) => parseWeight(w)) : undefined;
       return { method: args.method, members, weights, folds: args.folds, seed: args.seed };
@@ -125,20 +137,40 @@ function parseWeight(text: string): number {
 /** `credo train --model forest|mlp|svm|ensemble`: fits the model, prints its summary, writes the model file. */
 export async function trainLearner(args: LearnerTrainArgs, context: CommandContext): Promise<number> {
   const started = performance.now();
-  const { frame, features, excluded } = await readLearnerData(args, context);
+  refuseIgnoredFlags(args.model, args);
+  const read = await readLearnerData(args, context);
+  const { features, excluded } = read;
+  const { frame, valid } = holdOut(read.frame, args['valid-fraction'], args.seed);
+  const y = frame.numeric(args.target).values;
+  const warnings = await checkTrainingFeatures(frame, y, features, args, context);
   const params = learnerParams(args.model, args);
   const fitted = await fitModel({ kind: args.model as Exclude<ModelKind, 'ensemble'>, params }, frame, args.target, features, {
     createdAt: new Date().toISOString(),
     seed: args.seed,
   });
-  const y = frame.numeric(args.target).values;
   const e = evaluateBinary(predictPd(fitted, frame), y);
-  const train = { auc: e.auc, gini: e.gini, ks: e.ks, logloss: e.logloss, brier: e.brier, rows: e.rows, bad_rate: e.bad_rate };
+  const train = headlineMetrics(e);
+  const v = valid === undefined ? undefined : evaluateBinary(predictPd(fitted, valid), valid.numeric(args.target).values);
+  const validMetrics = v === undefined ? null : headlineMetrics(v);
+  warnings.push(...checkFittedAuc((v ?? e).auc, v === undefined ? 'training' : 'validation', args['allow-leakage']));
   const extra = summaryOf(fitted);
-  const model = { ...fitted, params: { ...fitted.params, data: args.data }, metrics: { train, ...extra } } as CredoModel;
+  const model = { ...fitted, params: { ...fitted.params, data: args.data }, metrics: { train, valid: validMetrics, ...extra } } as CredoModel;
   await saveModel(model, resolve(context.cwd, args.out));
   const seconds = Math.round(performance.now() - started) / 1000;
-  const summary = { model: args.out, kind: args.model, rows: e.rows, excluded_rows: excluded, features: features.length, seconds, train, ...extra };
+  const summary = {
+    model: args.out,
+    kind: args.model,
+    rows: e.rows,
+    valid_rows: valid?.rowCount ?? 0,
+    excluded_rows: excluded,
+    features: features.length,
+    seconds,
+    train,
+    valid: validMetrics,
+    warnings,
+    ...extra,
+  };
+  printWarnings(context, warnings);
   printResult(context, summary, () => {
     const rows: (string | number | null)[][] = [
       ['model', `${args.out} (${args.model})`],
@@ -148,7 +180,7 @@ export async function trainLearner(args: LearnerTrainArgs, context: CommandConte
       ['seconds', seconds],
     ];
     for (const [k, v] of Object.entries(extra)) rows.push([k, typeof v === 'number' || v === null ? v : JSON.stringify(v)]);
-    for (const [k, v] of Object.entries(train)) rows.push([`train ${k}`, v]);
+    rows.push(...outOfSampleRows(train, validMetrics, fitted.kind === 'forest' ? (fitted.body.oobAuc ?? undefined) : undefined));
     return `${formatTable(['', 'value'], rows)}\n`;
   });
   return 0;

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { CredoError } from '../../errors/index.js';
 import type { Frame } from '../../frame/index.js';
 import { saveModel } from '../../io/model-file.js';
 import { targetLabels } from '../../ml/binning/index.js';
@@ -10,7 +9,18 @@ import { predictPd } from '../../ml/predict-model.js';
 import { trainScorecard } from '../../ml/scorecard/index.js';
 import type { CommandContext } from '../command.js';
 import { readDataFile } from '../data-input.js';
-import { formatTable, printResult } from '../output.js';
+import { formatPValue, formatSignificant, formatTable, printResult } from '../output.js';
+import { printWarnings } from '../warnings.js';
+import { checkNamedColumns } from './learner-data.js';
+import {
+  checkFittedAuc,
+  checkTrainingFeatures,
+  headlineMetrics,
+  holdOut,
+  outOfSampleRows,
+  refuseIgnoredFlags,
+  type TrainingCheckArgs,
+} from './training-checks.js';
 
 /** Flags `credo train` adds for the logistic and scorecard families (spread into its flag list). */
 export const linearTrainFlags = {
@@ -25,7 +35,12 @@ export const linearTrainFlags = {
 } as const;
 
 /** The flag values `trainLinear` reads (a subset of `credo train`'s). */
-export interface LinearTrainArgs {
+export interface LinearTrainArgs extends TrainingCheckArgs {
+  readonly 'valid-fraction'?: number | undefined;
+  readonly valid?: string | undefined;
+  readonly seed: number;
+  readonly monotone: readonly string[];
+  readonly trees?: number | undefined;
   readonly data: string;
   readonly target: string;
   readonly model: string;
@@ -48,15 +63,20 @@ export interface LinearTrainArgs {
 export async function trainLinear(args: LinearTrainArgs, context: CommandContext): Promise<number> {
   const started = performance.now();
   const types = Object.fromEntries(args.categorical.map((c) => [c, 'category' as const]));
-  const frame: Frame = await readDataFile(context, args.data, args.schema, types);
-  const labels = targetLabels(frame.column(args.target));
+  refuseIgnoredFlags(args.model, args);
+  const all: Frame = await readDataFile(context, args.data, args, types);
+  const allLabels = targetLabels(all.column(args.target));
   let excluded = 0;
-  for (let i = 0; i < labels.length; i++) if (Number.isNaN(labels[i])) excluded++;
-  if (excluded > 0) context.stderr(`training data: excluded ${excluded} of ${frame.rowCount} rows with an empty "${args.target}" (no outcome)\n`);
-  for (const name of args.exclude)
-    if (!frame.has(name)) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: name, source: `--exclude (file "${args.data}")` });
+  for (let i = 0; i < allLabels.length; i++) if (Number.isNaN(allLabels[i])) excluded++;
+  if (excluded > 0) context.stderr(`training data: excluded ${excluded} of ${all.rowCount} rows with an empty "${args.target}" (no outcome)\n`);
+  checkNamedColumns(all, args.exclude, 'exclude', args.data);
+  const known = Uint8Array.from(allLabels, (v) => (Number.isNaN(v) ? 0 : 1));
+  const labelled = excluded > 0 ? all.filter(known) : all;
+  const { frame, valid } = holdOut(labelled, args['valid-fraction'], args.seed);
+  const labels = targetLabels(frame.column(args.target));
   const skip = new Set([args.target, ...args.exclude]);
   const candidates = args.features.length > 0 ? [...args.features] : frame.names.filter((n) => !skip.has(n));
+  const warnings = await checkTrainingFeatures(frame, labels, candidates, args, context);
   const base = { target: args.target, createdAt: new Date().toISOString(), metrics: {} };
   let model: CredoModel;
   let extra: Record<string, unknown> = {};
@@ -106,14 +126,12 @@ export async function trainLinear(args: LinearTrainArgs, context: CommandContext
     };
     extra = { characteristics: used.length, dropped: result.dropped, converged: result.fit.converged };
   }
-  const known = Uint8Array.from(labels, (v) => (Number.isNaN(v) ? 0 : 1));
-  const kept = excluded > 0 ? frame.filter(known) : frame;
-  const e = evaluateBinary(
-    predictPd(model, kept),
-    labels.filter((v) => !Number.isNaN(v)),
-  );
-  const train = { auc: e.auc, gini: e.gini, ks: e.ks, logloss: e.logloss, brier: e.brier, rows: e.rows, bad_rate: e.bad_rate };
-  model = { ...model, metrics: { train } } as CredoModel;
+  const e = evaluateBinary(predictPd(model, frame), labels);
+  const train = headlineMetrics(e);
+  const v = valid === undefined ? undefined : evaluateBinary(predictPd(model, valid), targetLabels(valid.column(args.target)));
+  const validMetrics = v === undefined ? null : headlineMetrics(v);
+  warnings.push(...checkFittedAuc((v ?? e).auc, v === undefined ? 'training' : 'validation', args['allow-leakage']));
+  model = { ...model, metrics: { train, valid: validMetrics } } as CredoModel;
   await saveModel(model, resolve(context.cwd, args.out));
   const summary = {
     model: args.out,
@@ -123,8 +141,12 @@ export async function trainLinear(args: LinearTrainArgs, context: CommandContext
     features: model.schema.columns.length,
     seconds: Math.round(performance.now() - started) / 1000,
     train,
+    valid: validMetrics,
+    valid_rows: valid?.rowCount ?? 0,
+    warnings,
     ...extra,
   };
+  printWarnings(context, warnings);
   printResult(context, summary, () => {
     const rows: (string | number)[][] = [
       ['model', `${args.out} (${args.model})`],
@@ -133,7 +155,7 @@ export async function trainLinear(args: LinearTrainArgs, context: CommandContext
       ['features used', summary.features],
       ['seconds', summary.seconds],
     ];
-    for (const [k, v] of Object.entries(train)) rows.push([`train ${k}`, v]);
+    rows.push(...outOfSampleRows(train, validMetrics));
     if ('dropped' in extra) for (const d of extra.dropped as { feature: string; reason: string }[]) rows.push([`dropped ${d.feature}`, d.reason]);
     let out = formatTable(['', 'value'], rows);
     if ('coefficients' in extra) {
@@ -146,7 +168,14 @@ export async function trainLinear(args: LinearTrainArgs, context: CommandContext
       }[];
       out += `\n${formatTable(
         ['term', 'estimate', 'std error', 'z', 'p-value', 'VIF'],
-        coefficients.map((c) => [c.term, c.estimate, c.standard_error, c.standard_error === null ? null : c.estimate / c.standard_error, c.p_value, c.vif]),
+        coefficients.map((c) => [
+          c.term,
+          formatSignificant(c.estimate),
+          c.standard_error === null ? '' : formatSignificant(c.standard_error),
+          c.standard_error === null ? '' : (c.estimate / c.standard_error).toFixed(2),
+          c.p_value === null ? '' : formatPValue(c.p_value),
+          c.vif === null ? '' : c.vif.toFixed(2),
+        ]),
         { title: 'logit(PD) = Σ estimate·term (categorical terms against their most frequent category; VIF > 10: collinear)' },
       )}`;
     }

@@ -8,11 +8,14 @@ import { evaluateBinary } from '../../ml/metrics/index.js';
 import type { CredoModel } from '../../ml/model.js';
 import { predictRaw } from '../../ml/predict-model.js';
 import { defineCommand } from '../command.js';
-import { schemaFlag } from '../data-input.js';
+import { outputPath, schemaFlag } from '../data-input.js';
 import { formatTable, printResult, startProgress } from '../output.js';
-import { readLabelledData } from './learner-data.js';
+import { chooseThreads, MIN_WORK_PER_THREAD } from '../threads.js';
+import { printWarnings } from '../warnings.js';
+import { checkNamedColumns, readLabelledData } from './learner-data.js';
 import { learnerTrainFlags, trainLearner } from './train-learners.js';
 import { linearTrainFlags, trainLinear } from './train-linear.js';
+import { checkFittedAuc, checkTrainingFeatures, headlineMetrics, outOfSampleRows, trainingCheckFlags } from './training-checks.js';
 
 /** Parses `--monotone col:+1,col:-1`. */
 export function parseMonotone(items: readonly string[]): Record<string, number> {
@@ -35,8 +38,7 @@ function summaryMetrics(model: CredoModel, frame: Frame, target: string): Record
     return { rmse: Math.sqrt(se / Math.max(1, raw.length)) };
   }
   const pd = Float64Array.from(raw, (s) => 1 / (1 + Math.exp(-s)));
-  const e = evaluateBinary(pd, y);
-  return { auc: e.auc, gini: e.gini, ks: e.ks, logloss: e.logloss, brier: e.brier, rows: e.rows, bad_rate: e.bad_rate };
+  return headlineMetrics(evaluateBinary(pd, y));
 }
 
 /** `credo train`: trains a GBDT PD model and writes a model file. */
@@ -45,7 +47,9 @@ export const trainCommand = defineCommand({
   summary: 'Train a PD model (histogram GBDT by default; --model logistic, scorecard, forest, mlp, svm or ensemble) and save it as a model file',
   details:
     'Rows with an empty target (e.g. declined applicants) are excluded and counted.\n' +
-    'Example: credo train --data world.csv --target bad --exclude application_id,true_pd --monotone delinq_30d_12m:+1 --out pd.json',
+    'Training stops on a feature that separates the target (--allow-leakage) or a protected attribute such as age (--allow-protected);\n' +
+    'near-copies of the target, IV above --leakage-iv and id-like columns are warnings (stderr, and warnings in --json).\n' +
+    'Example: credo train --data german.csv --target bad --exclude age_in_years,personal_status_and_sex,foreign_worker --valid-fraction 0.2 --out pd.json',
   flags: {
     data: { type: 'string', required: true, description: 'training data (.csv or .parquet)' },
     ...schemaFlag,
@@ -58,13 +62,14 @@ export const trainCommand = defineCommand({
     },
     ...linearTrainFlags,
     ...learnerTrainFlags,
+    ...trainingCheckFlags,
     exclude: { type: 'list', description: 'columns not to use as features' },
     features: { type: 'list', description: 'use only these feature columns' },
     categorical: { type: 'list', description: 'read these columns as categorical' },
-    monotone: { type: 'list', description: 'monotone constraints, e.g. delinq:+1,income:-1' },
+    monotone: { type: 'list', description: 'gbdt: monotone constraints, e.g. delinq:+1,income:-1' },
     weight: { type: 'string', description: 'row-weight column' },
     objective: { type: 'enum', choices: ['binary', 'regression'] as const, default: 'binary', description: 'loss: binary log loss or L2 regression' },
-    trees: { type: 'int', default: 100, min: 1, description: 'boosting rounds (maximum with early stopping)' },
+    trees: { type: 'int', min: 1, description: 'gbdt: boosting rounds, the maximum with early stopping (default 100); forest: trees (default 100)' },
     leaves: { type: 'int', default: 31, min: 2, max: 4096, description: 'maximum leaves per tree' },
     'max-depth': { type: 'int', default: 0, min: 0, description: 'maximum tree depth (0 = unlimited)' },
     'learning-rate': { type: 'number', default: 0.1, min: 1e-6, max: 1, description: 'shrinkage per tree' },
@@ -82,20 +87,31 @@ export const trainCommand = defineCommand({
       description: 'choose splits on exact gradient sums instead of quantised ones (slower; leaf values are exact either way)',
     },
     'scale-pos-weight': { type: 'number', default: 1, min: 1e-9, description: 'weight multiplier of bad rows' },
-    threads: { type: 'int', default: 1, min: 1, max: 64, description: 'worker threads (same model for any count)' },
+    threads: {
+      type: 'int',
+      min: 1,
+      max: 64,
+      description: 'worker threads (same model for any count; default: 1 unless rows × features reach 1,000,000 per thread and the machine is idle)',
+    },
     seed: { type: 'int', default: 0, description: 'random seed' },
-    valid: { type: 'string', description: 'validation data for early stopping' },
-    'valid-fraction': { type: 'number', min: 0, max: 0.9, description: 'hold out this fraction of --data for early stopping' },
+    valid: { type: 'string', description: 'gbdt: validation data for early stopping and validation metrics' },
+    'valid-fraction': {
+      type: 'number',
+      min: 0,
+      max: 0.9,
+      description: 'hold out this seeded fraction of --data: validation metrics for every family (gbdt also stops early on it)',
+    },
     'early-stopping-rounds': { type: 'int', default: 20, min: 1, description: 'stop after this many rounds without improvement' },
     out: { type: 'string', required: true, description: 'model file to write (.json)' },
   },
   async run(args, _positionals, context) {
+    await outputPath(context, args.out, []);
     if (args.model === 'logistic' || args.model === 'scorecard') return trainLinear(args, context);
     if (args.model === 'forest' || args.model === 'mlp' || args.model === 'svm' || args.model === 'ensemble') return trainLearner(args, context);
     const started = performance.now();
     const monotone = parseMonotone(args.monotone);
     const read = async (file: string, label: string) => {
-      const { frame, excluded } = await readLabelledData(context, file, args.target, args.categorical, args.schema, label);
+      const { frame, excluded } = await readLabelledData(context, file, args.target, args.categorical, args, label);
       return { frame: frame as Frame, excluded };
     };
     if (args.valid !== undefined && args['valid-fraction'] !== undefined) {
@@ -114,12 +130,12 @@ export const trainCommand = defineCommand({
       valid = { frame: validPart, excluded: 0 };
     }
     const excluded = new Set([args.target, ...args.exclude, ...(args.weight === undefined ? [] : [args.weight])]);
-    for (const name of args.exclude)
-      if (!train.frame.has(name)) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: name, source: `--exclude (file "${args.data}")` });
+    checkNamedColumns(train.frame, args.exclude, 'exclude', args.data);
     const features = args.features.length > 0 ? args.features : train.frame.names.filter((n) => !excluded.has(n));
+    const warnings = await checkTrainingFeatures(train.frame, train.frame.numeric(args.target).values, features, args, context);
     const options: Partial<GbdtOptions> = {
       objective: args.objective,
-      trees: args.trees,
+      trees: args.trees ?? 100,
       leaves: args.leaves,
       maxDepth: args['max-depth'],
       learningRate: args['learning-rate'],
@@ -138,11 +154,12 @@ export const trainCommand = defineCommand({
       earlyStoppingRounds: args['early-stopping-rounds'],
       seed: args.seed,
     };
-    const progress = startProgress(context, 'training', args.trees);
+    const progress = startProgress(context, 'training', args.trees ?? 100);
+    const threads = args.threads ?? chooseThreads(train.frame.rowCount * features.length, MIN_WORK_PER_THREAD.gbdt);
     const result: GbdtTrainResult = await trainGbdtThreaded(
       { frame: train.frame, target: args.target, features, weight: args.weight, valid: valid?.frame },
       options,
-      args.threads,
+      threads,
       (done) => progress.tick(done),
     );
     progress.done();
@@ -151,13 +168,17 @@ export const trainCommand = defineCommand({
       kind: 'gbdt',
       schema: { columns: result.ensemble.features.map((f) => ({ ...f })) },
       target: args.target,
-      params: { ...result.options, threads: args.threads, data: args.data, valid: args.valid ?? null, valid_fraction: args['valid-fraction'] ?? null },
+      params: { ...result.options, threads, data: args.data, valid: args.valid ?? null, valid_fraction: args['valid-fraction'] ?? null },
       metrics: {},
       createdAt: new Date().toISOString(),
       body: saveEnsembleForModel(result),
     };
     const trainMetrics = summaryMetrics(draft, train.frame, args.target);
     const validMetrics = valid !== undefined ? summaryMetrics(draft, valid.frame, args.target) : null;
+    if (args.objective === 'binary')
+      warnings.push(
+        ...checkFittedAuc(validMetrics?.auc ?? (trainMetrics.auc as number), validMetrics === null ? 'training' : 'validation', args['allow-leakage']),
+      );
     const model: CredoModel<'gbdt'> = { ...draft, metrics: { train: trainMetrics, valid: validMetrics, valid_loss: result.validLoss } };
     await saveModel(model, resolve(context.cwd, args.out));
     const summary = {
@@ -172,7 +193,9 @@ export const trainCommand = defineCommand({
       best_iteration: result.bestIteration,
       train: trainMetrics,
       valid: validMetrics,
+      warnings,
     };
+    printWarnings(context, warnings);
     printResult(context, summary, () => {
       const rows: (string | number)[][] = [
         ['model', args.out],
@@ -182,8 +205,11 @@ export const trainCommand = defineCommand({
         ['trees kept / trained', `${summary.trees} / ${summary.trees_trained}`],
         ['seconds', summary.seconds],
       ];
-      for (const [k, v] of Object.entries(trainMetrics)) rows.push([`train ${k}`, v]);
-      if (validMetrics) for (const [k, v] of Object.entries(validMetrics)) rows.push([`valid ${k}`, v]);
+      if (args.objective === 'binary') rows.push(...outOfSampleRows(trainMetrics, validMetrics));
+      else {
+        for (const [k, v] of Object.entries(trainMetrics)) rows.push([`train ${k}`, v]);
+        if (validMetrics) for (const [k, v] of Object.entries(validMetrics)) rows.push([`valid ${k}`, v]);
+      }
       return `${formatTable(['', 'value'], rows)}\n`;
     });
     return 0;

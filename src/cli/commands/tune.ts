@@ -6,8 +6,8 @@ import type { CredoModel } from '../../ml/model.js';
 import { predictPd } from '../../ml/predict-model.js';
 import { parseBudget, searchSpaceOf, tuneModel } from '../../ml/tuning/index.js';
 import { defineCommand } from '../command.js';
-import { schemaFlag } from '../data-input.js';
-import { formatCell, formatTable, printResult } from '../output.js';
+import { outputPath, schemaFlag } from '../data-input.js';
+import { formatCell, formatTable, printResult, startProgress } from '../output.js';
 import { readLearnerData } from './learner-data.js';
 
 /** `credo tune`: hyperparameter search by cross-validated AUC within a time budget. */
@@ -34,8 +34,10 @@ export const tuneCommand = defineCommand({
   },
   async run(args, _positionals, context) {
     const budgetSeconds = parseBudget(args.budget);
+    await outputPath(context, args.out, []);
     const { frame, features, excluded } = await readLearnerData(args, context);
     const clock = () => performance.now() / 1000;
+    const progress = startProgress(context, `tuning (budget ${args.budget}, trials)`, args.trials);
     const result = await tuneModel(frame, args.target, features, {
       kind: args.model,
       method: args.method,
@@ -44,28 +46,32 @@ export const tuneCommand = defineCommand({
       folds: args.folds,
       seed: args.seed,
       clock,
-      onTrial: (t) => {
-        if (context.interactive && !context.json) context.stderr(`\rtrial ${t.trial}: AUC ${t.auc_mean.toFixed(4)} `);
-      },
+      onTrial: (t) => progress.tick(t.trial),
     });
-    if (context.interactive && !context.json) context.stderr('\r\x1b[K');
+    progress.done();
     let saved: { model: string; train_auc: number } | null = null;
+    // The trials are done: a failed refit or write must not lose them, so they are printed first.
+    let lateError: unknown;
     if (args.out !== undefined && result.best !== null) {
-      const fitted = await fitModel({ kind: args.model, params: { ...result.best.params, seed: args.seed } } as MemberSpec, frame, args.target, features, {
-        createdAt: new Date().toISOString(),
-      });
-      const e = evaluateBinary(predictPd(fitted, frame), frame.numeric(args.target).values);
-      const model = {
-        ...fitted,
-        params: { ...fitted.params, data: args.data },
-        metrics: {
-          train: { auc: e.auc, gini: e.gini, ks: e.ks, logloss: e.logloss, brier: e.brier, rows: e.rows },
-          cv_auc: result.best.auc_mean,
-          cv_auc_sd: result.best.auc_sd,
-        },
-      } as CredoModel;
-      await saveModel(model, resolve(context.cwd, args.out));
-      saved = { model: args.out, train_auc: e.auc };
+      try {
+        const fitted = await fitModel({ kind: args.model, params: { ...result.best.params, seed: args.seed } } as MemberSpec, frame, args.target, features, {
+          createdAt: new Date().toISOString(),
+        });
+        const e = evaluateBinary(predictPd(fitted, frame), frame.numeric(args.target).values);
+        const model = {
+          ...fitted,
+          params: { ...fitted.params, data: args.data },
+          metrics: {
+            train: { auc: e.auc, gini: e.gini, ks: e.ks, logloss: e.logloss, brier: e.brier, rows: e.rows },
+            cv_auc: result.best.auc_mean,
+            cv_auc_sd: result.best.auc_sd,
+          },
+        } as CredoModel;
+        await saveModel(model, resolve(context.cwd, args.out));
+        saved = { model: args.out, train_auc: e.auc };
+      } catch (error) {
+        lateError = error;
+      }
     }
     printResult(context, { data: args.data, target: args.target, excluded_rows: excluded, budget_seconds: budgetSeconds, ...result, saved }, () => {
       const names = Object.keys(searchSpaceOf(args.model).ranges);
@@ -87,6 +93,7 @@ export const tuneCommand = defineCommand({
       if (saved !== null) out += `saved ${saved.model} (refitted on every row; train AUC ${formatCell(saved.train_auc)})\n`;
       return out;
     });
+    if (lateError !== undefined) throw lateError;
     return 0;
   },
 });

@@ -1,4 +1,4 @@
-import { amortise, computeEmi, portfolioLoss, portfolioMetrics } from '../../finance/index.js';
+import { amortise, computeEmi, describeRarocAssumptions, portfolioLoss, portfolioMetrics, RAROC_DEFAULTS } from '../../finance/index.js';
 import { type Cell, formatPercent, formatTable } from '../output.js';
 import { formatAmount, formatRate, indent, required } from './demo-format.js';
 import type { DemoStep } from './demo-step.js';
@@ -6,8 +6,8 @@ import type { DemoStep } from './demo-step.js';
 /** Loss given default assumed for the whole book (unsecured retail, a common regulatory-style figure). */
 export const DEMO_LGD = 0.45;
 
-/** Pricing assumptions of the book's RAROC: funding 6% (as in the optimise step) and operating cost 2% of EAD a year, 4% earned on capital. */
-const ASSUMPTIONS = { assetClass: 'other_retail', fundingRate: 0.06, operatingCostRate: 0.02, capitalRate: 0.04 } as const;
+/** Pricing assumptions of the book's RAROC: finance's defaults, the same as `finance raroc` and `portfolio metrics`. */
+export const DEMO_RAROC_ASSUMPTIONS = RAROC_DEFAULTS;
 
 /** The EMI example of REFERENCE §4: 100,000.00 at 12% a year over 12 months. */
 const EMI_EXAMPLE = { principalMinor: 10_000_000, rate: 0.12, months: 12 } as const;
@@ -36,7 +36,7 @@ export const moneyStep: DemoStep = {
         bad: data.numeric('bad').values,
         group: { codes: segment.codes, labels: segment.dictionary },
       },
-      ASSUMPTIONS,
+      DEMO_RAROC_ASSUMPTIONS,
     );
     // Cross-check of the book's EL with the plain portfolio-loss function over approved loans only.
     const bookPd: number[] = [];
@@ -52,7 +52,7 @@ export const moneyStep: DemoStep = {
     const emiMinor = computeEmi(EMI_EXAMPLE.principalMinor, EMI_EXAMPLE.rate, EMI_EXAMPLE.months);
     state.results.money = {
       lgd: DEMO_LGD,
-      assumptions: ASSUMPTIONS,
+      assumptions: DEMO_RAROC_ASSUMPTIONS,
       book: rows.map((r) => ({
         group: r.group,
         loans: r.loans,
@@ -77,7 +77,7 @@ export const moneyStep: DemoStep = {
     };
     state.say(
       `  ${all?.loans ?? 0} approved loans, exposure ${formatAmount(all?.exposure ?? 0)}; PD from the model, LGD ${formatPercent(DEMO_LGD)}, EAD = amount lent;\n` +
-        `  capital = Basel IRB other retail K·EAD; RAROC = (interest − funding 6% − opex 2% − EL + 4% on capital) / capital\n\n`,
+        `  ${describeRarocAssumptions(DEMO_RAROC_ASSUMPTIONS)}\n\n`,
     );
     state.say(
       indent(

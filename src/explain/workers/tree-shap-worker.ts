@@ -11,6 +11,14 @@ interface TreeShapJob {
   readonly rowEnd: number;
 }
 
+/** Rows between progress messages. */
+const CHUNK = 2048;
+
 const job = workerData as TreeShapJob;
-treeShapRows(job.model, job.x, job.rowStart, job.rowEnd, job.out, createTreeShapScratch(job.model));
+const scratch = createTreeShapScratch(job.model);
+for (let start = job.rowStart; start < job.rowEnd; start += CHUNK) {
+  const end = Math.min(job.rowEnd, start + CHUNK);
+  treeShapRows(job.model, job.x, start, end, job.out, scratch);
+  parentPort?.postMessage({ rows: end - start });
+}
 parentPort?.postMessage('done');

@@ -132,3 +132,20 @@ test('CSI bins both frames with the same spec, missing included', () => {
   );
   assert.equal(row?.bins[2]?.bin, 'missing');
 });
+
+test('profileFrame bins a flag by value: a column equal to the target shows IV 12.73, a 3% flag its own bin', () => {
+  const bad = Float64Array.from({ length: 1000 }, (_, i) => (i < 100 ? 1 : 0));
+  // flag on 30 rows: 20 of the bads and 10 goods
+  const flag = Float64Array.from({ length: 1000 }, (_, i) => (i < 20 || (i >= 100 && i < 110) ? 1 : 0));
+  const p = profileFrame(new Frame([numericColumn('true_bad', bad), numericColumn('flag', flag), numericColumn('bad', bad)]), { target: 'bad' });
+  // (900 goods, 0 bads) and (0 goods, 100 bads), smoothing 0.5: G' = 901, B' = 101
+  assert.equal(p.columns[0]?.iv?.toFixed(6), '12.728936');
+  assert.deepEqual(
+    p.columns[1]?.bad_rate_by_bin?.map((b) => [b.bin, b.count, b.bads]),
+    [
+      ['[-inf, 1)', 970, 80],
+      ['[1, inf)', 30, 20],
+    ],
+  );
+  assert.equal(p.columns[1]?.iv?.toFixed(6), '0.587835');
+});

@@ -47,3 +47,19 @@ export function quantileSplitsOfSorted(sorted: Float64Array, bins: number): numb
   }
   return splits;
 }
+
+/**
+ * Split points (from sorted regular values) that put each distinct value in its own bin (a split before every value
+ * but the smallest), when there are at most `maxDistinct` of them; otherwise null. Binary flags
+ * and small counts (0–9 delinquencies) are binned by value this way: equal-frequency pre-bins
+ * would fold a value rarer than one pre-bin into its neighbour and leave a flag a single bin.
+ */
+export function valueSplitsOfSorted(sorted: Float64Array, maxDistinct: number): number[] | null {
+  const splits: number[] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    if ((sorted[i] as number) === (sorted[i - 1] as number)) continue;
+    splits.push(sorted[i] as number);
+    if (splits.length + 1 > maxDistinct) return null;
+  }
+  return splits;
+}

@@ -135,3 +135,83 @@ test('a target with one class gives one regular bin and zero IV, never NaN', asy
   assert.equal(fitted.iv, 0);
   assert.ok(fitted.woe.every((w) => Number.isFinite(w)));
 });
+
+/** 1,000 rows: a flag set on 30 rows (20 bad, 10 good); 80 bads among the 970 others. */
+function rareFlag() {
+  const x = new Float64Array(1000);
+  const y = new Float64Array(1000);
+  for (let i = 0; i < 30; i++) {
+    x[i] = 1;
+    y[i] = i < 20 ? 1 : 0;
+  }
+  for (let i = 30; i < 110; i++) y[i] = 1;
+  return { x, y };
+}
+
+test('a rare 0/1 flag gets one bin per value and its real IV, whatever the minimum bin share', async () => {
+  const { x, y } = rareFlag();
+  // smoothing 0.5: G' = 890.5 + 10.5 = 901, B' = 80.5 + 20.5 = 101;
+  // IV = (890.5/901 − 80.5/101)·ln((890.5/901)/(80.5/101)) + (10.5/901 − 20.5/101)·ln((10.5/901)/(20.5/101)) = 0.587835
+  for (const method of ['optimal', 'chimerge', 'tree', 'equal-frequency'] as const) {
+    const fitted = await fitBinning(numericColumn('flag', x), y, { method });
+    assert.deepEqual(fitted.spec.type === 'number' && fitted.spec.splits, [1], method);
+    assert.equal(fitted.iv.toFixed(6), '0.587835', method);
+    assert.deepEqual(
+      fitted.rows.slice(0, 2).map((r) => [r.count, r.bads]),
+      [
+        [970, 80],
+        [30, 20],
+      ],
+    );
+  }
+});
+
+test('a column identical to the target shows its huge IV instead of a single bin with IV 0', async () => {
+  const y = Float64Array.from({ length: 1000 }, (_, i) => (i < 100 ? 1 : 0));
+  const fitted = await fitBinning(numericColumn('true_bad', y), y);
+  // bins (900 goods, 0 bads) and (0 goods, 100 bads), smoothing 0.5: G' = 901, B' = 101 → IV 12.728936
+  assert.equal(fitted.iv.toFixed(6), '12.728936');
+});
+
+test('a two-category column keeps both categories (German foreign_worker: IV 0.0393)', async () => {
+  // German credit: foreign_worker yes 963 (296 bad), no 37 (4 bad); "no" is 3.7% of rows, under the 5% minimum share
+  const labels: string[] = [];
+  const y: number[] = [];
+  const add = (value: string, goods: number, bads: number) => {
+    for (let i = 0; i < goods + bads; i++) {
+      labels.push(value);
+      y.push(i < bads ? 1 : 0);
+    }
+  };
+  add('yes', 667, 296);
+  add('no', 33, 4);
+  const fitted = await fitBinning(categoryFromLabels('foreign_worker', labels), Float64Array.from(y));
+  // G' = 667.5 + 33.5 = 701, B' = 296.5 + 4.5 = 301 → IV 0.039274
+  assert.equal(fitted.iv.toFixed(6), '0.039274');
+  assert.deepEqual(fitted.spec.type === 'category' && fitted.spec.groups, [['no'], ['yes']]);
+});
+
+test('a small count is pre-binned by value: a rare value is not folded into its neighbour before the optimiser sees it', async () => {
+  // x = 0 on 900 rows (bad rate 10%), 1 on 60 rows (30%), 2 on 40 rows (60%): equal-frequency pre-bins would merge 1 and 2 into 0
+  const x = new Float64Array(1000);
+  const y = new Float64Array(1000);
+  for (let i = 0; i < 1000; i++) {
+    x[i] = i < 900 ? 0 : i < 960 ? 1 : 2;
+    y[i] = i < 90 || (i >= 900 && i < 918) || (i >= 960 && i < 984) ? 1 : 0;
+  }
+  const fitted = await fitBinning(numericColumn('delinquencies', x), y, { minBinShare: 0.04 });
+  assert.deepEqual(fitted.spec.type === 'number' && fitted.spec.splits, [1, 2]);
+  assert.deepEqual(
+    fitted.rows.slice(0, 3).map((r) => r.bads),
+    [90, 18, 24],
+  );
+});
+
+test('a feature left in one bin says why (the minimum bin share), so a selection report can', async () => {
+  const { x, y } = synthetic(2);
+  const fitted = await fitBinning(numericColumn('x', x), y, { specials: [-99], minBinShare: 0.6 });
+  assert.equal(fitted.spec.type === 'number' && fitted.spec.splits.length, 0);
+  assert.match(fitted.note ?? '', /no split of its \d+ pre-bins keeps every bin ≥ 60\.0% of rows \(minimum bin share\)/);
+  const fine = await fitBinning(numericColumn('x', x), y, { specials: [-99] });
+  assert.equal(fine.note, undefined);
+});

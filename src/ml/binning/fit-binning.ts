@@ -2,7 +2,7 @@ import { CredoError } from '../../errors/index.js';
 import type { CategoryColumn, Column } from '../../frame/index.js';
 import { assignBins } from './assign-bins.js';
 import { chiMergePartition } from './chimerge.js';
-import { equalFrequencySplits, equalWidthSplits } from './equal-bins.js';
+import { equalFrequencySplits, equalWidthSplits, quantileSplitsOfSorted, sortedRegularValues, valueSplitsOfSorted } from './equal-bins.js';
 import { optimalPartitionDp, type PartitionResult } from './optimal-dp.js';
 import { optimalPartitionMip } from './optimal-mip.js';
 import type { MonotoneTrend, PartitionConstraints, PrebinCounts } from './partition.js';
@@ -63,30 +63,41 @@ export interface FittedBinning {
   readonly smoothing: number;
   readonly sign: WoeSign;
   readonly rows: BinRow[];
+  /** Why the feature ended in a single regular bin (IV 0 by construction), when it did: a constant, one outcome class, or the constraints (minimum bin share, trend, counts). */
+  readonly note?: string;
 }
 
 /**
  * Bins one feature against a binary outcome (1 = bad; rows with a missing outcome are ignored)
  * and computes WOE and IV (REFERENCE §2). Numeric columns get intervals; categorical columns get
  * groups of categories contiguous in bad-rate order. Missing and special values always get their
- * own bins. Infeasible constraints raise `E_BINNING_INFEASIBLE`.
+ * own bins. A column with two values (a flag, numeric or categorical) gets one bin per value
+ * whatever the minimum bin share: merging them would discard the feature, so a rare flag keeps its
+ * real IV (and a leaking one shows it). A numeric column with at most as many distinct values as
+ * pre-bins uses its values as the pre-bins. Infeasible constraints raise `E_BINNING_INFEASIBLE`.
  */
 export async function fitBinning(column: Column, labels: Float64Array, options: FitBinningOptions = {}): Promise<FittedBinning> {
   const method = options.method ?? 'optimal';
   if (column.type === 'category') return fitCategory(column, labels, method, options);
   const specials = (options.specials ?? []).map(Number).filter((x) => Number.isFinite(x));
   const base: NumericBinSpec = { feature: column.name, type: 'number', splits: [], specials };
+  // one sort serves the flag test, the value pre-bins and the equal-frequency pre-bins
+  const sorted = sortedRegularValues(column.values, specials);
+  const flag = valueSplitsOfSorted(sorted, 2);
+  if (flag !== null && flag.length === 1) return finish(column, labels, { ...base, splits: flag }, method, 'none', null, options);
   if (method === 'equal-width' || method === 'equal-frequency') {
     const bins = options.maxBins ?? 10;
     const splits = method === 'equal-width' ? equalWidthSplits(column.values, bins, specials) : equalFrequencySplits(column.values, bins, specials);
     return finish(column, labels, { ...base, splits }, method, 'none', null, options);
   }
-  const prebinSplits = equalFrequencySplits(column.values, options.prebins ?? (method === 'optimal' ? 20 : 50), specials);
+  const prebins = options.prebins ?? (method === 'optimal' ? 20 : 50);
+  const prebinSplits = valueSplitsOfSorted(sorted, prebins) ?? quantileSplitsOfSorted(sorted, prebins);
   const pre = prebinCounts(column, labels, { ...base, splits: prebinSplits }, options.weights);
   const { splits: mergedSplits, counts } = dropEmptyPrebins(prebinSplits, pre);
-  const { ends, trend, solver } = await partition(counts, method, options, options.monotone ?? 'auto', column.name);
+  const { ends, trend, solver, note } = await partition(counts, method, options, options.monotone ?? 'auto', column.name);
   const splits = ends.slice(0, -1).map((e) => mergedSplits[e - 1] as number);
-  return finish(column, labels, { ...base, splits }, method, trend, solver, options);
+  const fitted = finish(column, labels, { ...base, splits }, method, trend, solver, options);
+  return note === undefined ? fitted : { ...fitted, note };
 }
 
 async function fitCategory(column: CategoryColumn, labels: Float64Array, method: BinningMethod, options: FitBinningOptions): Promise<FittedBinning> {
@@ -107,7 +118,9 @@ async function fitCategory(column: CategoryColumn, labels: Float64Array, method:
     .filter((c) => c.g + c.b > 0 && !special.has(c.label))
     .sort((x, y) => x.b / (x.g + x.b) - y.b / (y.g + y.b) || (x.label < y.label ? -1 : 1));
   const counts: PrebinCounts = { goods: Float64Array.from(present, (c) => c.g), bads: Float64Array.from(present, (c) => c.b) };
-  const { ends, solver } = await partition(counts, method, options, 'none', column.name);
+  // two categories: one bin each (see fitBinning)
+  const { ends, solver, note } =
+    present.length === 2 ? { ends: [1, 2], solver: null, note: undefined } : await partition(counts, method, options, 'none', column.name);
   const groups: string[][] = [];
   let start = 0;
   for (const end of ends) {
@@ -120,7 +133,8 @@ async function fitCategory(column: CategoryColumn, labels: Float64Array, method:
     start = end;
   }
   const spec: CategoryBinSpec = { feature: column.name, type: 'category', groups, specials, unseen: 'missing' };
-  return finish(column, labels, spec, method, present.length > 0 ? 'ascending' : 'none', solver, options);
+  const fitted = finish(column, labels, spec, method, present.length > 0 ? 'ascending' : 'none', solver, options);
+  return note === undefined ? fitted : { ...fitted, note };
 }
 
 async function partition(
@@ -129,9 +143,9 @@ async function partition(
   options: FitBinningOptions,
   monotone: MonotoneTrend | 'auto',
   feature: string,
-): Promise<{ ends: number[]; trend: MonotoneTrend; solver: 'mip' | 'dp' | null }> {
+): Promise<{ ends: number[]; trend: MonotoneTrend; solver: 'mip' | 'dp' | null; note?: string }> {
   const n = counts.goods.length;
-  if (n <= 1) return { ends: n === 0 ? [] : [1], trend: 'none', solver: null };
+  if (n <= 1) return { ends: n === 0 ? [] : [1], trend: 'none', solver: null, note: n === 0 ? 'no value with a known outcome' : 'a single value' };
   let regular = 0;
   let bads = 0;
   for (let k = 0; k < n; k++) {
@@ -139,7 +153,7 @@ async function partition(
     bads += counts.bads[k] as number;
   }
   // With one class only there is no information to split on: one regular bin.
-  if (bads === 0 || bads === regular) return { ends: [n], trend: 'none', solver: null };
+  if (bads === 0 || bads === regular) return { ends: [n], trend: 'none', solver: null, note: `every row with a value is ${bads === 0 ? 'good' : 'bad'}` };
   const constraints: PartitionConstraints = {
     minBinSize: (options.minBinShare ?? 0.05) * regular,
     ...(options.maxBins === undefined ? {} : { maxBins: options.maxBins }),
@@ -148,8 +162,16 @@ async function partition(
     ...(options.minGoods === undefined ? {} : { minGoods: options.minGoods }),
     ...(options.minRateDiff === undefined ? {} : { minRateDiff: options.minRateDiff }),
   };
-  if (method === 'chimerge') return { ends: chiMergePartition(counts, constraints), trend: 'none', solver: null };
-  if (method === 'tree') return { ends: treePartition(counts, constraints), trend: 'none', solver: null };
+  const single = (ends: number[], trend: MonotoneTrend) =>
+    ends.length === 1
+      ? `one bin: no split of its ${n} pre-bins keeps every bin ≥ ${((options.minBinShare ?? 0.05) * 100).toFixed(1)}% of rows (minimum bin share)${options.minBads === undefined ? '' : `, ${options.minBads}+ bads`}${options.minGoods === undefined ? '' : `, ${options.minGoods}+ goods`}${trend === 'none' ? '' : ` with ${trend === 'ascending' ? 'an' : 'a'} ${trend} bad rate`}`
+      : undefined;
+  const withNote = <T extends { ends: number[]; trend: MonotoneTrend }>(r: T): T & { note?: string } => {
+    const note = method === 'optimal' || method === 'chimerge' || method === 'tree' ? single(r.ends, r.trend) : undefined;
+    return note === undefined ? r : { ...r, note };
+  };
+  if (method === 'chimerge') return withNote({ ends: chiMergePartition(counts, constraints), trend: 'none', solver: null });
+  if (method === 'tree') return withNote({ ends: treePartition(counts, constraints), trend: 'none', solver: null });
   const trends: MonotoneTrend[] = monotone === 'auto' ? ['ascending', 'descending'] : [monotone];
   let best: { result: PartitionResult; trend: MonotoneTrend; solver: 'mip' | 'dp' } | undefined;
   for (const trend of trends) {
@@ -164,7 +186,7 @@ async function partition(
       problem: `${n} pre-bins, trend ${monotone}, min bin ${((options.minBinShare ?? 0.05) * 100).toFixed(1)}% of rows${options.minBins === undefined ? '' : `, at least ${options.minBins} bins`}${options.minBads === undefined ? '' : `, ${options.minBads}+ bads per bin`}`,
     });
   }
-  return { ends: best.result.ends, trend: best.trend, solver: best.solver };
+  return withNote({ ends: best.result.ends, trend: best.trend, solver: best.solver });
 }
 
 function prebinCounts(column: Column, labels: Float64Array, spec: NumericBinSpec, weights?: Float64Array): PrebinCounts {

@@ -1,7 +1,7 @@
 import { CredoError } from '../../errors/index.js';
 import type { Column, Frame } from '../../frame/index.js';
 import { assignBins } from './assign-bins.js';
-import { equalFrequencySplits } from './equal-bins.js';
+import { quantileSplitsOfSorted, sortedRegularValues, valueSplitsOfSorted } from './equal-bins.js';
 import { type BinSpec, binCount, binLabels } from './spec.js';
 import { binOutcomeCounts, computeWoe, describeWoeConventions, type WoeOptions } from './woe.js';
 
@@ -56,7 +56,8 @@ export interface FrameProfile {
 
 /**
  * Per-column summary of a frame and, with a target, the bad rate and an information-value
- * quick-look per column (equal-frequency pre-bins, missing in its own bin, WOE per REFERENCE §2).
+ * quick-look per column (one bin per value for numeric columns with at most `bins` values, else
+ * equal-frequency bins; missing in its own bin; WOE per REFERENCE §2).
  */
 export function profileFrame(frame: Frame, options: ProfileOptions = {}): FrameProfile {
   const bins = options.bins ?? 10;
@@ -181,7 +182,12 @@ function categoryCounts(column: Extract<Column, { type: 'category' }>): Int32Arr
 }
 
 function quickSpec(column: Column, bins: number, maxCategoryBins: number): BinSpec {
-  if (column.type === 'number') return { feature: column.name, type: 'number', splits: equalFrequencySplits(column.values, bins), specials: [] };
+  if (column.type === 'number') {
+    // a flag or a small count: one bin per value (equal-frequency bins would fold a rare value into its neighbour)
+    const sorted = sortedRegularValues(column.values);
+    const splits = valueSplitsOfSorted(sorted, bins) ?? quantileSplitsOfSorted(sorted, bins);
+    return { feature: column.name, type: 'number', splits, specials: [] };
+  }
   const counts = categoryCounts(column);
   const order = [...counts.keys()].filter((c) => (counts[c] as number) > 0).sort((a, b) => (counts[b] as number) - (counts[a] as number) || a - b);
   const groups: string[][] = order.slice(0, maxCategoryBins - 1).map((c) => [column.dictionary[c] as string]);

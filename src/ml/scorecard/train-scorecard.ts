@@ -62,7 +62,7 @@ export async function trainScorecard(
   for (const feature of features) binnings.push(await fitBinning(data.column(feature), y, binningOptions));
   let kept = binnings.filter((b) => {
     if (b.iv >= minIv) return true;
-    dropped.push({ feature: b.feature, reason: `IV ${b.iv.toFixed(4)} below ${minIv}` });
+    dropped.push({ feature: b.feature, reason: `IV ${b.iv.toFixed(4)} below ${minIv}${b.note === undefined ? '' : ` (${b.note})`}` });
     return false;
   });
   if (kept.length === 0) throw new CredoError('E_LINEAR_FIT_FAILED', { model: 'scorecard', problem: `no feature has an IV of at least ${minIv}` });

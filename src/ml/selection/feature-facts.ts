@@ -35,7 +35,13 @@ export async function computeFeatureFacts(
       for (let i = 0; i < column.codes.length; i++) if ((column.codes[i] as number) < 0) missing++;
       values = transformWoe(column, binning);
     }
-    facts.push({ name, missingShare: frame.rowCount > 0 ? missing / frame.rowCount : 0, iv: binning.iv, values });
+    facts.push({
+      name,
+      missingShare: frame.rowCount > 0 ? missing / frame.rowCount : 0,
+      iv: binning.iv,
+      ...(binning.note === undefined ? {} : { ivNote: binning.note }),
+      values,
+    });
   }
   return { facts, binnings };
 }

@@ -14,6 +14,8 @@ export interface FeatureFacts {
   /** Share of rows missing, in [0, 1]. */
   readonly missingShare: number;
   readonly iv: number;
+  /** Why the binning behind `iv` has a single bin, when it does (e.g. the minimum bin share). */
+  readonly ivNote?: string;
   /** The numeric design column (WOE or mean-filled raw values), no missing values. */
   readonly values: Float64Array;
 }
@@ -60,7 +62,12 @@ export function filterFeatures(features: readonly FeatureFacts[], options: Filte
     const limit = options.minIv;
     pool = pool.filter((f) => {
       if (f.iv >= limit) return true;
-      dropped.push({ feature: f.name, rule: 'iv', reason: `IV ${f.iv.toFixed(4)} below ${limit}`, value: f.iv });
+      dropped.push({
+        feature: f.name,
+        rule: 'iv',
+        reason: `IV ${f.iv.toFixed(4)} below ${limit}${f.ivNote === undefined ? '' : ` (${f.ivNote})`}`,
+        value: f.iv,
+      });
       return false;
     });
   }

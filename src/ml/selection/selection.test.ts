@@ -34,7 +34,7 @@ test('filters drop by missing share, IV, correlation (keeping the higher IV) and
     { name: 'c', missingShare: 0, iv: 0.1, values: c },
     { name: 'sum', missingShare: 0, iv: 0.05, values: sum },
     { name: 'sparse', missingShare: 0.95, iv: 0.4, values: b.map((v) => v * 2 + 1) },
-    { name: 'weak', missingShare: 0, iv: 0.01, values: c.map((v) => -v) },
+    { name: 'weak', missingShare: 0, iv: 0.01, ivNote: 'one bin: no split keeps every bin ≥ 5.0% of rows (minimum bin share)', values: c.map((v) => -v) },
     { name: 'flat', missingShare: 0, iv: 0, values: new Float64Array(n).fill(3) },
   ];
   const r = filterFeatures(facts, { maxMissingShare: 0.9, minIv: 0.02, maxCorrelation: 0.9, maxVif: 10 });
@@ -50,6 +50,7 @@ test('filters drop by missing share, IV, correlation (keeping the higher IV) and
     ],
   );
   assert.match(r.dropped[3]?.reason as string, /with "a"/);
+  assert.equal(r.dropped[2]?.reason, 'IV 0.0100 below 0.02 (one bin: no split keeps every bin ≥ 5.0% of rows (minimum bin share))');
 });
 
 test('stepwise AIC (both directions) finds the best subset of an exhaustive search; forward order follows strength', () => {

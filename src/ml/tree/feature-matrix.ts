@@ -1,4 +1,4 @@
-import { CredoError } from '../../errors/index.js';
+import { CredoError, missingColumnError } from '../../errors/index.js';
 import type { Frame } from '../../frame/index.js';
 import type { TreeFeature } from './tree.js';
 
@@ -22,7 +22,7 @@ export function featureMatrix(features: readonly TreeFeature[], frame: Frame, in
   const n = frame.rowCount;
   const columns = features.map((feature) => {
     const column = frame.get(feature.name);
-    if (column === undefined) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: feature.name, source: 'the data to score' });
+    if (column === undefined) throw missingColumnError(feature.name, 'the data to score', frame.names);
     if (column.type !== feature.type) {
       throw new CredoError('E_INPUT_COLUMN_TYPE', {
         column: feature.name,

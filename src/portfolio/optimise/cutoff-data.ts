@@ -1,6 +1,6 @@
 import { CredoError } from '../../errors/index.js';
 import type { Frame } from '../../frame/index.js';
-import { type CutoffSegmentData, capitalPerUnit, type Economics } from './cutoff-problem.js';
+import { type CutoffSegmentData, capitalPerUnit, type Economics, type SegmentSums } from './cutoff-problem.js';
 import type { PolicySegments } from './policy-segments.js';
 import { sumBySegment } from './policy-segments.js';
 
@@ -18,8 +18,10 @@ export interface CutoffColumns {
 
 /**
  * Sums the applications of each policy segment: count, Σ PD, Σ amount, Σ PD·amount, Σ rate·amount,
- * Σ K·amount (IRB K at each row's PD) and the current approvals. Rows with a missing PD or amount
- * are rejected naming the row and column.
+ * Σ K·amount (IRB K at each row's PD) and, with a `current` column, the same sums over the rows the
+ * current policy approves (so the current policy's KPIs are those of the loans it actually made,
+ * not a band average scaled by its approval share). Rows with a missing PD or amount are rejected
+ * naming the row and column.
  */
 export function cutoffSegmentData(frame: Frame, segments: PolicySegments, columns: CutoffColumns, economics: Economics): CutoffSegmentData {
   const pd = frame.numeric(columns.pd).values;
@@ -33,26 +35,34 @@ export function cutoffSegmentData(frame: Frame, segments: PolicySegments, column
   }
   const capital = Float64Array.from(pd, (p) => capitalPerUnit(p, economics));
   const rate = columns.rate === undefined ? new Float64Array(n) : frame.numeric(columns.rate).values;
-  const ones = new Float64Array(n).fill(1);
+  const sums = (weight: Float64Array): SegmentSums => ({
+    count: sumBySegment(segments, weight),
+    pdSum: sumBySegment(segments, pd, weight),
+    amountSum: sumBySegment(segments, amount, weight),
+    pdAmountSum: sumBySegment(segments, productOf(pd, amount), weight),
+    rateAmountSum: sumBySegment(segments, productOf(rate, amount), weight),
+    capitalSum: sumBySegment(segments, productOf(capital, amount), weight),
+  });
   const data: CutoffSegmentData = {
     labels: segments.labels,
     band: segments.band,
     group: segments.group,
     values: segments.values,
-    count: sumBySegment(segments, ones),
-    pdSum: sumBySegment(segments, pd),
-    amountSum: sumBySegment(segments, amount),
-    pdAmountSum: sumBySegment(segments, pd, amount),
-    rateAmountSum: sumBySegment(segments, rate, amount),
-    capitalSum: sumBySegment(segments, capital, amount),
+    ...sums(new Float64Array(n).fill(1)),
   };
   if (columns.current === undefined) return data;
   const current = frame.numeric(columns.current).values;
-  return {
-    ...data,
-    currentApproved: sumBySegment(
-      segments,
-      Float64Array.from(current, (v) => (v === 1 ? 1 : 0)),
-    ),
-  };
+  for (let i = 0; i < n; i++) {
+    const v = current[i] as number;
+    if (v !== 0 && v !== 1)
+      throw new CredoError('E_INPUT_VALIDATION', {
+        summary: `column "${columns.current}" at row ${i + 1}: the current decision must be 1 (approved) or 0 (declined), got ${v}`,
+      });
+  }
+  const approvedRows = sums(Float64Array.from(current));
+  return { ...data, currentApproved: approvedRows.count, current: approvedRows };
+}
+
+function productOf(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
+  return Float64Array.from({ length: a.length }, (_, i) => (a[i] as number) * (b[i] as number));
 }

@@ -2,14 +2,8 @@ import { computeRaroc, type IrbClass, irbCapital } from '../../finance/index.js'
 import type { AssignmentConstraint } from './assignment-model.js';
 import { type CommonLimits, commonConstraints, concentrationConstraint, type PolicyMetrics, type PolicyProblem } from './policy-problem.js';
 
-/** Per-segment sums of the applications (from `cutoffSegmentData` or built by hand). */
-export interface CutoffSegmentData {
-  readonly labels: readonly string[];
-  /** Score band (0 = worst) and categorical group of each segment, for monotone cutoffs. */
-  readonly band: Int32Array;
-  readonly group: Int32Array;
-  /** Categorical values per segment by column (for concentration caps and knock-outs). */
-  readonly values: Readonly<Record<string, readonly string[]>>;
+/** Per-segment sums over a set of applications (all of them, or those the current policy approves). */
+export interface SegmentSums {
   /** Applications. */
   readonly count: Float64Array;
   /** Σ PD: expected bads if every application were approved. */
@@ -22,8 +16,24 @@ export interface CutoffSegmentData {
   readonly rateAmountSum: Float64Array;
   /** Σ K·amount, K the IRB capital per unit of EAD at the application's PD. */
   readonly capitalSum: Float64Array;
+}
+
+/** Per-segment sums of the applications (from `cutoffSegmentData` or built by hand). */
+export interface CutoffSegmentData extends SegmentSums {
+  readonly labels: readonly string[];
+  /** Score band (0 = worst) and categorical group of each segment, for monotone cutoffs. */
+  readonly band: Int32Array;
+  readonly group: Int32Array;
+  /** Categorical values per segment by column (for concentration caps and knock-outs). */
+  readonly values: Readonly<Record<string, readonly string[]>>;
   /** Applications approved by the current policy (absent = unknown). */
   readonly currentApproved?: Float64Array;
+  /**
+   * The same sums over the rows the current policy approves. When given, the current policy's KPIs
+   * and the swap set use them; without them a segment's approved rows are assumed to be an average
+   * sample of it (only right when the current policy ignores risk inside a segment).
+   */
+  readonly current?: SegmentSums;
 }
 
 /** An action of the cutoff problem: decline, or approve at a limit/price tier. */
@@ -101,38 +111,8 @@ export function buildCutoffProblem(data: CutoffSegmentData, config: CutoffConfig
   const S = data.labels.length;
   const A = config.actions.length;
   const approves = Uint8Array.from(config.actions, (a) => ((a.kind ?? (a.name === 'decline' ? 'decline' : 'approve')) === 'approve' ? 1 : 0));
-  const metrics: PolicyMetrics = {
-    approved: new Float64Array(S * A),
-    bads: new Float64Array(S * A),
-    amount: new Float64Array(S * A),
-    badAmount: new Float64Array(S * A),
-    el: new Float64Array(S * A),
-    capital: new Float64Array(S * A),
-    profit: new Float64Array(S * A),
-  };
-  const { lgd } = config.economics;
-  for (let s = 0; s < S; s++) {
-    const amount = data.amountSum[s] as number;
-    for (let a = 0; a < A; a++) {
-      if (approves[a] === 0) continue;
-      const action = config.actions[a] as CutoffAction;
-      const k = s * A + a;
-      const multiple = action.limit ?? 1;
-      const ead = multiple * amount;
-      const capital = multiple * (data.capitalSum[s] as number);
-      const rate = action.rate ?? (amount > 0 ? (data.rateAmountSum[s] as number) / amount : 0) + (action.rate_shift ?? 0);
-      metrics.approved[k] = data.count[s] as number;
-      metrics.bads[k] = data.pdSum[s] as number;
-      metrics.amount[k] = ead;
-      metrics.badAmount[k] = multiple * (data.pdAmountSum[s] as number);
-      metrics.el[k] = lgd * multiple * (data.pdAmountSum[s] as number);
-      metrics.capital[k] = capital;
-      metrics.profit[k] = annualProfit(
-        { ead, rate, pd: amount > 0 ? (data.pdAmountSum[s] as number) / amount : 0, capital, accounts: data.count[s] as number },
-        config.economics,
-      );
-    }
-  }
+  const metrics = emptyMetrics(S * A);
+  fillTierMetrics(metrics, data, config, approves);
   const constraints: AssignmentConstraint[] = commonConstraints(metrics, data.count, config.limits);
   (config.concentration ?? []).forEach((c, j) => {
     const values = data.values[c.column] ?? [];
@@ -167,7 +147,7 @@ export function buildCutoffProblem(data: CutoffSegmentData, config: CutoffConfig
     metrics,
   };
   if (data.currentApproved === undefined) return problem;
-  // the current policy: its approved share of each segment at the first approving tier
+  // the current policy puts its approved rows on the first approving tier, the rest on decline
   const firstApprove = approves.indexOf(1);
   const declineIndex = approves.indexOf(0);
   const current = new Float64Array(S * A);
@@ -176,7 +156,44 @@ export function buildCutoffProblem(data: CutoffSegmentData, config: CutoffConfig
     if (firstApprove >= 0) current[s * A + firstApprove] = share;
     if (declineIndex >= 0) current[s * A + declineIndex] = 1 - share;
   }
-  return { ...problem, current };
+  if (data.current === undefined) return { ...problem, current };
+  const currentMetrics = emptyMetrics(S * A);
+  fillTierMetrics(currentMetrics, { ...data.current, labels: data.labels }, config, approves);
+  return { ...problem, current, currentMetrics };
+}
+
+function emptyMetrics(size: number): PolicyMetrics {
+  const column = () => new Float64Array(size);
+  return { approved: column(), bads: column(), amount: column(), badAmount: column(), el: column(), capital: column(), profit: column() };
+}
+
+/** Each approving tier's figures for every segment, from the segment sums `data`. */
+function fillTierMetrics(metrics: PolicyMetrics, data: SegmentSums & { readonly labels: readonly string[] }, config: CutoffConfig, approves: Uint8Array): void {
+  const S = data.labels.length;
+  const A = config.actions.length;
+  const { lgd } = config.economics;
+  for (let s = 0; s < S; s++) {
+    const amount = data.amountSum[s] as number;
+    for (let a = 0; a < A; a++) {
+      if (approves[a] === 0) continue;
+      const action = config.actions[a] as CutoffAction;
+      const k = s * A + a;
+      const multiple = action.limit ?? 1;
+      const ead = multiple * amount;
+      const capital = multiple * (data.capitalSum[s] as number);
+      const rate = action.rate ?? (amount > 0 ? (data.rateAmountSum[s] as number) / amount : 0) + (action.rate_shift ?? 0);
+      metrics.approved[k] = data.count[s] as number;
+      metrics.bads[k] = data.pdSum[s] as number;
+      metrics.amount[k] = ead;
+      metrics.badAmount[k] = multiple * (data.pdAmountSum[s] as number);
+      metrics.el[k] = lgd * multiple * (data.pdAmountSum[s] as number);
+      metrics.capital[k] = capital;
+      metrics.profit[k] = annualProfit(
+        { ead, rate, pd: amount > 0 ? (data.pdAmountSum[s] as number) / amount : 0, capital, accounts: data.count[s] as number },
+        config.economics,
+      );
+    }
+  }
 }
 
 /** Pairs (better band, worse band) adjacent inside each group. */

@@ -6,6 +6,13 @@ import { computeFrontier, type FrontierPoint, optimisePolicy, type PolicyOptimum
 import { segmentPolicy } from './policy-segments.js';
 import type { InfeasibleResult, LpSolver } from './solve-assignment.js';
 
+/** Options of the studies: the frontier on or off, an LP solver (default in-process), a progress callback per frontier point. */
+export interface StudyOptions {
+  readonly frontier: boolean;
+  readonly solver?: LpSolver;
+  readonly onFrontierPoint?: (done: number, total: number) => void;
+}
+
 /** The outcome of an optimisation study: the optimum (or the conflict) and the frontier when asked for. */
 export interface PolicyStudy {
   readonly problem: 'cutoffs' | 'limits' | 'mix';
@@ -26,7 +33,7 @@ export interface PolicyStudy {
  * decline or approve at a tier; constraints from `limits`, `concentration`, `knockout`; the frontier
  * re-solves over `frontier.values` of `frontier.parameter` (a limit name, default bad_rate_max).
  */
-export async function studyCutoffs(frame: Frame, raw: unknown, file: string, options: { frontier: boolean; solver?: LpSolver }): Promise<PolicyStudy> {
+export async function studyCutoffs(frame: Frame, raw: unknown, file: string, options: StudyOptions): Promise<PolicyStudy> {
   const config = ConfigReader.root(raw, file);
   frame = selectRows(frame, config);
   const segments = segmentPolicy(frame, readScoreSegmentation(config));
@@ -67,6 +74,7 @@ export async function studyCutoffs(frame: Frame, raw: unknown, file: string, opt
     (value) => buildCutoffProblem(data, { ...cutoffConfig, limits: { ...cutoffConfig.limits, [parameter]: value } }),
     values,
     solveOptions,
+    options.onFrontierPoint,
   );
   return { ...study, frontier: { parameter, points } };
 }

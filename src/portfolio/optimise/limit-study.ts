@@ -1,11 +1,10 @@
 import type { Frame } from '../../frame/index.js';
-import type { PolicyStudy } from './cutoff-study.js';
+import type { PolicyStudy, StudyOptions } from './cutoff-study.js';
 import { defaultSweep } from './cutoff-study.js';
 import { buildLimitProblem, type LimitConfig } from './limit-problem.js';
 import { ConfigReader, readEconomics, readFrontier, readLimits, readScoreSegmentation, readSolver, selectRows } from './optimise-config.js';
 import { computeFrontier, optimisePolicy } from './optimise-policy.js';
 import { segmentPolicy } from './policy-segments.js';
-import type { LpSolver } from './solve-assignment.js';
 
 /**
  * Credit-limit changes for existing accounts from a parsed config (see examples/optimise/limits.yaml):
@@ -13,7 +12,7 @@ import type { LpSolver } from './solve-assignment.js';
  * `economics`, `behaviour` (ccf, balance_elasticity), `changes` (relative limit changes, one 0),
  * `max_step`, `limits` (common limits plus exposure_increase_max, provision_increase_max).
  */
-export async function studyLimits(frame: Frame, raw: unknown, file: string, options: { frontier: boolean; solver?: LpSolver }): Promise<PolicyStudy> {
+export async function studyLimits(frame: Frame, raw: unknown, file: string, options: StudyOptions): Promise<PolicyStudy> {
   const config = ConfigReader.root(raw, file);
   frame = selectRows(frame, config);
   const segments = segmentPolicy(frame, readScoreSegmentation(config));
@@ -53,6 +52,7 @@ export async function studyLimits(frame: Frame, raw: unknown, file: string, opti
     (value) => buildLimitProblem(accounts, segments, { ...limitConfig, limits: { ...limitConfig.limits, [parameter]: value } }),
     values,
     solveOptions,
+    options.onFrontierPoint,
   );
   return { ...study, frontier: { parameter, points } };
 }

@@ -96,7 +96,7 @@ export function buildMixProblem(book: MixBook, config: MixConfig): MixProblem {
     profit: scale(base.profit),
   };
   const stressedEl = stressBase.map(scale);
-  const constraints: AssignmentConstraint[] = commonConstraints(metrics, base.count, config.limits);
+  const constraints: AssignmentConstraint[] = commonConstraints(metrics, base.count, config.limits, { volume: true });
   config.stress.forEach(({ scenario, max }, m) => {
     constraints.push({ name: `stress${m}`, label: `EL in ${scenario.name} ≤ ${max}`, coefficients: stressedEl[m] as Float64Array, sense: '<=', rhs: max });
   });
@@ -104,7 +104,7 @@ export function buildMixProblem(book: MixBook, config: MixConfig): MixProblem {
   const current = new Float64Array(size);
   if (unit >= 0) for (let s = 0; s < S; s++) current[s * A + unit] = 1;
   const problem: MixProblem = {
-    model: { segments: book.labels, actions: config.volumes.map((v) => `${Math.round(v * 100)}%`), profit: metrics.profit, constraints },
+    model: { segments: book.labels, actions: config.volumes.map((v) => `×${v}`), profit: metrics.profit, constraints },
     accounts: base.count,
     approves: Uint8Array.from(config.volumes, (v) => (v > 0 ? 1 : 0)),
     metrics,

@@ -1,13 +1,12 @@
 import type { Frame } from '../../frame/index.js';
 import { parseMacroConfig } from '../simulate/macro-config.js';
 import { oneFactorModel } from '../simulate/portfolio-model.js';
-import type { PolicyStudy } from './cutoff-study.js';
+import type { PolicyStudy, StudyOptions } from './cutoff-study.js';
 import { defaultSweep } from './cutoff-study.js';
 import { buildMixProblem, type MixConfig, mixRisk } from './mix-problem.js';
 import { ConfigReader, readEconomics, readFrontier, readLimits, readSolver, selectRows } from './optimise-config.js';
 import { computeFrontier, optimisePolicy } from './optimise-policy.js';
 import { segmentPolicy } from './policy-segments.js';
-import type { LpSolver } from './solve-assignment.js';
 
 /**
  * Product/segment mix from a parsed config (see examples/optimise/mix.yaml): `segmentation.by`
@@ -15,7 +14,7 @@ import type { LpSolver } from './solve-assignment.js';
  * `stress_limits` (max EL per macro scenario name), `cvar` (alpha, max, draws, seed), `limits`.
  * The frontier sweeps `frontier.parameter` (default cvar_max) and reports realised CVaR per point.
  */
-export async function studyMix(frame: Frame, raw: unknown, file: string, options: { frontier: boolean; solver?: LpSolver }): Promise<PolicyStudy> {
+export async function studyMix(frame: Frame, raw: unknown, file: string, options: StudyOptions): Promise<PolicyStudy> {
   const config = ConfigReader.root(raw, file);
   const columns = config.child('columns');
   const rows = selectRows(frame, config);
@@ -88,7 +87,7 @@ export async function studyMix(frame: Frame, raw: unknown, file: string, options
       : { ...mixConfig, limits: { ...mixConfig.limits, [parameter]: value } };
   const values =
     sweep?.values ?? defaultSweep(parameter === 'cvar_max' ? mixConfig.cvar?.max : (mixConfig.limits as Record<string, number | undefined>)[parameter]);
-  const points = await computeFrontier((value) => build(withValue(value)), values, solveOptions);
+  const points = await computeFrontier((value) => build(withValue(value)), values, solveOptions, options.onFrontierPoint);
   return { ...study, frontier: { parameter, points } };
 }
 

@@ -1,5 +1,5 @@
 import type { PolicyKpis, PolicyProblem } from './policy-problem.js';
-import { policyKpis } from './policy-problem.js';
+import { currentPolicyKpis, policyKpis } from './policy-problem.js';
 import { type InfeasibleResult, type ShadowPrice, type SolveAssignmentOptions, solveAssignment } from './solve-assignment.js';
 
 /** One segment's assignment. */
@@ -63,8 +63,8 @@ export async function optimisePolicy(problem: PolicyProblem, options: SolveAssig
     kpis,
     ...(solution.relaxation === undefined ? {} : { relaxation_profit: solution.relaxation.objective, shadow_prices: solution.relaxation.shadowPrices }),
   };
-  if (problem.current === undefined) return base;
-  const current = policyKpis(problem, problem.current);
+  const current = currentPolicyKpis(problem);
+  if (current === undefined) return base;
   const delta = Object.fromEntries(Object.keys(kpis).map((k) => [k, kpis[k as keyof PolicyKpis] - current[k as keyof PolicyKpis]])) as Record<
     keyof PolicyKpis,
     number
@@ -74,7 +74,12 @@ export async function optimisePolicy(problem: PolicyProblem, options: SolveAssig
   return { ...base, current, delta, swap_set: segmentSwapSet(problem, solution.x) };
 }
 
-/** Swap set at segment level: current approved share c and new approved share z split each segment's accounts and expected bads. */
+/**
+ * Swap set of current vs new policy (REFERENCE §7). Per segment, the new approved share z splits
+ * the current policy's approved accounts (all-in / swap-out) and its declined ones (swap-in /
+ * all-out). With `currentMetrics` the approved and declined accounts carry their own expected bads
+ * (exact for whole-segment decisions); without, both carry the segment average.
+ */
 export function segmentSwapSet(problem: PolicyProblem, x: Float64Array): SegmentSwapSet {
   const A = problem.model.actions.length;
   const S = problem.model.segments.length;
@@ -83,21 +88,30 @@ export function segmentSwapSet(problem: PolicyProblem, x: Float64Array): Segment
     let c = 0;
     let z = 0;
     let bads = 0;
+    // accounts and expected bads the current policy approves in the segment, when known exactly
+    const held: [number, number] = [0, 0];
     for (let a = 0; a < A; a++) {
       if (problem.approves[a] !== 1) continue;
-      c += problem.current?.[s * A + a] ?? 0;
-      z += x[s * A + a] as number;
-      bads = Math.max(bads, problem.metrics.bads[s * A + a] as number);
+      const k = s * A + a;
+      c += problem.current?.[k] ?? 0;
+      z += x[k] as number;
+      bads = Math.max(bads, problem.metrics.bads[k] as number);
+      if (problem.currentMetrics !== undefined && (problem.current?.[k] ?? 0) > 0) {
+        held[0] += problem.currentMetrics.approved[k] as number;
+        held[1] += problem.currentMetrics.bads[k] as number;
+      }
     }
     const n = problem.accounts[s] as number;
-    const add = (cell: keyof SegmentSwapSet['cells'], share: number) => {
-      sums[cell][0] += share * n;
-      sums[cell][1] += share * bads;
+    const approved: [number, number] = problem.currentMetrics === undefined ? [c * n, c * bads] : held;
+    const declined: [number, number] = [n - approved[0], bads - approved[1]];
+    const add = (cell: keyof SegmentSwapSet['cells'], share: number, part: [number, number]) => {
+      sums[cell][0] += share * part[0];
+      sums[cell][1] += share * part[1];
     };
-    add('all_in', c * z);
-    add('swap_out', c * (1 - z));
-    add('swap_in', (1 - c) * z);
-    add('all_out', (1 - c) * (1 - z));
+    add('all_in', z, approved);
+    add('swap_out', 1 - z, approved);
+    add('swap_in', z, declined);
+    add('all_out', 1 - z, declined);
   }
   const cell = ([count, bads]: [number, number]) => ({ count, bads, bad_rate: count > 0 ? bads / count : 0 });
   return { cells: { all_in: cell(sums.all_in), swap_out: cell(sums.swap_out), swap_in: cell(sums.swap_in), all_out: cell(sums.all_out) } };
@@ -121,6 +135,7 @@ export async function computeFrontier(
   build: (value: number) => PolicyProblem,
   values: readonly number[],
   options: SolveAssignmentOptions = {},
+  onPoint: (done: number, total: number) => void = () => {},
 ): Promise<FrontierPoint[]> {
   const points: FrontierPoint[] = [];
   for (const value of values) {
@@ -128,6 +143,7 @@ export async function computeFrontier(
     const solution = await solveAssignment(problem.model, { ...options, skipShadowPrices: true });
     if (solution.status === 'infeasible') points.push({ value, status: 'infeasible', profit: null, kpis: null });
     else points.push({ value, status: solution.status, profit: solution.objective, kpis: policyKpis(problem, solution.x) });
+    onPoint(points.length, values.length);
   }
   return points;
 }

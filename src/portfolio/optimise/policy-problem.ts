@@ -13,6 +13,12 @@ export interface PolicyProblem {
   readonly metrics: PolicyMetrics;
   /** Share of each segment's accounts on each action under the current (champion) policy, S×A; absent = unknown. */
   readonly current?: Float64Array;
+  /**
+   * Figures of the accounts the current policy actually puts on each (segment, action), S×A, whole
+   * (not per share): the current policy's KPIs are their sum. Absent = the current policy's accounts
+   * are taken as an average sample of their segment (`metrics` × `current`).
+   */
+  readonly currentMetrics?: PolicyMetrics;
 }
 
 /** Per (segment, action) figures: counts, expected bads (Σ PD), amounts, EL, capital, profit. */
@@ -78,6 +84,20 @@ export function policyKpis(problem: PolicyProblem, x: Float64Array): PolicyKpis 
   };
 }
 
+/**
+ * KPIs of the current (champion) policy: from the accounts it actually holds when `currentMetrics`
+ * is known, else from its shares of each segment. Undefined without a current policy.
+ */
+export function currentPolicyKpis(problem: PolicyProblem): PolicyKpis | undefined {
+  const { current, currentMetrics } = problem;
+  if (current === undefined) return undefined;
+  if (currentMetrics === undefined) return policyKpis(problem, current);
+  return policyKpis(
+    { ...problem, metrics: currentMetrics },
+    Float64Array.from(current, (share) => (share > 0 ? 1 : 0)),
+  );
+}
+
 /** The common business constraints over PolicyMetrics; each is optional. Shares in [0, 1]. */
 export interface CommonLimits {
   /** Expected bad rate (count) of approved accounts at most this. */
@@ -100,8 +120,15 @@ export interface CommonLimits {
 /**
  * The common constraints as assignment rows (REFERENCE §8): a bad-rate cap b̄ is written
  * Σ (bads − b̄·approved)·x ≤ 0 so it stays linear; its shadow price is reported per unit of b̄.
+ * With `volume` (the mix problem, where "approved" accounts are volume-weighted) `approval_min`
+ * is labelled as a multiple of the current book, not as an approval rate.
  */
-export function commonConstraints(metrics: PolicyMetrics, accounts: Float64Array, limits: CommonLimits): AssignmentConstraint[] {
+export function commonConstraints(
+  metrics: PolicyMetrics,
+  accounts: Float64Array,
+  limits: CommonLimits,
+  options: { readonly volume?: boolean } = {},
+): AssignmentConstraint[] {
   const rows: AssignmentConstraint[] = [];
   const size = metrics.approved.length;
   const combine = (f: (k: number) => number) => Float64Array.from({ length: size }, (_, k) => f(k));
@@ -138,7 +165,7 @@ export function commonConstraints(metrics: PolicyMetrics, accounts: Float64Array
     const v = limits.approval_min;
     rows.push({
       name: 'approval_min',
-      label: `approval rate ≥ ${pct(v)}`,
+      label: options.volume === true ? `volume ≥ ×${v.toFixed(4)} the current book` : `approval rate ≥ ${pct(v)}`,
       coefficients: metrics.approved,
       sense: '>=',
       rhs: v * total,

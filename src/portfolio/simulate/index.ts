@@ -1,6 +1,6 @@
 /** Monte Carlo simulation of portfolio credit losses (Gaussian copula, REFERENCE §5). */
 export type { Estimate, LossEstimates, TailEstimate } from './loss-estimates.js';
-export { estimateLosses } from './loss-estimates.js';
+export { estimateLosses, MIN_TAIL_SCENARIOS, TARGET_PRECISION, tailWarnings } from './loss-estimates.js';
 export { type MacroConfig, parseMacroConfig } from './macro-config.js';
 export { allocateResults, blockCount, type KernelOptions, SCENARIO_BLOCK, type ScenarioResults, simulateBlocks } from './monte-carlo-kernel.js';
 export { type PortfolioColumns, portfolioFromFrame } from './portfolio-from-frame.js';

@@ -19,7 +19,19 @@ export interface TailEstimate {
   readonly esBySegment: Float64Array;
   /** Variance of the plain tail-probability estimator at VaR over this run's (1 without importance sampling). */
   readonly varianceReduction: number;
+  /** Simulated scenarios with a loss at or above VaR: the ones VaR and ES rest on. */
+  readonly tailScenarios: number;
+  /**
+   * Scenarios for a 95% interval of ±`TARGET_PRECISION` (relative) on ES at this α, by the 1/√n rule
+   * from this run's standard error, and at least enough for `MIN_TAIL_SCENARIOS` in the tail.
+   */
+  readonly scenariosForPrecision: number;
 }
+
+/** Fewer scenarios than this beyond VaR make the tail intervals unreliable (normal approximations fail). */
+export const MIN_TAIL_SCENARIOS = 20;
+/** Relative half-width of the 95% ES interval that `scenariosForPrecision` aims at. */
+export const TARGET_PRECISION = 0.05;
 
 /** The loss distribution of a simulation run, summarised. */
 export interface LossEstimates {
@@ -60,7 +72,11 @@ function meanAndSe(n: number, term: (s: number) => number): [number, number] {
  * (Rockafellar & Uryasev 2000; for w = 1 the Acerbi–Tasche ES of finance's `sortedExpectedShortfall`).
  * Errors: EL and P(L > budget) from the sample variance; VaR's interval by inverting the tail-probability
  * estimator at ±1.96 standard errors (Glasserman, "Monte Carlo Methods in Financial Engineering", §9.1);
- * ES's standard error from Σ w·(L − VaR)⁺, whose derivative in VaR vanishes at the quantile.
+ * ES's standard error from Σ w·(L − VaR)⁺, whose derivative in VaR vanishes at the quantile. Since
+ * ES = VaR + E[w·(L − VaR)⁺]/(1 − α) and that mean excess is ≥ 0, ES's interval is the excess's
+ * interval clipped at 0 and shifted by VaR, and its upper end is at least VaR's: the two intervals
+ * keep ES ≥ VaR even when a tail holds only a few scenarios (where the normal approximation fails;
+ * `tailScenarios` and `scenariosForPrecision` say so).
  */
 export function estimateLosses(
   results: ScenarioResults,
@@ -112,13 +128,20 @@ export function estimateLosses(
       for (let k = 0; k < segmentCount; k++) esBySegment[k]! += w * (segmentLoss[s * segmentCount + k] as number);
     }
     const varianceReduction = options.weighted && pSe > 0 ? (plainSe * plainSe) / (pSe * pSe) : 1;
+    let tailScenarios = 0;
+    for (let s = 0; s < n; s++) if ((loss[s] as number) >= value) tailScenarios++;
+    const precision = es > 0 ? (Z95 * esSe) / es : 0;
+    const forPrecision = Math.ceil(n * (precision / TARGET_PRECISION) ** 2);
+    const forTail = tailScenarios > 0 ? Math.ceil((n * MIN_TAIL_SCENARIOS) / tailScenarios) : Math.ceil(MIN_TAIL_SCENARIOS / tail);
     return {
       alpha,
       var: { value, se: (high - low) / (2 * Z95), ci: [low, high] },
-      es: estimate(es, esSe),
+      es: { value: es, se: esSe, ci: [Math.max(es - Z95 * esSe, value), Math.max(es + Z95 * esSe, high)] },
       ec: { value: value - el, se: (high - low) / (2 * Z95), ci: [low - el, high - el] },
       esBySegment,
       varianceReduction,
+      tailScenarios,
+      scenariosForPrecision: Math.max(forPrecision, forTail),
     };
   });
   const result: LossEstimates = { scenarios: n, el: estimate(el, elSe), elBySegment, tails, histogram: histogram(results, options.histogramBins) };
@@ -139,4 +162,22 @@ function histogram(results: ScenarioResults, bins: number): { edges: Float64Arra
   const probability = new Float64Array(bins);
   for (let s = 0; s < n; s++) probability[Math.min(bins - 1, Math.floor((loss[s] as number) / width))]! += (weight[s] as number) / n;
   return { edges, probability };
+}
+
+/**
+ * Warnings on a run's tail estimates: a tail resting on fewer than `MIN_TAIL_SCENARIOS` scenarios,
+ * with the scenario count (or importance sampling) that would give a ±5% interval on ES.
+ */
+export function tailWarnings(estimates: LossEstimates, importanceSampling: boolean): string[] {
+  const warnings: string[] = [];
+  for (const t of estimates.tails) {
+    if (t.tailScenarios >= MIN_TAIL_SCENARIOS) continue;
+    const level = String(Math.round(t.alpha * 1000) / 10);
+    warnings.push(
+      `VaR${level} and ES${level} rest on ${t.tailScenarios} of ${estimates.scenarios} scenarios (fewer than ${MIN_TAIL_SCENARIOS}): ` +
+        `their intervals are unreliable. For a ±${TARGET_PRECISION * 100}% 95% interval on ES${level} use about --scenarios ${t.scenariosForPrecision}` +
+        (importanceSampling ? '' : ', or importance sampling (e.g. --importance-shift -2.5) with fewer'),
+    );
+  }
+  return warnings;
 }

@@ -1,3 +1,4 @@
+import { closestNames } from '../../errors/index.js';
 import type { Frame, FrameSchema } from '../../frame/index.js';
 import type { Expr, RuleExpression } from './ast.js';
 import { ruleError } from './rule-error.js';
@@ -37,7 +38,7 @@ export function checkRule(rule: RuleExpression, schema: FrameSchema, source?: st
       case 'column': {
         const found = columns.get(node.name);
         if (found === undefined) {
-          const hint = closest(node.name, [...columns.keys()]);
+          const hint = closestNames(node.name, [...columns.keys()], 1, 2)[0];
           throw fail(node, `unknown column "${node.name}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`);
         }
         type = found;
@@ -128,33 +129,4 @@ function describe(node: Expr, type: ValueType): string {
   if (node.kind === 'column') return `${type === 'category' ? 'categorical' : 'numeric'} column "${node.name}"`;
   if (type === 'string') return 'a quoted label';
   return type === 'category' ? 'a category' : 'a number';
-}
-
-/** The candidate within edit distance 2 (or a case-insensitive match), if any. */
-function closest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of candidates) {
-    const d = candidate.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, candidate);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = candidate;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = prev[0] as number;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = prev[j] as number;
-      prev[j] = Math.min(above + 1, (prev[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return prev[b.length] as number;
 }

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { allocateResults, blockCount, type KernelOptions, SCENARIO_BLOCK, type ScenarioResults } from '../monte-carlo-kernel.js';
+import { allocateResults, blockCount, type KernelOptions, SCENARIO_BLOCK, type ScenarioResults, simulateBlocks } from '../monte-carlo-kernel.js';
 import type { KernelRunner } from '../simulate-portfolio.js';
 import { runKernelInline } from '../simulate-portfolio.js';
 import type { SimulationPlan } from '../simulation-plan.js';
@@ -24,10 +24,21 @@ export function defaultThreads(): number {
 
 /**
  * A runner using `threads` worker threads (1 = inline on this thread, no worker). The workers are
- * started per run and ended after it.
+ * started per run and ended after it. `onBlock` is called after each block of SCENARIO_BLOCK
+ * scenarios (e.g. for a progress bar; `blockCount(scenarios)` blocks per macro scenario).
  */
-export function parallelKernelRunner(threads: number): KernelRunner {
-  if (threads <= 1) return runKernelInline;
+export function parallelKernelRunner(threads: number, onBlock?: () => void): KernelRunner {
+  if (threads <= 1) {
+    if (onBlock === undefined) return runKernelInline;
+    return (plan: SimulationPlan, options: KernelOptions): ScenarioResults => {
+      const out = allocateResults(plan, options.scenarios);
+      for (let b = 0; b < blockCount(options.scenarios); b++) {
+        simulateBlocks(plan, options, b, b + 1, out);
+        onBlock();
+      }
+      return out;
+    };
+  }
   return async (plan: SimulationPlan, options: KernelOptions): Promise<ScenarioResults> => {
     const blocks = blockCount(options.scenarios);
     const used = Math.min(threads, blocks);
@@ -35,7 +46,7 @@ export function parallelKernelRunner(threads: number): KernelRunner {
     const jobs = Array.from({ length: used }, (_, w) => {
       const mine: number[] = [];
       for (let b = w; b < blocks; b += used) mine.push(b);
-      return runWorker(plan, options, mine);
+      return runWorker(plan, options, mine, onBlock);
     });
     for (const parts of await Promise.all(jobs)) {
       for (const part of parts) {
@@ -49,11 +60,15 @@ export function parallelKernelRunner(threads: number): KernelRunner {
   };
 }
 
-function runWorker(plan: SimulationPlan, options: KernelOptions, blocks: number[]): Promise<Part[]> {
+function runWorker(plan: SimulationPlan, options: KernelOptions, blocks: number[], onBlock?: () => void): Promise<Part[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./simulate-worker.js', import.meta.url));
-    worker.once('message', (parts: Part[]) => {
-      resolve(parts);
+    worker.on('message', (message: Part[] | { progress: number }) => {
+      if (!Array.isArray(message)) {
+        onBlock?.();
+        return;
+      }
+      resolve(message);
       void worker.terminate();
     });
     worker.once('error', reject);

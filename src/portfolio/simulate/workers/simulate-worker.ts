@@ -27,6 +27,7 @@ parentPort?.on('message', (job: Job) => {
       weight: out.weight.slice(first, end),
       segmentLoss: out.segmentLoss.slice(first * plan.segmentCount, end * plan.segmentCount),
     });
+    parentPort?.postMessage({ progress: 1 });
   }
   parentPort?.postMessage(parts);
 });
