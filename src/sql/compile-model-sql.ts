@@ -118,7 +118,7 @@ function render(parts: readonly Part[], layout: 'single' | 'views', prefix: stri
   const body = parts.slice(0, -1);
   if (layout === 'single') {
     const ref = (name: string) => `credo_${name}`;
-    const ctes = body.map((p) => `${ref(p.name)} AS (\n${p.body(ref)}\n)`);
+    const ctes = body.map((p) => `${ref(p.name)} ${d.stageCte} (\n${p.body(ref)}\n)`);
     return { statements: [`WITH ${ctes.join(',\n')}\n${last.body(ref)}`] };
   }
   const ref = (name: string) => quoteTableName(d, `${prefix}_${name}`);
