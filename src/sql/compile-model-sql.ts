@@ -1,9 +1,7 @@
 import { CredoError } from '../errors/index.js';
-import { FOREST_PD_FLOOR } from '../ml/forest/predict-forest.js';
 import type { CredoModel } from '../ml/model.js';
-import { scoreScaling } from '../ml/predict-model.js';
-import { resolveScaling } from '../ml/scorecard/scaling.js';
 import { type DialectName, duckdb, quoteTableName, type SqlDialect } from './dialects.js';
+import { forestClampSql, logitSql, pdSql, scoreSql, termsRawSql, treeMarginSql } from './model-outputs.js';
 import { featureAlias, type ModelPieces, modelPieces } from './model-terms.js';
 import { sumBalanced } from './sum-balanced.js';
 
@@ -148,10 +146,7 @@ function modelParts(
   let rawExpr: string;
   let source = 'input';
   if (pieces.kind === 'terms') {
-    rawExpr =
-      pieces.terms.length > 50
-        ? `${d.formatDouble(pieces.intercept)} + ${sumBalanced(pieces.terms)}`
-        : [d.formatDouble(pieces.intercept), ...pieces.terms].join(' + ');
+    rawExpr = termsRawSql(pieces, d);
   } else {
     const stages = packStages(pieces.trees, limit, packing);
     stages.forEach((trees, k) => {
@@ -168,31 +163,20 @@ function modelParts(
       parts.push({ name: 'sum_0', body: (ref) => `SELECT ${select(keyAliases)}${d.formatDouble(0)} AS s\nFROM ${ref('input')}` });
       source = 'sum_0';
     }
-    const n = pieces.trees.length;
-    const margin = pieces.averaging && n > 0 ? `${d.formatDouble(pieces.base)} + s * ${d.formatDouble(1 / n)}` : `${d.formatDouble(pieces.base)} + s`;
+    const margin = treeMarginSql(pieces, d, 's');
     if (pieces.probability) {
-      // Random forest: the margin is the PD; clamp as predictForestLogit, then log-odds.
-      const lo = d.formatDouble(FOREST_PD_FLOOR);
-      const hi = d.formatDouble(1 - FOREST_PD_FLOOR);
-      const p = `LEAST(${hi}, GREATEST(${lo}, ${margin}))`;
       const summed = source;
-      parts.push({ name: 'clamped', body: (ref) => `SELECT ${select(keyAliases)}${p} AS p\nFROM ${ref(summed)}` });
+      parts.push({ name: 'clamped', body: (ref) => `SELECT ${select(keyAliases)}${forestClampSql(d, margin)} AS p\nFROM ${ref(summed)}` });
       source = 'clamped';
-      rawExpr = `LN(p / (${d.formatDouble(1)} - p))`;
+      rawExpr = logitSql(d, 'p');
     } else {
       rawExpr = margin;
     }
   }
   const rawSource = source;
   parts.push({ name: 'raw', body: (ref) => `SELECT ${select(keyAliases)}${rawExpr} AS raw\nFROM ${ref(rawSource)}` });
-  const one = d.formatDouble(1);
-  // exp(−raw) overflows past 709; the in-process PD there is 0 to within 1e-308.
-  const pd = `CASE WHEN raw < ${d.formatDouble(-709)} THEN ${d.formatDouble(0)} ELSE ${one} / (${one} + EXP(-raw)) END`;
-  parts.push({ name: 'pd', body: (ref) => `SELECT ${select(keyAliases)}${pd} AS pd\nFROM ${ref('raw')}` });
-  const s = resolveScaling(scoreScaling(model));
-  const score =
-    `CASE WHEN pd <= ${d.formatDouble(0)} THEN ${d.formatDouble(s.max)} WHEN pd >= ${one} THEN ${d.formatDouble(s.min)} ` +
-    `ELSE FLOOR(LEAST(${d.formatDouble(s.max)}, GREATEST(${d.formatDouble(s.min)}, ${d.formatDouble(s.offset)} - ${d.formatDouble(s.factor)} * LN(pd / (${one} - pd)))) + ${d.formatDouble(0.5)}) END`;
+  parts.push({ name: 'pd', body: (ref) => `SELECT ${select(keyAliases)}${pdSql(d, 'raw')} AS pd\nFROM ${ref('raw')}` });
+  const score = scoreSql(d, model, 'pd');
   const out = [
     ...keys.map((k, i) => `${keyAliases[i]} AS ${d.quoteIdentifier(k)}`),
     `pd AS ${d.quoteIdentifier('pd')}`,

@@ -35,33 +35,44 @@ export function featureAlias(j: number): string {
   return `f${j}`;
 }
 
+/** How compiled pieces refer to feature j: its input-CTE alias, or an inline cast of the table column. */
+export type FeatureRef = (j: number, feature: SqlFeature) => string;
+
+/** Refers to features by their input-CTE aliases (`f0`, `f1`, …). */
+export const aliasRef: FeatureRef = (j) => featureAlias(j);
+
+/** Refers to the table's own columns, cast inline (double with NaN → NULL, or text). */
+export function inlineRef(d: SqlDialect): FeatureRef {
+  return (_, f) => (f.type === 'number' ? d.toDouble(d.quoteIdentifier(f.name)) : d.toText(d.quoteIdentifier(f.name)));
+}
+
 /**
  * Compiles a model into SQL pieces (see `ModelPieces`) for GBDT (Credo, XGBoost and LightGBM
  * imports), random forest, logistic, linear SVM (its Platt-calibrated logistic form) and scorecard
  * models. MLPs and ensembles have no SQL form (`E_MODEL_KIND`), nor do regression GBDTs (no PD).
  */
-export function modelPieces(model: CredoModel, dialect: SqlDialect): ModelPieces {
+export function modelPieces(model: CredoModel, dialect: SqlDialect, ref: FeatureRef = aliasRef): ModelPieces {
   switch (model.kind) {
     case 'gbdt':
       if (model.body.ensemble.objective !== 'binary')
         throw new CredoError('E_MODEL_KIND', { kind: 'gbdt (regression)', problem: 'a regression model has no PD to compile' });
-      return treePieces(model.body.ensemble, dialect, false);
+      return treePieces(model.body.ensemble, dialect, false, ref);
     case 'forest':
-      return treePieces(model.body.ensemble, dialect, true);
+      return treePieces(model.body.ensemble, dialect, true, ref);
     case 'logistic':
-      return logisticPieces(model.body, dialect);
+      return logisticPieces(model.body, dialect, ref);
     case 'svm':
-      return logisticPieces(model.body.logit, dialect);
+      return logisticPieces(model.body.logit, dialect, ref);
     case 'scorecard':
-      return scorecardPieces(model.body, dialect);
+      return scorecardPieces(model.body, dialect, ref);
     default:
       throw new CredoError('E_MODEL_KIND', { kind: model.kind, problem: 'only tree, logistic, SVM and scorecard models compile to SQL' });
   }
 }
 
-function treePieces(ensemble: SavedEnsemble, dialect: SqlDialect, probability: boolean): ModelPieces {
+function treePieces(ensemble: SavedEnsemble, dialect: SqlDialect, probability: boolean, ref: FeatureRef): ModelPieces {
   const features = ensemble.features.map((f) => ({ name: f.name, type: f.type }));
-  const trees = ensemble.trees.map((tree) => compileTreeCase(tree, ensemble, dialect, featureAlias));
+  const trees = ensemble.trees.map((tree) => compileTreeCase(tree, ensemble, dialect, (j) => ref(j, features[j] as SqlFeature)));
   return { kind: 'trees', features, trees, base: ensemble.baseScore, averaging: ensemble.averaging, probability };
 }
 
@@ -73,10 +84,11 @@ function featureIndex(features: SqlFeature[], name: string, type: SqlFeature['ty
   return features.length - 1;
 }
 
-function logisticPieces(body: LogisticModelBody, d: SqlDialect): ModelPieces {
+function logisticPieces(body: LogisticModelBody, d: SqlDialect, ref: FeatureRef): ModelPieces {
   const features: SqlFeature[] = [];
   const terms = body.terms.map((term) => {
-    const x = featureAlias(featureIndex(features, term.feature, term.type));
+    const j = featureIndex(features, term.feature, term.type);
+    const x = ref(j, features[j] as SqlFeature);
     if (term.type === 'number') return `${d.formatDouble(term.coefficient)} * COALESCE(${x}, ${d.formatDouble(term.fill)})`;
     const whens = Object.entries(term.levels).map(([label, v]) => `WHEN ${d.quoteString(label)} THEN ${d.formatDouble(v)}`);
     // Reference level, missing and unseen categories add 0.
@@ -115,10 +127,11 @@ function binCase(spec: BinSpec, values: readonly number[], x: string, d: SqlDial
   return whens.length === 0 ? v(missing) : `CASE ${whens.join(' ')} ELSE ${v(missing)} END`;
 }
 
-function scorecardPieces(body: ScorecardModelBody, d: SqlDialect): ModelPieces {
+function scorecardPieces(body: ScorecardModelBody, d: SqlDialect, ref: FeatureRef): ModelPieces {
   const features: SqlFeature[] = [];
   const terms = body.characteristics.map((c) => {
-    const x = featureAlias(featureIndex(features, c.feature, c.spec.type));
+    const j = featureIndex(features, c.feature, c.spec.type);
+    const x = ref(j, features[j] as SqlFeature);
     // coefficient·WOE computed here exactly as in-process, so SQL adds the same doubles.
     const values = c.woe.map((w) => c.coefficient * w);
     return binCase(c.spec, values, x, d);

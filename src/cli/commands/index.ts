@@ -29,6 +29,8 @@ import { rulesLiftCommand } from './rules-lift.js';
 import { scoreCommand } from './score.js';
 import { scorecardTableCommand } from './scorecard-table.js';
 import { simulateCommand } from './simulate.js';
+import { sqlModelCommand } from './sql-model.js';
+import { sqlRulesCommand } from './sql-rules.js';
 import { swapsetCommand } from './swapset.js';
 import { trainCommand } from './train.js';
 import { tuneCommand } from './tune.js';
@@ -78,5 +80,8 @@ export const commands: readonly Command[] = [
   optimiseLimitsCommand,
   optimiseMixCommand,
   backtestCommand,
+  // warehouse SQL
+  sqlModelCommand,
+  sqlRulesCommand,
   errorsCommand,
 ];
