@@ -1,4 +1,6 @@
 /** Compiling Credo's models, rules and analyses to SQL dialects. */
+
+export * from './analyses/index.js';
 export { compileModelSql, type ModelSql, type ModelSqlOptions } from './compile-model-sql.js';
 export { compileStrategyQuery, type StrategyQueryOptions } from './compile-strategy-query.js';
 export { DBT_SOURCE_TOKEN, type DbtColumn, type DbtModel, dbtModel } from './dbt-model.js';

@@ -16,7 +16,7 @@ export interface AddColumnCte {
  * `pd(m)` / `score(m)`. Same arithmetic as `compileModelSql`, without staging (meant for the
  * models a policy refers to, not for 500-tree batch scoring: use `credo sql model` for that).
  */
-export function modelColumnSteps(model: CredoModel, d: SqlDialect, i: number): { steps: AddColumnCte[]; pd: string; score: string } {
+export function modelColumnSteps(model: CredoModel, d: SqlDialect, i: number | string): { steps: AddColumnCte[]; pd: string; score: string } {
   const pieces = modelPieces(model, d, inlineRef(d));
   const raw = `credo_raw_${i}`;
   const pd = `credo_pd_${i}`;
