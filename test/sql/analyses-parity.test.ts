@@ -94,7 +94,7 @@ test('swap set: every cell and approved population per segment equals computeSwa
       near(r.bad_rate, e.bad_rate, `${label} bad rate`);
       near(r.bad_rate_amount, e.bad_rate_amount, `${label} bad rate amount`);
       near(r.true_bad_rate, e.true_bad_rate, `${label} true bad rate`);
-      if (name.endsWith('_approved')) near(r.approval_rate, (e as { approval_rate: number }).approval_rate, `${label} approval`);
+      if (name.endsWith('_approved')) near(r.approval_rate, (e as { approval_rate?: number }).approval_rate, `${label} approval`);
       else assert.equal(r.approval_rate, null);
     }
     assert.ok(expected.segments.ALL!.cells.swap_in.count > 0 && expected.segments.ALL!.cells.swap_out.count > 0);

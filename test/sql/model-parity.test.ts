@@ -24,6 +24,11 @@ after(async () => {
 });
 
 test('every model kind scores in SQL as in-process (pd to 1e-9, same scores) on the synthetic world, German and HMEQ, with missing values and unseen categories', async () => {
+  // PostgreSQL joins whenever DATABASE_URL is set (CI sets it).
+  assert.deepEqual(
+    engines.map((e) => e.name),
+    process.env.DATABASE_URL ? ['duckdb', 'postgres'] : ['duckdb'],
+  );
   for (const data of datasets) {
     const models = [];
     for (const spec of specs) models.push(await fitModel(spec, data.train, data.target, data.features, { seed: 1 }));
