@@ -29,6 +29,7 @@ import { rulesLiftCommand } from './rules-lift.js';
 import { scoreCommand } from './score.js';
 import { scorecardTableCommand } from './scorecard-table.js';
 import { simulateCommand } from './simulate.js';
+import { sqlLiftCommand, sqlRollRatesCommand, sqlSwapsetCommand, sqlVintageCommand } from './sql-analyses.js';
 import { sqlModelCommand } from './sql-model.js';
 import { sqlRulesCommand } from './sql-rules.js';
 import { swapsetCommand } from './swapset.js';
@@ -83,5 +84,9 @@ export const commands: readonly Command[] = [
   // warehouse SQL
   sqlModelCommand,
   sqlRulesCommand,
+  sqlLiftCommand,
+  sqlSwapsetCommand,
+  sqlVintageCommand,
+  sqlRollRatesCommand,
   errorsCommand,
 ];

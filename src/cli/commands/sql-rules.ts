@@ -4,7 +4,7 @@ import type { CredoModel } from '../../ml/model.js';
 import { compileStrategyQuery, dialects } from '../../sql/index.js';
 import { modelReferences } from '../../strategy/index.js';
 import { defineCommand } from '../command.js';
-import { checkAsOf, loadStrategy } from './rules-load.js';
+import { checkAsOf, type LoadedStrategy, loadStrategy } from './rules-load.js';
 import { emitSql, sourceOptions, sqlFlags } from './sql-common.js';
 
 /** `credo sql rules`: a strategy compiled to one SELECT giving the first rule hit and the decision per row. */
@@ -46,3 +46,10 @@ export const sqlRulesCommand = defineCommand({
     });
   },
 });
+
+/** Loads every model a strategy's rules call (a name from its `models:` map or a path, relative to the strategy file). */
+export async function strategyModels(loaded: LoadedStrategy): Promise<Record<string, CredoModel>> {
+  const models: Record<string, CredoModel> = {};
+  for (const ref of modelReferences(loaded.rules)) models[ref] = await loadModel<CredoModel>(resolve(dirname(loaded.file), loaded.strategy.models[ref] ?? ref));
+  return models;
+}
