@@ -147,3 +147,45 @@ test('--format dbt writes a model file and schema.yml; rendered, the model runs'
     .replace("{{ ref('applications') }}", 'applications');
   assert.equal((await rowsOf(rendered)).length, 800);
 });
+
+test('credo score --engine duckdb streams the compiled model through COPY with a memory limit; same pd and score as in-process', async () => {
+  await connection.run(`COPY applications TO '${join(dir, 'world.parquet')}' (FORMAT parquet)`);
+  const json = JSON.parse(
+    await credo(
+      'score',
+      '--model',
+      'pd.json',
+      '--data',
+      'world.parquet',
+      '--out',
+      'scored-duckdb.parquet',
+      '--engine',
+      'duckdb',
+      '--memory-limit',
+      '200MB',
+      '--threads',
+      '2',
+      '--temp-directory',
+      'spill',
+      '--json',
+    ),
+  );
+  assert.equal(json.rows, 800);
+  assert.deepEqual(json.keys, ['application_id']);
+  await credo('score', '--model', 'pd.json', '--data', 'world.parquet', '--out', 'scored-node.parquet');
+  const rows = await rowsOf(
+    `SELECT a.application_id, a.pd AS a_pd, b.pd AS b_pd, a.score AS a_score, b.score AS b_score FROM read_parquet('${join(dir, 'scored-duckdb.parquet')}') a JOIN read_parquet('${join(dir, 'scored-node.parquet')}') b USING (application_id)`,
+  );
+  assert.equal(rows.length, 800);
+  for (const r of rows) {
+    assert.ok(Math.abs(Number(r.a_pd) - Number(r.b_pd)) <= 1e-9, String(r.application_id));
+    assert.equal(Number(r.a_score), Number(r.b_score));
+  }
+  const bad = await runCliCaptured(
+    commands,
+    ['score', '--model', 'pd.json', '--data', 'world.parquet', '--out', 'x.parquet', '--engine', 'duckdb', '--reasons', '2'],
+    dir,
+  );
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--reasons/);
+});
