@@ -34,7 +34,8 @@ function reader(path: string): string {
   const literal = duckdb.quoteString(path);
   const ext = extname(path).toLowerCase();
   if (ext === '.parquet') return `read_parquet(${literal})`;
-  if (ext === '.csv') return `read_csv(${literal}, header = true)`;
+  // No BOOLEAN candidates: a yes/no category would come back as 'true'/'false' and miss its labels.
+  if (ext === '.csv') return `read_csv(${literal}, header = true, auto_type_candidates = ['BIGINT', 'DOUBLE', 'VARCHAR'])`;
   throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'data', problem: 'with --engine duckdb the data must be .parquet or .csv', value: path });
 }
 
