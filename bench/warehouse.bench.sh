@@ -4,7 +4,7 @@
 # of the whole process at growing N, then the same model's Spark-dialect SQL on Spark local[2].
 # Sizes: WAREHOUSE_ROWS (default 5000000,20000000, the issue's), or scaled by BENCH_SCALE.
 # Needs a build (npm run build), /usr/bin/time, and for Spark python3 with pyspark + Java 17
-# (skipped with a note when pyspark is missing).
+# (PYTHON, default python3; skipped with a note when pyspark is missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST="${CREDO_DIST:-dist}"
@@ -19,9 +19,10 @@ for rows in ${SIZES//,/ }; do
   /usr/bin/python3 -c "import json,sys; r,s,m=int(sys.argv[1]),float(sys.argv[2]),int(sys.argv[3]); print(json.dumps({'bench':'warehouse','engine':'duckdb COPY (credo score --engine duckdb)','rows':r,'seconds':s,'rows_per_s':round(r/s),'peak_rss_mb':round(m/1024)}))" "$rows" "$seconds" "$rss"
   rm -f "$OUT/scored-$rows.parquet"
 done
-if /usr/bin/python3 -c "import pyspark" 2>/dev/null; then
+PYTHON="${PYTHON:-python3}"
+if "$PYTHON" -c "import pyspark" 2>/dev/null; then
   for rows in ${SIZES//,/ }; do
-    /usr/bin/python3 bench/warehouse_spark.py "$OUT/warehouse-$rows.parquet" "$OUT/warehouse-model.spark.sql" 2>/dev/null | grep '^{'
+    "$PYTHON" bench/warehouse_spark.py "$OUT/warehouse-$rows.parquet" "$OUT/warehouse-model.spark.sql" 2>/dev/null | grep '^{'
   done
 else
   echo '{"bench":"warehouse","engine":"spark","skipped":"pyspark is not installed"}'
