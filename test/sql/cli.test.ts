@@ -189,3 +189,12 @@ test('credo score --engine duckdb streams the compiled model through COPY with a
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--reasons/);
 });
+
+test('credo sql model refuses --reasons with a message saying why, and a bad dialect names the flag', async () => {
+  const reasons = await runCliCaptured(commands, ['sql', 'model', '--model', 'pd.json', '--reasons', '4'], dir);
+  assert.equal(reasons.code, 2);
+  assert.match(reasons.err, /--reasons: reason codes are not compiled to SQL/);
+  const dialect = await runCliCaptured(commands, ['sql', 'model', '--model', 'pd.json', '--dialect', 'oracle'], dir);
+  assert.equal(dialect.code, 2);
+  assert.match(dialect.err, /--dialect: must be one of duckdb, postgres, spark, trino, bigquery, snowflake/);
+});

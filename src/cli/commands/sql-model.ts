@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { CredoError } from '../../errors/index.js';
 import { loadModel } from '../../io/model-file.js';
 import type { CredoModel } from '../../ml/model.js';
 import { compileModelSql, dialects } from '../../sql/index.js';
@@ -19,8 +20,16 @@ export const sqlModelCommand = defineCommand({
     ...sqlFlags,
     keys: { type: 'list', description: 'input columns copied to the output, first' },
     'view-prefix': { type: 'string', default: 'credo_score', description: 'name prefix of the views written when over the size budget' },
+    reasons: { type: 'int', min: 1, max: 10, description: 'principal reason codes: not compiled to SQL yet (refused; see docs/scale.md)' },
   },
   async run(args, _positionals, context) {
+    if (args.reasons !== undefined) {
+      throw new CredoError('E_INPUT_FLAG_INVALID', {
+        flag: 'reasons',
+        problem: 'reason codes are not compiled to SQL (exact TreeSHAP is not a per-leaf table; see docs/scale.md); use credo score --reasons',
+        value: String(args.reasons),
+      });
+    }
     const model = await loadModel<CredoModel>(resolve(context.cwd, args.model));
     const sql = compileModelSql(model, {
       dialect: dialects[args.dialect],
