@@ -5,7 +5,7 @@ import { checkRule, type Expr, type RuleExpression, ruleError, type TypeMap, wit
 import { duckdb, type SqlDialect } from './dialects.js';
 
 /** SQL expressions that give a model's outputs per row, keyed by the model reference used in rules. */
-export type ModelSql = Readonly<Record<string, { readonly pd?: string; readonly score?: string }>>;
+export type ModelOutputSql = Readonly<Record<string, { readonly pd?: string; readonly score?: string }>>;
 
 /** Options of `compileRuleSql`. */
 export interface RuleSqlOptions {
@@ -14,7 +14,7 @@ export interface RuleSqlOptions {
   /** Column names and types: when given, the rule is type-checked exactly as for the kernel. */
   readonly schema?: FrameSchema;
   /** SQL for `score(m)` / `pd(m)` calls. */
-  readonly models?: ModelSql;
+  readonly models?: ModelOutputSql;
   /** Names the rule in error messages. */
   readonly source?: string;
 }
@@ -35,7 +35,7 @@ export function compileRuleSql(rule: RuleExpression, options: RuleSqlOptions = {
 interface Ctx {
   readonly rule: RuleExpression;
   readonly dialect: SqlDialect;
-  readonly models: ModelSql;
+  readonly models: ModelOutputSql;
   readonly types: TypeMap | undefined;
   readonly source: string | undefined;
 }
@@ -120,7 +120,7 @@ export function compileStrategySql(rules: readonly ActiveRule[], options: Omit<R
       throw withRuleSource(error, `rule "${r.id}"`);
     }
   });
-  if (compiled.length === 0) return { firstRule: 'CAST(NULL AS VARCHAR)', decision: d.quoteString('approve'), rules: [] };
+  if (compiled.length === 0) return { firstRule: `CAST(NULL AS ${d.textType})`, decision: d.quoteString('approve'), rules: [] };
   const whens = (pick: (r: (typeof compiled)[number]) => string) => compiled.map((r) => `WHEN ${r.sql} THEN ${pick(r)}`).join(' ');
   return {
     firstRule: `(CASE ${whens((r) => d.quoteString(r.id))} ELSE NULL END)`,

@@ -31,6 +31,9 @@ import { rulesLiftCommand } from './rules-lift.js';
 import { scoreCommand } from './score.js';
 import { scorecardTableCommand } from './scorecard-table.js';
 import { simulateCommand } from './simulate.js';
+import { sqlLiftCommand, sqlRollRatesCommand, sqlSwapsetCommand, sqlVintageCommand } from './sql-analyses.js';
+import { sqlModelCommand } from './sql-model.js';
+import { sqlRulesCommand } from './sql-rules.js';
 import { swapsetCommand } from './swapset.js';
 import { trainCommand } from './train.js';
 import { tuneCommand } from './tune.js';
@@ -82,5 +85,12 @@ export const commands: readonly Command[] = [
   optimiseLimitsCommand,
   optimiseMixCommand,
   backtestCommand,
+  // warehouse SQL
+  sqlModelCommand,
+  sqlRulesCommand,
+  sqlLiftCommand,
+  sqlSwapsetCommand,
+  sqlVintageCommand,
+  sqlRollRatesCommand,
   errorsCommand,
 ];

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { CredoError } from '../../errors/index.js';
 import { type Column, categoryFromLabels, Frame, numericColumn } from '../../frame/index.js';
 import { writeFrame } from '../../io/index.js';
 import { loadModel } from '../../io/model-file.js';
@@ -12,6 +13,7 @@ import { formatPercent, formatTable, printResult } from '../output.js';
 import { schemaTypes } from './evaluate.js';
 import { scoreReasonColumns } from './explain-common.js';
 import { loadModelOutputs, loadStrategy } from './rules-load.js';
+import { scoreWithDuckDb } from './score-duckdb.js';
 
 /** `credo score`: PD and scaled score (REFERENCE §3) per input row. */
 export const scoreCommand = defineCommand({
@@ -20,6 +22,7 @@ export const scoreCommand = defineCommand({
   details:
     'Key columns default to every column named id or ending in _id. Categories never seen in training\n' +
     'are routed like a new category (right at every categorical split); missing columns are an error.\n' +
+    'With --engine duckdb the model runs as SQL inside DuckDB COPY with a memory limit (output rows in any order).\n' +
     'Example: credo score --model pd.json --data applicants.csv --out scored.csv',
   flags: {
     model: { type: 'string', required: true, description: 'model file' },
@@ -30,10 +33,42 @@ export const scoreCommand = defineCommand({
     policy: { type: 'string', description: 'strategy file (YAML/JSON): add its decision per row (decision, decision_rule)' },
     reasons: { type: 'int', min: 1, max: 10, description: 'add reason_1..N codes and reason_text_1..N (principal reasons toward decline, see credo explain)' },
     catalogue: { type: 'string', description: 'with --reasons: reason catalogue JSON (default: data/reasons.json)' },
+    engine: {
+      type: 'enum',
+      choices: ['node', 'duckdb'] as const,
+      default: 'node',
+      description: 'node (in-process), or duckdb: the model compiled to SQL and streamed through DuckDB COPY (files larger than memory)',
+    },
+    'memory-limit': { type: 'string', default: '1GB', description: 'with --engine duckdb: DuckDB memory_limit (spills past it)' },
+    'temp-directory': { type: 'string', description: 'with --engine duckdb: where DuckDB spills (default: system temp folder)' },
+    threads: { type: 'int', min: 1, max: 256, description: 'with --engine duckdb: DuckDB threads (default: all cores)' },
   },
   async run(args, _positionals, context) {
     await outputPath(context, args.out, 'data');
     const model = await loadModel<CredoModel>(resolve(context.cwd, args.model));
+    if (args.engine === 'duckdb') {
+      if (args.reasons !== undefined)
+        throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'reasons', problem: 'is not available with --engine duckdb', value: String(args.reasons) });
+      if (args.policy !== undefined)
+        throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'policy', problem: 'is not available with --engine duckdb', value: args.policy });
+      const r = await scoreWithDuckDb(model, {
+        data: resolve(context.cwd, args.data),
+        out: resolve(context.cwd, args.out),
+        ...(args.keys.length > 0 || args.id !== undefined
+          ? { keys: [...(args.id === undefined ? [] : [args.id]), ...args.keys.filter((k) => k !== args.id)] }
+          : {}),
+        memoryLimit: args['memory-limit'],
+        ...(args['temp-directory'] === undefined ? {} : { tempDirectory: resolve(context.cwd, args['temp-directory']) }),
+        ...(args.threads === undefined ? {} : { threads: args.threads }),
+      });
+      const result = { model: args.model, rows: r.rows, out: args.out, keys: r.keys, mean_pd: r.meanPd, engine: 'duckdb', seconds: r.seconds };
+      printResult(
+        context,
+        result,
+        () => `${formatTable(['rows', 'mean pd', 'keys', 'out', 'engine'], [[r.rows, r.meanPd, r.keys.join(', ') || '(none)', args.out, 'duckdb']])}\n`,
+      );
+      return 0;
+    }
     const frame = await readDataFile(context, args.data, args, schemaTypes(model.schema));
     const keys = keyColumnNames(frame, args, args.data);
     const pd = predictPd(model, frame);
