@@ -75,6 +75,7 @@ export interface LearnerTrainArgs {
   readonly members: readonly string[];
   readonly weights: readonly string[];
   readonly folds: number;
+  readonly 'no-missing-indicators'?: boolean | undefined;
 }
 
 /** Training parameters of a learner family from `credo train` flags (option names of each family). */
@@ -106,7 +107,7 @@ export function learnerParams(kind: string, args: LearnerTrainArgs): Record<stri
         seed: args.seed,
       };
     case 'svm':
-      return { c: args.c, classWeight: args['class-weight'], epochs: args.epochs, seed: args.seed };
+      return { c: args.c, classWeight: args['class-weight'], epochs: args.epochs, missingIndicators: args['no-missing-indicators'] !== true, seed: args.seed };
     case 'ensemble': {
       const members: MemberSpec[] = args.members.map((m) => {
         if (!['gbdt', 'logistic', 'scorecard', 'forest', 'mlp', 'svm'].includes(m))
