@@ -147,6 +147,46 @@ test('LightGBM text model imports with raw scores equal to hand-worked values an
   assert.deepEqual(model.schema.columns[2], { name: 'cat', type: 'category', categories: ['0', '1', '2', '3'] });
 });
 
+const lightgbmFixtures = join(repoRoot(), 'test', 'fixtures', 'lightgbm');
+
+// Models trained by LightGBM 4.7.0 itself (test/fixtures/lightgbm/make_fixtures.py) with its raw scores.
+for (const [name, categorical] of [
+  ['numeric', []],
+  ['categorical', ['region']],
+  ['zero', []],
+  ['nomissing', []],
+] as const) {
+  test(`LightGBM ${name} model imports with raw margins equal to LightGBM's within 1e-6`, () => {
+    const readLgb = (file: string) => readFileSync(join(lightgbmFixtures, file), 'utf8');
+    const text = readLgb(`lgb-${name}.txt`);
+    const model = parseModel<CredoModel>(serializeModel(importLightgbm(text, { file: `lgb-${name}.txt`, createdAt: '2026-01-01T00:00:00Z' })));
+    const input = readLgb(`lgb-${name}-input.csv`);
+    const frame = csvFrame(input, categorical);
+    const expected = csvFrame(readLgb(`lgb-${name}-margin.csv`)).numeric('margin').values;
+    const raw = predictRaw(model, frame);
+    assert.equal(raw.length, expected.length);
+    let worst = 0;
+    for (let i = 0; i < raw.length; i++) worst = Math.max(worst, Math.abs(raw[i]! - expected[i]!));
+    assert.ok(worst <= 1e-6, `max |Credo − LightGBM| = ${worst}`);
+    // The fixture exercises the routing it is named for (decision_type: bit 0 categorical, bits 2–3 missing type).
+    const types = new Set([...text.matchAll(/^decision_type=(.*)$/gm)].flatMap((m) => m[1]!.trim().split(' ').map(Number)));
+    const missingTypes = new Set([...types].map((t) => (t >> 2) & 3));
+    const expectedType = { numeric: 2, categorical: 2, zero: 1, nomissing: 0 }[name];
+    assert.ok(missingTypes.has(expectedType), `${name}: missing types ${[...missingTypes]}`);
+    if (name === 'categorical')
+      assert.ok(
+        [...types].some((t) => (t & 1) === 1),
+        'has categorical splits',
+      );
+    // The independent interpreter agrees row by row as well.
+    const rows = input.trim().split('\n').slice(1, 101);
+    rows.forEach((line, i) => {
+      const values = line.split(',').map((v) => (v === '' ? Number.NaN : Number(v)));
+      assert.ok(Math.abs(lightgbmReference(text, values) - expected[i]!) <= 1e-6, `row ${i} reference`);
+    });
+  });
+}
+
 test('import refuses what it cannot represent, naming the file', () => {
   assert.throws(() => importXgboost('{"learner": {}}', { file: 'x.json', createdAt: '' }), /XGBoost model "x.json": booster/);
   assert.throws(() => importXgboost('not json', { file: 'x.json', createdAt: '' }), /not valid JSON/);

@@ -182,3 +182,36 @@ test('model files: mlp, svm and ensemble bodies are checked structurally on load
   const nested = { ...ensemble, body: { ...ensemble.body, members: [ensemble, ...ensemble.body.members.slice(1)] } } as CredoModel;
   assert.throws(() => parseModel(serializeModel(nested), 'nested.json'), /member 0/);
 });
+
+test('credo train --model forest --max-features/--feature-sampling: the options reach the model; bad values exit 2', async () => {
+  await writeFrame(creditTestFrame(600, 84), join(dir, 'rf.csv'));
+  const base = ['train', '--data', 'rf.csv', '--target', 'bad', '--categorical', 'region', '--model', 'forest', '--trees', '5', '--seed', '3'];
+  const r = await credo(...base, '--max-features', 'sqrt', '--feature-sampling', 'split', '--out', 'rf-split.json');
+  assert.equal(r.code, 0, r.err);
+  const model = await loadModel<CredoModel>(join(dir, 'rf-split.json'));
+  assert.equal(model.kind, 'forest');
+  assert.equal(model.params.maxFeatures, 'sqrt');
+  assert.equal(model.params.featureSampling, 'split');
+  // The CLI model equals the library forest with the same options (up to the model file's float rounding).
+  const frame = await readFrame(join(dir, 'rf.csv'), { types: { region: 'category' } });
+  const names = model.schema.columns.map((c) => c.name);
+  const direct = trainForest(frame, frame.numeric('bad').values, names, {
+    trees: 5,
+    seed: 3,
+    maxFeatures: 'sqrt',
+    featureSampling: 'split',
+    minDataInLeaf: Number(model.params.minDataInLeaf),
+    leaves: Number(model.params.leaves),
+  });
+  const fromCli = predictPd(model, frame);
+  const fromLibrary = predictForestPd(forestModelBody(direct), frame);
+  for (let i = 0; i < frame.rowCount; i++) assert.ok(Math.abs(fromCli[i]! - fromLibrary[i]!) < 1e-12, `row ${i}`);
+  const fraction = await credo(...base, '--max-features', '1.0', '--out', 'rf-all.json');
+  assert.equal(fraction.code, 0, fraction.err);
+  assert.equal((await loadModel<CredoModel>(join(dir, 'rf-all.json'))).params.maxFeatures, 'all');
+  for (const bad of ['0', '1.5', 'half', '-2']) {
+    const b = await credo(...base, '--max-features', bad, '--out', 'rf-bad.json');
+    assert.equal(b.code, 2, bad);
+    assert.match(b.err, /--max-features/);
+  }
+});

@@ -5,7 +5,7 @@ export function formatCommandList(commands: readonly Command[], prefix = ''): st
   const shown = commands.filter((c) => c.name.startsWith(prefix));
   const width = Math.max(...shown.map((c) => c.name.length));
   const lines = shown.map((c) => `  credo ${c.name.padEnd(width)}  ${c.summary}`);
-  return `Usage: credo <command> [flags]   (add --help to any command)\n\nCommands:\n${lines.join('\n')}\n\nGlobal flags: --json (one JSON object on stdout; errors as one JSON object on stderr), --help\nExit codes: 0 success, 1 internal error, 2 bad input.\n`;
+  return `Usage: credo <command> [flags]   (add --help to any command)\n\nCommands:\n${lines.join('\n')}\n\nGlobal flags: --json (one JSON object on stdout; errors as one JSON object on stderr), --help; credo --version (or -v) prints the version\nExit codes: 0 success, 1 internal error, 2 bad input.\n`;
 }
 
 /** Help for one command: usage, positionals, flags with types and defaults. */

@@ -3,6 +3,7 @@ import { parseArgs } from './args.js';
 import type { Command, CommandContext } from './command.js';
 import { formatCommandHelp, formatCommandList } from './help.js';
 import { toJson } from './output.js';
+import { packageVersion } from './version.js';
 
 /** Where the CLI writes and what it knows about its terminal; tests pass buffers. */
 export interface CliIo {
@@ -20,6 +21,10 @@ export interface CliIo {
  */
 export async function runCli(commands: readonly Command[], argv: readonly string[], io: CliIo): Promise<number> {
   try {
+    if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+      io.stdout(`${packageVersion()}\n`);
+      return 0;
+    }
     const { command, rest } = resolveCommand(commands, argv);
     if (command === undefined) {
       const prefix = rest.join(' ');

@@ -34,6 +34,9 @@ test('logistic contributions are β·(x − mean) per term and add up to the log
   const logit = predictLogisticLogit(body, frame);
   const util = body.terms.find((t) => t.feature === 'util');
   assert.ok(util !== undefined && util.type === 'number');
+  // income has missing values, so its term carries a missing-indicator coefficient the sums below include.
+  const income = body.terms.find((t) => t.feature === 'income');
+  assert.ok(income !== undefined && income.type === 'number' && income.missing !== undefined && income.missing !== 0);
   let meanUtil = 0;
   for (let i = 0; i < frame.rowCount; i++) meanUtil += frame.numeric('util').values[i] as number;
   meanUtil /= frame.rowCount;

@@ -1,7 +1,7 @@
 import { CredoError } from '../errors/index.js';
 import type { Frame } from '../frame/index.js';
 import { assignBins } from '../ml/binning/index.js';
-import type { LogisticModelBody } from '../ml/linear/index.js';
+import { type LogisticModelBody, numericTermValue } from '../ml/linear/index.js';
 import type { CredoModel } from '../ml/model.js';
 import type { ScorecardModelBody } from '../ml/scorecard/index.js';
 import type { Explanation } from './explanation.js';
@@ -54,14 +54,14 @@ function logisticTerms(body: LogisticModelBody, frame: Frame) {
       if (column.type !== 'number') throw new CredoError('E_INPUT_COLUMN_TYPE', { column: term.feature, expected: 'numeric', actual: 'categorical' });
       for (let i = 0; i < n; i++) {
         const v = column.values[i] as number;
-        values[i * k + j] = term.coefficient * (Number.isNaN(v) ? term.fill : v);
+        values[i * k + j] = numericTermValue(term, v);
       }
     } else {
       if (column.type !== 'category') throw new CredoError('E_INPUT_COLUMN_TYPE', { column: term.feature, expected: 'categorical', actual: 'numeric' });
       const byCode = Float64Array.from(column.dictionary, (label) => term.levels[label] ?? 0);
       for (let i = 0; i < n; i++) {
         const code = column.codes[i] as number;
-        values[i * k + j] = code >= 0 ? (byCode[code] as number) : 0;
+        values[i * k + j] = code >= 0 ? (byCode[code] as number) : (term.missing ?? 0);
       }
     }
   });

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { commands } from '../../src/cli/commands/index.js';
 import { runCliCaptured } from '../../src/cli/run-cli.js';
+import { Frame, numericColumn } from '../../src/frame/index.js';
+import { readFrame } from '../../src/io/index.js';
 import { serializeModel } from '../../src/io/model-file.js';
 import { importXgboost } from '../../src/ml/gbdt/index.js';
+import { type LogisticModelBody, predictLogisticLogit } from '../../src/ml/linear/index.js';
 import { repoRoot } from '../repo-root.js';
 
 const root = repoRoot;
@@ -187,9 +190,23 @@ test('logistic and scorecard models: contributions add up to the scored PD, logi
   assert.equal(cf.code, 0, cf.err);
   const results = JSON.parse(cf.out).results;
   assert.ok(results.some((r: { found: boolean }) => r.found));
-  for (const r of results) if (r.found) assert.ok(r.pd_after < 0.3 && r.pd_before >= 0.3 && r.cost > 0);
-  // the requested amount and the debt ratio may only go down (the shipped catalogue)
-  for (const r of results) for (const change of r.changes) assert.ok(change.to <= change.from, `${change.feature} ${change.from} → ${change.to}`);
+  for (const r of results) if (r.found) assert.ok(r.pd_after < 0.3 && r.pd_before >= 0.3 && r.cost >= 0);
+  // the requested amount and the debt ratio may only go down (the shipped catalogue); a missing value may be supplied
+  for (const r of results)
+    for (const change of r.changes) assert.ok(change.from === null || change.to <= change.from, `${change.feature} ${change.from} → ${change.to}`);
+  // HMEQ rows 0–3 lack DEBTINC, and missing DEBTINC raises the logistic margin (its missing
+  // indicator): the counterfactual supplies the value, starting from the training mean at no cost.
+  const body = (JSON.parse(readFileSync(join(work, 'logistic.json'), 'utf8')) as { body: LogisticModelBody }).body;
+  const debtinc = body.terms.find((t) => t.feature === 'DEBTINC');
+  assert.ok(debtinc !== undefined && debtinc.type === 'number' && (debtinc.missing ?? 0) > 0);
+  const first = results[0] as { row: number; cost: number; pd_after: number; changes: { feature: string; from: number | null; to: number }[] };
+  assert.equal(first.row, 0);
+  assert.deepEqual(first.changes, [{ feature: 'DEBTINC', from: null, to: debtinc.fill }]);
+  assert.equal(first.cost, 0);
+  const hmeq = await readFrame(join(work, 'hmeq.csv'), { types: { REASON: 'category', JOB: 'category' } });
+  const rowZero = hmeq.slice(0, 1);
+  const supplied = new Frame(rowZero.names.map((n) => (n === 'DEBTINC' ? numericColumn(n, Float64Array.of(debtinc.fill)) : rowZero.column(n))));
+  assert.ok(Math.abs(first.pd_after - 1 / (1 + Math.exp(-predictLogisticLogit(body, supplied)[0]!))) < 1e-12);
   const card = await cli([
     'explain',
     '--counterfactual',

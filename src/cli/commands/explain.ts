@@ -349,7 +349,12 @@ async function runCounterfactual(
   return 0;
 }
 
-/** The closed-form counterfactual of a logistic model (missing actionable values stay fixed). */
+/**
+ * The closed-form counterfactual of a logistic model. A missing actionable value whose missing
+ * indicator raises the margin may be supplied: it starts at the term's fill value (the training
+ * mean) with the indicator's effect removed, and is reported as a change from missing; other
+ * missing actionable values stay fixed.
+ */
 function logisticCounterfactual(
   body: LogisticModelBody,
   names: readonly string[],
@@ -363,12 +368,23 @@ function logisticCounterfactual(
   upper: Float64Array,
 ): { changes: Counterfactual['changes']; cost: number; marginAfter: number } | null {
   const beta = body.terms.map((t) => (t.type === 'number' ? t.coefficient : 0));
-  const usable = actionable.filter((j) => !Number.isNaN(row[j] as number));
-  const result = linearCounterfactual(beta, row, margin, cutoffMargin, usable, scale, weight, lower, upper);
+  const start = Float64Array.from(row);
+  const supplied: number[] = [];
+  let base = margin;
+  for (const j of actionable) {
+    const term = body.terms[j];
+    if (!Number.isNaN(row[j] as number) || term?.type !== 'number' || !((term.missing ?? 0) > 0)) continue;
+    start[j] = term.fill;
+    base -= term.missing as number;
+    supplied.push(j);
+  }
+  const usable = actionable.filter((j) => !Number.isNaN(start[j] as number));
+  const result = linearCounterfactual(beta, start, base, cutoffMargin, usable, scale, weight, lower, upper);
   if (result === null) return null;
-  let marginAfter = margin;
+  let marginAfter = base;
+  for (const j of supplied) if (!result.values.has(j)) result.values.set(j, start[j] as number);
   const changes = [...result.values].map(([j, to]) => {
-    marginAfter += (beta[j] as number) * (to - (row[j] as number));
+    marginAfter += (beta[j] as number) * (to - (start[j] as number));
     return { feature: names[j] as string, from: row[j] as number, to };
   });
   return { changes, cost: result.cost, marginAfter };
@@ -377,7 +393,7 @@ function logisticCounterfactual(
 function describe(changes: Counterfactual['changes'], found: boolean): string {
   if (!found) return 'no allowed change approves';
   if (changes.length === 0) return 'already approved';
-  return changes.map((c) => `${c.feature} ${fmt(c.from)} → ${fmt(c.to)}`).join('; ');
+  return changes.map((c) => `${c.feature} ${Number.isNaN(c.from) ? 'missing' : fmt(c.from)} → ${fmt(c.to)}`).join('; ');
 }
 
 function fmt(v: number): string {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import { saveModel } from '../../io/model-file.js';
 import { fitModel, type MemberSpec } from '../../ml/ensemble/index.js';
+import type { MaxFeatures } from '../../ml/forest/index.js';
 import { evaluateBinary } from '../../ml/metrics/index.js';
 import type { CredoModel, ModelKind } from '../../ml/model.js';
 import { predictPd } from '../../ml/predict-model.js';
@@ -25,6 +26,16 @@ export const learnerKinds = ['forest', 'mlp', 'svm', 'ensemble'] as const;
 /** Flags `credo train` adds for forest, mlp, svm and ensemble (spread into its flag list). */
 export const learnerTrainFlags = {
   'feature-fraction': { type: 'number', default: 0.6, min: 0, max: 1, description: 'forest: feature fraction per tree (0 = √F features)' },
+  'max-features': {
+    type: 'string',
+    description: "forest: features per draw as sklearn's max_features: sqrt, log2, all, a count N or a fraction like 0.3 (overrides --feature-fraction)",
+  },
+  'feature-sampling': {
+    type: 'enum',
+    choices: ['tree', 'split'] as const,
+    default: 'tree',
+    description: 'forest: draw the features once per tree or afresh at every split',
+  },
   'sample-fraction': { type: 'number', default: 1, min: 1e-6, max: 1, description: 'forest: bootstrap size as a fraction of the rows' },
   hidden: { type: 'list', default: ['32', '16'], description: 'mlp: hidden layer sizes' },
   activation: { type: 'enum', choices: ['relu', 'tanh'] as const, default: 'relu', description: 'mlp: hidden activation' },
@@ -60,6 +71,8 @@ export interface LearnerTrainArgs extends TrainingCheckArgs {
   readonly 'min-data-in-leaf': number;
   readonly 'valid-fraction'?: number | undefined;
   readonly 'feature-fraction': number;
+  readonly 'max-features'?: string | undefined;
+  readonly 'feature-sampling': 'tree' | 'split';
   readonly 'sample-fraction': number;
   readonly hidden: readonly string[];
   readonly activation: 'relu' | 'tanh';
@@ -74,6 +87,7 @@ export interface LearnerTrainArgs extends TrainingCheckArgs {
   readonly members: readonly string[];
   readonly weights: readonly string[];
   readonly folds: number;
+  readonly 'no-missing-indicators'?: boolean | undefined;
 }
 
 /** Training parameters of a learner family from `credo train` flags (option names of each family). */
@@ -87,6 +101,8 @@ export function learnerParams(kind: string, args: LearnerTrainArgs): Record<stri
         maxBins: args['max-bins'],
         minDataInLeaf: args['min-data-in-leaf'],
         colsample: args['feature-fraction'],
+        maxFeatures: args['max-features'] === undefined ? null : parseMaxFeatures(args['max-features']),
+        featureSampling: args['feature-sampling'],
         sampleFraction: args['sample-fraction'],
         seed: args.seed,
       };
@@ -102,7 +118,7 @@ export function learnerParams(kind: string, args: LearnerTrainArgs): Record<stri
         seed: args.seed,
       };
     case 'svm':
-      return { c: args.c, classWeight: args['class-weight'], epochs: args.epochs, seed: args.seed };
+      return { c: args.c, classWeight: args['class-weight'], epochs: args.epochs, missingIndicators: args['no-missing-indicators'] !== true, seed: args.seed };
     case 'ensemble': {
       const members: MemberSpec[] = args.members.map((m) => {
         if (!['gbdt', 'logistic', 'scorecard', 'forest', 'mlp', 'svm'].includes(m))
@@ -120,6 +136,23 @@ export function learnerParams(kind: string, args: LearnerTrainArgs): Record<stri
     default:
       throw new CredoError('E_MODEL_KIND', { kind, problem: 'not a learner family of this command' });
   }
+}
+
+/** `--max-features`: sqrt, log2 or all; a whole number is a count; a number with a point a fraction in (0, 1] (1.0 = all). */
+function parseMaxFeatures(text: string): MaxFeatures {
+  if (text === 'sqrt' || text === 'log2' || text === 'all') return text;
+  const v = Number(text);
+  const fraction = /[.eE]/.test(text);
+  if (text.trim() !== '' && Number.isFinite(v)) {
+    if (fraction && v > 0 && v < 1) return v;
+    if (fraction && v === 1) return 'all';
+    if (!fraction && Number.isInteger(v) && v >= 1) return v;
+  }
+  throw new CredoError('E_INPUT_FLAG_INVALID', {
+    flag: 'max-features',
+    problem: 'must be sqrt, log2, all, a whole number ≥ 1 or a fraction in (0, 1]',
+    value: text,
+  });
 }
 
 function parseCount(flag: string, text: string): number {

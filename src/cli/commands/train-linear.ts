@@ -32,6 +32,10 @@ export const linearTrainFlags = {
   'base-score': { type: 'number', default: 600, description: 'scorecard: score at the base odds' },
   'base-odds': { type: 'number', default: 50, min: 1e-9, description: 'scorecard: good:bad odds at the base score' },
   special: { type: 'list', description: 'scorecard: special values with their own bins in every characteristic, e.g. -1,-99' },
+  'no-missing-indicators': {
+    type: 'boolean',
+    description: 'logistic/svm: no missing-indicator columns (by default each feature with missing values gets one, so missingness carries signal)',
+  },
 } as const;
 
 /** The flag values `trainLinear` reads (a subset of `credo train`'s). */
@@ -56,6 +60,7 @@ export interface LinearTrainArgs extends TrainingCheckArgs {
   readonly 'base-score': number;
   readonly 'base-odds': number;
   readonly special: readonly string[];
+  readonly 'no-missing-indicators'?: boolean | undefined;
   readonly schema?: string | undefined;
 }
 
@@ -81,11 +86,13 @@ export async function trainLinear(args: LinearTrainArgs, context: CommandContext
   let model: CredoModel;
   let extra: Record<string, unknown> = {};
   if (args.model === 'logistic') {
-    const body = trainLogisticModel(frame, labels, candidates, { l1: args.l1, l2: args.l2 });
-    model = { ...base, kind: 'logistic', schema: schemaOf(frame, candidates), params: { l1: args.l1, l2: args.l2, data: args.data }, body };
+    const missingIndicators = args['no-missing-indicators'] !== true;
+    const body = trainLogisticModel(frame, labels, candidates, { l1: args.l1, l2: args.l2, missingIndicators });
+    model = { ...base, kind: 'logistic', schema: schemaOf(frame, candidates), params: { l1: args.l1, l2: args.l2, missingIndicators, data: args.data }, body };
     const coefficient = (name: string): number => {
       if (name === '(intercept)') return body.intercept;
       for (const t of body.terms) {
+        if (name === `${t.feature}:missing`) return t.missing ?? 0;
         if (t.type === 'number' && t.feature === name) return t.coefficient;
         if (t.type === 'category' && name.startsWith(`${t.feature}=`)) return t.levels[name.slice(t.feature.length + 1)] ?? 0;
       }

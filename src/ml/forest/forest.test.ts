@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { creditTestFrame } from '../gbdt/test-frames.js';
 import { computeAuc } from '../metrics/index.js';
 import { predictEnsembleRaw } from '../tree/index.js';
-import { forestModelBody, predictForestLogit, predictForestPd, trainForest } from './index.js';
+import { featuresPerDraw, forestModelBody, predictForestLogit, predictForestPd, trainForest } from './index.js';
 
 const train = creditTestFrame(3000, 11);
 const holdout = creditTestFrame(1500, 12);
@@ -44,4 +44,48 @@ test('forest: deterministic per seed, different across seeds', () => {
 
 test('forest: invalid options name the option', () => {
   assert.throws(() => trainForest(train, y(train), features, { trees: 0 }), /forest option trees/);
+});
+
+test('forest featuresPerDraw: sklearn max_features rounding (floor, at least 1) and the colsample rule', () => {
+  assert.equal(featuresPerDraw({ maxFeatures: 'sqrt', colsample: 0.6 }, 30), 5); // ⌊√30⌋
+  assert.equal(featuresPerDraw({ maxFeatures: 'log2', colsample: 0.6 }, 30), 4); // ⌊log₂30⌋
+  assert.equal(featuresPerDraw({ maxFeatures: 'all', colsample: 0.6 }, 30), 30);
+  assert.equal(featuresPerDraw({ maxFeatures: 7, colsample: 0.6 }, 30), 7);
+  assert.equal(featuresPerDraw({ maxFeatures: 50, colsample: 0.6 }, 30), 30);
+  assert.equal(featuresPerDraw({ maxFeatures: 0.25, colsample: 0.6 }, 30), 7); // ⌊7.5⌋
+  assert.equal(featuresPerDraw({ maxFeatures: 0.01, colsample: 0.6 }, 30), 1);
+  assert.equal(featuresPerDraw({ maxFeatures: 'log2', colsample: 0.6 }, 1), 1);
+  assert.equal(featuresPerDraw({ maxFeatures: null, colsample: 0.6 }, 5), 3); // ⌈3⌉
+  assert.equal(featuresPerDraw({ maxFeatures: null, colsample: 0 }, 5), 2); // round(√5)
+  assert.throws(() => trainForest(train, y(train), features, { maxFeatures: 1.5 }), /forest option maxFeatures/);
+  assert.throws(() => trainForest(train, y(train), features, { maxFeatures: 'half' as 'sqrt' }), /forest option maxFeatures/);
+  assert.throws(() => trainForest(train, y(train), features, { featureSampling: 'node' as 'split' }), /forest option featureSampling/);
+});
+
+test('forest per-split sampling: with every feature drawn it is the per-tree all-features forest, tree for tree', () => {
+  const perTree = trainForest(train, y(train), features, { trees: 4, seed: 5, colsample: 1 });
+  const perSplit = trainForest(train, y(train), features, { trees: 4, seed: 5, maxFeatures: 'all', featureSampling: 'split' });
+  assert.deepEqual(perSplit.ensemble.trees, perTree.ensemble.trees);
+  assert.deepEqual(perSplit.oobPd, perTree.oobPd);
+});
+
+test('forest per-split sampling: deterministic per seed, and one tree splits on more features than one draw holds', () => {
+  const options = { trees: 6, seed: 9, maxFeatures: 1, featureSampling: 'split' as const, leaves: 16 };
+  const a = trainForest(train, y(train), features, options);
+  const b = trainForest(train, y(train), features, options);
+  assert.deepEqual(a.ensemble.trees, b.ensemble.trees);
+  const c = trainForest(train, y(train), features, { ...options, seed: 10 });
+  assert.notDeepEqual(c.ensemble.trees, a.ensemble.trees);
+  // Per tree, one feature drawn per tree could only ever split on that one feature; drawn per
+  // split, a single tree uses several (5 features, 15 splits each on a fresh draw of one).
+  const used = (tree: { feature: Int32Array }) => new Set([...tree.feature].filter((f) => f >= 0)).size;
+  const perTreeOne = trainForest(train, y(train), features, { ...options, featureSampling: 'tree' });
+  for (const tree of perTreeOne.ensemble.trees) assert.equal(used(tree), 1);
+  assert.ok(
+    a.ensemble.trees.every((tree) => used(tree) >= 2),
+    `features per tree: ${a.ensemble.trees.map(used)}`,
+  );
+  // Each split's feature is the single one drawn for that leaf: with one feature per draw the
+  // root's feature equals the first draw of the feature stream, which differs between trees.
+  assert.ok(new Set(a.ensemble.trees.map((t) => t.feature[0])).size >= 2, 'root features vary across trees');
 });

@@ -13,10 +13,20 @@ export interface ForestOptions {
   readonly maxBins: number;
   /** Bootstrap sample size as a fraction of the rows (drawn with replacement). */
   readonly sampleFraction: number;
-  /** Feature fraction sampled per tree (0 = √F/F, Breiman's default size drawn once per tree). */
+  /** Feature fraction sampled per tree (0 = √F/F, Breiman's default size drawn once per tree); used when `maxFeatures` is null. */
   readonly colsample: number;
+  /**
+   * Features drawn per draw, as sklearn's `max_features`: 'sqrt' (⌊√F⌋), 'log2' (⌊log₂F⌋), 'all',
+   * an integer count ≥ 1, or a fraction in (0, 1) (⌊fraction·F⌋); at least 1. null = `colsample`.
+   */
+  readonly maxFeatures: MaxFeatures | null;
+  /** When features are drawn: once per tree ('tree', the historical default) or at every split ('split', sklearn and Breiman). */
+  readonly featureSampling: 'tree' | 'split';
   readonly seed: number;
 }
+
+/** sklearn's `max_features`: a rule, a count (integer ≥ 1) or a fraction in (0, 1). */
+export type MaxFeatures = 'sqrt' | 'log2' | 'all' | number;
 
 /** Defaults: 100 trees of up to 64 leaves, bootstrap of n rows, 60% of the features per tree. */
 export const defaultForestOptions: ForestOptions = {
@@ -27,6 +37,8 @@ export const defaultForestOptions: ForestOptions = {
   maxBins: 255,
   sampleFraction: 1,
   colsample: 0.6,
+  maxFeatures: null,
+  featureSampling: 'tree',
   seed: 0,
 };
 
@@ -43,6 +55,28 @@ export function resolveForestOptions(options: Partial<ForestOptions>): ForestOpt
   check('maxBins', Number.isInteger(o.maxBins) && o.maxBins >= 2 && o.maxBins <= 255, 'must be an integer in 2..255');
   check('sampleFraction', o.sampleFraction > 0 && o.sampleFraction <= 1, 'must be in (0, 1]');
   check('colsample', o.colsample >= 0 && o.colsample <= 1, 'must be in [0, 1] (0 = √F features)');
+  check('maxFeatures', o.maxFeatures === null || validMaxFeatures(o.maxFeatures), "must be 'sqrt', 'log2', 'all', an integer ≥ 1 or a fraction in (0, 1)");
+  check('featureSampling', o.featureSampling === 'tree' || o.featureSampling === 'split', "must be 'tree' or 'split'");
   check('seed', Number.isInteger(o.seed), 'must be an integer');
   return o;
+}
+
+function validMaxFeatures(m: MaxFeatures): boolean {
+  if (typeof m === 'string') return m === 'sqrt' || m === 'log2' || m === 'all';
+  return Number.isFinite(m) && (Number.isInteger(m) ? m >= 1 : m > 0 && m < 1);
+}
+
+/**
+ * Features drawn per draw out of `featureCount`: `maxFeatures` with sklearn's rounding (floor, at
+ * least 1, at most F) or, when null, the per-tree `colsample` rule (0 = round(√F), else ⌈F·colsample⌉).
+ */
+export function featuresPerDraw(options: Pick<ForestOptions, 'maxFeatures' | 'colsample'>, featureCount: number): number {
+  const m = options.maxFeatures;
+  let k: number;
+  if (m === null) k = options.colsample === 0 ? Math.round(Math.sqrt(featureCount)) : Math.ceil(featureCount * options.colsample);
+  else if (m === 'all') k = featureCount;
+  else if (m === 'sqrt') k = Math.floor(Math.sqrt(featureCount));
+  else if (m === 'log2') k = Math.floor(Math.log2(featureCount));
+  else k = Number.isInteger(m) ? m : Math.floor(m * featureCount);
+  return Math.min(featureCount, Math.max(1, k));
 }

@@ -4,7 +4,7 @@ import { allocateBuffers, binFeatures, binnedTreeOutput, growTree, serialHistogr
 import { computeAuc } from '../metrics/index.js';
 import { saveEnsemble, type Tree, type TreeEnsemble, type TreeFeature } from '../tree/index.js';
 import type { ForestModelBody } from './model.js';
-import { type ForestOptions, resolveForestOptions } from './options.js';
+import { type ForestOptions, featuresPerDraw, resolveForestOptions } from './options.js';
 
 /** A trained forest: the ensemble (margin = PD, see `ForestModelBody`) and its out-of-bag score. */
 export interface ForestTrainResult {
@@ -20,9 +20,13 @@ export interface ForestTrainResult {
  * Forests"), reusing the GBDT's binning, histograms and leaf-wise grower: with gradient −c·y and
  * hessian c per row (c = the row's bootstrap multiplicity), λ = 0 and learning rate 1, a leaf's
  * output −G/H is the bootstrap bad rate of the leaf and the split gain G²/H is the squared-error
- * (Gini-impurity) reduction. Each tree sees a bootstrap sample and a seeded feature subset (drawn
- * per tree, not per split). Leaves hold probabilities; the ensemble averages them. `labels` are
- * 0/1 (validated by the caller). Deterministic per seed.
+ * (Gini-impurity) reduction. Each tree sees a bootstrap sample and a seeded feature subset of
+ * `featuresPerDraw` features, drawn once per tree (`featureSampling: 'tree'`) or afresh for every
+ * leaf whose split is searched (`'split'`, Breiman's and sklearn's `max_features`). With 'split'
+ * the histograms cover every feature and only the split search is restricted; unlike sklearn, a
+ * node whose drawn features give no valid split becomes a leaf (no further features are tried).
+ * Leaves hold probabilities; the ensemble averages them. `labels` are 0/1 (validated by the
+ * caller). Deterministic per seed.
  */
 export function trainForest(frame: Frame, labels: Float64Array, features: readonly string[], options: Partial<ForestOptions> = {}): ForestTrainResult {
   const o = resolveForestOptions(options);
@@ -48,7 +52,9 @@ export function trainForest(frame: Frame, labels: Float64Array, features: readon
   const bagRng = new Rng(deriveSeed(o.seed, 11));
   const featureRng = new Rng(deriveSeed(o.seed, 12));
   const featureCount = features.length;
-  const perTree = o.colsample === 0 ? Math.max(1, Math.round(Math.sqrt(featureCount))) : Math.max(1, Math.ceil(featureCount * o.colsample));
+  const perDraw = featuresPerDraw(o, featureCount);
+  const allFeatures = Int32Array.from({ length: featureCount }, (_, k) => k);
+  const perSplit = o.featureSampling === 'split' ? () => sampleFeatures(featureCount, perDraw, featureRng) : undefined;
   const draws = Math.max(1, Math.round(n * o.sampleFraction));
   const counts = new Int32Array(n);
   const oobSum = new Float64Array(n);
@@ -64,8 +70,8 @@ export function trainForest(frame: Frame, labels: Float64Array, features: readon
       buffers.hessians[i] = c;
       if (c > 0) buffers.indices[m++] = i;
     }
-    const active = sampleFeatures(featureCount, perTree, featureRng);
-    const grown = growTree(buffers, serialHistogramBuilder, params, monotone, active, m, false);
+    const active = perSplit === undefined ? sampleFeatures(featureCount, perDraw, featureRng) : allFeatures;
+    const grown = growTree(buffers, serialHistogramBuilder, params, monotone, active, m, false, undefined, perSplit);
     for (let i = 0; i < n; i++) {
       if (counts[i] !== 0) continue;
       oobSum[i]! += binnedTreeOutput(grown, data, i);

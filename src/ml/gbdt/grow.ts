@@ -51,6 +51,9 @@ interface Leaf extends LeafSums {
  * With quantised buffers (`buffers.quantization`) the caller has packed the rows' gradients into
  * `orderedG` and passes their `root` sums; splits are chosen on the packed histograms and the
  * caller then renews the leaf outputs from the exact gradients (`renewLeafOutputs`).
+ * `splitFeatures`, when given, is called once per leaf whose split is searched (root first, then
+ * each split's left and right child) and restricts that search to the features it returns
+ * (random forests' per-split sampling); histograms still cover all of `features`.
  */
 export function growTree(
   buffers: TrainBuffers,
@@ -61,6 +64,7 @@ export function growTree(
   rowCount: number,
   allRows: boolean,
   root?: { readonly g: number; readonly h: number },
+  splitFeatures?: () => Int32Array,
 ): BinnedTree {
   const data = buffers.data;
   const tree: BinnedTree = { feature: [], bin: [], leftMask: [], defaultLeft: [], left: [], right: [], value: [], cover: [], gain: [], leaves: [] };
@@ -93,7 +97,7 @@ export function growTree(
   const first = makeLeaf(tree, params, g, h, rowCount, 0, 0, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
   first.slot = freeSlots.pop()!;
   builder.build(buffers, first.slot, 0, rowCount, allRows, features);
-  findBest([first], buffers, builder, params, monotone, features, unpacked);
+  findBest([first], buffers, builder, params, monotone, features, unpacked, splitFeatures);
 
   const leaves: Leaf[] = [first];
   while (leaves.length < params.maxLeaves) {
@@ -115,7 +119,7 @@ export function growTree(
     large.slot = parent.slot;
     builder.build(buffers, small.slot, small.start, small.count, false, features);
     subtractInPlace(buffers.hist, large.slot * buffers.histSize, small.slot * buffers.histSize, buffers.histSize);
-    findBest([left, right], buffers, builder, params, monotone, features, unpacked);
+    findBest([left, right], buffers, builder, params, monotone, features, unpacked, splitFeatures);
   }
   for (let l = 0; l < leaves.length; l++) {
     const leaf = leaves[l]!;
@@ -213,6 +217,7 @@ function findBest(
   monotone: Int8Array,
   features: Int32Array,
   scratch: Float64Array,
+  splitFeatures?: () => Int32Array,
 ): void {
   const jobs: Leaf[] = [];
   for (const leaf of leaves) {
@@ -220,6 +225,10 @@ function findBest(
     if (splittable(leaf, params)) jobs.push(leaf);
   }
   if (jobs.length === 0) return;
+  if (splitFeatures !== undefined) {
+    for (const leaf of jobs) findSplitsSerial(buffers, [leaf], splitFeatures(), params, monotone, scratch);
+    return;
+  }
   if (builder.findSplits !== undefined) builder.findSplits(buffers, jobs, features, params, monotone);
   else findSplitsSerial(buffers, jobs, features, params, monotone, scratch);
 }

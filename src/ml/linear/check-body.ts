@@ -19,6 +19,7 @@ export function checkLogisticBody(body: unknown, source = 'model file'): asserts
   if (!Array.isArray(b.terms)) return fail('"terms" must be an array');
   (b.terms as Record<string, unknown>[]).forEach((t, j) => {
     if (typeof t !== 'object' || t === null || typeof t.feature !== 'string') fail(`terms[${j}].feature must be a string`);
+    if (t.missing !== undefined && !Number.isFinite(t.missing)) fail(`terms[${j}].missing must be a finite number`);
     if (t.type === 'number') {
       if (!Number.isFinite(t.coefficient) || !Number.isFinite(t.fill)) fail(`terms[${j}] needs finite "coefficient" and "fill"`);
     } else if (t.type === 'category') {

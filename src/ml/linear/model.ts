@@ -1,8 +1,9 @@
 /**
  * The saved body of a `logistic` model (version 1), plain JSON. logit(PD) = intercept +
- * Σ terms. A numeric term is coefficient·x, a missing x replaced by `fill` (the training mean).
- * A categorical term adds `levels[label]` (the reference category, missing values and
- * categories unseen in training add 0).
+ * Σ terms. A numeric term is coefficient·x, a missing x replaced by `fill` (the training mean)
+ * plus `missing`, the coefficient of the term's missing indicator (absent = 0, as in models
+ * saved before indicators existed). A categorical term adds `levels[label]` (the reference
+ * category and categories unseen in training add 0; a missing value adds `missing`, absent = 0).
  */
 export interface LogisticModelBody {
   readonly version: 1;
@@ -21,5 +22,16 @@ export interface LogisticModelBody {
 
 /** One feature's contribution to the logit. */
 export type LogisticTerm =
-  | { readonly feature: string; readonly type: 'number'; readonly coefficient: number; readonly fill: number }
-  | { readonly feature: string; readonly type: 'category'; readonly reference: string | null; readonly levels: Readonly<Record<string, number>> };
+  | { readonly feature: string; readonly type: 'number'; readonly coefficient: number; readonly fill: number; readonly missing?: number }
+  | {
+      readonly feature: string;
+      readonly type: 'category';
+      readonly reference: string | null;
+      readonly levels: Readonly<Record<string, number>>;
+      readonly missing?: number;
+    };
+
+/** The logit contribution of one numeric term at value `v` (NaN = missing). */
+export function numericTermValue(term: { readonly coefficient: number; readonly fill: number; readonly missing?: number }, v: number): number {
+  return Number.isNaN(v) ? term.coefficient * term.fill + (term.missing ?? 0) : term.coefficient * v;
+}

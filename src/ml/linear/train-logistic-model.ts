@@ -3,15 +3,28 @@ import type { Frame } from '../../frame/index.js';
 import { validateBinaryInputs } from '../metrics/index.js';
 import { checkLogisticBody } from './check-body.js';
 import { type LogisticOptions, trainLogistic } from './logistic.js';
-import type { LogisticModelBody, LogisticTerm } from './model.js';
+import { type LogisticModelBody, type LogisticTerm, numericTermValue } from './model.js';
 import { computeVif } from './vif.js';
+
+/** Options of `trainLogisticModel`: the fit's options plus how missing values enter the design. */
+export interface LogisticModelOptions extends LogisticOptions {
+  /**
+   * Add a 0/1 missing-indicator column for every feature with missing values in training
+   * (numeric: beside the mean-filled value; categorical: a level of its own) so that missingness
+   * carries its own signal [true]. false = missing numerics take the mean, missing categories
+   * count as the reference (the behaviour before indicators).
+   */
+  readonly missingIndicators?: boolean;
+}
 
 /**
  * Fits a logistic PD model on frame columns: numeric features as they are (missing → training
- * mean), categorical features one-hot against their most frequent category (the reference).
- * Labels 1 = bad; rows with a missing label are ignored. Returns the model body.
+ * mean, plus a missing indicator), categorical features one-hot against their most frequent
+ * category (the reference; missing values get their own indicator). Labels 1 = bad; rows with a
+ * missing label are ignored. Returns the model body.
  */
-export function trainLogisticModel(frame: Frame, labels: Float64Array, features: readonly string[], options: LogisticOptions = {}): LogisticModelBody {
+export function trainLogisticModel(frame: Frame, labels: Float64Array, features: readonly string[], options: LogisticModelOptions = {}): LogisticModelBody {
+  const indicators = options.missingIndicators ?? true;
   const known: number[] = [];
   for (let i = 0; i < labels.length; i++) if (!Number.isNaN(labels[i])) known.push(i);
   const rows = Int32Array.from(known);
@@ -22,9 +35,14 @@ export function trainLogisticModel(frame: Frame, labels: Float64Array, features:
   const design: Float64Array[] = [];
   const names: string[] = [];
   const plan: (
-    | { type: 'number'; feature: string; fill: number; column: number }
-    | { type: 'category'; feature: string; reference: string | null; columns: [string, number][] }
+    | { type: 'number'; feature: string; fill: number; column: number; missing: number }
+    | { type: 'category'; feature: string; reference: string | null; columns: [string, number][]; missing: number }
   )[] = [];
+  const addIndicator = (values: Float64Array, feature: string): number => {
+    design.push(values);
+    names.push(`${feature}:missing`);
+    return design.length - 1;
+  };
   for (const feature of features) {
     const column = data.column(feature);
     if (column.type === 'number') {
@@ -40,7 +58,16 @@ export function trainLogisticModel(frame: Frame, labels: Float64Array, features:
       const fill = count > 0 ? sum / count : 0;
       design.push(Float64Array.from(column.values, (v) => (Number.isNaN(v) ? fill : v)));
       names.push(feature);
-      plan.push({ type: 'number', feature, fill, column: design.length - 1 });
+      const at = design.length - 1;
+      // An all-missing column has no variation in its indicator: the mean fill (0) says it all.
+      const missing =
+        indicators && count < n && count > 0
+          ? addIndicator(
+              Float64Array.from(column.values, (v) => (Number.isNaN(v) ? 1 : 0)),
+              feature,
+            )
+          : -1;
+      plan.push({ type: 'number', feature, fill, column: at, missing });
       continue;
     }
     const counts = new Int32Array(column.dictionary.length);
@@ -60,18 +87,29 @@ export function trainLogisticModel(frame: Frame, labels: Float64Array, features:
       names.push(`${feature}=${column.dictionary[c]}`);
       columns.push([column.dictionary[c] as string, design.length - 1]);
     }
-    plan.push({ type: 'category', feature, reference: reference < 0 ? null : (column.dictionary[reference] as string), columns });
+    let missingCount = 0;
+    for (let i = 0; i < n; i++) if ((column.codes[i] as number) < 0) missingCount++;
+    const missing =
+      indicators && missingCount > 0 && missingCount < n
+        ? addIndicator(
+            Float64Array.from(column.codes, (c) => (c < 0 ? 1 : 0)),
+            feature,
+          )
+        : -1;
+    plan.push({ type: 'category', feature, reference: reference < 0 ? null : (column.dictionary[reference] as string), columns, missing });
   }
   if (design.length === 0) throw new CredoError('E_LINEAR_FIT_FAILED', { model: 'logistic regression', problem: 'no feature columns' });
   const fit = trainLogistic(design, y, options);
+  const missingOf = (j: number) => (j < 0 ? {} : { missing: fit.coefficients[j] as number });
   const terms: LogisticTerm[] = plan.map((p) =>
     p.type === 'number'
-      ? { feature: p.feature, type: 'number', coefficient: fit.coefficients[p.column] as number, fill: p.fill }
+      ? { feature: p.feature, type: 'number', coefficient: fit.coefficients[p.column] as number, fill: p.fill, ...missingOf(p.missing) }
       : {
           feature: p.feature,
           type: 'category',
           reference: p.reference,
           levels: Object.fromEntries(p.columns.map(([label, j]) => [label, fit.coefficients[j] as number])),
+          ...missingOf(p.missing),
         },
   );
   const vif = computeVif(design);
@@ -100,14 +138,14 @@ export function predictLogisticLogit(body: LogisticModelBody, frame: Frame): Flo
       if (column.type !== 'number') throw new CredoError('E_INPUT_COLUMN_TYPE', { column: term.feature, expected: 'numeric', actual: 'categorical' });
       for (let i = 0; i < n; i++) {
         const v = column.values[i] as number;
-        out[i] = (out[i] as number) + term.coefficient * (Number.isNaN(v) ? term.fill : v);
+        out[i] = (out[i] as number) + numericTermValue(term, v);
       }
     } else {
       if (column.type !== 'category') throw new CredoError('E_INPUT_COLUMN_TYPE', { column: term.feature, expected: 'categorical', actual: 'numeric' });
       const byCode = Float64Array.from(column.dictionary, (label) => term.levels[label] ?? 0);
       for (let i = 0; i < n; i++) {
         const code = column.codes[i] as number;
-        if (code >= 0) out[i] = (out[i] as number) + (byCode[code] as number);
+        out[i] = (out[i] as number) + (code >= 0 ? (byCode[code] as number) : (term.missing ?? 0));
       }
     }
   }

@@ -1,0 +1,15 @@
+/** Public API, portfolio area: Monte Carlo loss simulation, policy back-tests and cutoff/limit/mix optimisation. */
+export {
+  backtestPolicies,
+  computeFrontier,
+  optimisePolicy,
+  type PolicyOptimum,
+  type PortfolioLoans,
+  portfolioFromFrame,
+  type ScenarioSimulation,
+  type SimulationOptions,
+  simulatePortfolio,
+  studyCutoffs,
+  studyLimits,
+  studyMix,
+} from '../portfolio/index.js';
