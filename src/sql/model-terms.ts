@@ -89,10 +89,18 @@ function logisticPieces(body: LogisticModelBody, d: SqlDialect, ref: FeatureRef)
   const terms = body.terms.map((term) => {
     const j = featureIndex(features, term.feature, term.type);
     const x = ref(j, features[j] as SqlFeature);
-    if (term.type === 'number') return `${d.formatDouble(term.coefficient)} * COALESCE(${x}, ${d.formatDouble(term.fill)})`;
+    if (term.type === 'number') {
+      if (term.missing === undefined) return `${d.formatDouble(term.coefficient)} * COALESCE(${x}, ${d.formatDouble(term.fill)})`;
+      // With a missing indicator a missing x adds coefficient·fill + missing, computed here in the
+      // same double arithmetic as numericTermValue so SQL and in-process agree to the bit.
+      const whenMissing = term.coefficient * term.fill + term.missing;
+      return `CASE WHEN ${x} IS NULL THEN ${d.formatDouble(whenMissing)} ELSE ${d.formatDouble(term.coefficient)} * ${x} END`;
+    }
     const whens = Object.entries(term.levels).map(([label, v]) => `WHEN ${d.quoteString(label)} THEN ${d.formatDouble(v)}`);
-    // Reference level, missing and unseen categories add 0.
-    return whens.length === 0 ? d.formatDouble(0) : `CASE ${x} ${whens.join(' ')} ELSE ${d.formatDouble(0)} END`;
+    // The reference level and unseen categories add 0; a missing category adds its indicator's coefficient (absent = 0).
+    const byLabel = whens.length === 0 ? d.formatDouble(0) : `CASE ${x} ${whens.join(' ')} ELSE ${d.formatDouble(0)} END`;
+    if (term.missing === undefined || term.missing === 0) return byLabel;
+    return `CASE WHEN ${x} IS NULL THEN ${d.formatDouble(term.missing)} ELSE ${byLabel} END`;
   });
   return { kind: 'terms', features, intercept: body.intercept, terms };
 }

@@ -14,8 +14,14 @@ async function run(argv: string[]) {
 }
 
 test('the demo generates, reloads and profiles the world, and prints the downturn by vintage', async () => {
-  const before = new Set(readdirSync(tmpdir()));
-  const r = await run(['demo', '--rows', '20000', '--steps', 'profile']);
+  // A private temporary folder (os.tmpdir() reads TMPDIR), so demos run by other test files cannot interfere.
+  const privateTmp = mkdtempSync(join(dir, 'tmp-'));
+  const savedTmp = process.env.TMPDIR;
+  process.env.TMPDIR = privateTmp;
+  const r = await run(['demo', '--rows', '20000', '--steps', 'profile']).finally(() => {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+  });
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /\[1\/\d+\] Generate the synthetic lending world/);
   assert.match(r.out, /read 20000 rows, 39 columns/);
@@ -24,8 +30,7 @@ test('the demo generates, reloads and profiles the world, and prints the downtur
   assert.match(r.out, /^ {2}new\s+\d+/m);
   assert.match(r.out, /^ {2}2023-10\s+\d+/m);
   // The temporary folder is gone afterwards.
-  const leftovers = readdirSync(tmpdir()).filter((name) => name.startsWith('credo-demo-') && !before.has(name) && !join(tmpdir(), name).startsWith(dir));
-  assert.deepEqual(leftovers, []);
+  assert.deepEqual(readdirSync(privateTmp), []);
 });
 
 test('--json prints one object with the rates by vintage; --out-dir keeps the files', async () => {
