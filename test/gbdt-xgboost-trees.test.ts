@@ -83,8 +83,9 @@ function trainLike(c: XgbConfig, trees: number) {
   );
 }
 
-const close = (actual: number, expected: number, rel: number, abs: number, what: string) =>
+function close(actual: number, expected: number, rel: number, abs: number, what: string): void {
   assert.ok(Math.abs(actual - expected) <= abs + rel * Math.abs(expected), `${what}: Credo ${actual}, XGBoost ${expected}`);
+}
 
 /**
  * Walks Credo's tree and XGBoost's dump together, asserting every split and leaf. Gains are compared
@@ -115,7 +116,9 @@ for (const config of fixture.configs) {
     });
     // The margins after three trees, through Credo's own prediction path.
     const raw = predictEnsembleRaw(r.ensemble, frameOf(config.weighted).slice(0, config.margin_first_rows.length));
-    config.margin_first_rows.forEach((m, i) => close(raw[i]!, m, 1e-5, 1e-5, `${config.name} margin of row ${i}`));
+    config.margin_first_rows.forEach((m, i) => {
+      close(raw[i]!, m, 1e-5, 1e-5, `${config.name} margin of row ${i}`);
+    });
   });
 }
 
