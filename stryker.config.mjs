@@ -9,7 +9,6 @@ const AREAS = {
     tests: [
       'dist/src/ml/gbdt/objective.test.js',
       'dist/src/ml/gbdt/split.test.js',
-      'dist/src/ml/gbdt/train.test.js',
       'dist/test/gbdt-xgboost-trees.test.js',
     ],
   },
@@ -27,9 +26,12 @@ const files = process.env.CREDO_MUTATE_FILES?.split(',').filter(Boolean);
 export default {
   testRunner: 'command',
   commandRunner: { command: `TZ=UTC node --no-wasm-tier-up --test --test-force-exit --test-concurrency=1 ${chosen.tests.join(' ')}` },
-  // tsc exits non-zero on type errors of mutants it cannot see past; it still emits, and the dry run checks the build.
-  buildCommand: 'npx tsc -p tsconfig.json || true',
+  // Run without a shell; mutated files carry // @ts-nocheck, so the instrumented tree compiles.
+  buildCommand: 'npx tsc -p tsconfig.json',
   mutate: [...(files ?? chosen.mutate), '!**/*.test.ts', '!**/test-frames.ts'],
+  // Stryker rewrites tsconfig references through the TypeScript API, which TypeScript 7 (native) lacks;
+  // the project has no references, so point it at no file and the step is skipped.
+  tsconfigFile: 'no-tsconfig-rewrite.json',
   ignorePatterns: ['dist', '.build', 'bench/out', 'reports', '.stryker-tmp'],
   coverageAnalysis: 'off',
   concurrency: Number(process.env.CREDO_MUTATE_CONCURRENCY ?? 1),
