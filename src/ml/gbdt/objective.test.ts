@@ -95,3 +95,30 @@ test('initial score minimises the weighted loss: the summed gradient there is ze
   const mse = cases.reduce((a, c) => a + 2 * halfSquare(c.s, c.y, c.w), 0) / weight.reduce((a, b) => a + b, 0);
   assert.ok(Math.abs(meanLoss('regression', score, label, weight) - mse) < 1e-12);
 });
+
+test('regression gradient range: shifted margins, g = (s − y)·w, h = w, maxima; rows outside the range untouched', () => {
+  const score = Float64Array.of(1, 2, 3, 4);
+  const label = Float64Array.of(0, 5, 1, 9);
+  const weight = Float64Array.of(2, 0.5, 3, 1);
+  const g = new Float64Array(4).fill(7);
+  const h = new Float64Array(4).fill(7);
+  const maxima = new Float64Array(2);
+  computeGradientRange('regression', score, label, weight, g, h, 0, 3, maxima, 0, { leaf: Uint16Array.of(1, 0, 1, 0), value: Float64Array.of(-0.5, 2) });
+  assert.deepEqual(Array.from(score), [3, 1.5, 5, 4]);
+  assert.deepEqual(Array.from(g), [6, -1.75, 12, 7]);
+  assert.deepEqual(Array.from(h), [2, 0.5, 3, 7]);
+  assert.deepEqual(Array.from(maxima), [12, 3]);
+});
+
+test('edge cases: all-bad labels keep a finite start (clamped at 1 − 1e-15); zero total weight gives 0; extreme margins keep the loss finite', () => {
+  const top = 1 - 1e-15;
+  assert.equal(initialScore('binary', Float64Array.of(1, 1), Float64Array.of(1, 1)), Math.log(top / (1 - top)));
+  assert.equal(initialScore('binary', Float64Array.of(0, 0), Float64Array.of(1, 1)), Math.log(1e-15 / (1 - 1e-15)));
+  assert.equal(initialScore('regression', Float64Array.of(3), Float64Array.of(0)), 0);
+  assert.equal(meanLoss('binary', new Float64Array(0), new Float64Array(0), new Float64Array(0)), 0);
+  // s = ±800: log(1 + e^800) must come out as 800, not Infinity, on both sides of the stable formula.
+  assert.equal(meanLoss('binary', Float64Array.of(800), Float64Array.of(0), Float64Array.of(1)), 800);
+  assert.equal(meanLoss('binary', Float64Array.of(-800), Float64Array.of(1), Float64Array.of(1)), 800);
+  assert.equal(meanLoss('binary', Float64Array.of(-800), Float64Array.of(0), Float64Array.of(1)), 0);
+  assert.equal(meanLoss('binary', Float64Array.of(800), Float64Array.of(1), Float64Array.of(1)), 0);
+});
