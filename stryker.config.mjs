@@ -1,5 +1,7 @@
 // StrykerJS mutation testing (not in CI: slow). Run through scripts/mutation.sh, one area at a time:
-//   bash scripts/mutation.sh finance      (areas: see AREAS below; CREDO_MUTATE_FILES narrows to some files)
+//   bash scripts/mutation.sh finance      (areas: see AREAS below)
+// CREDO_MUTATE_FILES narrows the mutated files (Stryker's `file.ts:10-80` line ranges work), CREDO_MUTATE_TESTS
+// the compiled test files run per mutant (comma-separated).
 // The command test runner runs the area's compiled tests for each mutant; the sandbox is compiled once
 // (mutant schemata: every mutant is built in, switched on by __STRYKER_ACTIVE_MUTANT__).
 const AREAS = {
@@ -21,11 +23,12 @@ const area = process.env.CREDO_MUTATE ?? 'finance';
 const chosen = AREAS[area];
 if (chosen === undefined) throw new Error(`CREDO_MUTATE must be one of ${Object.keys(AREAS).join(', ')} (got ${area})`);
 const files = process.env.CREDO_MUTATE_FILES?.split(',').filter(Boolean);
+const tests = process.env.CREDO_MUTATE_TESTS?.split(',').filter(Boolean) ?? chosen.tests;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'command',
-  commandRunner: { command: `TZ=UTC node --no-wasm-tier-up --test --test-force-exit --test-concurrency=1 ${chosen.tests.join(' ')}` },
+  commandRunner: { command: `TZ=UTC node --no-wasm-tier-up --test --test-force-exit --test-concurrency=1 ${tests.join(' ')}` },
   // Run without a shell; mutated files carry // @ts-nocheck, so the instrumented tree compiles.
   buildCommand: 'npx tsc -p tsconfig.json',
   mutate: [...(files ?? chosen.mutate), '!**/*.test.ts', '!**/test-frames.ts'],
