@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Rng } from '../../random/index.js';
-import { emptyCandidate, findNumericSplit, type LeafSums, type SplitParams, thresholdL1 } from './split.js';
+import { emptyCandidate, findCategoricalSplit, findNumericSplit, type LeafSums, type SplitParams, thresholdL1 } from './split.js';
 
 /**
  * The constrained numeric split path (L1, monotone constraint, output bounds, minimum rows and hessian,
@@ -9,6 +9,7 @@ import { emptyCandidate, findNumericSplit, type LeafSums, type SplitParams, thre
  * w = clamp(−T(G)/(H + λ), lower, upper), leaf term −(2·T(G)·w + (H + λ)·w²), T the L1 soft threshold;
  * a split is kept when both children hold ≥ minDataInLeaf estimated rows (round(H·rows/H_leaf)) and
  * ≥ minChildWeight hessian, its outputs respect the constraint, and its gain beats minSplitGain.
+ * Categorical splits the same way over prefixes of the categories sorted by g/(h + catSmooth).
  */
 
 const soft = (g: number, l1: number) => Math.sign(g) * Math.max(Math.abs(g) - l1, 0);
@@ -116,4 +117,59 @@ test('constrained numeric splits equal the written-out brute force on 600 random
   // The random cases exercise both outcomes and missing values sent left.
   assert.ok(found > 200 && found < 600, `${found} splits found`);
   assert.ok(withMissingLeft > 20, `${withMissingLeft} splits send missing left`);
+});
+
+/** Categorical brute force: prefixes of the used bins sorted by g/(h + catSmooth), missing right then left. */
+function bruteForceCategorical({ hist, bins, leaf, params }: Case, otherBin: number) {
+  let best = { gain: Number.NEGATIVE_INFINITY, left: [] as number[], defaultLeft: false, wl: 0, wr: 0 };
+  const used = Array.from({ length: bins }, (_, b) => b).filter((b) => b !== otherBin && hist[2 * b + 1]! > 0);
+  const ratio = (b: number) => hist[2 * b]! / (hist[2 * b + 1]! + params.catSmooth);
+  used.sort((a, b) => ratio(a) - ratio(b) || a - b);
+  const mg = hist[2 * bins]!;
+  const mh = hist[2 * bins + 1]!;
+  let lg = 0;
+  let lh = 0;
+  for (let k = 0; k < used.length; k++) {
+    lg += hist[2 * used[k]!]!;
+    lh += hist[2 * used[k]! + 1]!;
+    for (const left of mh > 0 ? [false, true] : [false]) {
+      const cg = left ? lg + mg : lg;
+      const ch = left ? lh + mh : lh;
+      const lc = Math.round(ch * leaf.countPerHessian);
+      if (lc < params.minDataInLeaf || leaf.count - lc < params.minDataInLeaf) continue;
+      if (ch < params.minChildWeight || leaf.h - ch < params.minChildWeight) continue;
+      const wl = output(cg, ch, params, leaf.lower, leaf.upper);
+      const wr = output(leaf.g - cg, leaf.h - ch, params, leaf.lower, leaf.upper);
+      const gain = term(cg, ch, wl, params) + term(leaf.g - cg, leaf.h - ch, wr, params) - leaf.parentGain;
+      if (gain > params.minSplitGain && gain > best.gain + 1e-9 * Math.abs(gain))
+        best = { gain, left: used.slice(0, k + 1).sort((a, b) => a - b), defaultLeft: left || (mh === 0 && lh > leaf.h - lh), wl, wr };
+    }
+  }
+  return best;
+}
+
+test('categorical splits equal the written-out brute force on 600 random leaves (with and without L1 and bounds)', () => {
+  const rng = new Rng(2019);
+  let found = 0;
+  let plain = 0;
+  for (let trial = 0; trial < 600; trial++) {
+    const c = randomCase(rng);
+    const otherBin = rng.nextDouble() < 0.3 ? rng.nextInt(c.bins) : -1;
+    const best = emptyCandidate();
+    findCategoricalSplit(c.hist, 0, c.bins, otherBin, 5, c.leaf, c.params, best);
+    const expected = bruteForceCategorical(c, otherBin);
+    if (expected.left.length === 0) {
+      assert.equal(best.feature, -1, `trial ${trial}: expected no split`);
+      continue;
+    }
+    found++;
+    if (c.params.lambdaL1 === 0 && c.leaf.lower === Number.NEGATIVE_INFINITY) plain++;
+    assert.equal(best.feature, 5, `trial ${trial}`);
+    assert.ok(best.categorical && best.bin === -1, `trial ${trial}: categorical`);
+    assert.deepEqual(best.leftBins, expected.left, `trial ${trial}: left bins`);
+    assert.equal(best.defaultLeft, expected.defaultLeft, `trial ${trial}: default left`);
+    assert.ok(Math.abs(best.gain - expected.gain) <= 1e-9 * Math.max(1, Math.abs(expected.gain)), `trial ${trial}: gain ${best.gain} vs ${expected.gain}`);
+    assert.ok(Math.abs(best.leftOutput - expected.wl) <= 1e-12 && Math.abs(best.rightOutput - expected.wr) <= 1e-12, `trial ${trial}: outputs`);
+  }
+  assert.ok(found > 200 && plain > 50, `${found} splits, ${plain} unconstrained`);
 });
