@@ -108,6 +108,7 @@ test('constrained numeric splits equal the written-out brute force on 600 random
     found++;
     if (expected.defaultLeft && c.hist[2 * c.bins + 1]! > 0) withMissingLeft++;
     assert.equal(best.feature, 3, `trial ${trial}`);
+    assert.equal(best.categorical, false, `trial ${trial}: numeric`);
     assert.equal(best.bin, expected.bin, `trial ${trial}: bin`);
     assert.equal(best.defaultLeft, expected.defaultLeft, `trial ${trial}: default left`);
     assert.ok(Math.abs(best.gain - expected.gain) <= 1e-9 * Math.max(1, Math.abs(expected.gain)), `trial ${trial}: gain ${best.gain} vs ${expected.gain}`);
@@ -172,4 +173,26 @@ test('categorical splits equal the written-out brute force on 600 random leaves 
     assert.ok(Math.abs(best.leftOutput - expected.wl) <= 1e-12 && Math.abs(best.rightOutput - expected.wr) <= 1e-12, `trial ${trial}: outputs`);
   }
   assert.ok(found > 200 && plain > 50, `${found} splits, ${plain} unconstrained`);
+});
+
+test('min child weight binds exactly: a child with hessian equal to it is allowed, one below it is not (plain and L1 paths, both sides)', () => {
+  // Two value bins; the only split puts bin 0 left. Hessians [3, 1] then [1, 3]: the light child is 1.
+  for (const hess of [
+    [3, 1],
+    [1, 3],
+  ]) {
+    const hist = Float64Array.of(-4, hess[0]!, 4, hess[1]!, 0, 0);
+    for (const lambdaL1 of [0, 0.5]) {
+      for (const [minChildWeight, splits] of [
+        [1, true],
+        [1.0000001, false],
+      ] as const) {
+        const params: SplitParams = { lambdaL1, lambdaL2: 1, minChildWeight, minDataInLeaf: 1, minSplitGain: 0, catSmooth: 10 };
+        const leaf: LeafSums = { g: 0, h: 4, count: 400, lower: -Infinity, upper: Infinity, parentGain: 0, countPerHessian: 100 };
+        const best = emptyCandidate();
+        findNumericSplit(hist, 0, 2, 0, 0, leaf, params, best);
+        assert.equal(best.bin === 0, splits, `hessians ${hess}, L1 ${lambdaL1}, min child weight ${minChildWeight}`);
+      }
+    }
+  }
 });
