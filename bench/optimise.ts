@@ -35,8 +35,8 @@ const started = performance.now();
 const result = await optimisePolicy(problem, { gap: 1e-4, timeLimit: 60 });
 const seconds = (performance.now() - started) / 1000;
 const out =
-  result.status === 'infeasible'
-    ? { status: 'infeasible' }
+  result.status === 'infeasible' || result.status === 'unsolved'
+    ? { status: result.status }
     : {
         status: result.status,
         profit: Math.round(result.profit),

@@ -30,3 +30,21 @@ test('REFERENCE §5 Vasicek at PD 1%, ρ 0.04: q_0.999 = 0.040621, q_0.99 = 0.02
   assert.equal(vasicekCdf(0.01, 0.04, 0), 0);
   assert.equal(vasicekCdf(0.01, 0.04, 1), 1);
 });
+
+test('portfolio loss with one LGD and one σ per loan (arrays, not a shared value)', () => {
+  // EL = [0.1·0.4·100, 0.2·0.6·200] = [4, 24]; variance = 100²(0.1·0.1² + 0.4²·0.1·0.9) + 200²(0.2·0.3² + 0.6²·0.2·0.8) = 154 + 3024.
+  const p = portfolioLoss([0.1, 0.2], [0.4, 0.6], [100, 200], [0.1, 0.3]);
+  assert.deepEqual(
+    Array.from(p.expectedLoss, (v) => Number(v.toFixed(12))),
+    [4, 24],
+  );
+  assert.ok(Math.abs(p.independentUnexpectedLoss - Math.sqrt(3178)) < 1e-9);
+  assert.ok(Math.abs(p.lossRate - 28 / 300) < 1e-15);
+});
+
+test('Vasicek CDF outside (0, 1): 0 at or below a zero loss rate, 1 at or above a full loss', () => {
+  assert.deepEqual(
+    [-0.1, 0, 1, 1.5].map((x) => vasicekCdf(0.01, 0.04, x)),
+    [0, 0, 1, 1],
+  );
+});

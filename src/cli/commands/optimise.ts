@@ -59,7 +59,8 @@ function optimiseCommand(kind: 'cutoffs' | 'limits' | 'mix', summary: string, de
         });
       }
       printResult(context, { ...result, seconds }, () => renderStudy(result, seconds));
-      return 0;
+      // A solver failure on the main problem is reported (status, message, any frontier) and exits 1.
+      return result.result.status === 'unsolved' ? 1 : 0;
     },
   });
 }
@@ -106,6 +107,7 @@ function formatKpi(v: number, format: KpiFormat, change = false): Cell {
 function renderStudy(study: PolicyStudy, seconds: number): string {
   const r = study.result;
   if (r.status === 'infeasible') return '';
+  if (r.status === 'unsolved') return `optimise ${study.problem}: not solved (${r.solver_status}): ${r.message}\n${renderFrontier(study)}`;
   let out = `optimise ${study.problem}: ${study.segments} segments × ${study.actions.length} actions, ${r.status}, ${seconds} s\n\n`;
   out += formatTable(
     ['KPI', ...(r.current === undefined ? [] : ['current']), 'optimised', ...(r.delta === undefined ? [] : ['change'])],
@@ -152,6 +154,12 @@ function renderStudy(study: PolicyStudy, seconds: number): string {
       rows.push([`CVaR ${(study.risk.cvar.alpha * 100).toFixed(1)}%`, Math.round(study.risk.cvar.value), Math.round(study.risk.cvar.max)]);
     out += `\n${formatTable(['risk of the optimised mix', 'value', 'limit'], rows, { title: 'Stressed losses and CVaR (Monte Carlo draws)' })}`;
   }
+  return out + renderFrontier(study);
+}
+
+/** The frontier table, with a note under it for each point the solver failed on or needed a retry for. */
+function renderFrontier(study: PolicyStudy): string {
+  let out = '';
   if (study.frontier !== undefined) {
     out += `\n${formatTable(
       [study.frontier.parameter, 'status', 'profit', study.problem === 'mix' ? 'volume vs current' : 'approval rate', 'bad rate', 'bad rate (amount)', 'EL'],
@@ -166,6 +174,7 @@ function renderStudy(study: PolicyStudy, seconds: number): string {
       ]),
       { title: 'Efficient frontier' },
     )}`;
+    for (const p of study.frontier.points) if (p.message !== undefined) out += `${study.frontier.parameter} ${p.value}: ${p.message}\n`;
   }
   return out;
 }

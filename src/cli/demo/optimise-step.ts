@@ -37,6 +37,7 @@ export const optimiseStep: DemoStep = {
     if (r.status === 'infeasible') {
       throw new CredoError('E_INTERNAL', { summary: `the demo cutoff problem is infeasible: ${r.conflict.map((c) => c.label).join('; ')}` });
     }
+    if (r.status === 'unsolved') throw new CredoError('E_PORTFOLIO_SOLVER', { problem: r.message });
     const frontier = study.frontier?.points ?? [];
     // The world knows every applicant's outcome: the true bad rate of each policy's approvals.
     const bands = segmentPolicy(data, DEMO_CUTOFF_CONFIG.segmentation);

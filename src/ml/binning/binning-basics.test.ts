@@ -40,6 +40,26 @@ test('WOE smoothing +0.5 applies to every non-empty bin; empty bins are neutral'
   assert.throws(() => computeWoe(f([10, 5]), f([0, 5]), { smoothing: 0 }), /no bads/);
 });
 
+test('WOE zero cells, hand-worked: +0.5 (default) and +1 smoothing of a bin with no bads, and of a bin with no goods', () => {
+  // goods 10/5, bads 0/5, s = ½: G' = 10.5 + 5.5 = 16, B' = 0.5 + 5.5 = 6;
+  // WOE = ln((10.5/16)/(0.5/6)) = ln 7.875, ln((5.5/16)/(5.5/6)) = ln 0.375;
+  // IV = (10.5/16 − 0.5/6)·ln 7.875 + (5.5/16 − 5.5/6)·ln 0.375 = 1.1823… + 0.5619… = 1.7442576466.
+  const half = computeWoe(f([10, 5]), f([0, 5]));
+  close(half.woe[0] as number, Math.log(7.875));
+  close(half.woe[0] as number, 2.063693184711697);
+  close(half.woe[1] as number, -0.9808292530117262);
+  close(half.iv, 1.7442576466123776);
+  // s = 1: G' = 11 + 6 = 17, B' = 1 + 6 = 7 → WOE_1 = ln((11/17)/(1/7)) = ln(77/17).
+  const one = computeWoe(f([10, 5]), f([0, 5]), { smoothing: 1 });
+  close(one.woe[0] as number, 1.5105920777974677);
+  assert.equal(one.smoothing, 1);
+  // No goods: goods 0/8, bads 4/4 → G' = 9, B' = 9; WOE = ln(0.5/4.5) = −ln 9, ln(8.5/4.5); IV = 1.2592059307.
+  const noGoods = computeWoe(f([0, 8]), f([4, 4]));
+  close(noGoods.woe[0] as number, -Math.log(9));
+  close(noGoods.woe[1] as number, 0.6359887667199967);
+  close(noGoods.iv, 1.2592059306916517);
+});
+
 test('PSI: hand-computed, and empty bins smoothed (never dropped, never infinite)', () => {
   // E = .5/.3/.2, A = .4/.35/.25: −.1·ln .8 + .05·ln(7/6) + .05·ln 1.25 = 0.0223144 + 0.0077075 + 0.0111572.
   close(computePsi(f([50, 30, 20]), f([40, 35, 25]), 0).psi, 0.04117906668849437);

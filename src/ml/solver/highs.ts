@@ -28,6 +28,8 @@ export interface SolveLpOptions {
   readonly timeLimit?: number;
   /** Relative MIP gap at which to stop (HiGHS default 1e-4). */
   readonly mipRelGap?: number;
+  /** Run HiGHS's presolve (default true); off is the known cure for some presolve failures. */
+  readonly presolve?: boolean;
 }
 
 type Highs = Awaited<ReturnType<HighsLoader>>;
@@ -50,6 +52,7 @@ export async function solveLp(model: string, options: SolveLpOptions = {}): Prom
   const settings: Record<string, unknown> = { output_flag: false };
   if (options.timeLimit !== undefined) settings.time_limit = options.timeLimit;
   if (options.mipRelGap !== undefined) settings.mip_rel_gap = options.mipRelGap;
+  if (options.presolve === false) settings.presolve = 'off';
   let result: ReturnType<Highs['solve']>;
   try {
     result = highs.solve(model, settings as Parameters<Highs['solve']>[1]);

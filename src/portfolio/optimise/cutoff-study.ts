@@ -4,7 +4,7 @@ import { buildCutoffProblem, type CutoffConfig } from './cutoff-problem.js';
 import { ConfigReader, readCutoffActions, readEconomics, readFrontier, readLimits, readScoreSegmentation, readSolver, selectRows } from './optimise-config.js';
 import { computeFrontier, type FrontierPoint, optimisePolicy, type PolicyOptimum } from './optimise-policy.js';
 import { segmentPolicy } from './policy-segments.js';
-import type { InfeasibleResult, LpSolver } from './solve-assignment.js';
+import type { InfeasibleResult, LpSolver, UnsolvedResult } from './solve-assignment.js';
 
 /** Options of the studies: the frontier on or off, an LP solver (default in-process), a progress callback per frontier point. */
 export interface StudyOptions {
@@ -13,12 +13,12 @@ export interface StudyOptions {
   readonly onFrontierPoint?: (done: number, total: number) => void;
 }
 
-/** The outcome of an optimisation study: the optimum (or the conflict) and the frontier when asked for. */
+/** The outcome of an optimisation study: the optimum (or the conflict, or the solver failure) and the frontier when asked for. */
 export interface PolicyStudy {
   readonly problem: 'cutoffs' | 'limits' | 'mix';
   readonly segments: number;
   readonly actions: readonly string[];
-  readonly result: PolicyOptimum | InfeasibleResult;
+  readonly result: PolicyOptimum | InfeasibleResult | UnsolvedResult;
   readonly frontier?: { readonly parameter: string; readonly points: readonly FrontierPoint[] };
   /** Mix only: realised stressed EL per macro scenario and CVaR of the optimised mix. */
   readonly risk?: {

@@ -49,5 +49,6 @@ export {
   type ShadowPrice,
   type SolveAssignmentOptions,
   solveAssignment,
+  type UnsolvedResult,
 } from './solve-assignment.js';
 export { solveLpVerified } from './solve-lp-verified.js';

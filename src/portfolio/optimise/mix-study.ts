@@ -70,7 +70,8 @@ export async function studyMix(frame: Frame, raw: unknown, file: string, options
   const build = (cfg: MixConfig) => buildMixProblem(book, cfg);
   const problem = build(mixConfig);
   const result = await optimisePolicy(problem, solveOptions);
-  const risk = result.status === 'infeasible' ? undefined : mixRisk(problem, mixConfig, xOf(result.assignment, problem.model.actions));
+  const risk =
+    result.status === 'infeasible' || result.status === 'unsolved' ? undefined : mixRisk(problem, mixConfig, xOf(result.assignment, problem.model.actions));
   const study: PolicyStudy = {
     problem: 'mix',
     segments: segments.labels.length,

@@ -30,6 +30,7 @@ const config = (cap: number): CutoffConfig => ({ actions: [{ name: 'decline' }, 
 
 function solved(result: Awaited<ReturnType<typeof optimisePolicy>>): PolicyOptimum {
   if (result.status === 'infeasible') assert.fail(`infeasible: ${JSON.stringify(result.conflict)}`);
+  if (result.status === 'unsolved') assert.fail(`unsolved: ${result.message}`);
   return result;
 }
 
@@ -60,8 +61,8 @@ test('the shadow price of the bad-rate cap matches a finite difference of the LP
   const data = fiveBands();
   const lp = async (cap: number) => {
     const r = await solveAssignment(buildCutoffProblem(data, config(cap)).model, { integer: false });
-    assert.notEqual(r.status, 'infeasible');
-    return r as Exclude<typeof r, { status: 'infeasible' }>;
+    assert.ok(r.status !== 'infeasible' && r.status !== 'unsolved');
+    return r;
   };
   const base = await lp(0.02);
   const bumped = await lp(0.0201);
@@ -149,7 +150,7 @@ test('brute-force enumeration of small random problems matches the solver’s op
     } else {
       feasibleCount++;
       assert.notEqual(result.status, 'infeasible', `trial ${trial}`);
-      if (result.status !== 'infeasible')
+      if (result.status !== 'infeasible' && result.status !== 'unsolved')
         assert.ok(Math.abs(result.objective - best) <= 1e-4 * Math.max(1, Math.abs(best)) + 1e-6, `trial ${trial}: ${result.objective} vs ${best}`);
     }
   }
@@ -164,4 +165,87 @@ test('the frontier re-solves over a sweep of the cap: profit rises with the cap'
     [200, 500, 900, 1000],
   );
   for (let j = 1; j < points.length; j++) assert.ok((points[j]?.profit ?? 0) >= (points[j - 1]?.profit ?? 0));
+});
+
+test('REFERENCE §8 bad-rate cap binds to the last basis point: 13/750 admits the three best bands, a hundredth of a basis point less does not', async () => {
+  const data = fiveBands();
+  // The three best bands: (250·3% + 300·1.5% + 200·0.5%) / 750 = 13/750 = 1.73333…%.
+  const three = ['decline', 'decline', 'approve', 'approve', 'approve'];
+  const two = ['decline', 'decline', 'decline', 'approve', 'approve'];
+  for (const [cap, expected] of [
+    [13 / 750, three],
+    [0.017334, three],
+    [13 / 750 - 1e-6, two],
+    [0.0173, two],
+  ] as const) {
+    const r = solved(await optimisePolicy(buildCutoffProblem(data, config(cap))));
+    assert.deepEqual(
+      r.assignment.map((a) => a.action),
+      expected,
+      `cap ${cap}`,
+    );
+    assert.ok(r.kpis.bad_rate <= cap + 1e-12, `cap ${cap}: bad rate ${r.kpis.bad_rate}`);
+  }
+});
+
+/** A solver that answers each solve with the next scripted outcome (a HiGHS status with or without values, or a throw). */
+function scriptedSolver(outcomes: readonly (string | { status: string; values: boolean; message?: string })[]) {
+  let k = 0;
+  return async (lp: string, options: Parameters<typeof solveAssignment>[1] & object) => {
+    void options;
+    const outcome = outcomes[Math.min(k++, outcomes.length - 1)]!;
+    const o = typeof outcome === 'string' ? { status: outcome, values: false } : outcome;
+    const values: Record<string, number> = {};
+    // A feasible answer: approve every segment (x_s_1 = 1).
+    if (o.values) for (const m of lp.matchAll(/\bx(\d+)_1\b/g)) values[`x${m[1]}_1`] = 1;
+    return {
+      status: o.status,
+      optimal: o.status === 'Optimal',
+      objective: o.values ? 1 : 0,
+      values,
+      rows: [],
+      ...(o.message === undefined ? {} : { message: o.message }),
+    };
+  };
+}
+
+test('every HiGHS status is a reported outcome: unsolved statuses carry a message, limit statuses with an answer are time_limit', async () => {
+  const model = buildCutoffProblem(fiveBands(), config(0.03)).model;
+  const cases: [string | { status: string; values: boolean; message?: string }, string, RegExp | null][] = [
+    [{ status: 'Solver error', values: false, message: 'Unable to solve the problem. HiGHS error -1; with presolve off: same' }, 'unsolved', /HiGHS error -1/],
+    ['Unbounded', 'unsolved', /"Unbounded".*solver failure/],
+    ['Primal infeasible or unbounded', 'infeasible', null],
+    ['Model error', 'unsolved', /could not solve the problem \(status "Model error"\)/],
+    ['Time limit reached', 'unsolved', /before finding any feasible assignment; raise solver.time_limit/],
+    [{ status: 'Iteration limit reached', values: true }, 'time_limit', null],
+    [{ status: 'Optimal', values: true }, 'optimal', null],
+  ];
+  for (const [outcome, status, message] of cases) {
+    const r = await solveAssignment(model, { solver: scriptedSolver([outcome]), skipShadowPrices: true });
+    assert.equal(r.status, status, JSON.stringify(outcome));
+    if (r.status === 'unsolved') {
+      assert.match(r.message, message!);
+      assert.equal(r.solver_status, typeof outcome === 'string' ? outcome : outcome.status);
+    } else if (r.status !== 'infeasible') assert.equal(r.solver_status, typeof outcome === 'string' ? outcome : outcome.status);
+  }
+});
+
+test('a frontier marks the value the solver failed on and solves the others', async () => {
+  const data = fiveBands();
+  const failing = scriptedSolver([
+    { status: 'Optimal', values: true },
+    { status: 'Solver error', values: false, message: 'HiGHS error -1' },
+    { status: 'Optimal', values: true },
+  ]);
+  const points = await computeFrontier((cap) => buildCutoffProblem(data, config(cap)), [0.03, 0.04, 0.05], { solver: failing });
+  assert.deepEqual(
+    points.map((p) => [p.value, p.status, p.solver_status]),
+    [
+      [0.03, 'optimal', 'Optimal'],
+      [0.04, 'unsolved', 'Solver error'],
+      [0.05, 'optimal', 'Optimal'],
+    ],
+  );
+  assert.equal(points[1]!.profit, null);
+  assert.match(points[1]!.message ?? '', /HiGHS error -1/);
 });

@@ -1,6 +1,6 @@
 import type { PolicyKpis, PolicyProblem } from './policy-problem.js';
 import { currentPolicyKpis, policyKpis } from './policy-problem.js';
-import { type InfeasibleResult, type ShadowPrice, type SolveAssignmentOptions, solveAssignment } from './solve-assignment.js';
+import { type InfeasibleResult, type ShadowPrice, type SolveAssignmentOptions, solveAssignment, type UnsolvedResult } from './solve-assignment.js';
 
 /** One segment's assignment. */
 export interface SegmentAssignment {
@@ -22,6 +22,10 @@ export interface SegmentSwapSet {
 /** The result of optimising a policy. */
 export interface PolicyOptimum {
   readonly status: 'optimal' | 'time_limit';
+  /** HiGHS's own status word. */
+  readonly solver_status: string;
+  /** Set when the answer needed a retry (e.g. presolve off after a HiGHS error). */
+  readonly retry?: string;
   readonly profit: number;
   readonly assignment: readonly SegmentAssignment[];
   readonly kpis: PolicyKpis;
@@ -36,11 +40,12 @@ export interface PolicyOptimum {
 
 /**
  * Solves a policy problem and reports the assignment, KPIs, deltas and swap set against the
- * current policy, and shadow prices; an infeasible problem returns its conflicting constraints.
+ * current policy, and shadow prices; an infeasible problem returns its conflicting constraints, an
+ * unsolved one (solver failure) its status and message.
  */
-export async function optimisePolicy(problem: PolicyProblem, options: SolveAssignmentOptions = {}): Promise<PolicyOptimum | InfeasibleResult> {
+export async function optimisePolicy(problem: PolicyProblem, options: SolveAssignmentOptions = {}): Promise<PolicyOptimum | InfeasibleResult | UnsolvedResult> {
   const solution = await solveAssignment(problem.model, options);
-  if (solution.status === 'infeasible') return solution;
+  if (solution.status === 'infeasible' || solution.status === 'unsolved') return solution;
   const { segments, actions } = problem.model;
   const A = actions.length;
   const assignment = segments.map((segment, s): SegmentAssignment => {
@@ -58,6 +63,8 @@ export async function optimisePolicy(problem: PolicyProblem, options: SolveAssig
   const kpis = policyKpis(problem, solution.x);
   const base: PolicyOptimum = {
     status: solution.status,
+    solver_status: solution.solver_status,
+    ...(solution.retry === undefined ? {} : { retry: solution.retry }),
     profit: solution.objective,
     assignment,
     kpis,
@@ -121,15 +128,19 @@ export function segmentSwapSet(problem: PolicyProblem, x: Float64Array): Segment
 export interface FrontierPoint {
   /** The swept parameter's value (e.g. the bad-rate cap). */
   readonly value: number;
-  readonly status: 'optimal' | 'time_limit' | 'infeasible';
+  readonly status: 'optimal' | 'time_limit' | 'infeasible' | 'unsolved';
   readonly profit: number | null;
   readonly kpis: PolicyKpis | null;
+  /** HiGHS's own status word. */
+  readonly solver_status: string;
+  /** Unsolved points: what went wrong; solved ones: a retry that was needed, if any. */
+  readonly message?: string;
 }
 
 /**
  * The efficient frontier: re-solves the problem built for each value of a swept parameter (e.g.
  * the bad-rate cap) and records profit and KPIs (REFERENCE §8). Infeasible values are kept as
- * points with status `infeasible`.
+ * points with status `infeasible`, values the solver failed on with status `unsolved` and a message.
  */
 export async function computeFrontier(
   build: (value: number) => PolicyProblem,
@@ -141,8 +152,18 @@ export async function computeFrontier(
   for (const value of values) {
     const problem = build(value);
     const solution = await solveAssignment(problem.model, { ...options, skipShadowPrices: true });
-    if (solution.status === 'infeasible') points.push({ value, status: 'infeasible', profit: null, kpis: null });
-    else points.push({ value, status: solution.status, profit: solution.objective, kpis: policyKpis(problem, solution.x) });
+    if (solution.status === 'infeasible') points.push({ value, status: 'infeasible', profit: null, kpis: null, solver_status: 'Infeasible' });
+    else if (solution.status === 'unsolved')
+      points.push({ value, status: 'unsolved', profit: null, kpis: null, solver_status: solution.solver_status, message: solution.message });
+    else
+      points.push({
+        value,
+        status: solution.status,
+        profit: solution.objective,
+        kpis: policyKpis(problem, solution.x),
+        solver_status: solution.solver_status,
+        ...(solution.retry === undefined ? {} : { message: `solved with ${solution.retry}` }),
+      });
     onPoint(points.length, values.length);
   }
   return points;

@@ -1,10 +1,9 @@
-import { CredoError } from '../../errors/index.js';
 import type { LpSolution, SolveLpOptions } from '../../ml/solver/index.js';
 import { type AssignmentModel, variableName, writeAssignmentLp } from './assignment-model.js';
-import { solveLpVerified } from './solve-lp-verified.js';
+import { solveLpVerified, type VerifiedLpSolution } from './solve-lp-verified.js';
 
 /** Solves LP text; the default runs HiGHS on this thread, the CLI passes a worker-thread solver. */
-export type LpSolver = (lp: string, options: SolveLpOptions) => Promise<LpSolution>;
+export type LpSolver = (lp: string, options: SolveLpOptions) => Promise<LpSolution | VerifiedLpSolution>;
 
 /** Options of `solveAssignment`. */
 export interface SolveAssignmentOptions {
@@ -33,7 +32,12 @@ export interface ShadowPrice {
 
 /** A solved assignment. */
 export interface AssignmentSolution {
+  /** `time_limit`: HiGHS stopped at a limit (time, iterations, solutions) with a feasible answer; see `solver_status`. */
   readonly status: 'optimal' | 'time_limit';
+  /** HiGHS's own status word (e.g. `Optimal`, `Time limit reached`). */
+  readonly solver_status: string;
+  /** Set when the answer needed a retry (e.g. presolve off after a HiGHS error). */
+  readonly retry?: string;
   /** Optimal (or best found) profit. */
   readonly objective: number;
   /** x_{s,a}, segment-major. */
@@ -51,7 +55,32 @@ export interface InfeasibleResult {
   readonly conflict: readonly { readonly name: string; readonly label: string }[];
 }
 
-const FEASIBLE = new Set(['Optimal', 'Time limit reached']);
+/**
+ * The problem was not solved and not proven infeasible: HiGHS failed (status `Solver error` after
+ * the presolve-off retry), stopped at a limit with no feasible answer, or reported a status such
+ * as `Unbounded` or `Model error`. A reported outcome, not an exception: a frontier marks the point.
+ */
+export interface UnsolvedResult {
+  readonly status: 'unsolved';
+  /** HiGHS's status word. */
+  readonly solver_status: string;
+  /** What happened, in words, with the solver's messages. */
+  readonly message: string;
+}
+
+/** HiGHS statuses that come with a feasible (possibly suboptimal) assignment. */
+const FEASIBLE = new Set(['Optimal', 'Time limit reached', 'Iteration limit reached', 'Solution limit reached', 'Interrupted', 'Target for objective reached']);
+
+/** The words of an unsolved outcome for each HiGHS status. */
+function unsolved(solution: LpSolution | VerifiedLpSolution): UnsolvedResult {
+  const detail = 'message' in solution && solution.message !== undefined ? `: ${solution.message}` : '';
+  const message = FEASIBLE.has(solution.status)
+    ? `HiGHS stopped ("${solution.status}") before finding any feasible assignment; raise solver.time_limit`
+    : /unbounded/i.test(solution.status)
+      ? `HiGHS reports the problem "${solution.status}" (an assignment problem is bounded: this is a solver failure)`
+      : `HiGHS could not solve the problem (status "${solution.status}")${detail}`;
+  return { status: 'unsolved', solver_status: solution.status, message };
+}
 
 /**
  * Solves the assignment with HiGHS: the binary problem (branch and bound to `gap`), then its LP
@@ -59,14 +88,18 @@ const FEASIBLE = new Set(['Optimal', 'Time limit reached']);
  * deletion filter (Chinneck & Dravnieks, 1991): drop each business constraint in turn and keep it
  * out when the rest stay infeasible; what remains is irreducible. Never returns an empty answer.
  */
-export async function solveAssignment(model: AssignmentModel, options: SolveAssignmentOptions = {}): Promise<AssignmentSolution | InfeasibleResult> {
+export async function solveAssignment(
+  model: AssignmentModel,
+  options: SolveAssignmentOptions = {},
+): Promise<AssignmentSolution | InfeasibleResult | UnsolvedResult> {
   const solver = options.solver ?? solveLpVerified;
   const integer = options.integer ?? true;
   const lpOptions: SolveLpOptions = { timeLimit: options.timeLimit ?? 30, mipRelGap: options.gap ?? 1e-4 };
   const main = await solver(writeAssignmentLp(model, { integer }), lpOptions);
   if (!FEASIBLE.has(main.status) || Object.keys(main.values).length === 0) {
+    // "Primal infeasible or unbounded" included: an assignment problem is bounded.
     if (/infeasible/i.test(main.status)) return { status: 'infeasible', conflict: await findConflict(model, solver, lpOptions, integer) };
-    throw new CredoError('E_PORTFOLIO_SOLVER', { problem: `HiGHS ended with status "${main.status}" and no solution` });
+    return unsolved(main);
   }
   const S = model.segments.length;
   const A = model.actions.length;
@@ -81,9 +114,18 @@ export async function solveAssignment(model: AssignmentModel, options: SolveAssi
     }
     choice[s] = best;
   }
-  const status = main.status === 'Optimal' ? 'optimal' : 'time_limit';
-  if (options.skipShadowPrices === true) return { status, objective: main.objective, x, choice };
+  const solved = {
+    status: main.status === 'Optimal' ? ('optimal' as const) : ('time_limit' as const),
+    solver_status: main.status,
+    ...('retry' in main && main.retry !== undefined ? { retry: main.retry } : {}),
+    objective: main.objective,
+    x,
+    choice,
+  };
+  if (options.skipShadowPrices === true) return solved;
   const relaxed = integer ? await solver(writeAssignmentLp(model, { integer: false }), lpOptions) : main;
+  // Shadow prices need the relaxation; without it the assignment still stands.
+  if (!FEASIBLE.has(relaxed.status)) return solved;
   const relaxedX = new Float64Array(S * A);
   for (let s = 0; s < S; s++) for (let a = 0; a < A; a++) relaxedX[s * A + a] = relaxed.values[variableName(s, a)] ?? 0;
   const rowsByName = new Map(relaxed.rows.map((r) => [r.name, r]));
@@ -96,7 +138,7 @@ export async function solveAssignment(model: AssignmentModel, options: SolveAssi
     const shadowPrice = -dual * c.parameter.rowDerivative(relaxedX);
     return { ...base, parameter: { name: c.parameter.name, value: c.parameter.value, shadowPrice: shadowPrice === 0 ? 0 : shadowPrice } };
   });
-  return { status, objective: main.objective, x, choice, relaxation: { objective: relaxed.objective, shadowPrices } };
+  return { ...solved, relaxation: { objective: relaxed.objective, shadowPrices } };
 }
 
 /** Deletion filter over the business constraints: an irreducible infeasible subset. */

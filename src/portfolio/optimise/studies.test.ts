@@ -9,8 +9,9 @@ import type { PolicyOptimum } from './optimise-policy.js';
 const world = generateWorld({ rows: 4000, seed: 3 }).applications;
 const economics = { lgd: 0.6, funding_rate: 0.06, opex: 2500, hurdle_rate: 0.12 };
 
-function optimum(result: PolicyOptimum | { status: 'infeasible' }): PolicyOptimum {
+function optimum(result: PolicyOptimum | { status: 'infeasible' } | { status: 'unsolved'; message: string }): PolicyOptimum {
   if (result.status === 'infeasible') assert.fail('unexpectedly infeasible');
+  if (result.status === 'unsolved') assert.fail(`unexpectedly unsolved: ${result.message}`);
   return result;
 }
 

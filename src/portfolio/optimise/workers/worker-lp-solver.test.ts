@@ -29,7 +29,7 @@ test('the worker-thread solver gives the in-thread answer (five-band check at a 
     const inWorker = await optimisePolicy(problem, { solver });
     const inThread = await optimisePolicy(problem);
     assert.deepEqual(inWorker, inThread);
-    assert.ok(inWorker.status !== 'infeasible' && Math.abs(inWorker.kpis.bad_rate - 0.023611) < 1e-6);
+    assert.ok(inWorker.status !== 'infeasible' && inWorker.status !== 'unsolved' && Math.abs(inWorker.kpis.bad_rate - 0.023611) < 1e-6);
   } finally {
     await solver.close();
   }
