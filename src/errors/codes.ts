@@ -118,6 +118,29 @@ export const errorCodes = {
   E_LEARNER_OPTION: { title: 'Invalid learner option', message: '{model} option {option}: {problem} (got "{value}")', kind: 'input' },
   E_TUNE_BUDGET: { title: 'Invalid time budget', message: 'time budget "{value}": {problem}', kind: 'input' },
 
+  // Store (src/store): PGlite or PostgreSQL, migrations, constraints, audit log
+  E_STORE_LOCKED: {
+    title: 'Data directory in use',
+    message:
+      'data directory "{dataDir}" is in use by process {pid} (a running `credo serve`?): stop the server first, or use the API instead (admins: POST /api/v1/users)',
+    kind: 'input',
+  },
+  E_STORE_CONNECT: { title: 'Cannot open the database', message: 'cannot open the database {target}: {problem}', kind: 'input' },
+  E_STORE_SCHEMA_NEWER: {
+    title: 'Database schema is newer than this Credo',
+    message: 'the database has migration {version} ("{name}") which this Credo does not know; upgrade Credo',
+    kind: 'input',
+  },
+  E_STORE_MIGRATION_CHANGED: {
+    title: 'Applied migration changed',
+    message: 'migration {version} ("{name}") differs from the one applied (checksum {applied}, now {current}); migrations are forward-only',
+    kind: 'internal',
+  },
+  E_STORE_DUPLICATE: { title: 'Duplicate value', message: '{entity}: {field} "{value}" already exists', kind: 'input' },
+  E_STORE_REFERENCE: { title: 'Unknown reference', message: '{entity}: {field} "{value}" does not exist', kind: 'input' },
+  E_STORE_CONSTRAINT: { title: 'Constraint violated', message: '{entity}: {problem}', kind: 'input' },
+  E_STORE_APPEND_ONLY: { title: 'Audit log is append-only', message: 'audit log entries cannot be changed or deleted: {operation} refused', kind: 'internal' },
+
   // Internal
   E_INTERNAL: { title: 'Internal error', message: '{summary}', kind: 'internal' },
 } as const satisfies Record<string, ErrorCodeSpec>;

@@ -1,0 +1,40 @@
+/** The store: PostgreSQL through embedded PGlite or a server, migrations, repositories, the audit chain. */
+export { type AuditVerification, canonicalAuditEntry, chainHash, GENESIS_HASH, sealAudit, verifyAudit } from './audit-chain.js';
+export {
+  type Database,
+  DEFAULT_DATA_DIR,
+  databaseOptionsFromEnv,
+  type OpenDatabaseOptions,
+  openDatabase,
+  type PoolStats,
+  type Transaction,
+  type TransactionOptions,
+} from './database.js';
+export { isRetryable, sqlState, translateDatabaseError } from './database-error.js';
+export { type MigrateOptions, type MigrateResult, migrate } from './migrate.js';
+export { type Migration, migrations } from './migrations/index.js';
+export type { Queryable, QueryResult } from './queryable.js';
+export { type AuditEntry, type AuditFilter, type AuditInput, appendAudit, listAudit } from './repositories/audit.js';
+export {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  hashRequest,
+  type IdempotencyClaim,
+  type IdempotencyKeyRef,
+  releaseIdempotencyKey,
+} from './repositories/idempotency.js';
+export { DEFAULT_PAGE_SIZE, isUuid, MAX_PAGE_SIZE, pageOf } from './repositories/page.js';
+export {
+  createApiKey,
+  createUser,
+  getUser,
+  hashApiKey,
+  type IssuedKey,
+  listUsers,
+  type Principal,
+  ROLES,
+  type Role,
+  revokeApiKey,
+  type User,
+  verifyApiKey,
+} from './repositories/users.js';
