@@ -141,6 +141,33 @@ export const errorCodes = {
   E_STORE_CONSTRAINT: { title: 'Constraint violated', message: '{entity}: {problem}', kind: 'input' },
   E_STORE_APPEND_ONLY: { title: 'Audit log is append-only', message: 'audit log entries cannot be changed or deleted: {operation} refused', kind: 'internal' },
 
+  // HTTP API (src/server): request-level problems rendered as RFC 9457 problem+json
+  E_HTTP_BAD_REQUEST: { title: 'Bad request', message: '{problem}', kind: 'input' },
+  E_HTTP_NOT_FOUND: { title: 'Not found', message: 'no route {method} {url}', kind: 'input' },
+  E_HTTP_METHOD_NOT_ALLOWED: { title: 'Method not allowed', message: '{method} is not allowed on {url}; allowed: {allow}', kind: 'input' },
+  E_HTTP_BODY_TOO_LARGE: { title: 'Body too large', message: 'request body exceeds {limit} bytes', kind: 'input' },
+  E_HTTP_MEDIA_TYPE: { title: 'Unsupported media type', message: 'content-type "{contentType}" is not accepted here', kind: 'input' },
+  E_HTTP_MALFORMED_BODY: { title: 'Malformed body', message: 'request body cannot be parsed: {problem}', kind: 'input' },
+  E_HTTP_VALIDATION: { title: 'Request does not match its schema', message: '{part}: {summary}', kind: 'input' },
+  E_HTTP_RATE_LIMITED: { title: 'Too many requests', message: 'rate limit of {max} requests per {window} exceeded; retry in {retryAfter} s', kind: 'input' },
+  E_HTTP_RESOURCE_NOT_FOUND: { title: 'Resource not found', message: '{resource} "{id}" does not exist', kind: 'input' },
+  E_HTTP_IDEMPOTENCY_IN_PROGRESS: {
+    title: 'Duplicate request in progress',
+    message: 'a request with Idempotency-Key "{key}" is still being processed; retry later',
+    kind: 'input',
+  },
+  E_HTTP_IDEMPOTENCY_MISMATCH: {
+    title: 'Idempotency key reused',
+    message: 'Idempotency-Key "{key}" was used before with a different request body',
+    kind: 'input',
+  },
+  E_HTTP_NOT_CONFIGURED: { title: 'Service not configured', message: 'cannot decide: {problem}', kind: 'input' },
+  E_HTTP_CONFLICT: { title: 'Conflict', message: '{problem}', kind: 'input' },
+  E_AUTH_KEY_MISSING: { title: 'API key missing', message: 'send an API key as "Authorization: Bearer <key>"', kind: 'input' },
+  E_AUTH_KEY_INVALID: { title: 'API key invalid', message: 'the API key is not valid', kind: 'input' },
+  E_AUTH_FORBIDDEN: { title: 'Forbidden', message: 'role "{role}" may not {method} {route}; allowed roles: {allowed}', kind: 'input' },
+  E_AUTH_OBJECT_FORBIDDEN: { title: 'Forbidden for this object', message: '{problem}', kind: 'input' },
+
   // Internal
   E_INTERNAL: { title: 'Internal error', message: '{summary}', kind: 'internal' },
 } as const satisfies Record<string, ErrorCodeSpec>;

@@ -28,6 +28,7 @@ import { rulesCheckCommand } from './rules-check.js';
 import { rulesLiftCommand } from './rules-lift.js';
 import { scoreCommand } from './score.js';
 import { scorecardTableCommand } from './scorecard-table.js';
+import { serveCommand } from './serve.js';
 import { simulateCommand } from './simulate.js';
 import { swapsetCommand } from './swapset.js';
 import { trainCommand } from './train.js';
@@ -78,5 +79,7 @@ export const commands: readonly Command[] = [
   optimiseLimitsCommand,
   optimiseMixCommand,
   backtestCommand,
+  // service
+  serveCommand,
   errorsCommand,
 ];

@@ -1,0 +1,85 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { CredoError, isCredoError } from '../../errors/index.js';
+import { type Problem, type ProblemField, toProblem } from '../problem.js';
+
+/** A Fastify schema-validation issue (TypeBox's and Ajv's share these members). */
+interface ValidationIssue {
+  readonly instancePath?: string;
+  readonly message?: string;
+  readonly keyword?: string;
+  readonly params?: Record<string, unknown>;
+}
+
+/** JSON pointer of the field an issue names, under its request part (`/body/data/income`). */
+function issueField(part: string, issue: ValidationIssue): string {
+  const base = `/${part}${issue.instancePath ?? ''}`;
+  const params = issue.params ?? {};
+  const named = params.missingProperty ?? params.additionalProperty ?? firstOf(params.requiredProperties) ?? firstOf(params.additionalProperties);
+  return typeof named === 'string' ? `${base}/${named}` : base;
+}
+
+function firstOf(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : undefined;
+}
+
+/** Maps Fastify's own errors (validation, content-type parsing, body size) to catalogue errors. */
+export function fromFastifyError(error: FastifyError & { validation?: ValidationIssue[]; validationContext?: string }, bodyLimit: number): unknown {
+  if (isCredoError(error)) return error;
+  if (Array.isArray(error.validation)) {
+    const part = error.validationContext ?? 'body';
+    const errors: ProblemField[] = error.validation.map((issue) => ({ field: issueField(part, issue), message: issue.message ?? 'invalid' }));
+    const summary = errors.map((e) => `${e.field} ${e.message}`).join('; ');
+    return new CredoError('E_HTTP_VALIDATION', { part, summary, errors });
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 413) return new CredoError('E_HTTP_BODY_TOO_LARGE', { limit: bodyLimit });
+  if (status === 415) return new CredoError('E_HTTP_MEDIA_TYPE', { contentType: String(error.message.match(/'([^']*)'/)?.[1] ?? 'unknown') });
+  if (status >= 400 && status < 500) {
+    const code = String(error.code ?? '');
+    if (code.startsWith('FST_ERR_CTP') || error instanceof SyntaxError) return new CredoError('E_HTTP_MALFORMED_BODY', { problem: error.message });
+    return new CredoError('E_HTTP_BAD_REQUEST', { problem: error.message });
+  }
+  return error;
+}
+
+/** Turns a route pattern (`/api/v1/customers/:id`) into a regular expression over concrete paths. */
+function patternRegex(url: string): RegExp {
+  const escaped = url
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${escaped}/?$`);
+}
+
+/**
+ * Error plugin: every error leaves as RFC 9457 `application/problem+json` (see problem.ts);
+ * unknown routes get 404 and known paths with another method 405 with an `Allow` header.
+ * 5xx details go to the log only.
+ */
+export function installErrorHandling(app: FastifyInstance): void {
+  const routes: { method: string; regex: RegExp }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) routes.push({ method, regex: patternRegex(route.url) });
+  });
+
+  const send = (reply: FastifyReply, body: Problem) => reply.code(body.status).type('application/problem+json').send(body);
+
+  app.setErrorHandler((error, request, reply) => {
+    const bodyLimit = request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0;
+    const body = toProblem(fromFastifyError(error as FastifyError, bodyLimit), request.id);
+    if (body.status >= 500) request.log.error({ err: error }, 'internal error');
+    if (body.status === 401) reply.header('www-authenticate', 'Bearer');
+    return send(reply, body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allow = [...new Set(routes.filter((r) => r.regex.test(path)).map((r) => r.method))];
+    if (allow.length > 0) {
+      reply.header('allow', allow.join(', '));
+      const error = new CredoError('E_HTTP_METHOD_NOT_ALLOWED', { method: request.method, url: path, allow: allow.join(', ') });
+      return send(reply, toProblem(error, request.id));
+    }
+    return send(reply, toProblem(new CredoError('E_HTTP_NOT_FOUND', { method: request.method, url: path }), request.id));
+  });
+}
