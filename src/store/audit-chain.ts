@@ -77,10 +77,7 @@ export async function sealAudit(db: Database, options: { batchSize?: number } = 
 
 async function sealBatch(tx: Queryable, batchSize: number): Promise<number> {
   await tx.query(`SELECT pg_advisory_xact_lock(${SEAL_LOCK})`);
-  const { rows } = await tx.query<CanonicalRow>(
-    `SELECT ${CANONICAL_COLUMNS} FROM audit_log WHERE hash IS NULL ORDER BY seq LIMIT $1`,
-    [batchSize],
-  );
+  const { rows } = await tx.query<CanonicalRow>(`SELECT ${CANONICAL_COLUMNS} FROM audit_log WHERE hash IS NULL ORDER BY seq LIMIT $1`, [batchSize]);
   if (rows.length === 0) return 0;
   const last = await tx.query<{ chain_pos: string; hash: string }>(
     'SELECT chain_pos, hash FROM audit_log WHERE chain_pos IS NOT NULL ORDER BY chain_pos DESC LIMIT 1',
@@ -119,10 +116,10 @@ export async function verifyAudit(db: Database, options: { batchSize?: number } 
   let expected = 1n;
   let entries = 0;
   for (;;) {
-    const { rows } = await db.query<CanonicalRow>(
-      `SELECT ${CANONICAL_COLUMNS} FROM audit_log WHERE chain_pos >= $1 ORDER BY chain_pos LIMIT $2`,
-      [expected.toString(), batchSize],
-    );
+    const { rows } = await db.query<CanonicalRow>(`SELECT ${CANONICAL_COLUMNS} FROM audit_log WHERE chain_pos >= $1 ORDER BY chain_pos LIMIT $2`, [
+      expected.toString(),
+      batchSize,
+    ]);
     for (const row of rows) {
       const hash = chainHash(previous, canonicalAuditEntry(row));
       if (BigInt(row.chain_pos as string) !== expected || hash !== row.hash) {

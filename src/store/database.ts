@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { CredoError } from '../errors/index.js';
-import { isRetryable, translateDatabaseError } from './database-error.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { isRetryable, translateDatabaseError } from './database-error.js';
 import type { Queryable, QueryResult } from './queryable.js';
 import { SerialQueue } from './serial-queue.js';
 

@@ -14,7 +14,41 @@ export { isRetryable, sqlState, translateDatabaseError } from './database-error.
 export { type MigrateOptions, type MigrateResult, migrate } from './migrate.js';
 export { type Migration, migrations } from './migrations/index.js';
 export type { Queryable, QueryResult } from './queryable.js';
+export {
+  type Application,
+  type ApplicationFilter,
+  type ApplicationWithInput,
+  getApplication,
+  getApplicationByExternalId,
+  insertApplication,
+  listApplications,
+} from './repositories/applications.js';
 export { type AuditEntry, type AuditFilter, type AuditInput, appendAudit, listAudit } from './repositories/audit.js';
+export {
+  addEmployment,
+  type Customer,
+  type CustomerInput,
+  type CustomerWithEmployment,
+  createCustomer,
+  type Employment,
+  type EmploymentInput,
+  getCustomer,
+  type KycStatus,
+  listCustomers,
+  listEmployment,
+  maskNationalId,
+  setKycStatus,
+} from './repositories/customers.js';
+export {
+  type DecisionKind,
+  decisionRecordOf,
+  getDecision,
+  getShadowDecision,
+  insertDecision,
+  insertOverride,
+  listDecisionsOfApplication,
+  type StoredDecision,
+} from './repositories/decisions.js';
 export {
   claimIdempotencyKey,
   completeIdempotencyKey,
@@ -23,7 +57,21 @@ export {
   type IdempotencyKeyRef,
   releaseIdempotencyKey,
 } from './repositories/idempotency.js';
+export {
+  getChallenger,
+  getChampion,
+  getModel,
+  getModelByHash,
+  insertModel,
+  listModels,
+  type ModelEntry,
+  type ModelStatus,
+  type ModelWithBody,
+  promoteModel,
+  retireModel,
+} from './repositories/models.js';
 export { DEFAULT_PAGE_SIZE, isUuid, MAX_PAGE_SIZE, pageOf } from './repositories/page.js';
+export { activatePolicy, getActivePolicy, getPolicy, insertPolicy, listPolicies, type PolicyEntry, type PolicyWithYaml } from './repositories/policies.js';
 export {
   createApiKey,
   createUser,

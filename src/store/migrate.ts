@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CredoError } from '../errors/index.js';
 import type { Database } from './database.js';
-import { type Migration, migrations as allMigrations } from './migrations/index.js';
+import { migrations as allMigrations, type Migration } from './migrations/index.js';
 
 /** What `migrate` did: the versions it applied now and the schema version afterwards. */
 export interface MigrateResult {
@@ -49,11 +49,7 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
     for (const migration of [...list].sort((a, b) => a.version - b.version)) {
       if (migration.version > target || done.has(migration.version)) continue;
       await tx.exec(migration.sql);
-      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
-        migration.version,
-        migration.name,
-        checksum(migration),
-      ]);
+      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [migration.version, migration.name, checksum(migration)]);
       applied.push(migration.version);
       done.add(migration.version);
     }

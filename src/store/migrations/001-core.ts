@@ -1,9 +1,10 @@
 /**
  * Migration 001: users and API keys, customers and employment, the model and policy
- * registries, applications and decisions. Money is integer minor units (`bigint`) with a
- * currency code, rates are exact `numeric`; ids are UUIDs made by the application (so a
- * decision and its application can be written in one round); every row that changes has
- * `updated_at`, kept by one trigger function.
+ * registries, applications and decisions. Money is never a float: incomes are integer minor
+ * units (`bigint`) with a currency code; decision limits and rates are exact `numeric` decimal
+ * strings (major units, annual rate) as the decision function writes them. Ids are UUIDs made
+ * by the application, so a decision and its application can be written in one round; every row
+ * that changes has `updated_at`, kept by one trigger function.
  */
 export const sql = `
 CREATE FUNCTION credo_set_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -150,7 +151,7 @@ CREATE TABLE decisions (
   pd double precision CHECK (pd >= 0 AND pd <= 1),
   score double precision CHECK (score >= 300 AND score <= 850),
   reasons jsonb NOT NULL DEFAULT '[]' CHECK (jsonb_typeof(reasons) = 'array'),
-  limit_minor bigint CHECK (limit_minor >= 0),
+  limit_amount numeric CHECK (limit_amount >= 0),
   currency text NOT NULL DEFAULT 'USD' CHECK (currency ~ '^[A-Z]{3}$'),
   rate numeric CHECK (rate >= 0),
   policy_id uuid REFERENCES policies (id),
@@ -160,6 +161,7 @@ CREATE TABLE decisions (
   arm text CHECK (arm IN ('champion', 'challenger')),
   rules_fired jsonb NOT NULL DEFAULT '[]' CHECK (jsonb_typeof(rules_fired) = 'array'),
   input_snapshot jsonb CHECK (jsonb_typeof(input_snapshot) = 'object'),
+  as_of date,
   details jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(details) = 'object'),
   latency_us integer CHECK (latency_us >= 0),
   decided_by uuid REFERENCES users (id),
@@ -167,9 +169,9 @@ CREATE TABLE decisions (
   created_at timestamptz NOT NULL DEFAULT now(),
   CHECK ((kind = 'shadow') = (shadow_of IS NOT NULL)),
   CHECK ((policy_id IS NULL) = (policy_version IS NULL)),
-  CHECK ((model_id IS NULL) = (model_hash IS NULL)),
+  CHECK (model_id IS NULL OR model_hash IS NOT NULL),
   -- A model decision carries everything needed to replay it; an override carries who and why.
-  CHECK (kind = 'override' OR (policy_id IS NOT NULL AND arm IS NOT NULL AND input_snapshot IS NOT NULL)),
+  CHECK (kind = 'override' OR (policy_id IS NOT NULL AND model_hash IS NOT NULL AND arm IS NOT NULL AND input_snapshot IS NOT NULL AND pd IS NOT NULL AND score IS NOT NULL)),
   CHECK (kind <> 'override' OR (decided_by IS NOT NULL AND length(btrim(reason)) > 0))
 );
 CREATE UNIQUE INDEX decisions_one_automatic ON decisions (application_id) WHERE kind = 'automatic';

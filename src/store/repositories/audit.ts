@@ -1,5 +1,5 @@
 import type { Queryable } from '../queryable.js';
-import { Conditions, pageOf } from './page.js';
+import { Conditions, isUuid, pageOf } from './page.js';
 import type { Role } from './users.js';
 
 /** What a command appends to the audit log (in its own transaction, beside the change it records). */
@@ -70,15 +70,7 @@ export async function appendAudit(q: Queryable, entry: AuditInput): Promise<stri
   const { rows } = await q.query<{ seq: string }>(
     `INSERT INTO audit_log (actor_id, actor_role, action, entity, entity_id, request_id, details)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) RETURNING seq`,
-    [
-      entry.actorId,
-      entry.actorRole,
-      entry.action,
-      entry.entity,
-      entry.entityId ?? null,
-      entry.requestId ?? null,
-      JSON.stringify(entry.details ?? {}),
-    ],
+    [entry.actorId, entry.actorRole, entry.action, entry.entity, entry.entityId ?? null, entry.requestId ?? null, JSON.stringify(entry.details ?? {})],
   );
   return (rows[0] as { seq: string }).seq;
 }
@@ -94,10 +86,11 @@ export interface AuditFilter {
 
 /** Entries matching the filter, newest first, with the total count. */
 export async function listAudit(q: Queryable, filter: AuditFilter = {}): Promise<{ items: AuditEntry[]; total: number }> {
+  if (filter.actorId !== undefined && !isUuid(filter.actorId)) return { items: [], total: 0 };
   const c = new Conditions();
   if (filter.entity !== undefined) c.add('entity = ?', filter.entity);
   if (filter.entityId !== undefined) c.add('entity_id = ?', filter.entityId);
-  if (filter.actorId !== undefined) c.add('actor_id::text = ?', filter.actorId);
+  if (filter.actorId !== undefined) c.add('actor_id = ?::uuid', filter.actorId);
   const count = await q.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log ${c.where}`, [...c.params]);
   const { limit, offset } = pageOf(filter.limit, filter.offset);
   const page = await q.query<AuditRow>(`SELECT * FROM audit_log ${c.where} ORDER BY seq DESC LIMIT ${c.param(limit)} OFFSET ${c.param(offset)}`, c.params);

@@ -10,15 +10,21 @@ export function pageOf(limit?: number, offset?: number): { limit: number; offset
   return { limit: l, offset: o };
 }
 
-/** Builds a `WHERE` clause from conditions written with `?` for their one parameter. */
+/** Builds a `WHERE` clause from conditions written with `?` for their parameters. */
 export class Conditions {
   readonly params: unknown[] = [];
   readonly #clauses: string[] = [];
 
-  /** Adds `clause` (one `?`) with its value. */
-  add(clause: string, value: unknown): this {
-    this.params.push(value);
-    this.#clauses.push(clause.replace('?', `$${this.params.length}`));
+  /** Adds `clause`, its `?`s standing for `values` in order. */
+  add(clause: string, ...values: unknown[]): this {
+    let next = 0;
+    this.#clauses.push(
+      clause.replace(/\?/g, () => {
+        this.params.push(values[next]);
+        next += 1;
+        return `$${this.params.length}`;
+      }),
+    );
     return this;
   }
 
