@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { auditVerifyCommand } from './audit-verify.js';
 import { backtestCommand } from './backtest.js';
 import { binningApplyCommand } from './binning-apply.js';
 import { binningFitCommand } from './binning-fit.js';
@@ -7,6 +8,7 @@ import { compareCommand } from './compare.js';
 import { dataLoadCommand } from './data-load.js';
 import { dataProfileCommand } from './data-profile.js';
 import { dataSynthCommand } from './data-synth.js';
+import { dbMigrateCommand } from './db-migrate.js';
 import { demoCommand } from './demo.js';
 import { errorsCommand } from './errors.js';
 import { evaluateCommand } from './evaluate.js';
@@ -33,6 +35,7 @@ import { simulateCommand } from './simulate.js';
 import { swapsetCommand } from './swapset.js';
 import { trainCommand } from './train.js';
 import { tuneCommand } from './tune.js';
+import { usersAddCommand } from './users-add.js';
 
 /**
  * Every CLI command, in the order `credo --help` lists them. One file per command (or per
@@ -79,6 +82,10 @@ export const commands: readonly Command[] = [
   optimiseLimitsCommand,
   optimiseMixCommand,
   backtestCommand,
+  // service
+  dbMigrateCommand,
+  usersAddCommand,
+  auditVerifyCommand,
   // service
   serveCommand,
   errorsCommand,
