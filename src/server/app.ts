@@ -4,12 +4,12 @@ import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { CredoError } from '../errors/index.js';
 import type { Database } from '../store/index.js';
+import { ServiceMetrics } from './metrics.js';
 import { bearerToken, installAuth, type VerifyKey } from './plugins/auth.js';
 import { installErrorHandling } from './plugins/errors.js';
 import { installMetricsHooks } from './plugins/metrics-hooks.js';
 import { installOpenApi, installRouteDefaults } from './plugins/openapi.js';
 import { installSecurityHeaders } from './plugins/security-headers.js';
-import { ServiceMetrics } from './metrics.js';
 import { registerRoutes } from './routes/index.js';
 import { Service } from './service.js';
 

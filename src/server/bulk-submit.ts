@@ -1,5 +1,5 @@
-import { CredoError } from '../errors/index.js';
 import { applicationInputs, type InputValue } from '../decision/index.js';
+import { CredoError } from '../errors/index.js';
 import { csvRecords } from './csv-records.js';
 import { toProblem } from './problem.js';
 import type { Caller } from './roles.js';
@@ -29,9 +29,13 @@ export async function bulkSubmit(service: Service, csv: string, caller: Caller, 
   if (setup === undefined) throw new CredoError('E_HTTP_NOT_CONFIGURED', { problem: 'register and promote a champion model and activate a policy first' });
   const records = csvRecords(csv);
   const header = records[0];
-  if (header === undefined) throw new CredoError('E_INPUT_VALIDATION', { summary: 'CSV: no header row', issues: [{ path: ['body'], message: 'no header row' }] });
+  if (header === undefined)
+    throw new CredoError('E_INPUT_VALIDATION', { summary: 'CSV: no header row', issues: [{ path: ['body'], message: 'no header row' }] });
   if (records.length - 1 > maxRows) {
-    throw new CredoError('E_INPUT_VALIDATION', { summary: `CSV: ${records.length - 1} rows; at most ${maxRows} per upload`, issues: [{ path: ['body'], message: 'too many rows' }] });
+    throw new CredoError('E_INPUT_VALIDATION', {
+      summary: `CSV: ${records.length - 1} rows; at most ${maxRows} per upload`,
+      issues: [{ path: ['body'], message: 'too many rows' }],
+    });
   }
   const types = new Map(applicationInputs(setup.context).map((c) => [c.name, c.type]));
   const ignored = header.filter((name) => !types.has(name) && !ID_COLUMNS.has(name));

@@ -38,7 +38,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let app: FastifyInstance;
   try {
     await migrate(db);
-    app = await buildApp({ db, logger: options.log === true ? { level: 'info' } : false, ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }) });
+    app = await buildApp({
+      db,
+      logger: options.log === true ? { level: 'info' } : false,
+      ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
+    });
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
     await db.close();

@@ -1,26 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
+import { type BoundModel, type DecisionContext, type DecisionPolicy, parsePolicy } from '../decision/index.js';
 import { parseReasonCatalogue, type ReasonCatalogue } from '../explain/index.js';
 import { dataFolder } from '../io/index.js';
 import { parseModel } from '../io/model-file.js';
-import {
-  type BoundModel,
-  type DecisionContext,
-  type DecisionPolicy,
-  parsePolicy,
-} from '../decision/index.js';
 import type { CredoModel } from '../ml/model.js';
-import {
-  type Database,
-  getActivePolicy,
-  getChallenger,
-  getChampion,
-  getModel,
-  getPolicy,
-  type Principal,
-  verifyApiKey,
-} from '../store/index.js';
+import { type Database, getActivePolicy, getChallenger, getChampion, getModel, getPolicy, type Principal, verifyApiKey } from '../store/index.js';
 import type { ServiceMetrics } from './metrics.js';
 
 /** The policy and models decisions are made with now, compiled once (see `Service.reload`). */
@@ -91,7 +77,7 @@ export class Service {
     if (cached !== undefined) return cached;
     const row = await getModel(this.db, id, { withBody: true });
     if (row === undefined) return undefined;
-    const bound = { id: row.id, hash: row.hash, model: parseModel<CredoModel>(row.body, `model ${row.id}`) };
+    const bound = { id: row.id, hash: row.hash, model: parseModel<CredoModel>(row.body ?? '', `model ${row.id}`) };
     this.#models.set(id, bound);
     return bound;
   }
@@ -102,7 +88,7 @@ export class Service {
     if (cached !== undefined) return cached;
     const row = await getPolicy(this.db, id);
     if (row === undefined) return undefined;
-    const parsed = { policy: parsePolicy(row.yaml, `policy ${row.name} v${row.version}`), id: row.id, name: row.name, version: row.version };
+    const parsed = { policy: parsePolicy(row.yaml ?? '', `policy ${row.name} v${row.version}`), id: row.id, name: row.name, version: row.version };
     this.#policies.set(id, parsed);
     return parsed;
   }

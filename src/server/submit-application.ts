@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { type DecisionRecord, decideApplication, type InputValue, validateApplicationData } from '../decision/index.js';
 import { CredoError } from '../errors/index.js';
 import { canonicalJson } from '../io/model-file.js';
-import { type DecisionRecord, decideApplication, type InputValue, validateApplicationData } from '../decision/index.js';
 import {
   appendAudit,
   claimIdempotencyKey,
@@ -12,8 +12,8 @@ import {
   releaseIdempotencyKey,
   type Transaction,
 } from '../store/index.js';
+import { type DecisionSummaryJson, decisionSummary } from './decision-json.js';
 import type { Caller } from './roles.js';
-import { decisionSummary, type DecisionSummaryJson } from './decision-json.js';
 import type { Service } from './service.js';
 
 /** What a client submits (the contract). */

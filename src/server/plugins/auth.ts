@@ -52,7 +52,12 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
     }
     request.caller = caller.caller;
     if (!access.includes(caller.caller.role)) {
-      throw new CredoError('E_AUTH_FORBIDDEN', { role: caller.caller.role, method: request.method, route: request.routeOptions.url, allowed: access.join(', ') });
+      throw new CredoError('E_AUTH_FORBIDDEN', {
+        role: caller.caller.role,
+        method: request.method,
+        route: request.routeOptions.url,
+        allowed: access.join(', '),
+      });
     }
   });
 }

@@ -2,8 +2,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { CredoError } from '../../errors/index.js';
 import { getApplication, listApplications, listDecisionsOfApplication } from '../../store/index.js';
-import { overrideDecision } from '../override-decision.js';
 import { decisionJson } from '../decision-json.js';
+import { overrideDecision } from '../override-decision.js';
 import {
   ApplicationDetail,
   ApplicationInput,
@@ -47,7 +47,12 @@ export function applicationRoutes(app: FastifyInstance, service: Service): void 
     '/api/v1/applications',
     {
       config: { access: ['admin', 'loan_officer', 'risk_analyst', 'auditor'] },
-      schema: { tags: ['applications'], summary: 'List applications, newest first', querystring: ApplicationListQuery, response: { 200: pageOf(ApplicationItem) } },
+      schema: {
+        tags: ['applications'],
+        summary: 'List applications, newest first',
+        querystring: ApplicationListQuery,
+        response: { 200: pageOf(ApplicationItem) },
+      },
     },
     async (request) => {
       const page = await listApplications(service.db, { limit: request.query.limit, offset: request.query.offset, action: request.query.action });
@@ -90,6 +95,13 @@ export function applicationRoutes(app: FastifyInstance, service: Service): void 
 }
 
 /** The list form of an application row. */
-function applicationItemJson(a: { id: string; externalId: string | null; customerId: string | null; action: string | null; decisionId: string | null; createdAt: Date }) {
+function applicationItemJson(a: {
+  id: string;
+  externalId: string | null;
+  customerId: string | null;
+  action: string | null;
+  decisionId: string | null;
+  createdAt: Date;
+}) {
   return { id: a.id, external_id: a.externalId, customer_id: a.customerId, action: a.action, decision_id: a.decisionId, created_at: a.createdAt.toISOString() };
 }

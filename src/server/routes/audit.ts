@@ -34,7 +34,10 @@ export function auditRoutes(app: FastifyInstance, service: Service): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get(
     '/api/v1/audit',
-    { config: { access: ['admin', 'auditor'] }, schema: { tags: ['audit'], summary: 'Audit log entries, newest first', querystring: AuditQuery, response: { 200: pageOf(AuditEntry) } } },
+    {
+      config: { access: ['admin', 'auditor'] },
+      schema: { tags: ['audit'], summary: 'Audit log entries, newest first', querystring: AuditQuery, response: { 200: pageOf(AuditEntry) } },
+    },
     async (request) => {
       const q = request.query;
       const page = await listAudit(service.db, {
@@ -69,7 +72,15 @@ export function auditRoutes(app: FastifyInstance, service: Service): void {
       schema: {
         tags: ['audit'],
         summary: 'Seal pending entries and verify the hash chain (as `credo audit verify`)',
-        response: { 200: Type.Object({ ok: Type.Boolean(), entries: Type.Integer(), first_bad: Type.Union([Type.String(), Type.Null()]), head: Type.String(), unsealed: Type.Integer() }) },
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            entries: Type.Integer(),
+            first_bad: Type.Union([Type.String(), Type.Null()]),
+            head: Type.String(),
+            unsealed: Type.Integer(),
+          }),
+        },
       },
     },
     async () => {

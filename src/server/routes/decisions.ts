@@ -16,7 +16,10 @@ export function decisionRoutes(app: FastifyInstance, service: Service): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get(
     '/api/v1/decisions/:id',
-    { config: { access: READERS }, schema: { tags: ['decisions'], summary: 'One decision with its reasons, rules fired and input snapshot', params: IdParams, response: { 200: Decision } } },
+    {
+      config: { access: READERS },
+      schema: { tags: ['decisions'], summary: 'One decision with its reasons, rules fired and input snapshot', params: IdParams, response: { 200: Decision } },
+    },
     async (request) => {
       const decision = await getDecision(service.db, request.params.id);
       if (decision === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'decision', id: request.params.id });

@@ -19,14 +19,15 @@ const Ready = Type.Object({
  */
 export function healthRoutes(app: FastifyInstance, service: Service): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  api.get(
-    '/health',
-    { config: { access: 'public' }, schema: { tags: ['service'], summary: 'Liveness', response: { 200: Health } } },
-    async () => ({ status: 'ok' as const }),
-  );
+  api.get('/health', { config: { access: 'public' }, schema: { tags: ['service'], summary: 'Liveness', response: { 200: Health } } }, async () => ({
+    status: 'ok' as const,
+  }));
   api.get(
     '/ready',
-    { config: { access: 'public' }, schema: { tags: ['service'], summary: 'Readiness: database, champion model, active policy', response: { 200: Ready, 503: Ready } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['service'], summary: 'Readiness: database, champion model, active policy', response: { 200: Ready, 503: Ready } },
+    },
     async (_request, reply) => {
       const database = await service.databaseReachable();
       const current = service.current();
@@ -43,7 +44,11 @@ export function healthRoutes(app: FastifyInstance, service: Service): void {
     '/metrics',
     {
       config: { access: ['admin', 'risk_analyst', 'auditor'] },
-      schema: { tags: ['service'], summary: 'Prometheus metrics', response: { 200: { description: 'Prometheus text format 0.0.4', content: { 'text/plain': { schema: Type.String() } } } } },
+      schema: {
+        tags: ['service'],
+        summary: 'Prometheus metrics',
+        response: { 200: { description: 'Prometheus text format 0.0.4', content: { 'text/plain': { schema: Type.String() } } } },
+      },
     },
     async (_request, reply) => {
       const pool = service.db.poolStats();

@@ -76,15 +76,23 @@ export async function modelRoutes(app: FastifyInstance, options: { service: Serv
     '/api/v1/models/:id/promote',
     {
       config: { access: ['admin', 'risk_analyst'] },
-      schema: { tags: ['models'], summary: 'Promote a model to champion or challenger (share of traffic, default 0.1)', params: IdParams, body: PromoteInput, response: { 200: Model } },
+      schema: {
+        tags: ['models'],
+        summary: 'Promote a model to champion or challenger (share of traffic, default 0.1)',
+        params: IdParams,
+        body: PromoteInput,
+        response: { 200: Model },
+      },
     },
     async (request) => {
       const caller = request.caller!;
       const share = request.body.role === 'challenger' ? (request.body.share ?? 0.1) : undefined;
       // Parse before promoting: a stored file that no longer loads must not become the champion.
-      if ((await service.model(request.params.id)) === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'model', id: request.params.id });
+      if ((await service.model(request.params.id)) === undefined)
+        throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'model', id: request.params.id });
       const row = await service.db.transaction(async (tx) => {
         const promoted = await promoteModel(tx, request.params.id, request.body.role, share);
+        if (promoted === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'model', id: request.params.id });
         await appendAudit(tx, {
           actorId: caller.userId,
           actorRole: caller.role,

@@ -30,7 +30,11 @@ export function policyRoutes(app: FastifyInstance, service: Service, uploadLimit
       },
     },
     async (request, reply) => {
-      const type = String(request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+      const type =
+        String(request.headers['content-type'] ?? '')
+          .split(';')[0]
+          ?.trim()
+          .toLowerCase() ?? '';
       if (!YAML_TYPES.includes(type) || typeof request.body !== 'string') throw new CredoError('E_HTTP_MEDIA_TYPE', { contentType: type });
       const text = request.body;
       const parsed = safeParsePolicy(text, 'upload');
@@ -77,7 +81,12 @@ export function policyRoutes(app: FastifyInstance, service: Service, uploadLimit
     '/api/v1/policies/:id',
     {
       config: { access: ['admin', 'risk_analyst', 'auditor'] },
-      schema: { tags: ['policies'], summary: 'One policy with its YAML text', params: IdParams, response: { 200: Type.Object({ ...Policy.properties, yaml: Type.String() }) } },
+      schema: {
+        tags: ['policies'],
+        summary: 'One policy with its YAML text',
+        params: IdParams,
+        response: { 200: Type.Object({ ...Policy.properties, yaml: Type.String() }) },
+      },
     },
     async (request) => {
       const row = await getPolicy(service.db, request.params.id);
@@ -94,9 +103,11 @@ export function policyRoutes(app: FastifyInstance, service: Service, uploadLimit
     },
     async (request) => {
       const caller = request.caller!;
-      if ((await service.policy(request.params.id)) === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'policy', id: request.params.id });
+      if ((await service.policy(request.params.id)) === undefined)
+        throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'policy', id: request.params.id });
       const row = await service.db.transaction(async (tx) => {
         const activated = await activatePolicy(tx, request.params.id);
+        if (activated === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'policy', id: request.params.id });
         await appendAudit(tx, {
           actorId: caller.userId,
           actorRole: caller.role,
@@ -114,7 +125,16 @@ export function policyRoutes(app: FastifyInstance, service: Service, uploadLimit
   );
 }
 
-function policyJson(p: { id: string; name: string; version: number; hash: string; active: boolean; effectiveFrom: Date; activatedAt: Date | null; createdAt: Date }) {
+function policyJson(p: {
+  id: string;
+  name: string;
+  version: number;
+  hash: string;
+  active: boolean;
+  effectiveFrom: Date;
+  activatedAt: Date | null;
+  createdAt: Date;
+}) {
   return {
     id: p.id,
     name: p.name,

@@ -106,7 +106,9 @@ export const BulkRowResult = Type.Object({
   status: Type.Integer(),
   application_id: Type.Optional(Type.String()),
   decision: Type.Optional(DecisionSummary),
-  error: Type.Optional(Type.Object({ code: Type.String(), detail: Type.String(), errors: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })) })),
+  error: Type.Optional(
+    Type.Object({ code: Type.String(), detail: Type.String(), errors: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })) }),
+  ),
 });
 
 /** Bulk upload response: per-row results and counts. */

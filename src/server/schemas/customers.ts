@@ -34,7 +34,12 @@ export const CustomerInput = Type.Object(
     external_id: Type.Optional(text(200, 'the lender’s own customer reference (unique)')),
     full_name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
     date_of_birth: Type.Optional(date),
-    national_id: Type.String({ minLength: 4, maxLength: 64, pattern: '^[A-Za-z0-9 -]+$', description: 'stored whole; only the last 4 characters are shown except to admins' }),
+    national_id: Type.String({
+      minLength: 4,
+      maxLength: 64,
+      pattern: '^[A-Za-z0-9 -]+$',
+      description: 'stored whole; only the last 4 characters are shown except to admins',
+    }),
     email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
     phone: Type.Optional(Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+() .-]+$' })),
     address: Type.Optional(text(500)),
@@ -58,7 +63,7 @@ export const Employment = Type.Object({
   end_date: nullable(Type.String()),
 });
 
-/** A customer as returned: `national_id` masked to its last 4 characters (`****6789`) except for admins. */
+/** A customer as returned: `national_id` masked to its last 4 characters (`****6789`) except for admins. Lists omit employment (empty). */
 export const Customer = Type.Object({
   id: Type.String({ format: 'uuid' }),
   external_id: nullable(Type.String()),
@@ -88,8 +93,3 @@ export const CustomerListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-
-/** Masks a national id to its last 4 characters: only those ever leave the API (except to admins). */
-export function maskNationalId(id: string): string {
-  return `****${id.slice(-4)}`;
-}
