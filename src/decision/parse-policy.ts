@@ -113,8 +113,9 @@ export function parsePolicy(yamlText: string, source = 'policy'): DecisionPolicy
   if (result.ok) return result.value;
   const summary = result.issues
     .map((i) => {
-      const at = i.line === undefined ? '' : ` (line ${i.line}, column ${i.column})`;
-      return `${i.path.length > 0 ? `${formatPath(i.path)}: ` : ''}${i.message}${at}`;
+      const at = i.line === undefined ? '' : `line ${i.line}, column ${i.column}`;
+      const where = [i.path.length > 0 ? formatPath(i.path) : '', at].filter((s) => s !== '').join(' at ');
+      return `${where === '' ? '' : `${where}: `}${i.message}`;
     })
     .join('; ');
   throw new CredoError('E_STRATEGY_FILE_INVALID', { file: source, summary, issues: result.issues });

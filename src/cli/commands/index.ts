@@ -9,6 +9,7 @@ import { dataLoadCommand } from './data-load.js';
 import { dataProfileCommand } from './data-profile.js';
 import { dataSynthCommand } from './data-synth.js';
 import { dbMigrateCommand } from './db-migrate.js';
+import { decideCommand } from './decide.js';
 import { demoCommand } from './demo.js';
 import { errorsCommand } from './errors.js';
 import { evaluateCommand } from './evaluate.js';
@@ -76,6 +77,7 @@ export const commands: readonly Command[] = [
   rulesCheckCommand,
   rulesLiftCommand,
   swapsetCommand,
+  decideCommand,
   // simulation and optimisation
   simulateCommand,
   optimiseCutoffsCommand,
@@ -83,10 +85,9 @@ export const commands: readonly Command[] = [
   optimiseMixCommand,
   backtestCommand,
   // service
+  serveCommand,
   dbMigrateCommand,
   usersAddCommand,
   auditVerifyCommand,
-  // service
-  serveCommand,
   errorsCommand,
 ];
