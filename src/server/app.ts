@@ -8,7 +8,7 @@ import { ServiceMetrics } from './metrics.js';
 import { bearerToken, installAuth, type VerifyKey } from './plugins/auth.js';
 import { installErrorHandling } from './plugins/errors.js';
 import { installMetricsHooks } from './plugins/metrics-hooks.js';
-import { installOpenApi, installRouteDefaults } from './plugins/openapi.js';
+import { installOpenApi, installRouteDefaults, type RouteEntry } from './plugins/openapi.js';
 import { installSecurityHeaders } from './plugins/security-headers.js';
 import { registerRoutes } from './routes/index.js';
 import { Service } from './service.js';
@@ -57,7 +57,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   installErrorHandling(app);
   installSecurityHeaders(app);
-  installRouteDefaults(app);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  installRouteDefaults(app, routeTable);
   const metrics = new ServiceMetrics();
   installMetricsHooks(app, metrics);
   await installOpenApi(app, options.version ?? '1');

@@ -31,8 +31,11 @@ export function bearerToken(header: string | undefined): string | undefined {
 export function installAuth(app: FastifyInstance, options: AuthOptions): void {
   const cache = new Map<string, { caller: Caller; until: number }>();
   app.addHook('onRequest', async (request) => {
-    const access = request.routeOptions.config?.access;
-    if (access === undefined || access === 'public') return;
+    // No route matched (404/405 handler): nothing to protect. A route that forgot to declare its
+    // access fails closed: no role may call it.
+    if (request.routeOptions.url === undefined) return;
+    const access = request.routeOptions.config?.access ?? [];
+    if (access === 'public') return;
     const key = bearerToken(request.headers.authorization);
     if (key === undefined) throw new CredoError('E_AUTH_KEY_MISSING');
     const digest = createHash('sha256').update(key).digest('base64');

@@ -1,7 +1,22 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import type { RouteAccess } from '../roles.js';
 import { problemResponse } from '../schemas/common.js';
+
+/** One registered route and who may call it (undefined = the route forgot to declare it). */
+export interface RouteEntry {
+  readonly method: string;
+  readonly url: string;
+  readonly access: RouteAccess | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every registered route with its declared access (tests enumerate it). */
+    routeTable: readonly RouteEntry[];
+  }
+}
 
 /**
  * Completes every route's schema before it is compiled, so the OpenAPI document states what the
@@ -9,8 +24,10 @@ import { problemResponse } from '../schemas/common.js';
  * problem+json error responses. The routes of the API explorer (`/docs…`) are marked public here;
  * every other route must declare `config.access` itself.
  */
-export function installRouteDefaults(app: FastifyInstance): void {
+export function installRouteDefaults(app: FastifyInstance, table: RouteEntry[]): void {
   app.addHook('onRoute', (route) => {
+    for (const method of Array.isArray(route.method) ? route.method : [route.method])
+      table.push({ method, url: route.url, access: route.url.startsWith('/docs') ? 'public' : route.config?.access });
     if (route.url.startsWith('/docs')) {
       route.config = { ...route.config, access: 'public' };
       return;
