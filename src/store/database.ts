@@ -44,6 +44,8 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Pool figures for metrics. */
   poolStats(): PoolStats;
+  /** PGlite only (undefined on PostgreSQL): a tarball of the whole data directory, for `loadDataDir`. */
+  readonly dumpDataDir?: () => Promise<Blob>;
   /** Closes the pool or PGlite (waiting for queued work) and releases the data-directory lock. */
   close(): Promise<void>;
 }
@@ -58,6 +60,8 @@ export interface OpenDatabaseOptions {
   readonly schema?: string;
   /** PostgreSQL only: pool size (default 10). */
   readonly poolSize?: number;
+  /** PGlite only: start from this `dumpDataDir` tarball instead of an empty cluster (skips initdb, which is slow). */
+  readonly loadDataDir?: Blob;
 }
 
 /** The directory PGlite uses when none is given. */
@@ -78,7 +82,7 @@ const identity = (value: string): string => value;
  */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   if (options.url !== undefined && options.url !== '') return openPostgres(options.url, options);
-  return openPglite(options.dataDir ?? DEFAULT_DATA_DIR);
+  return openPglite(options.dataDir ?? DEFAULT_DATA_DIR, options.loadDataDir);
 }
 
 /** `openDatabase` options from the environment: `DATABASE_URL` wins over the data directory. */
@@ -150,7 +154,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promise<Database> {
   const memory = dataDir.startsWith('memory://');
   const target = memory ? dataDir : resolve(dataDir);
   const lock: DataDirLock | undefined = memory ? undefined : await acquireDataDirLock(target);
@@ -158,6 +162,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   try {
     pglite = await PGlite.create(memory ? dataDir : resolve(target, 'pgdata'), {
       parsers: { [INT8]: identity, [NUMERIC]: identity, [DATE]: identity },
+      ...(loadDataDir === undefined ? {} : { loadDataDir }),
     });
   } catch (error) {
     await lock?.release();
@@ -186,6 +191,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     query: (sql, params) => queue.run(() => run(sql, params)),
     transaction: (fn, txOptions) => withRetries(txOptions, () => queue.run(() => inTransaction({ query: run, exec }, fn, txOptions))),
     poolStats: () => ({ total: 1, idle: queue.busy ? 0 : 1, waiting: queue.waiting }),
+    dumpDataDir: () => queue.run(() => pglite.dumpDataDir('none')),
     async close() {
       if (closed) return;
       closed = true;
