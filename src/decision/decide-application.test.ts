@@ -4,7 +4,7 @@ import { CredoError } from '../errors/index.js';
 import type { CredoModel } from '../ml/model.js';
 import { challengerArm } from './challenger-arm.js';
 import { decideApplication } from './decide-application.js';
-import type { DecisionContext } from './decision-record.js';
+import type { DecisionContext, DecisionRecord } from './decision-record.js';
 import { parsePolicy } from './parse-policy.js';
 import { replayDecision } from './replay-decision.js';
 import { validateApplicationData } from './validate-application.js';
@@ -240,6 +240,9 @@ test('replay re-decides the stored snapshot bit for bit and names any field that
   const same = replayDecision(JSON.parse(JSON.stringify(stored)), ctx);
   assert.equal(same.identical, true);
   assert.deepEqual(same.differences, []);
+  // as a database may return it: keys in another order, absent optional fields as null
+  const fromDatabase = { ...stored, asOf: null, inputSnapshot: Object.fromEntries(Object.entries(stored.inputSnapshot).reverse()) };
+  assert.equal(replayDecision(fromDatabase as unknown as DecisionRecord, ctx).identical, true);
   const tampered = replayDecision({ ...stored, pd: stored.pd + Number.EPSILON * stored.pd, limit: '1.00' }, ctx);
   assert.equal(tampered.identical, false);
   assert.deepEqual(tampered.differences, ['pd', 'limit']);

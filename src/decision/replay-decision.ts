@@ -35,7 +35,8 @@ const RECORD_KEYS = [
  * Re-decides a stored decision from its input snapshot on its stored arm and date, with `context`
  * holding the stored policy and model versions (the challenger's too when the stored arm is the
  * challenger), and compares every field bit for bit (numbers with `Object.is`, so 0 ≠ −0 and
- * PDs must agree to the last bit). Fields of the snapshot that no input of `context` reads are
+ * PDs must agree to the last bit; the order of an object's keys and null for an absent optional
+ * field do not count as differences). Fields of the snapshot that no input of `context` reads are
  * carried over unread.
  */
 export function replayDecision(stored: DecisionRecord, context: DecisionContext): ReplayResult {
@@ -49,11 +50,11 @@ export function replayDecision(stored: DecisionRecord, context: DecisionContext)
 
 function compareRecords(a: DecisionRecord, b: DecisionRecord, prefix: string, out: string[]): void {
   for (const key of RECORD_KEYS) {
-    if (key === 'shadow') {
-      if (a.shadow === undefined || b.shadow === undefined) {
-        if (a.shadow !== b.shadow) out.push(`${prefix}shadow`);
-      } else compareRecords(a.shadow, b.shadow, `${prefix}shadow.`, out);
-    } else compareValues(a[key], b[key], `${prefix}${key}`, out);
+    // an absent optional field may come back from a database as null
+    const x = a[key] ?? undefined;
+    const y = b[key] ?? undefined;
+    if (key === 'shadow' && x !== undefined && y !== undefined) compareRecords(x as DecisionRecord, y as DecisionRecord, `${prefix}shadow.`, out);
+    else compareValues(x, y, `${prefix}${key}`, out);
   }
 }
 
@@ -75,7 +76,6 @@ function compareValues(a: unknown, b: unknown, path: string, out: string[]): voi
   const y = b as Record<string, unknown>;
   const keys = [...Object.keys(x)];
   for (const k of Object.keys(y)) if (!Object.hasOwn(x, k)) keys.push(k);
-  // key order is part of the snapshot's canonical form (inputs in schema order)
-  if (Object.keys(x).join('\u0000') !== Object.keys(y).join('\u0000')) out.push(`${path} (field order)`);
+  // key order is not compared: a database (PostgreSQL jsonb) may store an object's keys in another order
   for (const k of keys) compareValues(x[k], y[k], `${path}.${k}`, out);
 }
