@@ -62,25 +62,43 @@ function assertSameRow(out: Frame, i: number, direct: DecisionRecord): void {
 }
 
 test('credo decide on a synthetic world = decideApplication row by row; limits and prices check by hand', async () => {
-  await writeFrame(generateWorld({ rows: 3000, seed: 11 }).applications, join(dir, 'world.csv'));
+  await writeFrame(generateWorld({ rows: 4000, seed: 11 }).applications, join(dir, 'world.csv'));
   await credo('train', '--data', 'world.csv', '--target', 'bad', '--exclude', EXCLUDE, '--trees', '30', '--leaves', '15', '--out', 'pd.json');
   await credo('train', '--data', 'world.csv', '--target', 'bad', '--exclude', EXCLUDE, '--trees', '12', '--leaves', '7', '--out', 'challenger.json');
 
-  const run = await credo('decide', '--policy', policyPath, '--model', 'pd.json', '--data', 'world.csv', '--out', 'decisions.csv', '--json');
+  const run = await credo('decide', '--policy', policyPath, '--model', 'pd.json', '--data', 'world.csv', '--out', 'decisions.csv', '--threads', '1', '--json');
   const summary = JSON.parse(run.out);
-  assert.equal(summary.rows, 3000);
+  assert.equal(summary.rows, 4000);
   assert.equal(summary.errors, 0);
-  assert.equal(summary.approve + summary.decline + summary.refer, 3000);
-  assert.ok(summary.approve > 1500 && summary.decline > 100 && summary.refer > 50, run.out);
+  assert.equal(summary.approve + summary.decline + summary.refer, 4000);
+  assert.ok(summary.approve > 2000 && summary.decline > 150 && summary.refer > 70, run.out);
+  // worker threads decide the same rows with the same function: the same file, byte for byte
+  const threaded = await credo(
+    'decide',
+    '--policy',
+    policyPath,
+    '--model',
+    'pd.json',
+    '--data',
+    'world.csv',
+    '--out',
+    'threads.csv',
+    '--threads',
+    '2',
+    '--json',
+  );
+  assert.equal(JSON.parse(threaded.out).threads, 2);
+  assert.equal(summary.threads, 1);
+  assert.equal(readFileSync(join(dir, 'threads.csv'), 'utf8'), readFileSync(join(dir, 'decisions.csv'), 'utf8'));
 
   const policy = parsePolicy(readFileSync(policyPath, 'utf8'), 'lending-policy.yaml');
   const catalogue = parseReasonCatalogue(JSON.parse(readFileSync(join(repoRoot, 'data', 'reasons.json'), 'utf8')));
   const context: DecisionContext = { policy, policyId: 'lending-policy', policyVersion: 1, champion: bound('pd.json'), catalogue };
   const world = await readFrame(join(dir, 'world.csv'), { types: { application_id: 'category' } });
   const out = await readDecisions('decisions.csv');
-  assert.equal(out.rowCount, 3000);
+  assert.equal(out.rowCount, 4000);
   let checkedPrices = 0;
-  for (let i = 0; i < 3000; i++) {
+  for (let i = 0; i < 4000; i++) {
     const direct = decideApplication(valueAt(world.column('application_id'), i) as string, rowData(world, context, i), context);
     assertSameRow(out, i, direct);
     if (direct.action !== 'approve' || checkedPrices >= 25) continue;
@@ -129,8 +147,8 @@ test('credo decide with a challenger: a stable share decided by the challenger, 
     '--json',
   );
   const summary = JSON.parse(run.out);
-  // 3σ of a binomial share at n = 3,000, p = 0.3 is 0.025
-  assert.ok(Math.abs(summary.challenger_rows / 3000 - 0.3) < 0.025, run.out);
+  // 3σ of a binomial share at n = 4,000, p = 0.3 is 0.022
+  assert.ok(Math.abs(summary.challenger_rows / 4000 - 0.3) < 0.022, run.out);
   const policy = parsePolicy(readFileSync(policyPath, 'utf8'), 'lending-policy.yaml');
   const catalogue = parseReasonCatalogue(JSON.parse(readFileSync(join(repoRoot, 'data', 'reasons.json'), 'utf8')));
   const context: DecisionContext = {

@@ -1,22 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import {
-  applicationInputs,
-  type BoundModel,
-  type DecisionContext,
-  type DecisionRecord,
-  decideApplication,
-  type InputValue,
-  parsePolicy,
-} from '../../decision/index.js';
+import { applicationInputs, type DecisionRecord, type InputValue, parsePolicy } from '../../decision/index.js';
 import { CredoError } from '../../errors/index.js';
 import { type Column, categoryFromLabels, Frame, type Frame as FrameType, numericColumn } from '../../frame/index.js';
 import { writeFrame } from '../../io/index.js';
-import { parseModel } from '../../io/model-file.js';
 import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
 import { formatTable, toJson } from '../output.js';
-import { readCatalogue, reasonColumns } from './explain-common.js';
+import { contextOf, type DecideSpec, decideParallel, type RowOutcome } from './decide-batch.js';
+import { defaultExplainThreads, readCatalogue, reasonColumns } from './explain-common.js';
 import { checkAsOf } from './rules-load.js';
 
 /** `credo decide`: the decision of every row of a file, made by the same function as the API. */
@@ -39,28 +31,30 @@ export const decideCommand = defineCommand({
     share: { type: 'number', min: 0, max: 1, description: 'share of applications the challenger decides (default 0.1)' },
     id: { type: 'string', description: 'application id column (default: application_id or id; else the row number)' },
     catalogue: { type: 'string', description: 'reason catalogue JSON when the policy has none (default: data/reasons.json)' },
+    threads: { type: 'int', min: 1, max: 256, description: 'worker threads (default: every core; results do not depend on it)' },
     'as-of': { type: 'string', description: 'decide with the rules effective on this date, YYYY-MM-DD' },
   },
   async run(args, _positionals, context) {
     const started = performance.now();
     const policyFile = resolve(context.cwd, args.policy);
-    const policy = parsePolicy(await readText(policyFile, args.policy), args.policy);
+    const policyText = await readText(policyFile, args.policy);
+    const policy = parsePolicy(policyText, args.policy);
     const modelPath = args.model ?? relativeTo(policyFile, policy.strategy.models.champion);
     if (modelPath === undefined) throw new CredoError('E_INPUT_FLAG_MISSING', { flag: 'model' });
     const challengerPath = args.challenger ?? relativeTo(policyFile, policy.strategy.models.challenger);
     if (args.share !== undefined && challengerPath === undefined) throw new CredoError('E_INPUT_FLAG_MISSING', { flag: 'challenger' });
     const asOf = checkAsOf(args['as-of']);
-    const champion = await bindModel(resolve(context.cwd, modelPath), modelPath);
-    const challenger = challengerPath === undefined ? undefined : await bindModel(resolve(context.cwd, challengerPath), challengerPath);
-    const decisionContext: DecisionContext = {
-      policy,
-      policyId: policy.strategy.name,
-      policyVersion: 1,
-      champion,
-      ...(challenger === undefined ? {} : { challenger: { ...challenger, share: args.share ?? 0.1 } }),
+    const spec: DecideSpec = {
+      policyText,
+      policySource: args.policy,
+      champion: { text: await readText(resolve(context.cwd, modelPath), modelPath), shown: modelPath },
+      ...(challengerPath === undefined
+        ? {}
+        : { challenger: { text: await readText(resolve(context.cwd, challengerPath), challengerPath), shown: challengerPath, share: args.share ?? 0.1 } }),
       ...(policy.catalogue === undefined ? { catalogue: await readCatalogue(context.cwd, args.catalogue) } : {}),
       ...(asOf === undefined ? {} : { asOf }),
     };
+    const decisionContext = contextOf(spec);
     const inputs = applicationInputs(decisionContext);
     // only categories are forced: a numeric input with a bad value is then read as text and refused per row
     const types = Object.fromEntries(inputs.filter((c) => c.type === 'category').map((c) => [c.name, 'category' as const]));
@@ -73,32 +67,27 @@ export const decideCommand = defineCommand({
 
     const n = frame.rowCount;
     const ids = idColumn(frame, idName);
-    const records: (DecisionRecord | undefined)[] = new Array(n);
-    const errors: (string | null)[] = new Array(n).fill(null);
     const readers = inputs.map((c) => [c.name, valueReader(frame.column(c.name), c.type === 'number')] as const);
-    for (let i = 0; i < n; i++) {
+    const rows = Array.from({ length: n }, (_, i) => {
       const data: Record<string, InputValue> = {};
       for (const [name, read] of readers) data[name] = read(i);
-      const id = ids[i] as string;
-      try {
-        if (id === '') throw new CredoError('E_INPUT_VALIDATION', { summary: `row ${i + 1}: the application id is empty` });
-        records[i] = decideApplication(id, data, decisionContext);
-      } catch (error) {
-        if (!(error instanceof CredoError) || !error.isUserError) throw error;
-        errors[i] = error.message;
-      }
-    }
+      return data;
+    });
+    const { outcomes, threads } = await decideParallel(spec, decisionContext, ids, rows, args.threads ?? defaultExplainThreads());
 
-    const out = decisionFrame(idName ?? 'application_id', ids, records, errors, policy.reasonCount);
+    const out = decisionFrame(idName ?? 'application_id', ids, outcomes, policy.reasonCount);
     await writeFrame(out, resolve(context.cwd, args.out));
     const counts = { approve: 0, decline: 0, refer: 0 };
     let challengerRows = 0;
-    for (const r of records) {
-      if (r === undefined) continue;
+    let errorCount = 0;
+    for (const r of outcomes) {
+      if (typeof r === 'string') {
+        errorCount++;
+        continue;
+      }
       counts[r.action]++;
       if (r.arm === 'challenger') challengerRows++;
     }
-    const errorCount = errors.filter((e) => e !== null).length;
     const result = {
       policy: policy.strategy.name,
       model: modelPath,
@@ -107,6 +96,7 @@ export const decideCommand = defineCommand({
       ...counts,
       errors: errorCount,
       out: args.out,
+      threads,
       seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
     };
     if (context.json) context.stdout(`${toJson(result)}\n`);
@@ -131,13 +121,6 @@ async function readText(file: string, shown: string): Promise<string> {
 
 function relativeTo(policyFile: string, path: string | undefined): string | undefined {
   return path === undefined ? undefined : resolve(dirname(policyFile), path);
-}
-
-/** Reads and verifies a model file; its hash is the file's SHA-256 field (what the model registry stores). */
-async function bindModel(file: string, shown: string): Promise<BoundModel> {
-  const text = await readText(file, shown);
-  const model = parseModel(text, shown);
-  return { model, hash: (JSON.parse(text) as { sha256: string }).sha256 };
 }
 
 /** Ids as text: the id column's labels or numbers, else 1-based row numbers. */
@@ -172,16 +155,11 @@ function valueReader(column: Column, numeric: boolean): (i: number) => InputValu
 }
 
 /** The output table: id, action, arm, pd, score, reasons, limit, rate, rules fired and the row's error. */
-function decisionFrame(
-  idName: string,
-  ids: readonly string[],
-  records: readonly (DecisionRecord | undefined)[],
-  errors: readonly (string | null)[],
-  reasonCount: number,
-): Frame {
+function decisionFrame(idName: string, ids: readonly string[], outcomes: readonly RowOutcome[], reasonCount: number): Frame {
   const n = ids.length;
   const pd = new Float64Array(n).fill(Number.NaN);
   const score = new Float64Array(n).fill(Number.NaN);
+  const records = outcomes.map((r) => (typeof r === 'string' ? undefined : r));
   records.forEach((r, i) => {
     if (r === undefined) return;
     pd[i] = r.pd;
@@ -205,6 +183,9 @@ function decisionFrame(
     text('limit', (r) => r.limit),
     text('rate', (r) => r.rate),
     text('rules_fired', (r) => r.rulesFired.join('|')),
-    categoryFromLabels('error', errors),
+    categoryFromLabels(
+      'error',
+      outcomes.map((r) => (typeof r === 'string' ? r : null)),
+    ),
   ]);
 }
