@@ -12,6 +12,8 @@ export interface ServerOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Log requests as JSON lines on stdout. */
   readonly log?: boolean;
+  /** How often committed audit entries are sealed into the hash chain, ms (default 1000). */
+  readonly sealIntervalMs?: number;
   /** Rate limit (see `AppOptions.rateLimit`). */
   readonly rateLimit?: { readonly max: number; readonly windowMs: number } | false;
 }
@@ -48,6 +50,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await db.close();
     throw error;
   }
+  // Seal audit entries in order, in batches, off the request path (see src/store/audit-chain.ts).
+  let sealing: Promise<unknown> = Promise.resolve();
+  const sealer = setInterval(() => {
+    sealing = sealing.then(() => sealAudit(db)).catch((error) => app.log.error({ err: error }, 'audit sealing failed'));
+  }, options.sealIntervalMs ?? 1000);
+  sealer.unref();
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -60,6 +68,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close() {
       closing ??= (async () => {
         await app.close();
+        clearInterval(sealer);
+        await sealing;
         await sealAudit(db);
         await db.close();
       })();
