@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { CredoError } from '../errors/index.js';
 import type { CredoModel } from '../ml/model.js';
 import { challengerArm } from './challenger-arm.js';
 import { decideApplication } from './decide-application.js';
-import type { DecisionContext, DecisionRecord } from './decision-record.js';
+import type { DecisionContext, DecisionRecord, InputValue } from './decision-record.js';
 import { parsePolicy } from './parse-policy.js';
 import { replayDecision } from './replay-decision.js';
 import { validateApplicationData } from './validate-application.js';
@@ -267,5 +268,41 @@ test('validation names every missing, wrongly typed and unknown field', () => {
   assert.throws(
     () => decideApplication('V1', { ...base, dti: Number.NaN }, ctx),
     (e: unknown) => e instanceof CredoError && e.code === 'E_INPUT_VALIDATION' && /dti/.test(e.message),
+  );
+});
+
+test('property: valid data of any magnitude is decided; anything else is an input error, never a crash', () => {
+  const ctx = context(
+    pricingPolicy('').replace(
+      'tiers: [{ min_score: 300, max: 10000 }]',
+      'tiers: [{ min_score: 300, max: 10000 }]\n  requested: requested_amount\n  income: { column: monthly_income, multiple: 3 }',
+    ),
+  );
+  const number = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.constantFrom(1e308, -1e308, 5e-324, 0, -0), fc.constant(null));
+  const label = fc.oneof(fc.constantFrom('new', 'repeat', '', '__proto__'), fc.string(), fc.constant(null));
+  const valid = fc.record({ bureau_score: number, dti: number, segment: label, requested_amount: number, monthly_income: number });
+  fc.assert(
+    fc.property(valid, (data) => {
+      const d = decideApplication('F1', data, ctx);
+      assert.ok(d.pd >= 0 && d.pd <= 1 && d.score >= 300 && d.score <= 850);
+      assert.ok(d.limit === null || /^\d+\.\d{2}$/.test(d.limit), String(d.limit));
+      assert.ok(d.rate === null || /^\d\.\d{4}$/.test(d.rate), String(d.rate));
+    }),
+    { seed: 42, numRuns: 400 },
+  );
+  const anything = fc.oneof(fc.anything(), fc.double(), fc.string());
+  fc.assert(
+    fc.property(
+      fc.dictionary(fc.string(), anything),
+      fc.record({ bureau_score: anything, dti: anything, segment: anything }, { requiredKeys: [] }),
+      (extra, known) => {
+        try {
+          decideApplication('F2', { ...extra, ...known } as Record<string, InputValue>, ctx);
+        } catch (error) {
+          assert.ok(error instanceof CredoError && error.isUserError, String(error));
+        }
+      },
+    ),
+    { seed: 7, numRuns: 400 },
   );
 });

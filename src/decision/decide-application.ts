@@ -65,6 +65,8 @@ function decideWith(
   prepared.write(snapshot);
   const pdValues = predictPd(model, prepared.frame);
   const pd = pdValues[0] as number;
+  // extreme inputs to a linear model can give +∞ − ∞ on the logit
+  if (Number.isNaN(pd)) throw new CredoError('E_INPUT_VALIDATION', { summary: `application "${applicationId}": the model gives no PD for these input values` });
   const score = predictScore(model, pdValues)[0] as number;
   prepared.outputs.pd[0] = pd;
   prepared.outputs.score[0] = score;

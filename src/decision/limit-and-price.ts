@@ -10,14 +10,16 @@ import type { LimitPolicy, PricingPolicy } from './policy.js';
 export function limitMinor(limits: LimitPolicy, score: number, values: Readonly<Record<string, number | string | null>>, currency: Currency): number {
   const tier = limits.tiers.find((t) => score >= t.minScore);
   let limit = tier === undefined ? 0 : tier.maxMinor;
+  // amounts beyond 2^52 minor units cannot be held exactly; they are ±Infinity here (no cap, or 0)
+  const minor = (v: number) => (Math.abs(v) * 10 ** currency.exponent < 2 ** 52 ? toMinor(v, currency) : v > 0 ? Infinity : -Infinity);
   if (limits.requested !== undefined) {
     const requested = values[limits.requested];
-    if (typeof requested === 'number') limit = Math.min(limit, Math.max(0, toMinor(requested, currency)));
+    if (typeof requested === 'number') limit = Math.min(limit, Math.max(0, minor(requested)));
   }
   if (limits.income !== undefined) {
     const income = values[limits.income.column];
     // 1e-6 minor units absorb the binary error of e.g. 0.35 × 1,000,000 without crossing a whole unit
-    limit = typeof income === 'number' ? Math.min(limit, Math.max(0, Math.floor(limits.income.multiple * toMinor(income, currency) + 1e-6))) : 0;
+    limit = typeof income === 'number' ? Math.min(limit, Math.max(0, Math.floor(limits.income.multiple * minor(income) + 1e-6))) : 0;
   }
   return Math.floor(limit / limits.roundMinor) * limits.roundMinor;
 }

@@ -70,7 +70,8 @@ export function inputSnapshot(data: Readonly<Record<string, unknown>>, inputs: r
     const value = data[input.name];
     out[input.name] = typeof value === 'boolean' ? (value ? 1 : 0) : value === '' || value === undefined ? null : (value as number | string | null);
   }
-  for (const [key, value] of Object.entries(data)) if (!Object.hasOwn(out, key)) out[key] = value as number | string | null;
+  for (const [key, value] of Object.entries(data))
+    if (!Object.hasOwn(out, key)) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   return out;
 }
 
