@@ -127,6 +127,16 @@ test('credo decide on a synthetic world = decideApplication row by row; limits a
     if (rate > 0.105) assert.ok(raroc(rate - 0.0025) < 0.18, `row ${i}: ${rate - 0.0025} would do`);
   }
   assert.equal(checkedPrices, 25);
+
+  // the PD, score and reasons are those of `credo score --reasons 4` (same scaling, TreeSHAP and catalogue)
+  await credo('score', '--model', 'pd.json', '--data', 'world.csv', '--out', 'scored.csv', '--reasons', '4');
+  const reasonTypes = Object.fromEntries(Array.from({ length: 5 }, (_, k) => [`reason_${k + 1}`, 'category' as const]));
+  const scored = await readFrame(join(dir, 'scored.csv'), { types: reasonTypes });
+  for (let i = 0; i < 4000; i++) {
+    assert.ok(Object.is(valueAt(scored.column('pd'), i), valueAt(out.column('pd'), i)), `row ${i}`);
+    assert.equal(valueAt(scored.column('score'), i), valueAt(out.column('score'), i));
+    for (let k = 1; k <= 5; k++) assert.equal(valueAt(scored.column(`reason_${k}`), i), valueAt(out.column(`reason_${k}`), i), `row ${i} reason ${k}`);
+  }
 });
 
 test('credo decide with a challenger: a stable share decided by the challenger, equal to decideApplication', async () => {
