@@ -7,7 +7,7 @@ import { commands } from '../src/cli/commands/index.js';
 import { runCliCaptured } from '../src/cli/run-cli.js';
 import { applicationInputs, type DecisionContext, type DecisionRecord, decideApplication, type InputValue, parsePolicy } from '../src/decision/index.js';
 import { parseReasonCatalogue } from '../src/explain/index.js';
-import { computeRaroc, irbCapital } from '../src/finance/index.js';
+import { computeEmi, computeRaroc, irbCapital } from '../src/finance/index.js';
 import { type Frame, valueAt } from '../src/frame/index.js';
 import { closeDuckDb, readFrame, writeFrame } from '../src/io/index.js';
 import { parseModel } from '../src/io/model-file.js';
@@ -98,18 +98,31 @@ test('credo decide on a synthetic world = decideApplication row by row; limits a
   const out = await readDecisions('decisions.csv');
   assert.equal(out.rowCount, 4000);
   let checkedPrices = 0;
+  let affordabilityBinds = 0;
   for (let i = 0; i < 4000; i++) {
     const direct = decideApplication(valueAt(world.column('application_id'), i) as string, rowData(world, context, i), context);
     assertSameRow(out, i, direct);
-    if (direct.action !== 'approve' || checkedPrices >= 25) continue;
-    checkedPrices++;
-    // the limit by hand: score band of the example policy, the request, ten months of income, whole thousands
+    if (direct.action !== 'approve') continue;
+    // the limit by hand: score band of the example policy, the request, ten months of income, the
+    // largest loan whose EMI fits 55% of income less existing debt (by bisection), whole thousands
     const tier = [620, 600, 580, 550, 300].findIndex((min) => direct.score >= min);
     const band = [1_000_000, 600_000, 350_000, 150_000, 50_000][tier] as number;
-    const requested = valueAt(world.column('requested_amount'), i) as number;
-    const income = valueAt(world.column('monthly_income'), i) as number;
-    const expected = Math.floor(Math.min(band, requested, 10 * income) / 1000) * 1000;
+    const at = (name: string) => valueAt(world.column(name), i) as number;
+    const income = at('monthly_income');
+    const budget = Math.floor(0.55 * Math.round(income * 100) - Math.round(at('existing_monthly_debt') * 100));
+    let low = 0;
+    let high = 1e12;
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      if (computeEmi(mid, at('interest_rate'), at('term_months')) <= budget) low = mid;
+      else high = mid;
+    }
+    const affordable = budget > 0 ? low / 100 : 0;
+    const expected = Math.floor(Math.min(band, at('requested_amount'), 10 * income, affordable) / 1000) * 1000;
     assert.equal(direct.limit, `${expected}.00`, `row ${i}`);
+    if (affordable < Math.min(band, at('requested_amount'), 10 * income)) affordabilityBinds++;
+    if (checkedPrices >= 25) continue;
+    checkedPrices++;
     // the rate is the smallest quarter point (at least 10.5%) whose RAROC meets the 18% hurdle
     const rate = Number(direct.rate);
     const raroc = (r: number) =>
@@ -127,6 +140,7 @@ test('credo decide on a synthetic world = decideApplication row by row; limits a
     if (rate > 0.105) assert.ok(raroc(rate - 0.0025) < 0.18, `row ${i}: ${rate - 0.0025} would do`);
   }
   assert.equal(checkedPrices, 25);
+  assert.ok(affordabilityBinds > 10, `affordability set ${affordabilityBinds} limits`);
 
   // the PD, score and reasons are those of `credo score --reasons 4` (same scaling, TreeSHAP and catalogue)
   await credo('score', '--model', 'pd.json', '--data', 'world.csv', '--out', 'scored.csv', '--reasons', '4');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { CredoError } from '../errors/index.js';
+import { computeEmi } from '../finance/index.js';
 import type { CredoModel } from '../ml/model.js';
 import { challengerArm } from './challenger-arm.js';
 import { decideApplication } from './decide-application.js';
@@ -304,5 +305,37 @@ test('property: valid data of any magnitude is decided; anything else is an inpu
       },
     ),
     { seed: 7, numRuns: 400 },
+  );
+});
+
+test('affordability: the largest loan whose EMI keeps (debt + EMI) / income ≤ max DTI', () => {
+  const policy = `name: afford
+rules: []
+limits:
+  tiers: [{ min_score: 300, max: 1000000 }]
+  affordability: { max_dti: 0.5, income: monthly_income, debt: existing_monthly_debt, term: term_months, rate: 0.12 }
+${catalogue}`;
+  const ctx = context(policy);
+  // EMI budget 0.5 × 40,000 − 5,000 = 15,000.00; 100,000 over 12 months at 12% costs 8,884.88 (REFERENCE §4),
+  // so the budget carries 15,000 / 8,884.88 × 100,000 ≈ 168,826.2
+  const d = decideApplication(
+    'F1',
+    { bureau_score: 650, dti: 0.3, segment: 'repeat', monthly_income: 40000, existing_monthly_debt: 5000, term_months: 12 },
+    ctx,
+  );
+  const limit = Math.round(Number(d.limit) * 100);
+  assert.ok(Math.abs(limit / 100 - (15000 / 8884.88) * 100000) < 2, String(d.limit));
+  assert.ok(computeEmi(limit, 0.12, 12) <= 1_500_000 && computeEmi(limit + 1, 0.12, 12) > 1_500_000);
+  const broke = decideApplication(
+    'F2',
+    { bureau_score: 650, dti: 0.3, segment: 'repeat', monthly_income: 8000, existing_monthly_debt: 5000, term_months: 12 },
+    ctx,
+  );
+  assert.equal(broke.action, 'decline');
+  assert.deepEqual(broke.rulesFired, ['limits.min']);
+  assert.equal(
+    decideApplication('F3', { bureau_score: 650, dti: 0.3, segment: 'repeat', monthly_income: 40000, existing_monthly_debt: 5000, term_months: 12.5 }, ctx)
+      .action,
+    'decline',
   );
 });

@@ -8,6 +8,6 @@ export { decideApplication } from './decide-application.js';
 export type { BoundModel, DecisionAction, DecisionContext, DecisionReason, DecisionRecord, InputValue } from './decision-record.js';
 export { formatBasisPoints, limitMinor, priceBp } from './limit-and-price.js';
 export { DECIDING_MODEL, type PolicyParseResult, parsePolicy, safeParsePolicy } from './parse-policy.js';
-export type { DecisionPolicy, LimitPolicy, LimitTier, PolicyInput, PolicyIssue, PricingPolicy } from './policy.js';
+export type { AffordabilityPolicy, DecisionPolicy, LimitPolicy, LimitTier, PolicyInput, PolicyIssue, PricingPolicy } from './policy.js';
 export { type ReplayResult, replayDecision } from './replay-decision.js';
 export { applicationInputs, validateApplicationData } from './validate-application.js';

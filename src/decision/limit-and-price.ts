@@ -1,10 +1,10 @@
-import { type Currency, fromMinor, irbCapital, rarocPrice, toMinor } from '../finance/index.js';
-import type { LimitPolicy, PricingPolicy } from './policy.js';
+import { type Currency, computeEmi, fromMinor, irbCapital, rarocPrice, toMinor } from '../finance/index.js';
+import type { AffordabilityPolicy, LimitPolicy, PricingPolicy } from './policy.js';
 
 /**
  * The limit of an approved application in integer minor units (see `LimitPolicy`):
- * min(tier maximum of the score band, requested amount, ⌊multiple × income⌋), rounded down to a
- * multiple of `roundMinor`. No tier reached, or a missing income when an income cap is set, gives 0.
+ * min(tier maximum of the score band, requested amount, ⌊multiple × income⌋, affordable amount),
+ * rounded down to a multiple of `roundMinor`. No tier reached, or a missing income when an income cap is set, gives 0.
  * A missing requested amount does not cap the limit.
  */
 export function limitMinor(limits: LimitPolicy, score: number, values: Readonly<Record<string, number | string | null>>, currency: Currency): number {
@@ -21,7 +21,34 @@ export function limitMinor(limits: LimitPolicy, score: number, values: Readonly<
     // 1e-6 minor units absorb the binary error of e.g. 0.35 × 1,000,000 without crossing a whole unit
     limit = typeof income === 'number' ? Math.min(limit, Math.max(0, Math.floor(limits.income.multiple * minor(income) + 1e-6))) : 0;
   }
+  if (limits.affordability !== undefined) limit = Math.min(limit, affordableMinor(limits.affordability, values, minor));
   return Math.floor(limit / limits.roundMinor) * limits.roundMinor;
+}
+
+/**
+ * The largest principal (minor units) whose EMI (`computeEmi`, REFERENCE §4) is at most
+ * E = ⌊maxDti × income − debt⌋: the present value of E over the term, P = E·(1 − (1+r)^−n)/r,
+ * r = rate/12, then stepped to the largest P whose rounded EMI is still ≤ E. Missing or invalid income,
+ * debt, term or rate give 0.
+ */
+function affordableMinor(a: AffordabilityPolicy, values: Readonly<Record<string, number | string | null>>, minor: (v: number) => number): number {
+  const read = (ref: string | number) => (typeof ref === 'number' ? ref : values[ref]);
+  const income = read(a.income);
+  const debt = a.debt === undefined ? 0 : read(a.debt);
+  const months = read(a.term);
+  const rate = read(a.rate);
+  if (typeof income !== 'number' || typeof debt !== 'number' || typeof months !== 'number' || typeof rate !== 'number') return 0;
+  if (!Number.isInteger(months) || months < 1 || !(rate >= 0 && rate <= 10)) return 0;
+  const payment = Math.floor(a.maxDti * minor(income) - minor(debt));
+  if (!(payment > 0)) return 0;
+  if (!Number.isFinite(payment)) return Number.POSITIVE_INFINITY;
+  const r = rate / 12;
+  let principal = r === 0 ? payment * months : Math.floor((payment * -Math.expm1(-months * Math.log1p(r))) / r);
+  if (!Number.isSafeInteger(principal)) return Number.POSITIVE_INFINITY;
+  // the closed form ignores the EMI's rounding to whole minor units: step to the largest principal it allows
+  while (principal > 0 && computeEmi(principal, rate, months) > payment) principal--;
+  while (computeEmi(principal + 1, rate, months) <= payment) principal++;
+  return principal;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ColumnType } from '../frame/index.js';
 import { type Expr, referencedColumns, type Strategy, visit } from '../strategy/index.js';
 import type { LimitPolicy, PolicyInput } from './policy.js';
-import type { Add } from './policy-sections.js';
+import { type Add, limitInputs } from './policy-sections.js';
 
 /**
  * The inputs a policy reads, in first-use order: every column its rules mention, then the limit
@@ -30,10 +30,7 @@ export function policyInputs(strategy: Strategy, declaredRaw: unknown, limits: L
     });
   }
   for (const name of categorical) inferred.set(name, 'category');
-  const numericUses: [string, (string | number)[]][] = [];
-  if (limits?.requested !== undefined) numericUses.push([limits.requested, ['limits', 'requested']]);
-  if (limits?.income !== undefined) numericUses.push([limits.income.column, ['limits', 'income', 'column']]);
-  for (const [name, path] of numericUses) {
+  for (const [name, path] of limitInputs(limits)) {
     const type = declared.get(name) ?? inferred.get(name);
     if (type === 'category')
       add(path, `input "${name}" is categorical (${declared.has(name) ? 'declared under inputs' : 'compared with labels in a rule'}), a limit needs a number`);

@@ -1,12 +1,12 @@
 import { CredoError } from '../errors/index.js';
 import { parseReasonCatalogue, type ReasonCatalogue } from '../explain/index.js';
 import { type Currency, IRB_CLASSES, type IrbClass, parseMoney, toMinor } from '../finance/index.js';
-import type { LimitPolicy, LimitTier, PricingPolicy } from './policy.js';
+import type { AffordabilityPolicy, LimitPolicy, LimitTier, PricingPolicy } from './policy.js';
 
 /** Records one problem at a path of the policy document. */
 export type Add = (path: (string | number)[], message: string) => void;
 
-const LIMIT_KEYS = ['tiers', 'requested', 'income', 'round_to', 'min', 'below_min'];
+const LIMIT_KEYS = ['tiers', 'requested', 'income', 'affordability', 'round_to', 'min', 'below_min'];
 const PRICING_KEYS = [
   'hurdle',
   'lgd',
@@ -63,6 +63,7 @@ export function parseLimits(raw: unknown, currency: Currency, add: Add): LimitPo
       if (typeof column === 'string' && column !== '' && multiple !== undefined) income = { column, multiple };
     }
   }
+  const affordability = raw.affordability === undefined ? undefined : parseAffordability(raw.affordability, [...path, 'affordability'], add);
   const roundMinor = raw.round_to === undefined ? 1 : moneyAt(raw, 'round_to', path, currency, add, true);
   const minMinor = raw.min === undefined ? 1 : moneyAt(raw, 'min', path, currency, add, true);
   const belowMin = choiceAt(raw, 'below_min', ['decline', 'refer'] as const, 'decline', path, add);
@@ -74,7 +75,48 @@ export function parseLimits(raw: unknown, currency: Currency, add: Add): LimitPo
     belowMin,
     ...(typeof requested === 'string' && requested !== '' ? { requested } : {}),
     ...(income === undefined ? {} : { income }),
+    ...(affordability === undefined ? {} : { affordability }),
   };
+}
+
+/** The numeric inputs a limits section reads, with the path that names each. */
+export function limitInputs(limits: LimitPolicy | undefined): [string, (string | number)[]][] {
+  if (limits === undefined) return [];
+  const out: [string, (string | number)[]][] = [];
+  if (limits.requested !== undefined) out.push([limits.requested, ['limits', 'requested']]);
+  if (limits.income !== undefined) out.push([limits.income.column, ['limits', 'income', 'column']]);
+  const a = limits.affordability;
+  if (a !== undefined) {
+    out.push([a.income, ['limits', 'affordability', 'income']]);
+    if (a.debt !== undefined) out.push([a.debt, ['limits', 'affordability', 'debt']]);
+    if (typeof a.term === 'string') out.push([a.term, ['limits', 'affordability', 'term']]);
+    if (typeof a.rate === 'string') out.push([a.rate, ['limits', 'affordability', 'rate']]);
+  }
+  return out;
+}
+
+function parseAffordability(raw: unknown, path: (string | number)[], add: Add): AffordabilityPolicy | undefined {
+  if (!isObject(raw)) {
+    add(path, '"affordability" must be a mapping {max_dti, income, debt, term, rate}');
+    return undefined;
+  }
+  checkKeys(raw, ['max_dti', 'income', 'debt', 'term', 'rate'], path, add);
+  const maxDti = numberAt(raw, 'max_dti', path, add, { min: 0, max: 10, exclusiveMin: true });
+  const name = (key: string): string | undefined => {
+    const value = raw[key];
+    if (typeof value === 'string' && value !== '') return value;
+    add([...path, key], `"${key}" must name an input`);
+    return undefined;
+  };
+  const income = name('income');
+  const debt = raw.debt === undefined ? undefined : name('debt');
+  const inputOr = (key: string, rule: NumberRule): string | number | undefined =>
+    typeof raw[key] === 'string' && raw[key] !== '' ? (raw[key] as string) : numberAt(raw, key, path, add, rule);
+  const term = inputOr('term', { min: 1, max: 1200, integer: true });
+  const rate = inputOr('rate', { min: 0, max: 10 });
+  if (maxDti === undefined || income === undefined || term === undefined || rate === undefined || (raw.debt !== undefined && debt === undefined))
+    return undefined;
+  return { maxDti, income, term, rate, ...(debt === undefined ? {} : { debt }) };
 }
 
 /** Parses `pricing:` (see `PricingPolicy`); rates as fractions (0.15 = 15%), amounts in major units. */

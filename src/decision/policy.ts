@@ -13,10 +13,24 @@ export interface LimitTier {
 }
 
 /**
+ * Affordability (REFERENCE §4): the largest loan whose EMI over `term` months at annual `rate`
+ * keeps (debt + EMI) / income ≤ `maxDti`, all monthly. `term` and `rate` are input names or fixed
+ * values; `debt` is optional (none = no existing debt).
+ */
+export interface AffordabilityPolicy {
+  readonly maxDti: number;
+  readonly income: string;
+  readonly debt?: string;
+  readonly term: string | number;
+  readonly rate: string | number;
+}
+
+/**
  * The `limits:` section: the limit of an approved application is the smallest of its score
- * band's maximum, the requested amount (when `requested` names an input) and `multiple` × the
- * income input (when `income` is given), rounded down to a multiple of `roundMinor`; below
- * `minMinor` the application is not approved (`belowMin`).
+ * band's maximum, the requested amount (when `requested` names an input), `multiple` × the
+ * income input (when `income` is given) and the affordable amount (when `affordability` is
+ * given), rounded down to a multiple of `roundMinor`; below `minMinor` the application is not
+ * approved (`belowMin`).
  */
 export interface LimitPolicy {
   /** Tiers by descending `minScore`; the first the score reaches applies. */
@@ -25,6 +39,8 @@ export interface LimitPolicy {
   readonly requested?: string;
   /** Affordability cap: at most `multiple` × the value of input `column` (major units). */
   readonly income?: { readonly column: string; readonly multiple: number };
+  /** Debt-service cap (see `AffordabilityPolicy`). */
+  readonly affordability?: AffordabilityPolicy;
   /** Rounding step (down), minor units; 1 = no rounding. */
   readonly roundMinor: number;
   /** Smallest limit worth granting, minor units (at least 1). */

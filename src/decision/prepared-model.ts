@@ -5,6 +5,7 @@ import type { CredoModel } from '../ml/model.js';
 import { type ActiveRule, activeRules, compileRule, visit, withRuleSource } from '../strategy/index.js';
 import { DECIDING_MODEL } from './parse-policy.js';
 import type { DecisionPolicy } from './policy.js';
+import { limitInputs } from './policy-sections.js';
 
 /** A dictionary label no input maps to by name: any label outside the dictionary takes its code. */
 const UNSEEN = '\u0000unseen';
@@ -120,7 +121,7 @@ export function inputSchema(policy: DecisionPolicy, model: CredoModel): ColumnSc
     if (type === undefined) {
       out.push(input);
       types.set(input.name, input.type);
-    } else if (type !== input.type && policy.limits !== undefined && (input.name === policy.limits.requested || input.name === policy.limits.income?.column)) {
+    } else if (type !== input.type && limitInputs(policy.limits).some(([name]) => name === input.name)) {
       throw new CredoError('E_INPUT_SCHEMA_MISMATCH', {
         summary: `policy "${policy.source}" uses "${input.name}" as a number for limits, the model has it as a category`,
       });
