@@ -27,9 +27,16 @@ export const serveCommand = defineCommand({
     host: { type: 'string', default: '127.0.0.1', description: 'address to listen on' },
     'data-dir': { type: 'string', description: 'PGlite data directory (default .credo); ignored when DATABASE_URL is set' },
     quiet: { type: 'boolean', description: 'do not log requests' },
+    'rate-limit': { type: 'int', default: 600, min: 0, description: 'requests per minute per API key (or address without one); 0 = no limit' },
   },
   async run(args, _positionals, context) {
-    const server = await startServer({ port: args.port, host: args.host, dataDir: args['data-dir'], log: !args.quiet });
+    const server = await startServer({
+      port: args.port,
+      host: args.host,
+      dataDir: args['data-dir'],
+      log: !args.quiet,
+      rateLimit: args['rate-limit'] === 0 ? false : { max: args['rate-limit'], windowMs: 60_000 },
+    });
     const where = server.db.kind === 'pglite' ? `PGlite ${server.db.target}` : `PostgreSQL ${server.db.target}`;
     context.stderr(`credo serve: listening on ${server.url} (${where}); API explorer ${server.url}/docs\n`);
     if (!server.ready) context.stderr(firstRunHint(server.url));
