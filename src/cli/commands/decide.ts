@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { applicationInputs, type DecisionRecord, type InputValue, parsePolicy } from '../../decision/index.js';
 import { CredoError } from '../../errors/index.js';
 import { type Column, categoryFromLabels, Frame, type Frame as FrameType, numericColumn } from '../../frame/index.js';
-import { writeFrame } from '../../io/index.js';
+import { formatOf, writeFrame } from '../../io/index.js';
 import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
 import { formatTable, toJson } from '../output.js';
@@ -36,13 +36,19 @@ export const decideCommand = defineCommand({
   },
   async run(args, _positionals, context) {
     const started = performance.now();
+    formatOf(args.out, 'write');
     const policyFile = resolve(context.cwd, args.policy);
     const policyText = await readText(policyFile, args.policy);
     const policy = parsePolicy(policyText, args.policy);
     const modelPath = args.model ?? relativeTo(policyFile, policy.strategy.models.champion);
     if (modelPath === undefined) throw new CredoError('E_INPUT_FLAG_MISSING', { flag: 'model' });
     const challengerPath = args.challenger ?? relativeTo(policyFile, policy.strategy.models.challenger);
-    if (args.share !== undefined && challengerPath === undefined) throw new CredoError('E_INPUT_FLAG_MISSING', { flag: 'challenger' });
+    if (args.share !== undefined && challengerPath === undefined)
+      throw new CredoError('E_INPUT_FLAG_INVALID', {
+        flag: 'share',
+        problem: 'needs a challenger (--challenger or models.challenger of the policy)',
+        value: args.share,
+      });
     const asOf = checkAsOf(args['as-of']);
     const spec: DecideSpec = {
       policyText,
