@@ -13,6 +13,6 @@ PG_URL="${DATABASE_URL:-}"
 # PGlite first (DATABASE_URL unset for it), then PostgreSQL when a URL was given.
 env -u DATABASE_URL node "$DIST/bench/service.js" load "$SECONDS_LOAD"
 if [ -n "$PG_URL" ]; then DATABASE_URL="$PG_URL" node "$DIST/bench/service.js" load "$SECONDS_LOAD"; fi
-env -u DATABASE_URL node "$DIST/bench/service.js" crash 5
-if [ -n "$PG_URL" ]; then DATABASE_URL="$PG_URL" node "$DIST/bench/service.js" crash 5; fi
+env -u DATABASE_URL node "$DIST/bench/service.js" crash 60
+if [ -n "$PG_URL" ]; then DATABASE_URL="$PG_URL" node "$DIST/bench/service.js" crash 60; fi
 env -u DATABASE_URL node "$DIST/bench/service.js" hostile "$HOSTILE"

@@ -2,7 +2,7 @@
  * Decision-service benchmarks on real sockets (127.0.0.1 only), one JSON line per result:
  *   load     — POST /api/v1/applications (rules + GBDT PD + reasons + every row written) for a fixed
  *              time with autocannon: decisions/s, p50/p99 latency, errors and non-2xx;
- *   crash    — kill -9 the server in the middle of a load, restart: every 2xx application present
+ *   crash    — kill -9 the server in the middle of a load (after 300 answers), restart: every 2xx application present
  *              with its decision and audit entry, no application without a decision, audit chain ok;
  *   hostile  — ≥ 10,000 malformed or hostile requests: zero 5xx and zero rows written.
  * Back end: PGlite in a temporary data directory, or PostgreSQL when DATABASE_URL is set (a fresh
@@ -130,12 +130,15 @@ async function crash(s: Setup, seconds: number): Promise<void> {
   await configureServer(server.url, s.adminKey, s.modelText, s.policyText);
   const answered = new Set<string>();
   const run = autocannon(
-    loadOptions(server, s, seconds * 2, 16, (status, body) => {
+    loadOptions(server, s, seconds + 30, 16, (status, body) => {
       if (status === 201) answered.add((JSON.parse(body) as { application_id: string }).application_id);
     }),
     () => undefined,
   );
-  await new Promise((done) => setTimeout(done, seconds * 1000));
+  // kill -9 once `target` applications were answered (or after `seconds`), in the middle of the load
+  const target = 300;
+  const deadline = Date.now() + seconds * 1000;
+  while (answered.size < target && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
   await server.kill();
   run.stop();
   const killedAt = answered.size;
@@ -212,7 +215,7 @@ const [mode = 'load', amount] = process.argv.slice(2);
 const setup = await prepare();
 try {
   if (mode === 'load') await load(setup, Number(amount ?? 20));
-  else if (mode === 'crash') await crash(setup, Number(amount ?? 5));
+  else if (mode === 'crash') await crash(setup, Number(amount ?? 60));
   else if (mode === 'hostile') await hostile(setup, Number(amount ?? 10000));
   else throw new Error(`unknown mode ${mode}: load | crash | hostile`);
 } finally {
