@@ -253,6 +253,18 @@ test('replay re-decides the stored snapshot bit for bit and names any field that
   assert.ok(otherModel.differences.includes('pd'));
 });
 
+test('rules apply on their effective dates; the date is kept for replay', () => {
+  const dated = lendingPolicy.replace('    action: refer\n', '    action: refer\n    effective_from: 2026-03-01\n');
+  const before = decideApplication('D1', { ...base, segment: 'new' }, { ...context(dated), asOf: '2026-02-28' });
+  assert.equal(before.action, 'approve');
+  assert.equal(before.asOf, '2026-02-28');
+  const after = decideApplication('D1', { ...base, segment: 'new' }, { ...context(dated), asOf: '2026-03-01' });
+  assert.equal(after.action, 'refer');
+  // replay takes the stored date, whatever the context's
+  assert.equal(replayDecision(before, { ...context(dated), asOf: '2026-03-01' }).identical, true);
+  assert.throws(() => decideApplication('D2', base, { ...context(), asOf: '2026-03-01T10:00:00Z' }), /YYYY-MM-DD/);
+});
+
 test('validation names every missing, wrongly typed and unknown field', () => {
   const ctx = context();
   const issues = validateApplicationData({ bureau_score: '700', segment: 3, dti: true, requested_amount: null, extra: 1 }, ctx);

@@ -32,6 +32,8 @@ export function decideApplication(applicationId: string, data: Record<string, In
 export function decideOnArm(applicationId: string, data: Record<string, unknown>, context: DecisionContext, arm: Arm, allowExtra: boolean): DecisionRecord {
   if (typeof applicationId !== 'string' || applicationId === '')
     throw new CredoError('E_INPUT_VALIDATION', { summary: 'the application id must be a non-empty string' });
+  if (context.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(context.asOf))
+    throw new CredoError('E_INPUT_VALIDATION', { summary: `the decision date must be YYYY-MM-DD, got "${context.asOf}"` });
   const inputs = applicationInputs(context);
   const issues = checkData(data, inputs, allowExtra);
   if (issues.length > 0) throw issuesToError(issues, `application "${applicationId}"`);

@@ -41,7 +41,7 @@ const RECORD_KEYS = [
  */
 export function replayDecision(stored: DecisionRecord, context: DecisionContext): ReplayResult {
   const { asOf: _ignored, ...rest } = context;
-  const replayContext: DecisionContext = stored.asOf === undefined ? rest : { ...rest, asOf: stored.asOf };
+  const replayContext: DecisionContext = stored.asOf == null ? rest : { ...rest, asOf: stored.asOf };
   const replayed = decideOnArm(stored.applicationId, { ...stored.inputSnapshot }, replayContext, stored.arm, true);
   const differences: string[] = [];
   compareRecords(stored, replayed, '', differences);
