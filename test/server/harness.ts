@@ -1,34 +1,11 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { serializeModel } from '../../src/io/model-file.js';
 import type { CredoModel } from '../../src/ml/model.js';
 import { buildApp } from '../../src/server/index.js';
-import { createUser, type Database, migrate, openDatabase, type Role } from '../../src/store/index.js';
+import { createUser, type Database, type Role } from '../../src/store/index.js';
+import { type Backend, openTestDatabase } from '../support/databases.js';
 
-/** The back ends the server suites run on: PGlite always, PostgreSQL when DATABASE_URL is set. */
-export function backends(): ('pglite' | 'postgres')[] {
-  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
-}
-
-let schemaCounter = 0;
-
-/** A fresh, migrated database: in-memory PGlite, or a new schema on the PostgreSQL server. */
-export async function freshDatabase(backend: 'pglite' | 'postgres'): Promise<Database> {
-  if (backend === 'pglite') {
-    const db = await openDatabase({ dataDir: 'memory://' });
-    await migrate(db);
-    return db;
-  }
-  const url = process.env.DATABASE_URL as string;
-  const schema = `credo_server_test_${process.pid}_${Date.now()}_${schemaCounter++}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const db = await openDatabase({ url, schema });
-  await migrate(db);
-  return db;
-}
+export { backends } from '../support/databases.js';
 
 /**
  * A hand-made logistic PD model (the decision unit tests' model): logit = c0 − 0.01·bureau_score +
@@ -119,8 +96,9 @@ export interface TestService {
 }
 
 /** Builds the app over a fresh database with a user per role (no rate limit unless asked). */
-export async function startTestService(backend: 'pglite' | 'postgres', options: { rateLimit?: { max: number; windowMs: number } } = {}): Promise<TestService> {
-  const db = await freshDatabase(backend);
+export async function startTestService(backend: Backend, options: { rateLimit?: { max: number; windowMs: number } } = {}): Promise<TestService> {
+  const test = await openTestDatabase(backend);
+  const db = test.db;
   const keys = {} as Record<Role, string>;
   const userIds = {} as Record<Role, string>;
   for (const role of ['admin', 'risk_analyst', 'loan_officer', 'auditor'] as const) {
@@ -138,7 +116,7 @@ export async function startTestService(backend: 'pglite' | 'postgres', options: 
     officer2,
     async close() {
       await app.close();
-      await db.close();
+      await test.dispose();
     },
   };
 }
