@@ -142,15 +142,24 @@ test('credo decide on a synthetic world = decideApplication row by row; limits a
   assert.equal(checkedPrices, 25);
   assert.ok(affordabilityBinds > 10, `affordability set ${affordabilityBinds} limits`);
 
-  // the PD, score and reasons are those of `credo score --reasons 4` (same scaling, TreeSHAP and catalogue)
+  // the PD, score and reasons are those of `credo score --reasons 4` (same scaling, TreeSHAP and
+  // catalogue), except where a knock-out puts its own reason first
+  const ruleCodes = new Set(Object.values(policy.ruleReasons ?? {}).map((r) => r.code));
+  assert.equal(ruleCodes.size, 4);
+  let knockOutReasons = 0;
   await credo('score', '--model', 'pd.json', '--data', 'world.csv', '--out', 'scored.csv', '--reasons', '4');
   const reasonTypes = Object.fromEntries(Array.from({ length: 5 }, (_, k) => [`reason_${k + 1}`, 'category' as const]));
   const scored = await readFrame(join(dir, 'scored.csv'), { types: reasonTypes });
   for (let i = 0; i < 4000; i++) {
     assert.ok(Object.is(valueAt(scored.column('pd'), i), valueAt(out.column('pd'), i)), `row ${i}`);
     assert.equal(valueAt(scored.column('score'), i), valueAt(out.column('score'), i));
+    if (ruleCodes.has(valueAt(out.column('reason_1'), i) as string)) {
+      knockOutReasons++;
+      continue;
+    }
     for (let k = 1; k <= 5; k++) assert.equal(valueAt(scored.column(`reason_${k}`), i), valueAt(out.column(`reason_${k}`), i), `row ${i} reason ${k}`);
   }
+  assert.ok(knockOutReasons > 50, `${knockOutReasons} knock-out reasons`);
 });
 
 test('credo decide with a challenger: a stable share decided by the challenger, equal to decideApplication', async () => {

@@ -135,6 +135,31 @@ test('rule order: the first rule that holds decides; every rule that holds is li
   assert.deepEqual(cut.rulesFired, ['cutoff']);
 });
 
+test('reasons: a declining or referring rule with a reason gives the first reason, the model the rest', () => {
+  const withRuleReasons = lendingPolicy.replace(
+    '  count: 4\n',
+    '  count: 2\n  rules:\n    r1_dti: { code: K01, text: Debt payments too high for the policy }\n    constructor: { code: K02, text: Not a rule }\n',
+  );
+  assert.throws(() => parsePolicy(withRuleReasons), /reasons\.rules\.constructor.*no rule "constructor"/);
+  const ctx = context(withRuleReasons.replace('    constructor: { code: K02, text: Not a rule }\n', ''));
+  // dti 0.7 declines by r1_dti; the model's reasons: dti +0.8, segment +0.5, bureau +0.35
+  const d = decideApplication('K1', { ...base, dti: 0.7, segment: 'new', bureau_score: 615 }, ctx);
+  assert.equal(d.action, 'decline');
+  assert.deepEqual(
+    d.reasons.map((r) => [r.code, r.feature]),
+    [
+      ['K01', 'rule:r1_dti'],
+      ['D01', 'dti'],
+    ],
+  );
+  // a refer by r2_new has no rule reason: the model's two
+  const r = decideApplication('K2', { ...base, segment: 'new', bureau_score: 615 }, ctx);
+  assert.deepEqual(
+    r.reasons.map((x) => x.code),
+    ['S01', 'B01'],
+  );
+});
+
 test('reasons: contributions relative to the training means, ranked toward decline, non-positive ones never reasons', () => {
   // bureau 615: +0.35; segment new: +0.5; dti 0.25: −0.1 (helps, so not a reason)
   const d = decideApplication('A7', { ...base, bureau_score: 615, dti: 0.25, segment: 'new' }, context());

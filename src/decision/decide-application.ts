@@ -74,21 +74,31 @@ function decideWith(
   prepared.outputs.score[0] = score;
 
   let action: DecisionAction = 'approve';
-  let decided = false;
+  let decidingRule: string | undefined;
   const rulesFired: string[] = [];
   for (const rule of prepared.rules) {
     if (rule.mask()[0] !== 1) continue;
     rulesFired.push(rule.id);
-    if (!decided) {
+    if (decidingRule === undefined) {
       action = rule.action;
-      decided = true;
+      decidingRule = rule.id;
     }
   }
 
   const explanation = prepared.explain();
-  const reasons: DecisionReason[] = principalReasons(explanation, 0, (j) => snapshot[explanation.features[j] as string] ?? null, catalogue, {
+  let reasons: DecisionReason[] = principalReasons(explanation, 0, (j) => snapshot[explanation.features[j] as string] ?? null, catalogue, {
     count: policy.reasonCount,
   }).map((r) => ({ code: r.code, feature: r.feature, text: r.text }));
+  const ruleReasons = policy.ruleReasons;
+  const ruleReason =
+    decidingRule === undefined || action === 'approve' || ruleReasons === undefined || !Object.hasOwn(ruleReasons, decidingRule)
+      ? undefined
+      : ruleReasons[decidingRule];
+  if (ruleReason !== undefined) {
+    // the rule that declined or referred comes first; the model's reasons fill the rest
+    const first = { code: ruleReason.code, feature: `rule:${decidingRule}`, text: ruleReason.text };
+    reasons = [first, ...reasons.filter((r) => r.code !== first.code)].slice(0, Math.max(policy.reasonCount, reasons.length));
+  }
 
   let limit: string | null = null;
   let rate: string | null = null;

@@ -71,6 +71,9 @@ export function safeParsePolicy(text: string, source = 'policy'): PolicyParseRes
   if (pricing !== undefined && limits === undefined && top.limits === undefined)
     add(['pricing'], '"pricing" needs a "limits" section: the price is computed for a loan of the limit (EAD)');
   const inputs = policyInputs(strategy, top.inputs, limits, add);
+  const ruleIds = new Set([...strategy.rules.map((r) => r.id), ...(strategy.cutoff === undefined ? [] : ['cutoff'])]);
+  for (const id of Object.keys(reasons.rules ?? {}))
+    if (!ruleIds.has(id)) add(['reasons', 'rules', id], `no rule "${id}" in the policy (rules: ${[...ruleIds].join(', ') || 'none'})`);
 
   if (issues.length === 0) {
     // type-check every rule against the policy's own inputs now, so a bad rule fails at upload
@@ -100,6 +103,7 @@ export function safeParsePolicy(text: string, source = 'policy'): PolicyParseRes
     ...(limits === undefined ? {} : { limits }),
     ...(pricing === undefined ? {} : { pricing }),
     ...(reasons.catalogue === undefined ? {} : { catalogue: reasons.catalogue }),
+    ...(reasons.rules === undefined ? {} : { ruleReasons: reasons.rules }),
   };
   return { ok: true, value: policy };
 }

@@ -1,5 +1,5 @@
 import { CredoError } from '../errors/index.js';
-import { parseReasonCatalogue, type ReasonCatalogue } from '../explain/index.js';
+import { parseReasonCatalogue, type ReasonCatalogue, type ReasonText } from '../explain/index.js';
 import { type Currency, IRB_CLASSES, type IrbClass, parseMoney, toMinor } from '../finance/index.js';
 import type { AffordabilityPolicy, LimitPolicy, LimitTier, PricingPolicy } from './policy.js';
 
@@ -161,24 +161,52 @@ export function parsePricing(raw: unknown, currency: Currency, add: Add): Pricin
   };
 }
 
-/** Parses `reasons:` — `count` (1–10, default 4) and an optional inline `catalogue` (the `data/reasons.json` format). */
-export function parseReasons(raw: unknown, add: Add): { count: number; catalogue?: ReasonCatalogue } {
+/** What `parseReasons` returns. */
+export interface ReasonsSection {
+  readonly count: number;
+  readonly catalogue?: ReasonCatalogue;
+  readonly rules?: Readonly<Record<string, ReasonText>>;
+}
+
+/**
+ * Parses `reasons:` — `count` (1–10, default 4), an optional inline `catalogue` (the
+ * `data/reasons.json` format) and `rules`: rule id → {code, text}, the reason a declining or
+ * referring rule gives (rule ids are checked against the strategy by the caller).
+ */
+export function parseReasons(raw: unknown, add: Add): ReasonsSection {
   if (raw === undefined || raw === null) return { count: 4 };
   const path = ['reasons'];
   if (!isObject(raw)) {
-    add(path, '"reasons" must be a mapping {count, catalogue}');
+    add(path, '"reasons" must be a mapping {count, catalogue, rules}');
     return { count: 4 };
   }
-  checkKeys(raw, ['count', 'catalogue'], path, add);
+  checkKeys(raw, ['count', 'catalogue', 'rules'], path, add);
   const count = raw.count === undefined ? 4 : (numberAt(raw, 'count', path, add, { min: 1, max: 10, integer: true }) ?? 4);
-  if (raw.catalogue === undefined) return { count };
+  let rules: Record<string, ReasonText> | undefined;
+  if (raw.rules !== undefined) {
+    if (!isObject(raw.rules)) add([...path, 'rules'], '"rules" must map rule ids to {code, text}');
+    else {
+      rules = {};
+      for (const [id, value] of Object.entries(raw.rules)) {
+        const at = [...path, 'rules', id];
+        if (!isObject(value) || typeof value.code !== 'string' || value.code === '' || typeof value.text !== 'string' || value.text === '') {
+          add(at, `the reason of rule "${id}" must be {code, text} with non-empty code and text`);
+          continue;
+        }
+        checkKeys(value, ['code', 'text'], at, add);
+        Object.defineProperty(rules, id, { value: { code: value.code, text: value.text }, enumerable: true });
+      }
+    }
+  }
+  const base = { count, ...(rules === undefined ? {} : { rules }) };
+  if (raw.catalogue === undefined) return base;
   try {
-    return { count, catalogue: parseReasonCatalogue(raw.catalogue, 'reasons.catalogue') };
+    return { ...base, catalogue: parseReasonCatalogue(raw.catalogue, 'reasons.catalogue') };
   } catch (error) {
     if (!(error instanceof CredoError)) throw error;
     const d = error.details as { path: string; problem: string };
     add([...path, 'catalogue', ...(d.path === '' ? [] : d.path.split('.'))], `reason catalogue: ${d.problem}`);
-    return { count };
+    return base;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Issue } from '../errors/index.js';
-import type { ReasonCatalogue } from '../explain/index.js';
+import type { ReasonCatalogue, ReasonText } from '../explain/index.js';
 import type { Currency, IrbClass } from '../finance/index.js';
 import type { ColumnType } from '../frame/index.js';
 import type { Strategy } from '../strategy/index.js';
@@ -99,6 +99,8 @@ export interface DecisionPolicy {
   readonly reasonCount: number;
   /** Reason catalogue given inline in the policy (`reasons.catalogue`); else the context's. */
   readonly catalogue?: ReasonCatalogue;
+  /** `reasons.rules`: the first reason of a decision declined or referred by that rule (id → code, text). */
+  readonly ruleReasons?: Readonly<Record<string, ReasonText>>;
   /** Inputs read by the policy's rules and sections (types declared under `inputs:` or inferred). */
   readonly inputs: readonly PolicyInput[];
 }
