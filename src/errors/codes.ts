@@ -81,6 +81,10 @@ export const errorCodes = {
   E_FINANCE_CURRENCY_UNKNOWN: { title: 'Unknown currency', message: 'currency "{currency}" is not known: add its exponent, e.g. {currency}:2', kind: 'input' },
   E_FINANCE_PERFORMANCE_INVALID: { title: 'Invalid performance table', message: 'performance table: {problem}', kind: 'input' },
 
+  // Loan servicing
+  E_SERVICING_CONFLICT: { title: 'Not allowed in this loan state', message: '{problem}; allowed: {allowed}', kind: 'input' },
+  E_SERVICING_INPUT_INVALID: { title: 'Invalid servicing input', message: '{what}: {problem}', kind: 'input' },
+
   // GBDT training, model files and model import
   E_GBDT_OPTION: { title: 'Invalid GBDT option', message: 'GBDT option {option}: {problem} (got "{value}")', kind: 'input' },
   E_GBDT_TARGET: { title: 'Invalid training target', message: 'target column "{column}": {problem}', kind: 'input' },
