@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -114,9 +115,24 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     await pool.end();
     throw new CredoError('E_STORE_CONNECT', { target, problem: (error as Error).message }, { cause: error });
   }
+  // Parameterised statements are prepared once per connection under a name derived from their
+  // text (the texts are fixed in the code, so the set is small): the server parses and plans
+  // the hot-path statements once instead of on every request.
+  const names = new Map<string, string>();
+  const nameOf = (sql: string): string => {
+    let name = names.get(sql);
+    if (name === undefined) {
+      name = `credo_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+      names.set(sql, name);
+    }
+    return name;
+  };
   const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> => {
     try {
-      const result = await client.query(sql, params as unknown[] | undefined);
+      const result =
+        params === undefined || params.length === 0
+          ? await client.query(sql)
+          : await client.query({ name: nameOf(sql), text: sql, values: params as unknown[] });
       return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
     } catch (error) {
       throw translateDatabaseError(error);

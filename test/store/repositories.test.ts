@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import type { DecisionRecord } from '../../src/decision/index.js';
 import {
   activatePolicy,
+  claimIdempotencyKey,
   createApiKey,
   createCustomer,
   createUser,
@@ -24,13 +25,16 @@ import {
   insertOverride,
   insertPolicy,
   listApplications,
+  listAudit,
   listCustomers,
   listDecisionsOfApplication,
   listModels,
   listPolicies,
   maskNationalId,
   promoteModel,
+  recordDecidedApplication,
   revokeApiKey,
+  type StoredDecision,
   type Transaction,
   verifyApiKey,
 } from '../../src/store/index.js';
@@ -258,6 +262,61 @@ describeEachBackend('store repositories', (current) => {
     });
     await assert.rejects(insertApplication(db, { externalId: 'app-0', input: {}, submittedBy: null }), { code: 'E_STORE_DUPLICATE' });
     await assert.rejects(insertApplication(db, { customerId: randomUUID(), input: {}, submittedBy: null }), { code: 'E_STORE_REFERENCE' });
+  });
+
+  test('recordDecidedApplication writes application, decision, shadow, audit and idempotency in one statement, or nothing', async () => {
+    const { db } = current();
+    const { user } = await createUser(db, { name: 'Rita', role: 'loan_officer' });
+    const policy = await db.transaction((tx) => insertPolicy(tx, { yaml: 'one: statement\n', createdBy: user.id }));
+    const model = await insertModel(db, { hash: 'd'.repeat(64), kind: 'gbdt', body: '{}', uploadedBy: user.id });
+    const applicationId = randomUUID();
+    const decisionId = randomUUID();
+    const main = record(applicationId, { policyId: policy.id, modelHash: model.hash, arm: 'challenger' });
+    const shadow = record(applicationId, { policyId: policy.id, modelHash: model.hash, action: 'refer', limit: null, rate: null });
+    const claim = { principal: user.id, key: 'one-statement', requestHash: 'e'.repeat(64) };
+    assert.equal((await claimIdempotencyKey(db, claim)).state, 'claimed');
+    const write = (externalId: string, id: string, decision: string) =>
+      recordDecidedApplication(db, {
+        application: { id, externalId, input: { bureau_score: 700 }, submittedBy: user.id },
+        decision: { id: decision, record: { ...main, applicationId: id }, latencyUs: 99 },
+        shadow: { id: randomUUID(), record: { ...shadow, applicationId: id } },
+        audit: {
+          actorId: user.id,
+          actorRole: 'loan_officer',
+          action: 'application.decide',
+          entity: 'application',
+          entityId: id,
+          details: { decision_id: decision },
+        },
+        idempotency: { principal: user.id, key: 'one-statement', status: 201, body: { application_id: id } },
+      });
+    await write('one-1', applicationId, decisionId);
+    const app = await getApplication(db, applicationId);
+    assert.deepEqual([app?.action, app?.decisionId, app?.input], ['approve', decisionId, { bureau_score: 700 }]);
+    const decisions = await listDecisionsOfApplication(db, applicationId);
+    assert.deepEqual(
+      decisions.map((d) => [d.kind, d.action, d.shadowOf, d.modelId]),
+      [
+        ['automatic', 'approve', null, model.id],
+        ['shadow', 'refer', decisionId, model.id],
+      ],
+    );
+    assert.deepEqual(decisionRecordOf(decisions[0] as StoredDecision), { ...main, modelId: model.id });
+    const audit = await listAudit(db, { entity: 'application', entityId: applicationId });
+    assert.deepEqual(
+      audit.items.map((e) => [e.action, e.details.decision_id]),
+      [['application.decide', decisionId]],
+    );
+    assert.deepEqual(await claimIdempotencyKey(db, claim), { state: 'done', status: 201, body: { application_id: applicationId } });
+    // A repeated external id fails the statement: no second application, decision or audit entry.
+    const counts = () =>
+      db.query<{ n: string }>('SELECT (SELECT count(*) FROM applications) + (SELECT count(*) FROM decisions) + (SELECT count(*) FROM audit_log) AS n');
+    const before = (await counts()).rows[0]?.n;
+    await assert.rejects(write('one-1', randomUUID(), randomUUID()), {
+      code: 'E_STORE_DUPLICATE',
+      details: { entity: 'applications', field: 'external_id', value: 'one-1', constraint: 'applications_external_id_key' },
+    });
+    assert.equal((await counts()).rows[0]?.n, before);
   });
 
   test('a transaction that throws leaves no rows behind', async () => {

@@ -1,6 +1,7 @@
 import { sql as core } from './001-core.js';
 import { sql as auditLog } from './002-audit-log.js';
 import { sql as idempotency } from './003-idempotency.js';
+import { sql as loans } from './004-loans.js';
 
 /** One forward-only schema change: applied once, in version order, never edited afterwards. */
 export interface Migration {
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'core', sql: core },
   { version: 2, name: 'audit-log', sql: auditLog },
   { version: 3, name: 'idempotency', sql: idempotency },
+  { version: 4, name: 'loans', sql: loans },
 ];

@@ -98,31 +98,26 @@ function toDecision(row: DecisionRow): StoredDecision {
   };
 }
 
-// Insert the decision and, unless it is a shadow, make it the application's current one: one
-// round trip. The model id defaults to the registry entry with the record's hash.
-const INSERT = `WITH d AS (
-  INSERT INTO decisions (id, application_id, kind, shadow_of, action, pd, score, reasons, limit_amount, currency, rate,
-                         policy_id, policy_version, model_id, model_hash, arm, rules_fired, input_snapshot, as_of, details,
-                         latency_us, decided_by, reason)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::numeric, $10, $11::numeric, $12, $13, coalesce($14::uuid, (SELECT id FROM models WHERE hash = $15)),
-          $15, $16, $17::jsonb, $18::jsonb, $19::date, $20::jsonb, $21, $22, $23)
-  RETURNING id, application_id, action, kind),
-u AS (UPDATE applications a SET action = d.action, decision_id = d.id FROM d WHERE a.id = d.application_id AND d.kind <> 'shadow')`;
+/** The columns a decision insert writes, in the order of `decisionValues`. */
+export const DECISION_INSERT_COLUMNS =
+  'id, application_id, kind, shadow_of, action, pd, score, reasons, limit_amount, currency, rate, policy_id, policy_version, model_id, model_hash, arm, rules_fired, input_snapshot, as_of, details, latency_us, decided_by, reason';
 
 /**
- * Stores a model decision (`automatic`, or a `shadow` with `shadowOf` = the automatic decision
- * it shadows) from the decision function's record, exactly: pd and score as doubles, limit and
- * rate as the record's decimal strings, reasons, rules fired and the input snapshot as JSON.
- * An automatic decision becomes its application's current decision. Returns the decision id.
+ * The VALUES tuple of one decision insert, its parameters numbered from `offset + 1`. The model
+ * id defaults to the registry entry with the record's hash.
  */
-export async function insertDecision(
-  q: Queryable,
-  input: { record: DecisionRecord; kind: 'automatic' | 'shadow'; id?: string; shadowOf?: string; latencyUs?: number },
-): Promise<string> {
+export function decisionPlaceholders(offset: number): string {
+  const p = (i: number): string => `$${offset + i}`;
+  return `(${p(1)}::uuid, ${p(2)}::uuid, ${p(3)}, ${p(4)}::uuid, ${p(5)}, ${p(6)}::float8, ${p(7)}::float8, ${p(8)}::jsonb, ${p(9)}::numeric, ${p(10)}, ${p(11)}::numeric,
+    ${p(12)}::uuid, ${p(13)}::integer, coalesce(${p(14)}::uuid, (SELECT id FROM models WHERE hash = ${p(15)}::text)), ${p(15)}::text, ${p(16)}, ${p(17)}::jsonb,
+    ${p(18)}::jsonb, ${p(19)}::date, ${p(20)}::jsonb, ${p(21)}::integer, ${p(22)}::uuid, ${p(23)})`;
+}
+
+/** The 23 parameter values of a model decision (automatic or shadow), for `decisionPlaceholders`. */
+export function decisionValues(input: { record: DecisionRecord; kind: 'automatic' | 'shadow'; id: string; shadowOf?: string; latencyUs?: number }): unknown[] {
   const r = input.record;
-  const id = input.id ?? randomUUID();
-  await q.query(`${INSERT} SELECT 1`, [
-    id,
+  return [
+    input.id,
     r.applicationId,
     input.kind,
     input.shadowOf ?? null,
@@ -145,7 +140,29 @@ export async function insertDecision(
     input.latencyUs === undefined ? null : Math.round(input.latencyUs),
     null,
     null,
-  ]);
+  ];
+}
+
+// Insert the decision and, unless it is a shadow, make it the application's current one: one
+// round trip.
+const INSERT = `WITH d AS (
+  INSERT INTO decisions (${DECISION_INSERT_COLUMNS}) VALUES ${decisionPlaceholders(0)}
+  RETURNING id, application_id, action, kind),
+u AS (UPDATE applications a SET action = d.action, decision_id = d.id FROM d WHERE a.id = d.application_id AND d.kind <> 'shadow')
+SELECT 1`;
+
+/**
+ * Stores a model decision (`automatic`, or a `shadow` with `shadowOf` = the automatic decision
+ * it shadows) from the decision function's record, exactly: pd and score as doubles, limit and
+ * rate as the record's decimal strings, reasons, rules fired and the input snapshot as JSON.
+ * An automatic decision becomes its application's current decision. Returns the decision id.
+ */
+export async function insertDecision(
+  q: Queryable,
+  input: { record: DecisionRecord; kind: 'automatic' | 'shadow'; id?: string; shadowOf?: string; latencyUs?: number },
+): Promise<string> {
+  const id = input.id ?? randomUUID();
+  await q.query(INSERT, decisionValues({ ...input, id }));
   return id;
 }
 
@@ -168,7 +185,7 @@ export async function insertOverride(
   },
 ): Promise<string> {
   const id = input.id ?? randomUUID();
-  await q.query(`${INSERT} SELECT 1`, [
+  await q.query(INSERT, [
     id,
     input.applicationId,
     'override',
