@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
-import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { CredoError } from '../errors/index.js';
 import type { Database } from '../store/index.js';
@@ -10,6 +9,7 @@ import { installErrorHandling } from './plugins/errors.js';
 import { installMetricsHooks } from './plugins/metrics-hooks.js';
 import { installOpenApi, installRouteDefaults, type RouteEntry } from './plugins/openapi.js';
 import { installSecurityHeaders } from './plugins/security-headers.js';
+import { validatorCompiler } from './plugins/validator.js';
 import { registerRoutes } from './routes/index.js';
 import { Service } from './service.js';
 
@@ -51,7 +51,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
   });
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(validatorCompiler);
   for (const type of ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/csv']) {
     app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: options.uploadLimit ?? 32 * 1024 * 1024 }, (_request, body, done) => done(null, body));
   }

@@ -85,6 +85,17 @@ for (const backend of backends()) {
       });
       assert.equal(xml.statusCode, 415);
       assert.equal(problemOf(xml).code, 'E_HTTP_MEDIA_TYPE');
+      const coerced = await t.app.inject({ method: 'GET', url: '/api/v1/applications?offset=true&limit=0x10', headers: officer });
+      assert.equal(coerced.statusCode, 400, 'query values are converted only from plain decimals');
+      assert.deepEqual(
+        problemOf(coerced)
+          .errors.map((e) => e.field)
+          .sort(),
+        ['/querystring/limit', '/querystring/offset'],
+      );
+      const options = await t.app.inject({ method: 'OPTIONS', url: '/api/v1/applications/bulk', headers: officer });
+      assert.equal(options.statusCode, 405);
+      assert.equal(options.headers.allow, 'POST', 'the static route wins over /applications/:id');
       const badId = await t.app.inject({ method: 'GET', url: '/api/v1/applications/not-a-uuid', headers: officer });
       assert.equal(badId.statusCode, 400);
       assert.equal(problemOf(badId).errors[0]?.field, '/params/id');

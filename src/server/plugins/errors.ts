@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CredoError, isCredoError } from '../../errors/index.js';
 import { type Problem, type ProblemField, toProblem } from '../problem.js';
 
@@ -57,14 +57,32 @@ function patternRegex(url: string): RegExp {
  * 5xx details go to the log only.
  */
 export function installErrorHandling(app: FastifyInstance): void {
-  const routes: { method: string; regex: RegExp }[] = [];
+  const send = (reply: FastifyReply, body: Problem) => reply.code(body.status).type('application/problem+json').send(body);
+  const routes: { method: string; regex: RegExp; params: number }[] = [];
   app.addHook('onRoute', (route) => {
-    for (const method of Array.isArray(route.method) ? route.method : [route.method]) routes.push({ method, regex: patternRegex(route.url) });
+    const params = route.url.split('/').filter((part) => part.startsWith(':')).length;
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) routes.push({ method, regex: patternRegex(route.url), params });
   });
 
-  const send = (reply: FastifyReply, body: Problem) => reply.code(body.status).type('application/problem+json').send(body);
+  /** 405 with the methods of the most specific patterns matching the path (static before parametric, as the router), else 404. */
+  const noRoute = (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const matching = routes.filter((r) => r.regex.test(path));
+    const fewest = Math.min(...matching.map((r) => r.params));
+    const allow = [...new Set(matching.filter((r) => r.params === fewest).map((r) => r.method))];
+    if (allow.length > 0) {
+      reply.header('allow', allow.join(', '));
+      const error = new CredoError('E_HTTP_METHOD_NOT_ALLOWED', { method: request.method, url: path, allow: allow.join(', ') });
+      return send(reply, toProblem(error, request.id));
+    }
+    return send(reply, toProblem(new CredoError('E_HTTP_NOT_FOUND', { method: request.method, url: path }), request.id));
+  };
 
   app.setErrorHandler((error, request, reply) => {
+    // A body-parsing error on a request no route matched (e.g. a QUERY without content-type): the route answer comes first.
+    if (request.routeOptions.url === undefined && (error as FastifyError).statusCode !== undefined && ((error as FastifyError).statusCode as number) < 500) {
+      return noRoute(request, reply);
+    }
     const bodyLimit = request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0;
     const body = toProblem(fromFastifyError(error as FastifyError, bodyLimit), request.id);
     if (body.status >= 500) request.log.error({ err: error }, 'internal error');
@@ -72,14 +90,5 @@ export function installErrorHandling(app: FastifyInstance): void {
     return send(reply, body);
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0] ?? '';
-    const allow = [...new Set(routes.filter((r) => r.regex.test(path)).map((r) => r.method))];
-    if (allow.length > 0) {
-      reply.header('allow', allow.join(', '));
-      const error = new CredoError('E_HTTP_METHOD_NOT_ALLOWED', { method: request.method, url: path, allow: allow.join(', ') });
-      return send(reply, toProblem(error, request.id));
-    }
-    return send(reply, toProblem(new CredoError('E_HTTP_NOT_FOUND', { method: request.method, url: path }), request.id));
-  });
+  app.setNotFoundHandler(noRoute);
 }

@@ -6,7 +6,7 @@ import { Timestamp } from './common.js';
 export const ModelFileBody = Type.Object(
   {
     format: Type.Literal('credo-model'),
-    format_version: Type.Integer(),
+    format_version: Type.Literal(1),
     kind: Type.String({ minLength: 1, maxLength: 40 }),
     created_at: Type.String(),
     target: Type.String(),
