@@ -55,6 +55,7 @@ export {
   hashRequest,
   type IdempotencyClaim,
   type IdempotencyKeyRef,
+  pruneIdempotencyKeys,
   releaseIdempotencyKey,
 } from './repositories/idempotency.js';
 export {

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { claimIdempotencyKey, completeIdempotencyKey, createUser, hashRequest, type IdempotencyClaim, releaseIdempotencyKey } from '../../src/store/index.js';
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  createUser,
+  hashRequest,
+  type IdempotencyClaim,
+  pruneIdempotencyKeys,
+  releaseIdempotencyKey,
+} from '../../src/store/index.js';
 import { describeEachBackend } from '../support/databases.js';
 
 describeEachBackend('idempotency keys', (current) => {
@@ -25,6 +33,13 @@ describeEachBackend('idempotency keys', (current) => {
     // A claim abandoned by a crashed request is taken over once stale (here: at once).
     assert.deepEqual(await claimIdempotencyKey(db, { ...ref, principal: bob, staleAfterSeconds: 0 }), { state: 'claimed' });
     assert.deepEqual(await claimIdempotencyKey(db, { ...ref, principal: bob, requestHash: other, staleAfterSeconds: 0 }), { state: 'mismatch' });
+    // Pruning keeps recent keys and drops old ones (here: everything older than now).
+    assert.equal(await pruneIdempotencyKeys(db), 0);
+    const n = (await db.query<{ n: string }>('SELECT count(*) AS n FROM idempotency_keys WHERE principal IN ($1, $2)', [alice, bob])).rows[0]?.n;
+    assert.equal(n, '2');
+    // A negative age reaches into the future: every key is older than that.
+    assert.ok((await pruneIdempotencyKeys(db, -60)) >= 2);
+    assert.deepEqual(await claimIdempotencyKey(db, ref), { state: 'claimed' }, 'a pruned key starts afresh');
   });
 
   test('concurrent duplicates: exactly one claims, the others see it in progress, then all get the stored response', async () => {

@@ -180,7 +180,6 @@ CREATE INDEX decisions_application ON decisions (application_id, created_at);
 CREATE INDEX decisions_model ON decisions (model_id);
 CREATE INDEX decisions_policy ON decisions (policy_id);
 CREATE INDEX decisions_decided_by ON decisions (decided_by);
-CREATE INDEX decisions_created ON decisions (created_at);
 
 ALTER TABLE applications ADD CONSTRAINT applications_decision_fk
   FOREIGN KEY (decision_id) REFERENCES decisions (id) DEFERRABLE INITIALLY DEFERRED;

@@ -23,7 +23,6 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_unsealed ON audit_log (seq) WHERE hash IS NULL;
 CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 CREATE INDEX audit_log_actor ON audit_log (actor_id);
-CREATE INDEX audit_log_at ON audit_log (at);
 
 CREATE FUNCTION credo_audit_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -78,3 +78,12 @@ export async function completeIdempotencyKey(q: Queryable, ref: IdempotencyKeyRe
 export async function releaseIdempotencyKey(q: Queryable, ref: IdempotencyKeyRef): Promise<void> {
   await q.query("DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2 AND status = 'in_progress'", [ref.principal, ref.key]);
 }
+
+/**
+ * Deletes completed keys older than `olderThanSeconds` (default one day: a client retrying later
+ * than that gets a new request), and claims abandoned for that long. Returns how many went.
+ */
+export async function pruneIdempotencyKeys(q: Queryable, olderThanSeconds = 86_400): Promise<number> {
+  const { rowCount } = await q.query('DELETE FROM idempotency_keys WHERE updated_at < now() - make_interval(secs => $1)', [olderThanSeconds]);
+  return rowCount;
+}
