@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CredoError } from '../errors/index.js';
 
@@ -11,11 +11,16 @@ export interface DataDirLock {
 /** The lock file inside a data directory: it holds the owner's pid. */
 export const LOCK_FILE = 'credo.lock';
 
+// Lock files this process holds: a file naming our own pid that is not in here was left by an
+// earlier process that had the same pid (pid 1 in a restarted container).
+const held = new Set<string>();
+
 /**
  * Locks a PGlite data directory for this process: PGlite is one process with one connection,
  * so a second process (say `credo users add` while `credo serve` runs) must not open the same
  * files. Creates `<dir>/credo.lock` exclusively with our pid; a lock left by a process that no
- * longer exists (killed with -9) is taken over. Throws `E_STORE_LOCKED` naming the live holder.
+ * longer exists (killed with -9), or by an earlier process with our own pid, is taken over.
+ * Throws `E_STORE_LOCKED` naming the live holder (this process too, when it already holds it).
  */
 export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> {
   await mkdir(dataDir, { recursive: true });
@@ -25,11 +30,13 @@ export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> 
       const handle = await open(path, 'wx');
       await handle.writeFile(String(process.pid));
       await handle.close();
+      held.add(path);
       let released = false;
       return {
         async release() {
           if (released) return;
           released = true;
+          held.delete(path);
           await rm(path, { force: true });
         },
       };
@@ -37,7 +44,11 @@ export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> 
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
-    if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+    if (!(holder > 0)) {
+      // Created but not written yet by a process starting right now, unless it is old.
+      const age = Date.now() - ((await stat(path).catch(() => undefined))?.mtimeMs ?? 0);
+      if (age < 10_000) throw new CredoError('E_STORE_LOCKED', { dataDir, pid: 'unknown' });
+    } else if (holder === process.pid ? held.has(path) : isAlive(holder)) {
       throw new CredoError('E_STORE_LOCKED', { dataDir, pid: holder });
     }
     await rm(path, { force: true });

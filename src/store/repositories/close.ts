@@ -98,11 +98,27 @@ async function closeDate(db: Database, asOf: string): Promise<CloseRun> {
     if (done !== undefined) return done;
     const started = performance.now();
     await tx.query(CLASSIFY, [asOf]);
-    const counts = (await tx.query<{ loans: string; npa_loans: string; alerts: string }>(ALERTS, [asOf])).rows[0] as { loans: string; npa_loans: string; alerts: string };
+    const counts = (await tx.query<{ loans: string; npa_loans: string; alerts: string }>(ALERTS, [asOf])).rows[0] as {
+      loans: string;
+      npa_loans: string;
+      alerts: string;
+    };
     await tx.query(PROVISIONS, [asOf]);
     await tx.query(UPDATE, [asOf]);
-    const run: CloseRun = { asOf, loans: Number(counts.loans), npaLoans: Number(counts.npa_loans), alerts: Number(counts.alerts), seconds: (performance.now() - started) / 1000 };
-    await tx.query('INSERT INTO close_runs (as_of, loans, npa_loans, alerts, seconds) VALUES ($1::date, $2, $3, $4, $5)', [asOf, run.loans, run.npaLoans, run.alerts, run.seconds]);
+    const run: CloseRun = {
+      asOf,
+      loans: Number(counts.loans),
+      npaLoans: Number(counts.npa_loans),
+      alerts: Number(counts.alerts),
+      seconds: (performance.now() - started) / 1000,
+    };
+    await tx.query('INSERT INTO close_runs (as_of, loans, npa_loans, alerts, seconds) VALUES ($1::date, $2, $3, $4, $5)', [
+      asOf,
+      run.loans,
+      run.npaLoans,
+      run.alerts,
+      run.seconds,
+    ]);
     return run;
   });
 }
@@ -120,7 +136,10 @@ export async function closeBook(db: Database, asOf: string): Promise<CloseRun & 
   const { rows } = await db.query<{ last: string | null }>("SELECT to_char(max(as_of), 'YYYY-MM-DD') AS last FROM close_runs");
   const last = rows[0]?.last ?? null;
   if (last !== null && last > asOf)
-    throw new CredoError('E_SERVICING_CONFLICT', { problem: `the book is closed up to ${last}; ${asOf} was never closed and cannot be closed now`, allowed: `dates after ${last}` });
+    throw new CredoError('E_SERVICING_CONFLICT', {
+      problem: `the book is closed up to ${last}; ${asOf} was never closed and cannot be closed now`,
+      allowed: `dates after ${last}`,
+    });
   let run: CloseRun | undefined;
   let dates = 0;
   for (let d = last === null ? day : dayNumber(last) + 1; d <= day; d++) {

@@ -7,7 +7,10 @@ import type { Queryable } from '../queryable.js';
  * transaction. Refuses (throws) an unbalanced journal; an empty one writes nothing. Returns the
  * journal id, or null when there was nothing to post.
  */
-export async function postJournal(q: Queryable, j: { loanId: string | null; postings: readonly Posting[]; valueDate: string; memo: string }): Promise<string | null> {
+export async function postJournal(
+  q: Queryable,
+  j: { loanId: string | null; postings: readonly Posting[]; valueDate: string; memo: string },
+): Promise<string | null> {
   if (j.postings.length === 0) return null;
   const debits = j.postings.reduce((s, p) => s + p.debit, 0);
   const credits = j.postings.reduce((s, p) => s + p.credit, 0);
@@ -23,18 +26,27 @@ export async function postJournal(q: Queryable, j: { loanId: string | null; post
 
 /** The ledger position of one loan (debit balances positive), from its entries. */
 export async function loanLedgerPosition(q: Queryable, loanId: string): Promise<Position> {
-  const { rows } = await q.query<{ account: Account; balance: string }>('SELECT account, sum(debit) - sum(credit) AS balance FROM ledger_entries WHERE loan_id = $1 GROUP BY account', [
-    loanId,
-  ]);
+  const { rows } = await q.query<{ account: Account; balance: string }>(
+    'SELECT account, sum(debit) - sum(credit) AS balance FROM ledger_entries WHERE loan_id = $1 GROUP BY account',
+    [loanId],
+  );
   const out: Record<Account, number> = { ...ZERO_POSITION };
   for (const r of rows) out[r.account] = Number(r.balance);
   return out;
 }
 
 /** The trial balance: Σ debits, Σ credits (minor units) and each account's balance (debit positive). */
-export async function trialBalance(q: Queryable): Promise<{ debits: number; credits: number; accounts: { account: Account; debit: number; credit: number }[] }> {
-  const { rows } = await q.query<{ account: Account; debit: string; credit: string }>('SELECT account, sum(debit) AS debit, sum(credit) AS credit FROM ledger_entries GROUP BY account');
+export async function trialBalance(
+  q: Queryable,
+): Promise<{ debits: number; credits: number; accounts: { account: Account; debit: number; credit: number }[] }> {
+  const { rows } = await q.query<{ account: Account; debit: string; credit: string }>(
+    'SELECT account, sum(debit) AS debit, sum(credit) AS credit FROM ledger_entries GROUP BY account',
+  );
   const byAccount = new Map(rows.map((r) => [r.account, r]));
-  const accounts = ACCOUNTS.map((account) => ({ account, debit: Number(byAccount.get(account)?.debit ?? 0), credit: Number(byAccount.get(account)?.credit ?? 0) }));
+  const accounts = ACCOUNTS.map((account) => ({
+    account,
+    debit: Number(byAccount.get(account)?.debit ?? 0),
+    credit: Number(byAccount.get(account)?.credit ?? 0),
+  }));
   return { debits: accounts.reduce((s, a) => s + a.debit, 0), credits: accounts.reduce((s, a) => s + a.credit, 0), accounts };
 }

@@ -17,7 +17,7 @@ import type { Queryable } from '../queryable.js';
 import { getApplication } from './applications.js';
 import { appendAudit } from './audit.js';
 import { getDecision } from './decisions.js';
-import { postJournal, loanLedgerPosition } from './ledger.js';
+import { loanLedgerPosition, postJournal } from './ledger.js';
 import { ensureDefaultProduct, getLatestProduct, getLoan, getLoanIdOfApplication, type Loan, loanPositionOf } from './loans.js';
 import type { Role } from './users.js';
 
@@ -29,7 +29,15 @@ export interface LoanActor {
   readonly today: string;
 }
 
-async function recordStateChange(q: Queryable, loanId: string, command: LoanCommand | 'create', from: LoanState | null, to: LoanState, actor: LoanActor, reason: string | null): Promise<void> {
+async function recordStateChange(
+  q: Queryable,
+  loanId: string,
+  command: LoanCommand | 'create',
+  from: LoanState | null,
+  to: LoanState,
+  actor: LoanActor,
+  reason: string | null,
+): Promise<void> {
   await q.query('INSERT INTO loan_state_changes (loan_id, command, from_state, to_state, reason, actor_id) VALUES ($1, $2, $3, $4, $5, $6)', [
     loanId,
     command,
@@ -50,13 +58,24 @@ async function audit(q: Queryable, actor: LoanActor, action: string, loanId: str
  * the application's `interest_rate`); term = the application's `term_months` (36 when absent).
  * 404 for an unknown application, 409 when it is not approved or already has a loan.
  */
-export async function createLoan(q: Queryable, input: { applicationId: string; productId?: string }, actor: LoanActor): Promise<{ id: string; state: LoanState }> {
+export async function createLoan(
+  q: Queryable,
+  input: { applicationId: string; productId?: string },
+  actor: LoanActor,
+): Promise<{ id: string; state: LoanState }> {
   const application = await getApplication(q, input.applicationId, { forUpdate: true });
   if (application === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'application', id: input.applicationId });
   if (application.action !== 'approve')
-    throw new CredoError('E_SERVICING_CONFLICT', { problem: `application ${application.id} is ${application.action ?? 'undecided'}, not approved`, allowed: 'loans from approved applications only' });
+    throw new CredoError('E_SERVICING_CONFLICT', {
+      problem: `application ${application.id} is ${application.action ?? 'undecided'}, not approved`,
+      allowed: 'loans from approved applications only',
+    });
   const existing = await getLoanIdOfApplication(q, application.id);
-  if (existing !== undefined) throw new CredoError('E_SERVICING_CONFLICT', { problem: `application ${application.id} already has loan ${existing}`, allowed: 'one loan per application' });
+  if (existing !== undefined)
+    throw new CredoError('E_SERVICING_CONFLICT', {
+      problem: `application ${application.id} already has loan ${existing}`,
+      allowed: 'one loan per application',
+    });
   const defaults = await ensureDefaultProduct(q);
   const product = input.productId === undefined ? defaults : await getLatestProduct(q, input.productId);
   if (product === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'loan product', id: input.productId ?? '' });
@@ -66,9 +85,11 @@ export async function createLoan(q: Queryable, input: { applicationId: string; p
   const requested = typeof data.requested_amount === 'number' ? toMinor(data.requested_amount, currency) : undefined;
   const limit = decision?.limit == null ? undefined : parseMoney(decision.limit, currency);
   const principal = Math.min(requested ?? limit ?? Number.NaN, limit ?? Number.POSITIVE_INFINITY);
-  if (!Number.isFinite(principal)) throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'amount', problem: 'the application has no requested_amount and its decision no limit' });
+  if (!Number.isFinite(principal))
+    throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'amount', problem: 'the application has no requested_amount and its decision no limit' });
   const rate = decision?.rate ?? (typeof data.interest_rate === 'number' ? String(data.interest_rate) : undefined);
-  if (rate === undefined) throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'rate', problem: 'the decision has no price and the application no interest_rate' });
+  if (rate === undefined)
+    throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'rate', problem: 'the decision has no price and the application no interest_rate' });
   const term = typeof data.term_months === 'number' ? data.term_months : 36;
   checkLoanTerms(product, principal, term);
   const id = randomUUID();
@@ -91,7 +112,8 @@ async function lockLoan(q: Queryable, loanId: string): Promise<Loan> {
 
 function checkValueDate(loan: Loan, valueDate: string, today: string): void {
   const day = dayNumber(valueDate, 'value_date');
-  if (day > dayNumber(today)) throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'value_date', problem: `${valueDate} is in the future (today is ${today})` });
+  if (day > dayNumber(today))
+    throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'value_date', problem: `${valueDate} is in the future (today is ${today})` });
   if (loan.disbursedOn !== null && valueDate < loan.disbursedOn)
     throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'value_date', problem: `${valueDate} is before the disbursement on ${loan.disbursedOn}` });
 }
@@ -105,7 +127,11 @@ async function resync(q: Queryable, loan: Loan, today: string, memo: string, val
   const { position, classification, schedule } = await loanPositionOf(q, loan, today);
   await q.query('DELETE FROM loan_allocations WHERE loan_id = $1', [loan.id]);
   const rows: [string, number, string, number, number, number, number][] = [];
-  const dateOf = new Map((await q.query<{ id: string; d: string }>("SELECT id, to_char(value_date, 'YYYY-MM-DD') AS d FROM loan_transactions WHERE loan_id = $1", [loan.id])).rows.map((r) => [r.id, r.d]));
+  const dateOf = new Map(
+    (
+      await q.query<{ id: string; d: string }>("SELECT id, to_char(value_date, 'YYYY-MM-DD') AS d FROM loan_transactions WHERE loan_id = $1", [loan.id])
+    ).rows.map((r) => [r.id, r.d]),
+  );
   for (const [txId, a] of position.allocations) {
     const byN = new Map<number, Record<'penalty' | 'fees' | 'interest' | 'principal', number>>();
     for (const part of a.parts) {
@@ -148,7 +174,14 @@ export async function disburseLoan(q: Queryable, loanId: string, valueDate: stri
   await q.query(
     `INSERT INTO loan_instalments (loan_id, n, due_date, principal, interest, fees)
      SELECT $1, n, d, p, i, f FROM unnest($2::int[], $3::date[], $4::bigint[], $5::bigint[], $6::bigint[]) AS x(n, d, p, i, f)`,
-    [loan.id, schedule.map((i) => i.n), schedule.map((i) => i.dueDate), schedule.map((i) => i.principal), schedule.map((i) => i.interest), schedule.map((i) => i.fees)],
+    [
+      loan.id,
+      schedule.map((i) => i.n),
+      schedule.map((i) => i.dueDate),
+      schedule.map((i) => i.principal),
+      schedule.map((i) => i.interest),
+      schedule.map((i) => i.fees),
+    ],
   );
   await q.query("INSERT INTO loan_transactions (id, loan_id, kind, amount, value_date, created_by) VALUES ($1, $2, 'disbursement', $3, $4, $5)", [
     randomUUID(),
@@ -157,7 +190,7 @@ export async function disburseLoan(q: Queryable, loanId: string, valueDate: stri
     valueDate,
     actor.userId,
   ]);
-  await q.query("UPDATE loans SET state = $2, disbursed_on = $3 WHERE id = $1", [loan.id, to, valueDate]);
+  await q.query('UPDATE loans SET state = $2, disbursed_on = $3 WHERE id = $1', [loan.id, to, valueDate]);
   const updated = { ...loan, state: to, disbursedOn: valueDate };
   await resync(q, updated, valueDate > actor.today ? valueDate : actor.today, 'disbursement', valueDate);
   await recordStateChange(q, loan.id, 'disburse', loan.state, to, actor, null);
@@ -191,8 +224,10 @@ export async function recordRepayment(
       return { transactionId: prior.id, allocation: stripParts(allocation), replayed: true, state: loan.state };
     }
   }
-  if (loan.state !== 'active') throw new CredoError('E_SERVICING_CONFLICT', { problem: `cannot take a repayment on a loan that is ${loan.state}`, allowed: 'repayments on active loans' });
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'amount', problem: 'must be positive' });
+  if (loan.state !== 'active')
+    throw new CredoError('E_SERVICING_CONFLICT', { problem: `cannot take a repayment on a loan that is ${loan.state}`, allowed: 'repayments on active loans' });
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+    throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'amount', problem: 'must be positive' });
   checkValueDate(loan, input.valueDate, actor.today);
   const transactionId = randomUUID();
   await q.query("INSERT INTO loan_transactions (id, loan_id, kind, amount, value_date, external_id, created_by) VALUES ($1, $2, 'repayment', $3, $4, $5, $6)", [
@@ -207,7 +242,13 @@ export async function recordRepayment(
   const allocation = stripParts(position.allocations.get(transactionId) as Allocation);
   let state: LoanState = loan.state;
   if (position.outstandingTotal === 0) state = await moveState(q, loan, 'close', actor, 'all obligations met');
-  await audit(q, actor, 'loan.repayment', loan.id, { transaction_id: transactionId, amount: input.amount, value_date: input.valueDate, external_id: input.externalId ?? null, allocation });
+  await audit(q, actor, 'loan.repayment', loan.id, {
+    transaction_id: transactionId,
+    amount: input.amount,
+    value_date: input.valueDate,
+    external_id: input.externalId ?? null,
+    allocation,
+  });
   return { transactionId, allocation, replayed: false, state };
 }
 
@@ -240,7 +281,13 @@ export async function writeOffLoan(q: Queryable, loanId: string, reason: string,
 }
 
 /** A state change without money (reject, withdraw, undo approval, approve again); 409 naming the allowed commands otherwise. */
-export async function transitionLoan(q: Queryable, loanId: string, command: 'approve' | 'reject' | 'withdraw' | 'undo_approval', reason: string, actor: LoanActor): Promise<{ state: LoanState }> {
+export async function transitionLoan(
+  q: Queryable,
+  loanId: string,
+  command: 'approve' | 'reject' | 'withdraw' | 'undo_approval',
+  reason: string,
+  actor: LoanActor,
+): Promise<{ state: LoanState }> {
   const loan = await lockLoan(q, loanId);
   const state = await moveState(q, loan, command, actor, reason);
   await audit(q, actor, `loan.${command}`, loan.id, { from: loan.state, to: state, reason });

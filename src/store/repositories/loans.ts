@@ -1,4 +1,14 @@
-import { type Classification, classifyLoan, DEFAULT_PRODUCT, type Instalment, type LoanPosition, type LoanProduct, type LoanState, type Repayment, replayLoan } from '../../servicing/index.js';
+import {
+  type Classification,
+  classifyLoan,
+  DEFAULT_PRODUCT,
+  type Instalment,
+  type LoanPosition,
+  type LoanProduct,
+  type LoanState,
+  type Repayment,
+  replayLoan,
+} from '../../servicing/index.js';
 import type { Queryable } from '../queryable.js';
 import { isUuid } from './page.js';
 
@@ -102,11 +112,22 @@ export async function listRepayments(q: Queryable, loanId: string): Promise<(Rep
     "SELECT id, seq, amount, to_char(value_date, 'YYYY-MM-DD') AS value_date, reversed_at IS NOT NULL AS reversed, external_id FROM loan_transactions WHERE loan_id = $1 AND kind = 'repayment' ORDER BY seq",
     [loanId],
   );
-  return rows.map((r) => ({ id: r.id, seq: Number(r.seq), amount: Number(r.amount), valueDate: r.value_date, reversed: r.reversed, externalId: r.external_id }));
+  return rows.map((r) => ({
+    id: r.id,
+    seq: Number(r.seq),
+    amount: Number(r.amount),
+    valueDate: r.value_date,
+    reversed: r.reversed,
+    externalId: r.external_id,
+  }));
 }
 
 /** A loan replayed from its stored schedule and repayments as of `asOf`, with its classification that day. */
-export async function loanPositionOf(q: Queryable, loan: Loan, asOf: string): Promise<{ position: LoanPosition; classification: Classification; schedule: Instalment[] }> {
+export async function loanPositionOf(
+  q: Queryable,
+  loan: Loan,
+  asOf: string,
+): Promise<{ position: LoanPosition; classification: Classification; schedule: Instalment[] }> {
   const schedule = await listInstalments(q, loan.id);
   const position = replayLoan(loan.product, schedule, await listRepayments(q, loan.id), asOf);
   const remainingMonths = schedule.filter((i) => i.dueDate > asOf).length;
@@ -134,6 +155,8 @@ export async function ensureDefaultProduct(q: Queryable): Promise<LoanProduct> {
 
 /** The latest version of a product, or undefined. */
 export async function getLatestProduct(q: Queryable, id: string): Promise<LoanProduct | undefined> {
-  const { rows } = await q.query<{ definition: Record<string, unknown> }>('SELECT definition FROM loan_products WHERE id = $1 ORDER BY version DESC LIMIT 1', [id]);
+  const { rows } = await q.query<{ definition: Record<string, unknown> }>('SELECT definition FROM loan_products WHERE id = $1 ORDER BY version DESC LIMIT 1', [
+    id,
+  ]);
   return rows[0] === undefined ? undefined : productFromJson(rows[0].definition);
 }
