@@ -2,16 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type DecisionRecord, decideApplication, type InputValue, validateApplicationData } from '../decision/index.js';
 import { CredoError } from '../errors/index.js';
 import { canonicalJson } from '../io/model-file.js';
-import {
-  appendAudit,
-  claimIdempotencyKey,
-  completeIdempotencyKey,
-  hashRequest,
-  insertApplication,
-  insertDecision,
-  releaseIdempotencyKey,
-  type Transaction,
-} from '../store/index.js';
+import { claimIdempotencyKey, hashRequest, recordDecidedApplication, releaseIdempotencyKey } from '../store/index.js';
 import { type DecisionSummaryJson, decisionSummary } from './decision-json.js';
 import type { Caller } from './roles.js';
 import type { Service } from './service.js';
@@ -33,9 +24,10 @@ export interface SubmitResult {
  * Decides one application and stores it: validates `data` against the policy's and champion's
  * inputs (422 naming each bad field), decides in-process with the current setup (latency
  * measured in µs), then writes the application, its decision, the champion's shadow decision
- * when the challenger decided, and one audit entry in ONE transaction. With an idempotency key
+ * when the challenger decided, and one audit entry in ONE statement (atomic, one round trip:
+ * `recordDecidedApplication`). With an idempotency key
  * the key is claimed first (a concurrent duplicate gets 409, a repeat the stored response, a
- * reuse with another body 422) and completed in the same transaction; a failure releases it, so
+ * reuse with another body 422) and completed in that same statement; a failure releases it, so
  * a failed request leaves no row behind.
  */
 export async function submitApplication(
@@ -68,9 +60,26 @@ export async function submitApplication(
     const latencyUs = Number((process.hrtime.bigint() - started) / 1000n);
     const decisionId = randomUUID();
     const body: SubmitResult = { application_id: applicationId, decision: decisionSummary(decisionId, record) };
-    await service.db.transaction(async (tx) => {
-      await writeDecided(tx, { applicationId, decisionId, submission, record, latencyUs, caller, requestId });
-      if (ref !== undefined) await completeIdempotencyKey(tx, { ...ref, status: 201, body });
+    await recordDecidedApplication(service.db, {
+      application: {
+        id: applicationId,
+        externalId: submission.external_id ?? null,
+        customerId: submission.customer_id ?? null,
+        input: submission.data,
+        submittedBy: caller.userId,
+      },
+      decision: { id: decisionId, record, latencyUs },
+      ...(record.shadow === undefined ? {} : { shadow: { id: randomUUID(), record: record.shadow } }),
+      audit: {
+        actorId: caller.userId,
+        actorRole: caller.role,
+        action: 'application.decide',
+        entity: 'application',
+        entityId: applicationId,
+        requestId,
+        details: { decision_id: decisionId, action: record.action, arm: record.arm, policy_version: record.policyVersion, model_hash: record.modelHash },
+      },
+      ...(ref === undefined ? {} : { idempotency: { ...ref, status: 201, body } }),
     });
     service.metrics.decisionLatency.observe({ arm: record.arm }, latencyUs / 1e6);
     service.metrics.decisions.inc({ action: record.action, arm: record.arm });
@@ -79,39 +88,4 @@ export async function submitApplication(
     if (ref !== undefined) await releaseIdempotencyKey(service.db, ref);
     throw error;
   }
-}
-
-/** The rows of one decided application (inside the caller's transaction). */
-export async function writeDecided(
-  tx: Transaction,
-  w: {
-    applicationId: string;
-    decisionId: string;
-    submission: ApplicationSubmission;
-    record: DecisionRecord;
-    latencyUs: number;
-    caller: Caller;
-    requestId: string;
-  },
-): Promise<void> {
-  await insertApplication(tx, {
-    id: w.applicationId,
-    externalId: w.submission.external_id ?? null,
-    customerId: w.submission.customer_id ?? null,
-    input: w.submission.data,
-    submittedBy: w.caller.userId,
-  });
-  await insertDecision(tx, { id: w.decisionId, kind: 'automatic', record: w.record, latencyUs: w.latencyUs });
-  if (w.record.shadow !== undefined) {
-    await insertDecision(tx, { id: randomUUID(), kind: 'shadow', shadowOf: w.decisionId, record: w.record.shadow, latencyUs: w.latencyUs });
-  }
-  await appendAudit(tx, {
-    actorId: w.caller.userId,
-    actorRole: w.caller.role,
-    action: 'application.decide',
-    entity: 'application',
-    entityId: w.applicationId,
-    requestId: w.requestId,
-    details: { decision_id: w.decisionId, action: w.record.action, arm: w.record.arm, policy_version: w.record.policyVersion, model_hash: w.record.modelHash },
-  });
 }

@@ -94,6 +94,27 @@ for (const backend of backends()) {
       assert.deepEqual(await rowCounts(t.db), before);
     });
 
+    test('a write that fails in the database (repeated external id, unknown customer) leaves no row, and releases its idempotency key', async () => {
+      const before = await rowCounts(t.db);
+      const dup = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/applications',
+        headers: { ...as('loan_officer'), 'idempotency-key': 'k-dup' },
+        payload: { external_id: 'A-1', data: GOOD_APPLICATION },
+      });
+      assert.equal(dup.statusCode, 409, dup.body);
+      assert.equal(problemOf(dup).code, 'E_STORE_DUPLICATE');
+      const unknown = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/applications',
+        headers: as('loan_officer'),
+        payload: { customer_id: '00000000-0000-4000-8000-000000000000', data: GOOD_APPLICATION },
+      });
+      assert.equal(unknown.statusCode, 422, unknown.body);
+      assert.equal(problemOf(unknown).code, 'E_STORE_REFERENCE');
+      assert.deepEqual(await rowCounts(t.db), before);
+    });
+
     test('list with limit, offset and action filter', async () => {
       const res = await t.app.inject({ method: 'GET', url: '/api/v1/applications?limit=1&offset=0&action=decline', headers: as('auditor') });
       assert.equal(res.statusCode, 200, res.body);
