@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type DecisionRecord, decideApplication, type InputValue, validateApplicationData } from '../decision/index.js';
+import { decideApplication, type InputValue, validateApplicationData } from '../decision/index.js';
 import { CredoError } from '../errors/index.js';
 import { canonicalJson } from '../io/model-file.js';
 import { claimIdempotencyKey, hashRequest, recordDecidedApplication, releaseIdempotencyKey } from '../store/index.js';
