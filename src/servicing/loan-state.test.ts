@@ -10,7 +10,9 @@ test('the lifecycle with undo of approval and disbursement', () => {
   assert.equal(nextState('active', 'undo_disbursement'), 'approved');
   assert.equal(nextState('active', 'close'), 'closed');
   assert.equal(nextState('active', 'write_off'), 'written_off');
-  assert.deepEqual(allowedCommands('closed'), []);
+  assert.deepEqual(allowedCommands('closed'), ['reopen']);
+  assert.equal(nextState('closed', 'reopen'), 'active');
+  assert.deepEqual(allowedCommands('written_off'), []);
 });
 
 test('an illegal transition is a conflict naming the allowed commands', () => {
@@ -18,5 +20,5 @@ test('an illegal transition is a conflict naming the allowed commands', () => {
     () => nextState('submitted', 'disburse'),
     (e: unknown) => e instanceof CredoError && e.code === 'E_SERVICING_CONFLICT' && /allowed: approve, reject, withdraw/.test(e.message),
   );
-  assert.throws(() => nextState('closed', 'write_off'), /none \(final state\)/);
+  assert.throws(() => nextState('written_off', 'close'), /none \(final state\)/);
 });

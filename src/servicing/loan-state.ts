@@ -3,7 +3,7 @@ import { CredoError } from '../errors/index.js';
 /**
  * Loan states (after Apache Fineract's loan lifecycle): `submitted` (created from an
  * application, awaiting approval), `approved`, `active` (disbursed, being repaid), and the ends
- * `closed` (obligations met), `written_off`, `restructured` (replaced by a new schedule),
+ * `closed` (obligations met; reopened when a repayment that closed it is reversed), `written_off`, `restructured` (replaced by a new schedule),
  * `rejected`, `withdrawn`.
  */
 export const LOAN_STATES = ['submitted', 'approved', 'active', 'closed', 'written_off', 'restructured', 'rejected', 'withdrawn'] as const;
@@ -12,14 +12,24 @@ export const LOAN_STATES = ['submitted', 'approved', 'active', 'closed', 'writte
 export type LoanState = (typeof LOAN_STATES)[number];
 
 /** The commands that move a loan between states. */
-export type LoanCommand = 'approve' | 'reject' | 'withdraw' | 'undo_approval' | 'disburse' | 'undo_disbursement' | 'close' | 'write_off' | 'restructure';
+export type LoanCommand =
+  | 'approve'
+  | 'reject'
+  | 'withdraw'
+  | 'undo_approval'
+  | 'disburse'
+  | 'undo_disbursement'
+  | 'close'
+  | 'write_off'
+  | 'restructure'
+  | 'reopen';
 
 /** From each state, the commands allowed and the state each leads to. */
 const TRANSITIONS: Readonly<Record<LoanState, Readonly<Partial<Record<LoanCommand, LoanState>>>>> = {
   submitted: { approve: 'approved', reject: 'rejected', withdraw: 'withdrawn' },
   approved: { disburse: 'active', undo_approval: 'submitted', withdraw: 'withdrawn' },
   active: { close: 'closed', write_off: 'written_off', restructure: 'restructured', undo_disbursement: 'approved' },
-  closed: {},
+  closed: { reopen: 'active' },
   written_off: {},
   restructured: {},
   rejected: {},

@@ -6,8 +6,12 @@ import { bulkRoutes } from './bulk.js';
 import { customerRoutes } from './customers.js';
 import { decisionRoutes } from './decisions.js';
 import { healthRoutes } from './health.js';
+import { jobRoutes } from './jobs.js';
+import { ledgerRoutes } from './ledger.js';
+import { loanRoutes } from './loans.js';
 import { modelRoutes } from './models.js';
 import { policyRoutes } from './policies.js';
+import { portfolioRoutes } from './portfolio.js';
 import { userRoutes } from './users.js';
 
 /** Registers every route of the API (each file: schema + access + one call into decision/store). */
@@ -20,5 +24,9 @@ export async function registerRoutes(app: FastifyInstance, service: Service, opt
   policyRoutes(app, service, options.uploadLimit);
   userRoutes(app, service);
   auditRoutes(app, service);
+  loanRoutes(app, service);
+  ledgerRoutes(app, service);
+  portfolioRoutes(app, service);
+  jobRoutes(app, service);
   await app.register(modelRoutes, { service, uploadLimit: options.uploadLimit });
 }

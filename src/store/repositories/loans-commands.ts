@@ -192,7 +192,7 @@ export async function disburseLoan(q: Queryable, loanId: string, valueDate: stri
   ]);
   await q.query('UPDATE loans SET state = $2, disbursed_on = $3 WHERE id = $1', [loan.id, to, valueDate]);
   const updated = { ...loan, state: to, disbursedOn: valueDate };
-  await resync(q, updated, valueDate > actor.today ? valueDate : actor.today, 'disbursement', valueDate);
+  await resync(q, updated, actor.today, 'disbursement', valueDate);
   await recordStateChange(q, loan.id, 'disburse', loan.state, to, actor, null);
   await audit(q, actor, 'loan.disburse', loan.id, { value_date: valueDate, principal: loan.principal, instalments: schedule.length });
   return { loan: updated, schedule };
