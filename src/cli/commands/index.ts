@@ -4,6 +4,7 @@ import { backtestCommand } from './backtest.js';
 import { binningApplyCommand } from './binning-apply.js';
 import { binningFitCommand } from './binning-fit.js';
 import { binningPsiCommand } from './binning-psi.js';
+import { closeCommand } from './close.js';
 import { compareCommand } from './compare.js';
 import { dataLoadCommand } from './data-load.js';
 import { dataProfileCommand } from './data-profile.js';
@@ -89,5 +90,6 @@ export const commands: readonly Command[] = [
   dbMigrateCommand,
   usersAddCommand,
   auditVerifyCommand,
+  closeCommand,
   errorsCommand,
 ];
