@@ -75,6 +75,28 @@ for (const backend of backends()) {
       assert.equal(problemOf(dup).code, 'E_STORE_DUPLICATE');
     });
 
+    test('undo of disbursement: refused while a payment is live; then back to approved with a zero ledger, and disbursable again', async () => {
+      const { id } = await activeLoan(2_000);
+      const paid = await post(`/api/v1/loans/${id}/repayments`, { amount: '100.00', value_date: '2025-02-10' });
+      const refused = await post(`/api/v1/loans/${id}/transitions`, { command: 'undo_disbursement', reason: 'wrong account' });
+      assert.equal(refused.statusCode, 409);
+      assert.match(problemOf(refused).detail, /live repayments/);
+      await post(`/api/v1/loans/${id}/repayments/${paid.json().id}/reversal`, { reason: 'wrong account' });
+      const undone = await post(`/api/v1/loans/${id}/transitions`, { command: 'undo_disbursement', reason: 'wrong account' });
+      assert.equal(undone.statusCode, 200, undone.body);
+      assert.equal(undone.json().state, 'approved');
+      const position = await loanLedgerPosition(t.db, id);
+      assert.ok(
+        Object.values(position).every((v) => v === 0),
+        JSON.stringify(position),
+      );
+      const again = await post(`/api/v1/loans/${id}/disburse`, { value_date: '2025-01-12' });
+      assert.equal(again.statusCode, 200, again.body);
+      assert.equal(again.json().schedule[0].due_date, '2025-02-12');
+      const { rows } = await t.db.query<{ n: string }>("SELECT count(*) AS n FROM loan_transactions WHERE loan_id = $1 AND kind = 'disbursement'", [id]);
+      assert.equal(Number(rows[0]?.n), 2); // the undone one is kept, marked reversed
+    });
+
     test('overpayment closes the loan and holds the excess; write-off expenses the outstanding principal; the trial balance balances', async () => {
       const { id } = await activeLoan(1_000);
       const got = (await t.app.inject({ method: 'GET', url: `/api/v1/loans/${id}`, headers: { authorization: `Bearer ${t.keys.auditor}` } })).json();
