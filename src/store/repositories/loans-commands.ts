@@ -150,6 +150,8 @@ async function resync(q: Queryable, loan: Loan, today: string, memo: string, val
     );
   }
   const disbursed = loan.disbursedOn === null ? 0 : loan.principal;
+  // A repaid or written-off loan needs no allowance: its provision is released.
+  const provision = position.outstandingTotal === 0 || loan.writtenOff > 0 ? 0 : loan.provision;
   const a = position.allocated;
   const target = loanPosition({
     disbursed,
@@ -159,10 +161,10 @@ async function resync(q: Queryable, loan: Loan, today: string, memo: string, val
     excess: a.excess,
     writtenOff: loan.writtenOff,
     recovered: loan.recovered,
-    provision: loan.provision,
+    provision,
   });
   await postJournal(q, { loanId: loan.id, postings: journalBetween(await loanLedgerPosition(q, loan.id), target), valueDate, memo });
-  await q.query('UPDATE loans SET outstanding_principal = $2 WHERE id = $1', [loan.id, Math.max(0, position.outstandingPrincipal - loan.writtenOff)]);
+  await q.query('UPDATE loans SET outstanding_principal = $2, provision = $3 WHERE id = $1', [loan.id, Math.max(0, position.outstandingPrincipal - loan.writtenOff), provision]);
   return { position, classification, schedule };
 }
 
