@@ -164,7 +164,11 @@ async function resync(q: Queryable, loan: Loan, today: string, memo: string, val
     provision,
   });
   await postJournal(q, { loanId: loan.id, postings: journalBetween(await loanLedgerPosition(q, loan.id), target), valueDate, memo });
-  await q.query('UPDATE loans SET outstanding_principal = $2, provision = $3 WHERE id = $1', [loan.id, Math.max(0, position.outstandingPrincipal - loan.writtenOff), provision]);
+  await q.query('UPDATE loans SET outstanding_principal = $2, provision = $3 WHERE id = $1', [
+    loan.id,
+    Math.max(0, position.outstandingPrincipal - loan.writtenOff),
+    provision,
+  ]);
   return { position, classification, schedule };
 }
 
