@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 DIST="${CREDO_DIST:-dist}"
 command -v schemathesis >/dev/null || { echo '{"bench":"service-schemathesis","skipped":"pip install schemathesis"}'; exit 0; }
 WORK=$(mktemp -d)
-trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+SERVER=""
+trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
 node "$DIST/bench/service-fixture.js" "$WORK" > "$WORK/fixture.json"
 node "$DIST/src/cli/main.js" serve --port 0 --host 127.0.0.1 --data-dir "$WORK/data" --quiet --rate-limit 0 2> "$WORK/serve.err" &
 SERVER=$!

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { applicationInputs, type InputValue, parsePolicy } from '../src/decision/index.js';
 import { parseModel } from '../src/io/model-file.js';
 import { csvRecords } from '../src/server/csv-records.js';
+import { repoPath } from '../test/repo-root.js';
 
 /** Where the compiled CLI is (this file runs from dist/bench/). */
 export const CLI = join(import.meta.dirname, '..', 'src', 'cli', 'main.js');
@@ -123,6 +124,6 @@ export async function prepareFiles(dir: string): Promise<{ worldCsv: string; mod
   return {
     worldCsv,
     modelText: readFileSync(join(dir, 'pd.json'), 'utf8'),
-    policyText: readFileSync(join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'server', 'world-policy.yaml'), 'utf8'),
+    policyText: readFileSync(repoPath('test', 'fixtures', 'server', 'world-policy.yaml'), 'utf8'),
   };
 }
