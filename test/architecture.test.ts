@@ -5,8 +5,25 @@ import { test } from 'node:test';
 import { repoPath } from './repo-root.js';
 
 /** The layering rule of DESIGN.md: a folder imports only from folders before it (errors from anywhere). */
-const LAYERS = ['frame', 'io', 'ml', 'explain', 'finance', 'synth', 'strategy', 'portfolio', 'sql', 'store', 'server', 'report', 'cli', 'api'];
-const CORE = new Set(['frame', 'ml', 'explain', 'finance', 'synth', 'strategy', 'portfolio', 'sql', 'errors', 'random']);
+const LAYERS = [
+  'frame',
+  'io',
+  'ml',
+  'explain',
+  'finance',
+  'synth',
+  'strategy',
+  'portfolio',
+  'sql',
+  'decision',
+  'servicing',
+  'store',
+  'server',
+  'report',
+  'cli',
+  'api',
+];
+const CORE = new Set(['frame', 'ml', 'explain', 'finance', 'synth', 'strategy', 'portfolio', 'sql', 'decision', 'servicing', 'errors', 'random']);
 const NODE_ONLY = /(^|\/)(workers\/|[^/]*-node\.ts$|[^/]*\.test\.ts$)/;
 const root = repoPath('src');
 

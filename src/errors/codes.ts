@@ -81,6 +81,10 @@ export const errorCodes = {
   E_FINANCE_CURRENCY_UNKNOWN: { title: 'Unknown currency', message: 'currency "{currency}" is not known: add its exponent, e.g. {currency}:2', kind: 'input' },
   E_FINANCE_PERFORMANCE_INVALID: { title: 'Invalid performance table', message: 'performance table: {problem}', kind: 'input' },
 
+  // Loan servicing
+  E_SERVICING_CONFLICT: { title: 'Not allowed in this loan state', message: '{problem}; allowed: {allowed}', kind: 'input' },
+  E_SERVICING_INPUT_INVALID: { title: 'Invalid servicing input', message: '{what}: {problem}', kind: 'input' },
+
   // GBDT training, model files and model import
   E_GBDT_OPTION: { title: 'Invalid GBDT option', message: 'GBDT option {option}: {problem} (got "{value}")', kind: 'input' },
   E_GBDT_TARGET: { title: 'Invalid training target', message: 'target column "{column}": {problem}', kind: 'input' },
@@ -127,6 +131,56 @@ export const errorCodes = {
   // Learners (forest, mlp, svm, ensemble), tuning and model comparison
   E_LEARNER_OPTION: { title: 'Invalid learner option', message: '{model} option {option}: {problem} (got "{value}")', kind: 'input' },
   E_TUNE_BUDGET: { title: 'Invalid time budget', message: 'time budget "{value}": {problem}', kind: 'input' },
+
+  // Store (src/store): PGlite or PostgreSQL, migrations, constraints, audit log
+  E_STORE_LOCKED: {
+    title: 'Data directory in use',
+    message:
+      'data directory "{dataDir}" is in use by process {pid} (a running `credo serve`?): stop the server first, or use the API instead (admins: POST /api/v1/users)',
+    kind: 'input',
+  },
+  E_STORE_CONNECT: { title: 'Cannot open the database', message: 'cannot open the database {target}: {problem}', kind: 'input' },
+  E_STORE_SCHEMA_NEWER: {
+    title: 'Database schema is newer than this Credo',
+    message: 'the database has migration {version} ("{name}") which this Credo does not know; upgrade Credo',
+    kind: 'input',
+  },
+  E_STORE_MIGRATION_CHANGED: {
+    title: 'Applied migration changed',
+    message: 'migration {version} ("{name}") differs from the one applied (checksum {applied}, now {current}); migrations are forward-only',
+    kind: 'internal',
+  },
+  E_STORE_DUPLICATE: { title: 'Duplicate value', message: '{entity}: {field} "{value}" already exists', kind: 'input' },
+  E_STORE_REFERENCE: { title: 'Unknown reference', message: '{entity}: {field} "{value}" does not exist', kind: 'input' },
+  E_STORE_CONSTRAINT: { title: 'Constraint violated', message: '{entity}: {problem}', kind: 'input' },
+  E_STORE_APPEND_ONLY: { title: 'Audit log is append-only', message: 'audit log entries cannot be changed or deleted: {operation} refused', kind: 'internal' },
+
+  // HTTP API (src/server): request-level problems rendered as RFC 9457 problem+json
+  E_HTTP_BAD_REQUEST: { title: 'Bad request', message: '{problem}', kind: 'input' },
+  E_HTTP_NOT_FOUND: { title: 'Not found', message: 'no route {method} {url}', kind: 'input' },
+  E_HTTP_METHOD_NOT_ALLOWED: { title: 'Method not allowed', message: '{method} is not allowed on {url}; allowed: {allow}', kind: 'input' },
+  E_HTTP_BODY_TOO_LARGE: { title: 'Body too large', message: 'request body exceeds {limit} bytes', kind: 'input' },
+  E_HTTP_MEDIA_TYPE: { title: 'Unsupported media type', message: 'content-type "{contentType}" is not accepted here', kind: 'input' },
+  E_HTTP_MALFORMED_BODY: { title: 'Malformed body', message: 'request body cannot be parsed: {problem}', kind: 'input' },
+  E_HTTP_VALIDATION: { title: 'Request does not match its schema', message: '{part}: {summary}', kind: 'input' },
+  E_HTTP_RATE_LIMITED: { title: 'Too many requests', message: 'rate limit of {max} requests per {window} exceeded; retry in {retryAfter} s', kind: 'input' },
+  E_HTTP_RESOURCE_NOT_FOUND: { title: 'Resource not found', message: '{resource} "{id}" does not exist', kind: 'input' },
+  E_HTTP_IDEMPOTENCY_IN_PROGRESS: {
+    title: 'Duplicate request in progress',
+    message: 'a request with Idempotency-Key "{key}" is still being processed; retry later',
+    kind: 'input',
+  },
+  E_HTTP_IDEMPOTENCY_MISMATCH: {
+    title: 'Idempotency key reused',
+    message: 'Idempotency-Key "{key}" was used before with a different request body',
+    kind: 'input',
+  },
+  E_HTTP_NOT_CONFIGURED: { title: 'Service not configured', message: 'cannot decide: {problem}', kind: 'input' },
+  E_HTTP_CONFLICT: { title: 'Conflict', message: '{problem}', kind: 'input' },
+  E_AUTH_KEY_MISSING: { title: 'API key missing', message: 'send an API key as "Authorization: Bearer <key>"', kind: 'input' },
+  E_AUTH_KEY_INVALID: { title: 'API key invalid', message: 'the API key is not valid', kind: 'input' },
+  E_AUTH_FORBIDDEN: { title: 'Forbidden', message: 'role "{role}" may not {method} {route}; allowed roles: {allowed}', kind: 'input' },
+  E_AUTH_OBJECT_FORBIDDEN: { title: 'Forbidden for this object', message: '{problem}', kind: 'input' },
 
   // Internal
   E_INTERNAL: { title: 'Internal error', message: '{summary}', kind: 'internal' },

@@ -140,7 +140,7 @@ export function reasonsForFrame(
  * has fewer reasons. Column N+1 is the FCRA §609(f) inquiries slot: filled only when inquiries were
  * adverse but not among the first N; it is always present so the output schema is stable.
  */
-export function reasonColumns(reasons: readonly (readonly Reason[])[], count: number): Column[] {
+export function reasonColumns(reasons: readonly (readonly Pick<Reason, 'code' | 'text'>[])[], count: number): Column[] {
   const columns: CategoryColumn[] = [];
   const width = count + 1;
   for (let k = 0; k < width; k++) {

@@ -1,13 +1,17 @@
 import type { Command } from '../command.js';
+import { auditVerifyCommand } from './audit-verify.js';
 import { backtestCommand } from './backtest.js';
 import { binningApplyCommand } from './binning-apply.js';
 import { binningFitCommand } from './binning-fit.js';
 import { binningPsiCommand } from './binning-psi.js';
+import { closeCommand } from './close.js';
 import { compareCommand } from './compare.js';
 import { dataLoadCommand } from './data-load.js';
 import { dataProfileCommand } from './data-profile.js';
 import { dataSplitCommand } from './data-split.js';
 import { dataSynthCommand } from './data-synth.js';
+import { dbMigrateCommand } from './db-migrate.js';
+import { decideCommand } from './decide.js';
 import { demoCommand } from './demo.js';
 import { errorsCommand } from './errors.js';
 import { evaluateCommand } from './evaluate.js';
@@ -30,6 +34,7 @@ import { rulesCheckCommand } from './rules-check.js';
 import { rulesLiftCommand } from './rules-lift.js';
 import { scoreCommand } from './score.js';
 import { scorecardTableCommand } from './scorecard-table.js';
+import { serveCommand } from './serve.js';
 import { simulateCommand } from './simulate.js';
 import { sqlLiftCommand, sqlRollRatesCommand, sqlSwapsetCommand, sqlVintageCommand } from './sql-analyses.js';
 import { sqlModelCommand } from './sql-model.js';
@@ -37,6 +42,7 @@ import { sqlRulesCommand } from './sql-rules.js';
 import { swapsetCommand } from './swapset.js';
 import { trainCommand } from './train.js';
 import { tuneCommand } from './tune.js';
+import { usersAddCommand } from './users-add.js';
 
 /**
  * Every CLI command, in the order `credo --help` lists them. One file per command (or per
@@ -79,6 +85,7 @@ export const commands: readonly Command[] = [
   rulesCheckCommand,
   rulesLiftCommand,
   swapsetCommand,
+  decideCommand,
   // simulation and optimisation
   simulateCommand,
   optimiseCutoffsCommand,
@@ -92,5 +99,11 @@ export const commands: readonly Command[] = [
   sqlSwapsetCommand,
   sqlVintageCommand,
   sqlRollRatesCommand,
+  // service
+  serveCommand,
+  dbMigrateCommand,
+  usersAddCommand,
+  auditVerifyCommand,
+  closeCommand,
   errorsCommand,
 ];

@@ -20,9 +20,11 @@ export function predictEnsembleRaw(ensemble: TreeEnsemble, input: Frame | Featur
 /** Writes the raw margins of rows [from, to) of a prepared matrix into `out[from..to)` (for worker threads). */
 export function predictEnsembleRange(ensemble: TreeEnsemble, m: FeatureMatrix, from: number, to: number, out: Float64Array): void {
   const width = m.columns.length;
-  // Row-major copy of one block: a row's features share cache lines while trees walk it.
-  const block = new Float64Array(BLOCK * width);
-  const blockOut = new Float64Array(BLOCK);
+  // Row-major copy of one block: a row's features share cache lines while trees walk it. Sized to
+  // the rows asked for, so scoring one row (a decision) does not allocate a 1,024-row block.
+  const blockRows = Math.max(1, Math.min(BLOCK, to - from));
+  const block = new Float64Array(blockRows * width);
+  const blockOut = new Float64Array(blockRows);
   const plain = ensemble.trees.every((t) => t.categories.length === 0 && t.missingZero === undefined);
   out.fill(0, from, to);
   for (let start = from; start < to; start += BLOCK) {

@@ -1,0 +1,59 @@
+import { startServer } from '../../server/index.js';
+import { defineCommand } from '../command.js';
+
+/** The curl lines printed when the database has no champion model or no active policy yet. */
+export function firstRunHint(url: string): string {
+  return [
+    'No champion model or active policy yet: decisions need both. With an admin key (credo users add --role admin --name you --json):',
+    `  curl -X POST ${url}/api/v1/models -H "authorization: Bearer $KEY" -H 'content-type: application/json' --data-binary @pd.json`,
+    `  curl -X POST ${url}/api/v1/models/<id>/promote -H "authorization: Bearer $KEY" -H 'content-type: application/json' -d '{"role":"champion"}'`,
+    `  curl -X POST ${url}/api/v1/policies -H "authorization: Bearer $KEY" -H 'content-type: application/yaml' --data-binary @policy.yaml`,
+    `  curl -X POST ${url}/api/v1/policies/<id>/activate -H "authorization: Bearer $KEY"`,
+    '',
+  ].join('\n');
+}
+
+/** `credo serve [--port 3000] [--host 127.0.0.1] [--data-dir D]`: runs the decision service until SIGTERM/SIGINT. */
+export const serveCommand = defineCommand({
+  name: 'serve',
+  summary: 'Run the decision service (REST API, OpenAPI at /docs) on PGlite or DATABASE_URL',
+  details:
+    'Opens the database (DATABASE_URL when set, else PGlite under --data-dir), applies migrations, loads the\n' +
+    'champion model and the active policy, and listens. SIGTERM/SIGINT: in-flight requests finish, the audit\n' +
+    'log is sealed and the pool closed. API and roles: docs/service.md.\n' +
+    'Example: credo serve --port 3000 --data-dir .credo',
+  flags: {
+    port: { type: 'int', default: 3000, min: 0, max: 65535, description: 'TCP port (0 = any free port)' },
+    host: { type: 'string', default: '127.0.0.1', description: 'address to listen on' },
+    'data-dir': { type: 'string', description: 'PGlite data directory (default .credo); ignored when DATABASE_URL is set' },
+    quiet: { type: 'boolean', description: 'do not log requests' },
+    'rate-limit': { type: 'int', default: 600, min: 0, description: 'requests per minute per API key (or address without one); 0 = no limit' },
+  },
+  async run(args, _positionals, context) {
+    const server = await startServer({
+      port: args.port,
+      host: args.host,
+      dataDir: args['data-dir'],
+      log: !args.quiet,
+      rateLimit: args['rate-limit'] === 0 ? false : { max: args['rate-limit'], windowMs: 60_000 },
+    });
+    const where = server.db.kind === 'pglite' ? `PGlite ${server.db.target}` : `PostgreSQL ${server.db.target}`;
+    context.stderr(`credo serve: listening on ${server.url} (${where}); API explorer ${server.url}/docs\n`);
+    if (!server.ready) context.stderr(firstRunHint(server.url));
+    await new Promise<void>((done) => {
+      const stop = (signal: string) => {
+        context.stderr(`credo serve: ${signal}, finishing in-flight requests\n`);
+        process.off('SIGTERM', onTerm);
+        process.off('SIGINT', onInt);
+        server.close().then(done, done);
+      };
+      const onTerm = () => stop('SIGTERM');
+      const onInt = () => stop('SIGINT');
+      process.on('SIGTERM', onTerm);
+      process.on('SIGINT', onInt);
+    });
+    context.stderr('credo serve: stopped\n');
+    if (context.json) context.stdout(`${JSON.stringify({ url: server.url, stopped: true })}\n`);
+    return 0;
+  },
+});

@@ -1,0 +1,4 @@
+/** The decision service: `buildApp` (Fastify instance for tests and embedding) and `startServer` (listen + graceful close). */
+export { type AppOptions, buildApp } from './app.js';
+export { type Problem, problemStatus, toProblem } from './problem.js';
+export { type RunningServer, type ServerOptions, startServer } from './server.js';

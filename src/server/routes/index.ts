@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { Service } from '../service.js';
+import { applicationRoutes } from './applications.js';
+import { auditRoutes } from './audit.js';
+import { bulkRoutes } from './bulk.js';
+import { customerRoutes } from './customers.js';
+import { decisionRoutes } from './decisions.js';
+import { healthRoutes } from './health.js';
+import { jobRoutes } from './jobs.js';
+import { ledgerRoutes } from './ledger.js';
+import { loanRoutes } from './loans.js';
+import { modelRoutes } from './models.js';
+import { policyRoutes } from './policies.js';
+import { portfolioRoutes } from './portfolio.js';
+import { userRoutes } from './users.js';
+
+/** Registers every route of the API (each file: schema + access + one call into decision/store). */
+export async function registerRoutes(app: FastifyInstance, service: Service, options: { uploadLimit: number }): Promise<void> {
+  healthRoutes(app, service);
+  customerRoutes(app, service);
+  applicationRoutes(app, service);
+  bulkRoutes(app, service);
+  decisionRoutes(app, service);
+  policyRoutes(app, service, options.uploadLimit);
+  userRoutes(app, service);
+  auditRoutes(app, service);
+  loanRoutes(app, service);
+  ledgerRoutes(app, service);
+  portfolioRoutes(app, service);
+  jobRoutes(app, service);
+  await app.register(modelRoutes, { service, uploadLimit: options.uploadLimit });
+}

@@ -1,0 +1,162 @@
+import {
+  type Classification,
+  classifyLoan,
+  DEFAULT_PRODUCT,
+  type Instalment,
+  type LoanPosition,
+  type LoanProduct,
+  type LoanState,
+  type Repayment,
+  replayLoan,
+} from '../../servicing/index.js';
+import type { Queryable } from '../queryable.js';
+import { isUuid } from './page.js';
+
+/** A loan as stored; money in integer minor units of `currency`. */
+export interface Loan {
+  readonly id: string;
+  readonly applicationId: string;
+  readonly product: LoanProduct;
+  readonly state: LoanState;
+  readonly currency: string;
+  readonly principal: number;
+  /** Annual rate as stored (exact decimal string). */
+  readonly annualRate: string;
+  readonly termMonths: number;
+  /** 12-month PD at origination (the decision's PD). */
+  readonly pd: number;
+  readonly disbursedOn: string | null;
+  readonly writtenOff: number;
+  readonly recovered: number;
+  /** Figures of the last daily close (null before one). */
+  readonly lastClose: string | null;
+  readonly npaSince: string | null;
+  readonly provision: number;
+  readonly createdAt: Date;
+}
+
+interface LoanRow {
+  id: string;
+  application_id: string;
+  product: Record<string, unknown>;
+  state: LoanState;
+  currency: string;
+  principal: string;
+  annual_rate: string;
+  term_months: number;
+  pd: number;
+  disbursed_on: string | null;
+  written_off: string;
+  recovered: string;
+  last_close: string | null;
+  npa_since: string | null;
+  provision: string;
+  created_at: Date;
+}
+
+/** A product from its stored JSON (an unbounded last bucket is stored as null). */
+export function productFromJson(json: Record<string, unknown>): LoanProduct {
+  const p = json as unknown as LoanProduct;
+  return { ...p, buckets: p.buckets.map((b) => ({ label: b.label, maxDpd: b.maxDpd ?? Number.POSITIVE_INFINITY })) };
+}
+
+const COLUMNS =
+  "id, application_id, product, state, currency, principal, annual_rate::text AS annual_rate, term_months, pd, to_char(disbursed_on, 'YYYY-MM-DD') AS disbursed_on, written_off, recovered, to_char(last_close, 'YYYY-MM-DD') AS last_close, to_char(npa_since, 'YYYY-MM-DD') AS npa_since, provision, created_at";
+
+function toLoan(row: LoanRow): Loan {
+  return {
+    id: row.id,
+    applicationId: row.application_id,
+    product: productFromJson(row.product),
+    state: row.state,
+    currency: row.currency,
+    principal: Number(row.principal),
+    annualRate: row.annual_rate,
+    termMonths: row.term_months,
+    pd: row.pd,
+    disbursedOn: row.disbursed_on,
+    writtenOff: Number(row.written_off),
+    recovered: Number(row.recovered),
+    lastClose: row.last_close,
+    npaSince: row.npa_since,
+    provision: Number(row.provision),
+    createdAt: row.created_at,
+  };
+}
+
+/** One loan, or undefined; `forUpdate` locks it until the transaction ends (payments and the close queue on it). */
+export async function getLoan(q: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<Loan | undefined> {
+  if (!isUuid(id)) return undefined;
+  const { rows } = await q.query<LoanRow>(`SELECT ${COLUMNS} FROM loans WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return rows[0] === undefined ? undefined : toLoan(rows[0]);
+}
+
+/** The loan made from an application, if any. */
+export async function getLoanIdOfApplication(q: Queryable, applicationId: string): Promise<string | undefined> {
+  const { rows } = await q.query<{ id: string }>('SELECT id FROM loans WHERE application_id = $1', [applicationId]);
+  return rows[0]?.id;
+}
+
+/** A loan's schedule, in instalment order. */
+export async function listInstalments(q: Queryable, loanId: string): Promise<Instalment[]> {
+  const { rows } = await q.query<{ n: number; due_date: string; principal: string; interest: string; fees: string }>(
+    "SELECT n, to_char(due_date, 'YYYY-MM-DD') AS due_date, principal, interest, fees FROM loan_instalments WHERE loan_id = $1 ORDER BY n",
+    [loanId],
+  );
+  return rows.map((r) => ({ n: r.n, dueDate: r.due_date, principal: Number(r.principal), interest: Number(r.interest), fees: Number(r.fees) }));
+}
+
+/** A loan's repayments (reversed ones flagged), in recording order. */
+export async function listRepayments(q: Queryable, loanId: string): Promise<(Repayment & { externalId: string | null })[]> {
+  const { rows } = await q.query<{ id: string; seq: string; amount: string; value_date: string; reversed: boolean; external_id: string | null }>(
+    "SELECT id, seq, amount, to_char(value_date, 'YYYY-MM-DD') AS value_date, reversed_at IS NOT NULL AS reversed, external_id FROM loan_transactions WHERE loan_id = $1 AND kind = 'repayment' ORDER BY seq",
+    [loanId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    seq: Number(r.seq),
+    amount: Number(r.amount),
+    valueDate: r.value_date,
+    reversed: r.reversed,
+    externalId: r.external_id,
+  }));
+}
+
+/** A loan replayed from its stored schedule and repayments as of `asOf`, with its classification that day. */
+export async function loanPositionOf(
+  q: Queryable,
+  loan: Loan,
+  asOf: string,
+): Promise<{ position: LoanPosition; classification: Classification; schedule: Instalment[] }> {
+  const schedule = await listInstalments(q, loan.id);
+  const position = replayLoan(loan.product, schedule, await listRepayments(q, loan.id), asOf);
+  const remainingMonths = schedule.filter((i) => i.dueDate > asOf).length;
+  const classification = classifyLoan(loan.product, {
+    asOf,
+    dpd: position.dpd,
+    outstandingPrincipal: position.outstandingPrincipal - loan.writtenOff,
+    remainingMonths,
+    pd: loan.pd,
+    previousNpaSince: loan.npaSince,
+    writtenOff: loan.state === 'written_off',
+  });
+  return { position, classification, schedule };
+}
+
+/** Registers the default product's version if it is not stored yet (idempotent). */
+export async function ensureDefaultProduct(q: Queryable): Promise<LoanProduct> {
+  await q.query('INSERT INTO loan_products (id, version, definition) VALUES ($1, $2, $3::jsonb) ON CONFLICT (id, version) DO NOTHING', [
+    DEFAULT_PRODUCT.id,
+    DEFAULT_PRODUCT.version,
+    JSON.stringify(DEFAULT_PRODUCT),
+  ]);
+  return DEFAULT_PRODUCT;
+}
+
+/** The latest version of a product, or undefined. */
+export async function getLatestProduct(q: Queryable, id: string): Promise<LoanProduct | undefined> {
+  const { rows } = await q.query<{ definition: Record<string, unknown> }>('SELECT definition FROM loan_products WHERE id = $1 ORDER BY version DESC LIMIT 1', [
+    id,
+  ]);
+  return rows[0] === undefined ? undefined : productFromJson(rows[0].definition);
+}
