@@ -29,8 +29,12 @@ export async function bulkSubmit(service: Service, csv: string, caller: Caller, 
   if (setup === undefined) throw new CredoError('E_HTTP_NOT_CONFIGURED', { problem: 'register and promote a champion model and activate a policy first' });
   const records = csvRecords(csv);
   const header = records[0];
-  if (header === undefined)
-    throw new CredoError('E_INPUT_VALIDATION', { summary: 'CSV: no header row', issues: [{ path: ['body'], message: 'no header row' }] });
+  if (header === undefined || records.length < 2) {
+    throw new CredoError('E_INPUT_VALIDATION', {
+      summary: 'CSV: a header and at least one data row are needed',
+      issues: [{ path: ['body'], message: 'no data rows' }],
+    });
+  }
   if (records.length - 1 > maxRows) {
     throw new CredoError('E_INPUT_VALIDATION', {
       summary: `CSV: ${records.length - 1} rows; at most ${maxRows} per upload`,
