@@ -18,7 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), 'credo-decide-'));
 after(() => closeDuckDb());
 const policyPath = join(repoRoot, 'examples', 'policies', 'lending-policy.yaml');
 const EXCLUDE =
-  'application_id,application_date,vintage,true_pd,true_bad,old_score,old_decision,approved,random_test,fpd7_due_amount,fpd7_overdue_amount,mob4_balance,mob4_m2plus_balance,loss_amount';
+  'application_id,application_date,vintage,true_pd,true_bad,old_score,old_decision,approved,random_test,fpd7_due_amount,fpd7_overdue_amount,mob4_balance,mob4_m2plus_balance,loss_amount,age';
 
 async function credo(...argv: string[]) {
   const run = await runCliCaptured(commands, argv, dir);

@@ -10,7 +10,7 @@ import { repoRoot } from '../repo-root.js';
 import { backends, startTestService, type TestService } from './harness.js';
 
 const EXCLUDE =
-  'application_id,application_date,vintage,true_pd,true_bad,old_score,old_decision,approved,random_test,fpd7_due_amount,fpd7_overdue_amount,mob4_balance,mob4_m2plus_balance,loss_amount';
+  'application_id,application_date,vintage,true_pd,true_bad,old_score,old_decision,approved,random_test,fpd7_due_amount,fpd7_overdue_amount,mob4_balance,mob4_m2plus_balance,loss_amount,age';
 const POLICY = readFileSync(join(repoRoot, 'test', 'fixtures', 'server', 'world-policy.yaml'), 'utf8');
 
 /** A CSV file as objects keyed by header. */
