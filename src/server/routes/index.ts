@@ -12,6 +12,7 @@ import { loanRoutes } from './loans.js';
 import { modelRoutes } from './models.js';
 import { policyRoutes } from './policies.js';
 import { portfolioRoutes } from './portfolio.js';
+import { dashboardRoutes } from './dashboard.js';
 import { userRoutes } from './users.js';
 
 /** Registers every route of the API (each file: schema + access + one call into decision/store). */
@@ -27,6 +28,7 @@ export async function registerRoutes(app: FastifyInstance, service: Service, opt
   loanRoutes(app, service);
   ledgerRoutes(app, service);
   portfolioRoutes(app, service);
+  dashboardRoutes(app, service);
   jobRoutes(app, service);
   await app.register(modelRoutes, { service, uploadLimit: options.uploadLimit });
 }
