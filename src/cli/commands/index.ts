@@ -34,6 +34,7 @@ import { scoreCommand } from './score.js';
 import { scorecardTableCommand } from './scorecard-table.js';
 import { serveCommand } from './serve.js';
 import { simulateCommand } from './simulate.js';
+import { startCommand } from './start.js';
 import { swapsetCommand } from './swapset.js';
 import { trainCommand } from './train.js';
 import { tuneCommand } from './tune.js';
@@ -87,6 +88,7 @@ export const commands: readonly Command[] = [
   backtestCommand,
   // service
   serveCommand,
+  startCommand,
   dbMigrateCommand,
   usersAddCommand,
   auditVerifyCommand,
