@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npx tsc -p tsconfig.json
+# The dashboard bundle the end-to-end tests load (dist/web).
+npx vite build --config web/vite.config.ts --logLevel warn
 mapfile -t files < <(find dist/src dist/test -name '*.test.js' | LC_ALL=C sort)
 # --no-wasm-tier-up and --test-force-exit: Node 20's exit deadlock with WebAssembly (nodejs/node#54918).
 TZ=UTC exec node --enable-source-maps --no-wasm-tier-up --test --test-force-exit --test-concurrency=2 "$@" "${files[@]}"

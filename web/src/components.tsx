@@ -86,6 +86,8 @@ export function Chart({
     const chart = render();
     chart.setAttribute('role', 'img');
     chart.setAttribute('aria-label', title);
+    // Plot names its mark groups with aria-label, which ARIA does not allow on role-less <g>: the chart's one name is the title.
+    for (const g of chart.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
     el.replaceChildren(chart);
   });
   return (

@@ -11,7 +11,7 @@ interface AppList {
 }
 interface AppDetail {
   id: string;
-  input: AppData;
+  data: AppData;
   decision: Decision | null;
   decisions: Decision[];
 }
@@ -215,10 +215,10 @@ function ApplicationView({ id }: { id: string }) {
 }
 
 /** The application list with an action filter; a click opens the application. */
-function Applications({ refresh, onOpen, open }: { refresh: number; onOpen: (id: string) => void; open: string | null }) {
+function Applications({ onOpen, open }: { onOpen: (id: string) => void; open: string | null }) {
   const [action, setAction] = useState('');
   const [offset, setOffset] = useState(0);
-  const list = useApi<AppList>(`/api/v1/applications?limit=10&offset=${offset}${action === '' ? '' : `&action=${action}`}&r=${refresh}`);
+  const list = useApi<AppList>(`/api/v1/applications?limit=10&offset=${offset}${action === '' ? '' : `&action=${action}`}`);
   return (
     <section class="card" aria-labelledby="apps-h">
       <h2 id="apps-h">Applications</h2>
@@ -295,7 +295,7 @@ export function DecidePage() {
   const sample = useApi<AppData>('sample', async () => {
     const list = await api<AppList>('/api/v1/applications?limit=1&action=approve');
     const first = list.items[0];
-    return first === undefined ? {} : (await api<AppDetail>(`/api/v1/applications/${first.id}`)).input;
+    return first === undefined ? {} : (await api<AppDetail>(`/api/v1/applications/${first.id}`)).data;
   });
   const [data, setData] = useState<AppData | null>(null);
   const [result, setResult] = useState<{ data: AppData; decision: Decision } | null>(null);
@@ -357,7 +357,7 @@ export function DecidePage() {
         )}
       </Load>
       <div class="grid">
-        <Applications refresh={refresh} onOpen={setOpen} open={open} />
+        <Applications key={refresh} onOpen={setOpen} open={open} />
         {open !== null && <ApplicationView key={open} id={open} />}
       </div>
     </>

@@ -128,8 +128,7 @@ export function LoansPage() {
   const [state, setState] = useState('');
   const [offset, setOffset] = useState(0);
   const [open, setOpen] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-  const list = useApi<{ total: number; items: LoanRow[] }>(`/api/v1/loans?limit=15&offset=${offset}${state === '' ? '' : `&state=${state}`}&r=${tick}`);
+  const list = useApi<{ total: number; items: LoanRow[] }>(`/api/v1/loans?limit=15&offset=${offset}${state === '' ? '' : `&state=${state}`}`);
   return (
     <>
       <h1>Loans</h1>
@@ -199,7 +198,7 @@ export function LoansPage() {
             }
           </Load>
         </section>
-        {open !== null && <Loan key={open} id={open} onChanged={() => setTick((t) => t + 1)} />}
+        {open !== null && <Loan key={open} id={open} onChanged={list.reload} />}
       </div>
     </>
   );

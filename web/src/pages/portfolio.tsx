@@ -158,7 +158,7 @@ export function PortfolioPage() {
                   render={() =>
                     Plot.plot({
                       height: 200,
-                      x: { label: 'month', tickRotate: -30 },
+                      x: { label: 'month', type: 'band', tickRotate: -30 },
                       y: { label: 'loans', grid: true },
                       marks: [Plot.barY(rows, { x: 'month', y: 'loans', fill: '#1d7a38' }), Plot.ruleY([0])],
                     })

@@ -46,9 +46,10 @@ export function StrategyPage() {
         }
       </Load>
       {open !== null && (
-        <section class="card">
+        <section class="card" aria-labelledby="yaml-h">
+          <h2 id="yaml-h">Policy YAML</h2>
           <Load value={detail} what="the policy">
-            {(d) => <pre aria-label="Policy YAML">{d.yaml ?? d.text ?? JSON.stringify(d, null, 2)}</pre>}
+            {(d) => <pre>{d.yaml ?? d.text ?? JSON.stringify(d, null, 2)}</pre>}
           </Load>
         </section>
       )}
