@@ -37,7 +37,9 @@ export function Load<T>({ value, what, children }: { value: Loadable<T>; what: s
 /** A table of plain cells with a caption (every chart's numbers, and the lists). */
 export function DataTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: (string | number)[][] }) {
   return (
-    <div class="table-wrap">
+    // A wide table scrolls sideways: the region is focusable so keyboard users can scroll it too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+    <section class="table-wrap" aria-label={caption} tabIndex={0}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -59,7 +61,7 @@ export function DataTable({ caption, columns, rows }: { caption: string; columns
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

@@ -77,7 +77,7 @@ function Loan({ id, onChanged }: { id: string; onChanged: () => void }) {
                 ],
               ]}
             />
-            {l.allowed_commands.includes('repay') && (
+            {l.state === 'active' && (
               <form
                 class="row"
                 onSubmit={(e) => {
