@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { populateWorld } from '../../src/cli/commands/start-world.js';
-import { defaultWebRoot } from '../../src/server/plugins/web.js';
 import { type RunningServer, startServer } from '../../src/server/index.js';
+import { defaultWebRoot } from '../../src/server/plugins/web.js';
 import { databaseOptionsFromEnv, migrate, openDatabase } from '../../src/store/index.js';
 import { repoRoot } from '../repo-root.js';
 
@@ -34,7 +34,9 @@ describe('dashboard end to end (Chromium over a populated PGlite world)', () => 
   const checkAccessibility = async (name: string) => {
     await page.addScriptTag({ content: await axeSource });
     const violations = await page.evaluate(async () => {
-      const result = await (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+      const result = await (
+        globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+      ).axe.run();
       return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
     });
     assert.deepEqual(violations, [], `axe on ${name}`);
@@ -53,7 +55,12 @@ describe('dashboard end to end (Chromium over a populated PGlite world)', () => 
     key = world.adminKey;
     server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), env: {}, log: false, rateLimit: false });
     // bypassCSP only so axe-core can be injected as an inline script; the app itself runs under its CSP.
-    context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: CHROMIUM, args: ARGS, bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      args: ARGS,
+      bypassCSP: true,
+      viewport: { width: 1280, height: 900 },
+    });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('dialog', (dialog) => void dialog.accept());
   });
