@@ -10,25 +10,26 @@ interface Hostile {
 }
 
 const ID = '00000000-0000-4000-8000-000000000000';
-const PATHS = [
-  '/api/v1/applications',
-  '/api/v1/applications/bulk',
-  `/api/v1/applications/${ID}`,
-  `/api/v1/applications/${ID}/override`,
-  '/api/v1/customers',
-  `/api/v1/customers/${ID}`,
-  '/api/v1/models',
-  `/api/v1/models/${ID}/promote`,
-  '/api/v1/policies',
-  `/api/v1/policies/${ID}/activate`,
-  '/api/v1/users',
-  `/api/v1/decisions/${ID}`,
-  `/api/v1/decisions/${ID}/replay`,
-  '/api/v1/audit',
-  '/api/v1/applications/%00',
-  "/api/v1/customers/1'%20OR%20'1'='1",
-  '/api/v1/../../etc/passwd',
-  `/api/v1/applications/${'a'.repeat(5000)}`,
+/** Paths with the methods their routes take (a hostile request uses one of them 4 times in 5). */
+const PATHS: readonly (readonly [string, readonly string[]])[] = [
+  ['/api/v1/applications', ['POST', 'GET']],
+  ['/api/v1/applications/bulk', ['POST']],
+  [`/api/v1/applications/${ID}`, ['GET']],
+  [`/api/v1/applications/${ID}/override`, ['POST']],
+  ['/api/v1/customers', ['POST', 'GET']],
+  [`/api/v1/customers/${ID}`, ['GET']],
+  ['/api/v1/models', ['POST', 'GET']],
+  [`/api/v1/models/${ID}/promote`, ['POST']],
+  ['/api/v1/policies', ['POST', 'GET']],
+  [`/api/v1/policies/${ID}/activate`, ['POST']],
+  ['/api/v1/users', ['POST']],
+  [`/api/v1/decisions/${ID}`, ['GET']],
+  [`/api/v1/decisions/${ID}/replay`, ['GET']],
+  ['/api/v1/audit', ['GET']],
+  ['/api/v1/applications/%00', ['GET']],
+  ["/api/v1/customers/1'%20OR%20'1'='1", ['GET']],
+  ['/api/v1/../../etc/passwd', ['GET']],
+  [`/api/v1/applications/${'a'.repeat(5000)}`, ['GET']],
 ];
 const STRINGS = [
   "' OR 1=1 --",
@@ -125,9 +126,10 @@ export function* hostileStream(seed: number, keys: Record<string, string>): Gene
   };
   for (;;) {
     const type = pick(TYPES);
+    const [path, methods] = pick(PATHS);
     yield {
-      method: pick(['POST', 'POST', 'POST', 'POST', 'POST', 'POST', 'GET', 'GET', 'PUT', 'DELETE', 'PATCH']),
-      path: `${pick(PATHS)}${pick(['', '?limit=-1', '?limit=NaN', '?offset=1e400', "?search='%20OR%201=1", '?action=approve%00', '?limit=99999999999999999999'])}`,
+      method: rng.nextInt(5) === 0 ? pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) : pick(methods),
+      path: `${path}${pick(['', '?limit=-1', '?limit=NaN', '?offset=1e400', "?search='%20OR%201=1", '?action=approve%00', '?limit=99999999999999999999'])}`,
       headers: {
         ...auth(),
         ...(type === '' ? {} : { 'content-type': type }),

@@ -22,8 +22,8 @@ node "$DIST/bench/service-fixture.js" "$WORK" configure "$URL" >/dev/null
 for ROLE in admin risk_analyst loan_officer auditor; do
   KEY=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).keys[process.argv[2]])' "$WORK/fixture.json" "$ROLE")
   set +e
-  schemathesis run "$URL/docs/json" --url "$URL" -H "Authorization: Bearer $KEY" --checks all \
-    --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-50}" --exclude-checks positive_data_acceptance > "$WORK/st-$ROLE.txt" 2>&1
+  (cd "$WORK" && schemathesis run "$URL/docs/json" --url "$URL" -H "Authorization: Bearer $KEY" --checks all \
+    --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-50}" --exclude-checks positive_data_acceptance > "$WORK/st-$ROLE.txt" 2>&1)
   CODE=$?
   set -e
   node -e 'const t=require("fs").readFileSync(process.argv[1],"utf8"); const s=t.split("\n").filter(l=>/passed|failed|error/i.test(l)).slice(-3).join(" | "); console.log(JSON.stringify({bench:"service-schemathesis",role:process.argv[2],exit:Number(process.argv[3]),summary:s}))' "$WORK/st-$ROLE.txt" "$ROLE" "$CODE"

@@ -8,9 +8,9 @@
  * Back end: PGlite in a temporary data directory, or PostgreSQL when DATABASE_URL is set (a fresh
  * schema per run). Usage: node dist/bench/service.js load|crash|hostile [seconds|requests]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { hostileRequests } from './service-hostile.js';
@@ -98,12 +98,24 @@ function loadOptions(server: ServerProcess, s: Setup, seconds: number, connectio
   };
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); 0 elsewhere. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 async function load(s: Setup, seconds: number): Promise<void> {
   const server = await startServe(join(s.dir, 'data'), s.env, ['--rate-limit', '0']);
   try {
     await configureServer(server.url, s.adminKey, s.modelText, s.policyText);
     for (const connections of [8, 32]) {
+      const cpuBefore = cpuSeconds(server.child.pid as number);
       const r = await autocannon(loadOptions(server, s, seconds, connections));
+      const serverCpu = cpuSeconds(server.child.pid as number) - cpuBefore;
       console.log(
         JSON.stringify({
           bench: 'service-load',
@@ -117,6 +129,8 @@ async function load(s: Setup, seconds: number): Promise<void> {
           max_ms: r.latency.max,
           errors: r.errors + r.timeouts,
           non2xx: r.non2xx,
+          server_cpu_ms_per_decision: r['2xx'] === 0 ? null : Math.round((serverCpu * 1e6) / r['2xx']) / 1000,
+          load_average: loadavg()[0],
         }),
       );
     }

@@ -45,7 +45,7 @@ export interface LoanMoney {
  * The ledger position a loan's money facts imply. Balanced by construction: cash received (Σ paid
  * + recoveries) less cash lent is matched by principal repaid (portfolio), interest and fee income,
  * the borrower's credit, the write-off (an expense, reduced by recoveries) and the provision
- * (allowance against its expense).
+ * (allowance against its expense). Credit balances are `0 − x`, never −0.
  */
 export function loanPosition(m: LoanMoney): Position {
   const received = m.principalPaid + m.interestPaid + m.feesPaid + m.excess;
@@ -53,11 +53,11 @@ export function loanPosition(m: LoanMoney): Position {
     cash: received + m.recovered - m.disbursed,
     loan_portfolio: m.disbursed - m.principalPaid - m.writtenOff,
     interest_receivable: 0,
-    interest_income: -m.interestPaid,
-    fee_income: -m.feesPaid,
-    customer_credit: -m.excess,
+    interest_income: 0 - m.interestPaid,
+    fee_income: 0 - m.feesPaid,
+    customer_credit: 0 - m.excess,
     write_off_expense: m.writtenOff - m.recovered,
-    provisions: -m.provision,
+    provisions: 0 - m.provision,
     provision_expense: m.provision,
   };
 }

@@ -96,6 +96,10 @@ for (const backend of backends()) {
       const options = await t.app.inject({ method: 'OPTIONS', url: '/api/v1/applications/bulk', headers: officer });
       assert.equal(options.statusCode, 405);
       assert.equal(options.headers.allow, 'POST', 'the static route wins over /applications/:id');
+      const jsonBulk = await t.app.inject({ method: 'POST', url: '/api/v1/applications/bulk', headers: officer, payload: { csv: 'a,b' } });
+      assert.equal(jsonBulk.statusCode, 415, 'bulk takes text/csv only');
+      const getBulk = await t.app.inject({ method: 'GET', url: '/api/v1/applications/bulk', headers: officer });
+      assert.equal(getBulk.statusCode, 405, 'GET on the static bulk route is not a bad application id');
       const badId = await t.app.inject({ method: 'GET', url: '/api/v1/applications/not-a-uuid', headers: officer });
       assert.equal(badId.statusCode, 400);
       assert.equal(problemOf(badId).errors[0]?.field, '/params/id');

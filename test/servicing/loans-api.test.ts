@@ -136,6 +136,18 @@ for (const backend of backends()) {
       // Net: (NPA − 15% provision) / (advances − provision) = 1 when the NPA is the whole book.
       assert.equal(s.net_npa_ratio, 1);
       assert.equal(s.counts_by_state.active, 1);
+      const npa = await t.app.inject({ method: 'GET', url: '/api/v1/portfolio/npa', headers: as('risk_analyst') });
+      assert.equal(npa.statusCode, 200, npa.body);
+      const sub = npa.json().classes.find((c: { irac_class: string }) => c.irac_class === 'Sub-standard');
+      // 15% of the outstanding principal, to the cent.
+      assert.deepEqual(sub, {
+        irac_class: 'Sub-standard',
+        npa: true,
+        loans: 1,
+        outstanding: cents(1_550_000 - first.principal),
+        provision: cents(Math.round(0.15 * (1_550_000 - first.principal))),
+      });
+      assert.equal(npa.json().classes.length, 9);
       const tb2 = await t.app.inject({ method: 'GET', url: '/api/v1/ledger/trial-balance', headers: as('auditor') });
       assert.equal(tb2.json().balanced, true);
     });

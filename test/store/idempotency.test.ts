@@ -30,9 +30,11 @@ describeEachBackend('idempotency keys', (current) => {
     // A failed request releases its claim; a retry runs.
     await releaseIdempotencyKey(db, { principal: bob, key: 'k-1' });
     assert.deepEqual(await claimIdempotencyKey(db, { ...ref, principal: bob }), { state: 'claimed' });
-    // A claim abandoned by a crashed request is taken over once stale (here: at once).
-    assert.deepEqual(await claimIdempotencyKey(db, { ...ref, principal: bob, staleAfterSeconds: 0 }), { state: 'claimed' });
-    assert.deepEqual(await claimIdempotencyKey(db, { ...ref, principal: bob, requestHash: other, staleAfterSeconds: 0 }), { state: 'mismatch' });
+    // A claim abandoned by a crashed request is taken over once stale (a negative age: at once,
+    // whatever the clock's resolution), but only by the same request.
+    assert.deepEqual(await claimIdempotencyKey(db, { ...ref, principal: bob, staleAfterSeconds: 60 }), { state: 'in_progress' });
+    assert.deepEqual(await claimIdempotencyKey(db, { ...ref, principal: bob, staleAfterSeconds: -1 }), { state: 'claimed' });
+    assert.deepEqual(await claimIdempotencyKey(db, { ...ref, principal: bob, requestHash: other, staleAfterSeconds: -1 }), { state: 'mismatch' });
     // Pruning keeps recent keys and drops old ones (here: everything older than now).
     assert.equal(await pruneIdempotencyKeys(db), 0);
     const n = (await db.query<{ n: string }>('SELECT count(*) AS n FROM idempotency_keys WHERE principal IN ($1, $2)', [alice, bob])).rows[0]?.n;

@@ -26,7 +26,11 @@ export const closeCommand = defineCommand({
     }
     const run = await withStore(args['data-dir'], context.cwd, (db) => closeBook(db, asOf));
     const result = { as_of: run.asOf, loans: run.loans, seconds: run.seconds, npa_loans: run.npaLoans, alerts: run.alerts, dates_closed: run.datesClosed };
-    printResult(context, result, () => `closed ${result.as_of}: ${result.loans} loans, ${result.npa_loans} NPA, ${result.alerts} alerts (${result.dates_closed} dates closed now)\n`);
+    printResult(
+      context,
+      result,
+      () => `closed ${result.as_of}: ${result.loans} loans, ${result.npa_loans} NPA, ${result.alerts} alerts (${result.dates_closed} dates closed now)\n`,
+    );
     return 0;
   },
 });

@@ -64,6 +64,15 @@ export function installErrorHandling(app: FastifyInstance): void {
     for (const method of Array.isArray(route.method) ? route.method : [route.method]) routes.push({ method, regex: patternRegex(route.url), params });
   });
 
+  // A path that is exactly a static route (`/api/v1/applications/bulk`) but reached a parametric one
+  // with another method (`GET /api/v1/applications/:id`) is the static resource: 405, not a bad id.
+  app.addHook('onRequest', async (request, reply) => {
+    const pattern = request.routeOptions.url;
+    if (pattern === undefined || !pattern.includes(':')) return;
+    const path = (request.url.split('?')[0] ?? '').replace(/\/$/, '');
+    if (routes.some((r) => r.params === 0 && r.regex.test(path))) return noRoute(request, reply);
+  });
+
   /** 405 with the methods of the most specific patterns matching the path (static before parametric, as the router), else 404. */
   const noRoute = (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '';

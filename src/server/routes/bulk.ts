@@ -23,12 +23,17 @@ export function bulkRoutes(app: FastifyInstance, service: Service): void {
         tags: ['applications'],
         summary: 'Submit applications as CSV (header = input column names; optional external_id, customer_id)',
         description: `At most ${MAX_BULK_ROWS} rows. Columns that are not inputs of the policy or its models are ignored and listed.`,
-        body: Type.String({ minLength: 1, description: 'text/csv' }),
+        body: { content: { 'text/csv': { schema: Type.String({ minLength: 1 }) } } } as unknown as ReturnType<typeof Type.String>,
         response: { 200: Type.Object({ ...BulkResponse.properties, ignored_columns: Type.Array(Type.String()) }) },
       },
     },
     async (request) => {
-      if (typeof request.body !== 'string') throw new CredoError('E_HTTP_MEDIA_TYPE', { contentType: String(request.headers['content-type']) });
+      const type =
+        String(request.headers['content-type'] ?? '')
+          .split(';')[0]
+          ?.trim()
+          .toLowerCase() ?? '';
+      if (type !== 'text/csv' || typeof request.body !== 'string') throw new CredoError('E_HTTP_MEDIA_TYPE', { contentType: type });
       return bulkSubmit(service, request.body, request.caller!, request.id, MAX_BULK_ROWS);
     },
   );

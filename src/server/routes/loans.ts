@@ -10,6 +10,7 @@ import {
   recordRepayment,
   reverseRepayment,
   transitionLoan,
+  undoDisbursement,
   writeOffLoan,
 } from '../../store/repositories/loans-commands.js';
 import type { Caller } from '../roles.js';
@@ -278,18 +279,32 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
       config: { access: WRITERS },
       schema: {
         tags: ['loans'],
-        summary: 'A state command without money: approve, reject, withdraw, undo_approval (409 naming the allowed ones)',
+        summary: 'A state command: approve, reject, withdraw, undo_approval, undo_disbursement (409 naming the allowed ones)',
         params: IdParams,
         body: Type.Object(
-          { command: Type.Union([Type.Literal('approve'), Type.Literal('reject'), Type.Literal('withdraw'), Type.Literal('undo_approval')]), reason: Reason },
+          {
+            command: Type.Union([
+              Type.Literal('approve'),
+              Type.Literal('reject'),
+              Type.Literal('withdraw'),
+              Type.Literal('undo_approval'),
+              Type.Literal('undo_disbursement'),
+            ]),
+            reason: Reason,
+          },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ state: Type.String() }) },
       },
     },
-    async (request) =>
-      service.db.transaction((tx) =>
-        transitionLoan(tx, request.params.id, request.body.command, request.body.reason, actorOf(service, request.caller!, request.id)),
-      ),
+    async (request) => {
+      const actor = actorOf(service, request.caller!, request.id);
+      const { command, reason } = request.body;
+      return service.db.transaction((tx) =>
+        command === 'undo_disbursement'
+          ? undoDisbursement(tx, request.params.id, reason, actor)
+          : transitionLoan(tx, request.params.id, command, reason, actor),
+      );
+    },
   );
 }

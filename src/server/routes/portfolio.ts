@@ -1,7 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { portfolioSummary } from '../../store/repositories/loans-portfolio.js';
+import { IRAC_NPA_FROM } from '../../finance/index.js';
+import { npaBreakdown, portfolioSummary } from '../../store/repositories/loans-portfolio.js';
 import type { Service } from '../service.js';
 import { money } from './loans-json.js';
 
@@ -58,5 +59,30 @@ export function portfolioRoutes(app: FastifyInstance, service: Service): void {
         approval_rate: s.approvalRate,
       };
     },
+  );
+
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
+    '/api/v1/portfolio/npa',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['portfolio'],
+        summary: 'Active loans by RBI IRAC class with outstanding principal and provisions (classes of the last close)',
+        response: {
+          200: Type.Object({
+            classes: Type.Array(Type.Object({ irac_class: Type.String(), npa: Type.Boolean(), loans: Type.Integer(), outstanding: Money, provision: Money })),
+          }),
+        },
+      },
+    },
+    async () => ({
+      classes: (await npaBreakdown(service.db)).map((r, k) => ({
+        irac_class: r.iracClass,
+        npa: k >= IRAC_NPA_FROM,
+        loans: r.loans,
+        outstanding: money(r.outstanding),
+        provision: money(r.provision),
+      })),
+    }),
   );
 }

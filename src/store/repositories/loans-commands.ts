@@ -12,6 +12,7 @@ import {
   type LoanState,
   loanPosition,
   nextState,
+  ZERO_POSITION,
 } from '../../servicing/index.js';
 import type { Queryable } from '../queryable.js';
 import { getApplication } from './applications.js';
@@ -149,6 +150,8 @@ async function resync(q: Queryable, loan: Loan, today: string, memo: string, val
     );
   }
   const disbursed = loan.disbursedOn === null ? 0 : loan.principal;
+  // A repaid or written-off loan needs no allowance: its provision is released.
+  const provision = position.outstandingTotal === 0 || loan.writtenOff > 0 ? 0 : loan.provision;
   const a = position.allocated;
   const target = loanPosition({
     disbursed,
@@ -158,10 +161,14 @@ async function resync(q: Queryable, loan: Loan, today: string, memo: string, val
     excess: a.excess,
     writtenOff: loan.writtenOff,
     recovered: loan.recovered,
-    provision: loan.provision,
+    provision,
   });
   await postJournal(q, { loanId: loan.id, postings: journalBetween(await loanLedgerPosition(q, loan.id), target), valueDate, memo });
-  await q.query('UPDATE loans SET outstanding_principal = $2 WHERE id = $1', [loan.id, Math.max(0, position.outstandingPrincipal - loan.writtenOff)]);
+  await q.query('UPDATE loans SET outstanding_principal = $2, provision = $3 WHERE id = $1', [
+    loan.id,
+    Math.max(0, position.outstandingPrincipal - loan.writtenOff),
+    provision,
+  ]);
   return { position, classification, schedule };
 }
 
@@ -278,6 +285,41 @@ export async function writeOffLoan(q: Queryable, loanId: string, reason: string,
   const state = await moveState(q, loan, 'write_off', actor, reason);
   await audit(q, actor, 'loan.write_off', loan.id, { amount: writtenOff, reason });
   return { state, writtenOff };
+}
+
+/**
+ * Undoes a disbursement made in error: only while no live repayment exists (409 otherwise). The
+ * disbursement is marked reversed (kept), the schedule dropped, the loan back to `approved`, and
+ * the ledger brought back to zero for the loan by one correcting journal.
+ */
+export async function undoDisbursement(q: Queryable, loanId: string, reason: string, actor: LoanActor): Promise<{ state: LoanState }> {
+  const loan = await lockLoan(q, loanId);
+  nextState(loan.state, 'undo_disbursement');
+  const { rows } = await q.query<{ n: string }>(
+    "SELECT count(*) AS n FROM loan_transactions WHERE loan_id = $1 AND kind = 'repayment' AND reversed_at IS NULL",
+    [loan.id],
+  );
+  if (Number(rows[0]?.n) > 0)
+    throw new CredoError('E_SERVICING_CONFLICT', {
+      problem: `loan ${loan.id} has ${rows[0]?.n} live repayments`,
+      allowed: 'undo_disbursement after reversing them',
+    });
+  await q.query(
+    "UPDATE loan_transactions SET reversed_at = now(), reversed_by = $2, reversal_reason = $3 WHERE loan_id = $1 AND kind = 'disbursement' AND reversed_at IS NULL",
+    [loan.id, actor.userId, reason],
+  );
+  await q.query('DELETE FROM loan_allocations WHERE loan_id = $1', [loan.id]);
+  await q.query('DELETE FROM loan_instalments WHERE loan_id = $1', [loan.id]);
+  await q.query('UPDATE loans SET disbursed_on = NULL, outstanding_principal = 0, provision = 0, ecl = 0, npa_since = NULL WHERE id = $1', [loan.id]);
+  await postJournal(q, {
+    loanId: loan.id,
+    postings: journalBetween(await loanLedgerPosition(q, loan.id), ZERO_POSITION),
+    valueDate: actor.today,
+    memo: 'undo disbursement',
+  });
+  const state = await moveState(q, loan, 'undo_disbursement', actor, reason);
+  await audit(q, actor, 'loan.undo_disbursement', loan.id, { reason });
+  return { state };
 }
 
 /** A state change without money (reject, withdraw, undo approval, approve again); 409 naming the allowed commands otherwise. */

@@ -1,3 +1,4 @@
+import { IRAC_BUCKETS } from '../../finance/index.js';
 import type { Queryable } from '../queryable.js';
 
 /** The book's summary (money in integer minor units; ratios as fractions). */
@@ -68,4 +69,25 @@ export async function portfolioSummary(q: Queryable): Promise<PortfolioSummary> 
     defaultRate: disbursedCount === 0 ? 0 : n('defaulted') / disbursedCount,
     approvalRate: decided === 0 ? 0 : Number(apps.rows[0]?.approved ?? 0) / decided,
   };
+}
+
+/** One IRAC class of the book: active loans, their outstanding principal and provisions (last close). */
+export interface NpaBreakdownRow {
+  readonly iracClass: string;
+  readonly loans: number;
+  readonly outstanding: number;
+  readonly provision: number;
+}
+
+/** Active loans by IRAC class (classes of the last close), in IRAC order; one set-based query. */
+export async function npaBreakdown(q: Queryable): Promise<NpaBreakdownRow[]> {
+  const { rows } = await q.query<{ irac_class: string; loans: string; outstanding: string; provision: string }>(
+    `SELECT irac_class, count(*) AS loans, sum(outstanding_principal) AS outstanding, sum(provision) AS provision
+       FROM loans WHERE state = 'active' GROUP BY irac_class`,
+  );
+  const byClass = new Map(rows.map((r) => [r.irac_class, r]));
+  return IRAC_BUCKETS.map((c) => {
+    const r = byClass.get(c);
+    return { iracClass: c, loans: Number(r?.loans ?? 0), outstanding: Number(r?.outstanding ?? 0), provision: Number(r?.provision ?? 0) };
+  });
 }
