@@ -98,7 +98,7 @@ function Sensitivity({ data, setup }: { data: AppData; setup: Setup }) {
 /** Inputs as a form: number fields and category selects (empty = missing). */
 function InputsForm({ setup, data, onChange, idPrefix }: { setup: Setup; data: AppData; onChange: (d: AppData) => void; idPrefix: string }) {
   return (
-    <div class="inputs form inputs">
+    <div class="inputs">
       {setup.inputs.map((i) => {
         const id = `${idPrefix}-${i.name}`;
         const v = data[i.name];
