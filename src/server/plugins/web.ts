@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { CredoError } from '../../errors/index.js';
 
 /** Client-side routes of the dashboard: each answers with index.html so a direct load works. */
 export const WEB_PAGES = ['/', '/loans', '/portfolio', '/models', '/strategy', '/simulate'] as const;
@@ -32,6 +33,8 @@ export async function installWeb(app: FastifyInstance, root = defaultWebRoot()):
   for (const url of WEB_PAGES) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, page);
   app.get('/assets/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const file = (request.params as { '*': string })['*'];
+    // send() refuses paths leaving the root; a name that is not there is a plain 404.
+    if (!existsSync(join(root, 'assets', file))) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'asset', id: file });
     return reply.sendFile(join('assets', file), root);
   });
   app.addHook('onSend', async (request, reply, payload) => {
