@@ -4,6 +4,7 @@ import { applicationRoutes } from './applications.js';
 import { auditRoutes } from './audit.js';
 import { bulkRoutes } from './bulk.js';
 import { customerRoutes } from './customers.js';
+import { dashboardRoutes } from './dashboard.js';
 import { decisionRoutes } from './decisions.js';
 import { healthRoutes } from './health.js';
 import { jobRoutes } from './jobs.js';
@@ -12,7 +13,6 @@ import { loanRoutes } from './loans.js';
 import { modelRoutes } from './models.js';
 import { policyRoutes } from './policies.js';
 import { portfolioRoutes } from './portfolio.js';
-import { dashboardRoutes } from './dashboard.js';
 import { userRoutes } from './users.js';
 
 /** Registers every route of the API (each file: schema + access + one call into decision/store). */
