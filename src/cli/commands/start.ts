@@ -53,9 +53,13 @@ export const startCommand = defineCommand({
           new Date().toISOString().slice(0, 10),
           say,
         );
-        await writeFile(marker, `${JSON.stringify({ ...world, sizes: { rows: args.rows, decisions: args.decisions, loans: args.loans, seed: args.seed } }, null, 2)}\n`, {
-          mode: 0o600,
-        });
+        await writeFile(
+          marker,
+          `${JSON.stringify({ ...world, sizes: { rows: args.rows, decisions: args.decisions, loans: args.loans, seed: args.seed } }, null, 2)}\n`,
+          {
+            mode: 0o600,
+          },
+        );
       } finally {
         await db.close();
       }

@@ -4,8 +4,8 @@ import { Type } from 'typebox';
 import { applicationInputs, decideApplication, type InputValue, validateApplicationData } from '../../decision/index.js';
 import { CredoError } from '../../errors/index.js';
 import { decisionSummary } from '../decision-json.js';
-import { money } from './loans-json.js';
 import type { Service } from '../service.js';
+import { money } from './loans-json.js';
 
 const READERS = ['admin', 'loan_officer', 'risk_analyst', 'auditor'] as const;
 const PREVIEW_ID = '00000000-0000-0000-0000-000000000000';
@@ -67,7 +67,10 @@ export function dashboardRoutes(app: FastifyInstance, service: Service): void {
       schema: {
         tags: ['decisions'],
         summary: 'Decide application data with the current setup without storing anything (the what-if panel)',
-        body: Type.Object({ data: Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()])) }, { additionalProperties: false }),
+        body: Type.Object(
+          { data: Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()])) },
+          { additionalProperties: false },
+        ),
       },
     },
     async (request) => {
