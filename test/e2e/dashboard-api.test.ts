@@ -34,7 +34,7 @@ for (const backend of backends()) {
 
     test('preview decides like a submission (PD 1/51, score 600) and writes nothing', async () => {
       const before = await rowCounts(t.db);
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/decisions/preview', headers: as('auditor'), payload: { data: GOOD_APPLICATION } });
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/decisions/preview', headers: as('admin'), payload: { data: GOOD_APPLICATION } });
       assert.equal(res.statusCode, 200, res.body);
       const preview = res.json();
       assert.equal(preview.action, 'approve');

@@ -8,6 +8,8 @@ import type { Service } from '../service.js';
 import { money } from './loans-json.js';
 
 const READERS = ['admin', 'loan_officer', 'risk_analyst', 'auditor'] as const;
+/** Preview is a POST: the auditor, read-only by rule, does not get it. */
+const DECIDERS = ['admin', 'loan_officer', 'risk_analyst'] as const;
 const PREVIEW_ID = '00000000-0000-0000-0000-000000000000';
 
 /** The current setup or 409 `E_HTTP_NOT_CONFIGURED`. */
@@ -63,7 +65,7 @@ export function dashboardRoutes(app: FastifyInstance, service: Service): void {
   api.post(
     '/api/v1/decisions/preview',
     {
-      config: { access: READERS },
+      config: { access: DECIDERS },
       schema: {
         tags: ['decisions'],
         summary: 'Decide application data with the current setup without storing anything (the what-if panel)',
