@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npx tsc -p tsconfig.json
+# The dashboard bundle the end-to-end tests load (dist/web).
+npx vite build --config web/vite.config.ts --logLevel warn
 mapfile -t files < <(find dist/src dist/test -name '*.test.js' | LC_ALL=C sort)
 # Node 20 can deadlock at exit after WebAssembly tier-up (nodejs/node#54918, fixed upstream in 2026; Node 20,
 # out of support, keeps it): keep WebAssembly on the baseline tier there. --test-force-exit ends each test file once its tests are done, so

@@ -50,7 +50,10 @@ const EXEMPTIONS: readonly Exemption[] = [
     pattern: /--data big\.parquet/,
     reason: 'out-of-core scoring of a file larger than memory (bench/warehouse.bench.sh); --engine duckdb is tested on small files',
   },
-  { pattern: /^credo users add --role admin --name Ada$/, reason: 'shows the lock error while a server holds the data directory; tested in test/store (data-dir lock)' },
+  {
+    pattern: /^credo users add --role admin --name Ada$/,
+    reason: 'shows the lock error while a server holds the data directory; tested in test/store (data-dir lock)',
+  },
   { pattern: /--data semi\.csv/, reason: 'a semicolon-separated file; --delimiter is tested in the CLI error tests' },
 ];
 

@@ -10,6 +10,7 @@ import { installMetricsHooks } from './plugins/metrics-hooks.js';
 import { installOpenApi, installRouteDefaults, type RouteEntry } from './plugins/openapi.js';
 import { installSecurityHeaders } from './plugins/security-headers.js';
 import { validatorCompiler } from './plugins/validator.js';
+import { installWeb } from './plugins/web.js';
 import { registerRoutes } from './routes/index.js';
 import { Service } from './service.js';
 
@@ -81,5 +82,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const verifyKey: VerifyKey = (key) => service.verifyKey(key);
   installAuth(app, { verifyKey, cacheMs: options.authCacheMs ?? 10_000, now: () => clock().getTime() });
   await registerRoutes(app, service, { uploadLimit: options.uploadLimit ?? 32 * 1024 * 1024 });
+  await installWeb(app);
   return app;
 }

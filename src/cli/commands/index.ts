@@ -39,6 +39,7 @@ import { simulateCommand } from './simulate.js';
 import { sqlLiftCommand, sqlRollRatesCommand, sqlSwapsetCommand, sqlVintageCommand } from './sql-analyses.js';
 import { sqlModelCommand } from './sql-model.js';
 import { sqlRulesCommand } from './sql-rules.js';
+import { startCommand } from './start.js';
 import { swapsetCommand } from './swapset.js';
 import { trainCommand } from './train.js';
 import { tuneCommand } from './tune.js';
@@ -101,6 +102,7 @@ export const commands: readonly Command[] = [
   sqlRollRatesCommand,
   // service
   serveCommand,
+  startCommand,
   dbMigrateCommand,
   usersAddCommand,
   auditVerifyCommand,

@@ -4,6 +4,7 @@ import { applicationRoutes } from './applications.js';
 import { auditRoutes } from './audit.js';
 import { bulkRoutes } from './bulk.js';
 import { customerRoutes } from './customers.js';
+import { dashboardRoutes } from './dashboard.js';
 import { decisionRoutes } from './decisions.js';
 import { healthRoutes } from './health.js';
 import { jobRoutes } from './jobs.js';
@@ -27,6 +28,7 @@ export async function registerRoutes(app: FastifyInstance, service: Service, opt
   loanRoutes(app, service);
   ledgerRoutes(app, service);
   portfolioRoutes(app, service);
+  dashboardRoutes(app, service);
   jobRoutes(app, service);
   await app.register(modelRoutes, { service, uploadLimit: options.uploadLimit });
 }

@@ -1,0 +1,137 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { applicationInputs, decideApplication, type InputValue, validateApplicationData } from '../../decision/index.js';
+import { CredoError } from '../../errors/index.js';
+import { decisionSummary } from '../decision-json.js';
+import type { Service } from '../service.js';
+import { money } from './loans-json.js';
+
+const READERS = ['admin', 'loan_officer', 'risk_analyst', 'auditor'] as const;
+/** Preview is a POST: the auditor, read-only by rule, does not get it. */
+const DECIDERS = ['admin', 'loan_officer', 'risk_analyst'] as const;
+const PREVIEW_ID = '00000000-0000-0000-0000-000000000000';
+
+/** The current setup or 409 `E_HTTP_NOT_CONFIGURED`. */
+function currentSetup(service: Service) {
+  const setup = service.current();
+  if (setup === undefined) throw new CredoError('E_HTTP_NOT_CONFIGURED', { problem: 'register and promote a champion model and activate a policy first' });
+  return setup;
+}
+
+/**
+ * What the dashboard needs to build its application form and its what-if panel:
+ * `GET /api/v1/setup` (the active policy, champion and challenger, and every input a submission
+ * must carry with its type and categories) and `POST /api/v1/decisions/preview` (decide `data`
+ * with the current setup exactly as a submission would, writing nothing: no application, no
+ * decision, no audit entry), and `GET /api/v1/loans` (the loan book, newest first, with the figures
+ * of the last daily close).
+ */
+export function dashboardRoutes(app: FastifyInstance, service: Service): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  api.get(
+    '/api/v1/setup',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['decisions'],
+        summary: 'The active policy, the champion and challenger models, and the inputs a submission carries',
+        response: {
+          200: Type.Object({
+            policy: Type.Object({ id: Type.String(), name: Type.String(), version: Type.Integer() }),
+            champion: Type.Object({ id: Type.String(), kind: Type.String(), hash: Type.String() }),
+            challenger: Type.Union([Type.Object({ id: Type.String(), kind: Type.String(), hash: Type.String(), share: Type.Number() }), Type.Null()]),
+            inputs: Type.Array(Type.Object({ name: Type.String(), type: Type.String(), categories: Type.Optional(Type.Array(Type.String())) })),
+          }),
+        },
+      },
+    },
+    async () => {
+      const setup = currentSetup(service);
+      const ch = setup.challenger;
+      return {
+        policy: { ...setup.policy },
+        champion: { id: setup.champion.id, kind: setup.champion.model.kind, hash: setup.champion.hash },
+        challenger: ch === undefined ? null : { id: ch.id, kind: ch.model.kind, hash: ch.hash, share: ch.share },
+        inputs: applicationInputs(setup.context).map((c) => ({
+          name: c.name,
+          type: c.type,
+          ...(c.type === 'category' && c.categories !== undefined ? { categories: [...c.categories] } : {}),
+        })),
+      };
+    },
+  );
+
+  api.post(
+    '/api/v1/decisions/preview',
+    {
+      config: { access: DECIDERS },
+      schema: {
+        tags: ['decisions'],
+        summary: 'Decide application data with the current setup without storing anything (the what-if panel)',
+        body: Type.Object(
+          { data: Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()])) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const setup = currentSetup(service);
+      const data = request.body.data as Record<string, InputValue>;
+      const issues = validateApplicationData(data, setup.context);
+      if (issues.length > 0)
+        throw new CredoError('E_INPUT_VALIDATION', {
+          summary: `data: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+          issues: issues.map((i) => ({ ...i, path: ['body', 'data', ...i.path] })),
+        });
+      const record = decideApplication(PREVIEW_ID, { ...data }, setup.context);
+      return { ...decisionSummary(PREVIEW_ID, record), rules_fired: [...record.rulesFired], currency: record.currency };
+    },
+  );
+
+  api.get(
+    '/api/v1/loans',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['loans'],
+        summary: 'Loans, newest first, with state, principal, outstanding principal, dpd, IRAC class and stage as of the last close',
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          state: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+        }),
+      },
+    },
+    async (request) => {
+      const { limit = 50, offset = 0, state } = request.query;
+      const where = state === undefined ? '' : 'WHERE state = $3';
+      const params: unknown[] = [limit, offset, ...(state === undefined ? [] : [state])];
+      const { rows } = await service.db.query<Record<string, string | number | null>>(
+        `SELECT id, application_id, state, currency, principal::text AS principal, outstanding_principal::text AS outstanding_principal,
+                annual_rate::text AS annual_rate, term_months, disbursed_on::text AS disbursed_on, dpd, irac_class, ifrs9_stage, last_close::text AS last_close,
+                count(*) OVER () AS total
+           FROM loans ${where} ORDER BY created_at DESC, id LIMIT $1 OFFSET $2`,
+        params,
+      );
+      return {
+        total: Number(rows[0]?.total ?? 0),
+        items: rows.map((r) => ({
+          id: r.id,
+          application_id: r.application_id,
+          state: r.state,
+          currency: r.currency,
+          principal: money(Number(r.principal), String(r.currency)),
+          outstanding_principal: money(Number(r.outstanding_principal), String(r.currency)),
+          annual_rate: r.annual_rate,
+          term_months: Number(r.term_months),
+          disbursed_on: r.disbursed_on,
+          dpd: Number(r.dpd),
+          irac_class: r.irac_class,
+          ifrs9_stage: Number(r.ifrs9_stage),
+          last_close: r.last_close,
+        })),
+      };
+    },
+  );
+}
