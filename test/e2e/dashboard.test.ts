@@ -87,7 +87,10 @@ describe('dashboard end to end (Chromium over a populated PGlite world)', () => 
     assert.equal(await card.locator('ol.reasons li').count(), stored.decision.reasons.length);
     assert.ok(stored.decision.reasons.length > 0);
     // What-if: a much lower bureau score (a monotone decreasing risk driver) must raise the PD.
+    // The what-if re-decides through the preview route asynchronously: wait until it has caught up
+    // with the submitted application (it fails by timing out if it never does).
     await page.locator('[data-field=whatif-pd]').waitFor();
+    await page.waitForFunction(`document.querySelector('[data-field=whatif-pd]')?.textContent === ${JSON.stringify(shownPd)}`, undefined, { timeout: 15_000 });
     assert.equal(await page.locator('[data-field=whatif-pd]').innerText(), shownPd, 'the what-if starts at the decided application');
     await page.fill('#whatif-bureau_score', '480');
     await page.waitForFunction(`document.querySelector('[data-field=whatif-pd]')?.textContent !== ${JSON.stringify(shownPd)}`);
