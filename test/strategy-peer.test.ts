@@ -7,7 +7,7 @@ import { strategyFixtures } from './strategy-paths.js';
 
 const fixtures = strategyFixtures;
 
-/** The pandas peer (../shared/bench/peer_lift.py) on the same file, recorded by test/fixtures/strategy/record-peer.sh. */
+/** The pandas peer (bench/peer-lift.py) on the same file, recorded by test/fixtures/strategy/record-peer.sh. */
 test('rules lift equals the pandas peer on its own data (touched, due amount, both outcomes, remaining rates)', async () => {
   const peer = JSON.parse(readFileSync(`${fixtures}peer-lift-10000.json`, 'utf8')) as { result: Record<string, number | string>[] };
   const { code, out, err } = await runCliCaptured(
