@@ -47,6 +47,26 @@ for (const backend of backends()) {
         assert.deepEqual(preview[field], decision[field], field);
     });
 
+    test('preview takes the arm of the decision it replays: champion decides as the default, challenger needs one', async () => {
+      const champion = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/decisions/preview',
+        headers: as('admin'),
+        payload: { data: GOOD_APPLICATION, arm: 'champion' },
+      });
+      assert.equal(champion.statusCode, 200, champion.body);
+      assert.equal(champion.json().arm, 'champion');
+      assert.ok(Math.abs(champion.json().pd - 1 / 51) < 1e-12);
+      const challenger = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/decisions/preview',
+        headers: as('admin'),
+        payload: { data: GOOD_APPLICATION, arm: 'challenger' },
+      });
+      assert.equal(challenger.statusCode, 422, challenger.body);
+      assert.ok(problemOf(challenger).errors.some((e) => e.field === '/body/arm'));
+    });
+
     test('preview validates the data as a submission does', async () => {
       const res = await t.app.inject({
         method: 'POST',

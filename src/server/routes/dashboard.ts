@@ -70,13 +70,23 @@ export function dashboardRoutes(app: FastifyInstance, service: Service): void {
         tags: ['decisions'],
         summary: 'Decide application data with the current setup without storing anything (the what-if panel)',
         body: Type.Object(
-          { data: Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()])) },
+          {
+            data: Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()])),
+            // The arm to decide with (the what-if of a challenger decision); default: the arm the preview id falls to.
+            arm: Type.Optional(Type.Union([Type.Literal('champion'), Type.Literal('challenger')])),
+          },
           { additionalProperties: false },
         ),
       },
     },
     async (request) => {
       const setup = currentSetup(service);
+      const arm = request.body.arm;
+      if (arm === 'challenger' && setup.context.challenger === undefined)
+        throw new CredoError('E_INPUT_VALIDATION', {
+          summary: 'arm: there is no challenger model',
+          issues: [{ path: ['body', 'arm'], message: 'no challenger model' }],
+        });
       const data = request.body.data as Record<string, InputValue>;
       const issues = validateApplicationData(data, setup.context);
       if (issues.length > 0)
@@ -84,7 +94,14 @@ export function dashboardRoutes(app: FastifyInstance, service: Service): void {
           summary: `data: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
           issues: issues.map((i) => ({ ...i, path: ['body', 'data', ...i.path] })),
         });
-      const record = decideApplication(PREVIEW_ID, { ...data }, setup.context);
+      const challenger = setup.context.challenger;
+      const context =
+        arm === undefined || challenger === undefined
+          ? setup.context
+          : arm === 'champion'
+            ? { ...setup.context, challenger: undefined }
+            : { ...setup.context, challenger: { ...challenger, share: 1 } };
+      const record = decideApplication(PREVIEW_ID, { ...data }, context);
       return { ...decisionSummary(PREVIEW_ID, record), rules_fired: [...record.rulesFired], currency: record.currency };
     },
   );

@@ -146,7 +146,10 @@ function WhatIf({ setup, start, decided }: { setup: Setup; start: AppData; decid
   useEffect(() => {
     clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
-      api<Decision>('/api/v1/decisions/preview', { method: 'POST', body: { data } }).then(
+      api<Decision>('/api/v1/decisions/preview', {
+        method: 'POST',
+        body: { data, ...(decided.arm === 'champion' || decided.arm === 'challenger' ? { arm: decided.arm } : {}) },
+      }).then(
         (d) => {
           setPreview(d);
           setError(null);
