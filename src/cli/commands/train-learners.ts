@@ -10,15 +10,8 @@ import type { CommandContext } from '../command.js';
 import { formatTable, printResult } from '../output.js';
 import { printWarnings } from '../warnings.js';
 import { readLearnerData } from './learner-data.js';
-import {
-  checkFittedAuc,
-  checkTrainingFeatures,
-  headlineMetrics,
-  holdOut,
-  outOfSampleRows,
-  refuseIgnoredFlags,
-  type TrainingCheckArgs,
-} from './training-checks.js';
+import { checkModelAuc, crossValidate, type OutOfSample, outOfSampleJson, outOfSampleRows } from './out-of-sample.js';
+import { checkTrainingFeatures, headlineMetrics, holdOut, parseMonotone, refuseIgnoredFlags, type TrainingCheckArgs } from './training-checks.js';
 
 /** The families `trainLearner` handles. */
 export const learnerKinds = ['forest', 'mlp', 'svm', 'ensemble'] as const;
@@ -70,6 +63,7 @@ export interface LearnerTrainArgs extends TrainingCheckArgs {
   readonly 'max-bins': number;
   readonly 'min-data-in-leaf': number;
   readonly 'valid-fraction'?: number | undefined;
+  readonly 'cv-folds': number;
   readonly 'feature-fraction': number;
   readonly 'max-features'?: string | undefined;
   readonly 'feature-sampling': 'tree' | 'split';
@@ -104,6 +98,7 @@ export function learnerParams(kind: string, args: LearnerTrainArgs): Record<stri
         maxFeatures: args['max-features'] === undefined ? null : parseMaxFeatures(args['max-features']),
         featureSampling: args['feature-sampling'],
         sampleFraction: args['sample-fraction'],
+        monotone: parseMonotone(args.monotone),
         seed: args.seed,
       };
     case 'mlp':
@@ -185,9 +180,27 @@ export async function trainLearner(args: LearnerTrainArgs, context: CommandConte
   const train = headlineMetrics(e);
   const v = valid === undefined ? undefined : evaluateBinary(predictPd(fitted, valid), valid.numeric(args.target).values);
   const validMetrics = v === undefined ? null : headlineMetrics(v);
-  warnings.push(...checkFittedAuc((v ?? e).auc, v === undefined ? 'training' : 'validation', args['allow-leakage']));
+  const outOfSample: OutOfSample | null =
+    validMetrics !== null
+      ? { method: 'hold-out', fraction: args['valid-fraction'] ?? null, file: null, seed: args.seed, metrics: validMetrics }
+      : await crossValidate(
+          frame,
+          y,
+          args['cv-folds'],
+          args.seed,
+          async (part) => {
+            const m = await fitModel({ kind: args.model as Exclude<ModelKind, 'ensemble'>, params }, part, args.target, features, { seed: args.seed });
+            return (test) => predictPd(m, test);
+          },
+          context,
+        );
+  warnings.push(...checkModelAuc(e.auc, outOfSample, args['allow-leakage']));
   const extra = summaryOf(fitted);
-  const model = { ...fitted, params: { ...fitted.params, data: args.data }, metrics: { train, valid: validMetrics, ...extra } } as CredoModel;
+  const model = {
+    ...fitted,
+    params: { ...fitted.params, data: args.data },
+    metrics: { train, valid: validMetrics, out_of_sample: outOfSampleJson(outOfSample), ...extra },
+  } as CredoModel;
   await saveModel(model, resolve(context.cwd, args.out));
   const seconds = Math.round(performance.now() - started) / 1000;
   const summary = {
@@ -200,6 +213,7 @@ export async function trainLearner(args: LearnerTrainArgs, context: CommandConte
     seconds,
     train,
     valid: validMetrics,
+    out_of_sample: outOfSampleJson(outOfSample),
     warnings,
     ...extra,
   };
@@ -213,7 +227,7 @@ export async function trainLearner(args: LearnerTrainArgs, context: CommandConte
       ['seconds', seconds],
     ];
     for (const [k, v] of Object.entries(extra)) rows.push([k, typeof v === 'number' || v === null ? v : JSON.stringify(v)]);
-    rows.push(...outOfSampleRows(train, validMetrics, fitted.kind === 'forest' ? (fitted.body.oobAuc ?? undefined) : undefined));
+    rows.push(...outOfSampleRows(train, outOfSample));
     return `${formatTable(['', 'value'], rows)}\n`;
   });
   return 0;

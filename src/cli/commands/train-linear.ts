@@ -12,15 +12,8 @@ import { readDataFile } from '../data-input.js';
 import { formatPValue, formatSignificant, formatTable, printResult } from '../output.js';
 import { printWarnings } from '../warnings.js';
 import { checkNamedColumns } from './learner-data.js';
-import {
-  checkFittedAuc,
-  checkTrainingFeatures,
-  headlineMetrics,
-  holdOut,
-  outOfSampleRows,
-  refuseIgnoredFlags,
-  type TrainingCheckArgs,
-} from './training-checks.js';
+import { checkModelAuc, crossValidate, type OutOfSample, outOfSampleJson, outOfSampleRows } from './out-of-sample.js';
+import { checkTrainingFeatures, headlineMetrics, holdOut, parseMonotone, refuseIgnoredFlags, type TrainingCheckArgs } from './training-checks.js';
 
 /** Flags `credo train` adds for the logistic and scorecard families (spread into its flag list). */
 export const linearTrainFlags = {
@@ -41,6 +34,7 @@ export const linearTrainFlags = {
 /** The flag values `trainLinear` reads (a subset of `credo train`'s). */
 export interface LinearTrainArgs extends TrainingCheckArgs {
   readonly 'valid-fraction'?: number | undefined;
+  readonly 'cv-folds': number;
   readonly valid?: string | undefined;
   readonly seed: number;
   readonly monotone: readonly string[];
@@ -82,13 +76,107 @@ export async function trainLinear(args: LinearTrainArgs, context: CommandContext
   const skip = new Set([args.target, ...args.exclude]);
   const candidates = args.features.length > 0 ? [...args.features] : frame.names.filter((n) => !skip.has(n));
   const warnings = await checkTrainingFeatures(frame, labels, candidates, args, context);
+  const fitted = await fitLinear(frame, labels, candidates, args);
+  let model = fitted.model;
+  const extra = fitted.extra;
+  const e = evaluateBinary(predictPd(model, frame), labels);
+  const train = headlineMetrics(e);
+  const v = valid === undefined ? undefined : evaluateBinary(predictPd(model, valid), targetLabels(valid.column(args.target)));
+  const validMetrics = v === undefined ? null : headlineMetrics(v);
+  const outOfSample: OutOfSample | null =
+    validMetrics !== null
+      ? { method: 'hold-out', fraction: args['valid-fraction'] ?? null, file: null, seed: args.seed, metrics: validMetrics }
+      : await crossValidate(
+          frame,
+          labels,
+          args['cv-folds'],
+          args.seed,
+          async (part) => {
+            const { model: m } = await fitLinear(part, targetLabels(part.column(args.target)), candidates, args);
+            return (test) => predictPd(m, test);
+          },
+          context,
+        );
+  warnings.push(...checkModelAuc(e.auc, outOfSample, args['allow-leakage']));
+  model = { ...model, metrics: { train, valid: validMetrics, out_of_sample: outOfSampleJson(outOfSample) } } as CredoModel;
+  await saveModel(model, resolve(context.cwd, args.out));
+  const summary = {
+    model: args.out,
+    kind: args.model,
+    rows: e.rows,
+    excluded_rows: excluded,
+    features: model.schema.columns.length,
+    seconds: Math.round(performance.now() - started) / 1000,
+    train,
+    valid: validMetrics,
+    valid_rows: valid?.rowCount ?? 0,
+    out_of_sample: outOfSampleJson(outOfSample),
+    warnings,
+    ...extra,
+  };
+  printWarnings(context, warnings);
+  printResult(context, summary, () => {
+    const rows: (string | number)[][] = [
+      ['model', `${args.out} (${args.model})`],
+      ['training rows', summary.rows],
+      ['excluded (empty target)', excluded],
+      ['features used', summary.features],
+      ['seconds', summary.seconds],
+    ];
+    rows.push(...outOfSampleRows(train, outOfSample));
+    if ('dropped' in extra) for (const d of extra.dropped as { feature: string; reason: string }[]) rows.push([`dropped ${d.feature}`, d.reason]);
+    let out = formatTable(['', 'value'], rows);
+    if ('coefficients' in extra) {
+      const coefficients = extra.coefficients as {
+        term: string;
+        estimate: number;
+        standard_error: number | null;
+        p_value: number | null;
+        vif: number | null;
+      }[];
+      out += `\n${formatTable(
+        ['term', 'estimate', 'std error', 'z', 'p-value', 'VIF'],
+        coefficients.map((c) => [
+          c.term,
+          formatSignificant(c.estimate),
+          c.standard_error === null ? '' : formatSignificant(c.standard_error),
+          c.standard_error === null ? '' : (c.estimate / c.standard_error).toFixed(2),
+          c.p_value === null ? '' : formatPValue(c.p_value),
+          c.vif === null ? '' : c.vif.toFixed(2),
+        ]),
+        { title: 'logit(PD) = Σ estimate·term (categorical terms against their most frequent category; VIF > 10: collinear)' },
+      )}`;
+    }
+    return out;
+  });
+  return 0;
+}
+
+/**
+ * Fits `--model logistic|scorecard` on `frame` with the flags' settings: the model (metrics
+ * empty) and the family's extra summary (coefficients, or the scorecard's characteristics and
+ * dropped features). Used for the saved model and for every cross-validation fold.
+ */
+async function fitLinear(
+  frame: Frame,
+  labels: Float64Array,
+  candidates: readonly string[],
+  args: LinearTrainArgs,
+): Promise<{ model: CredoModel; extra: Record<string, unknown> }> {
   const base = { target: args.target, createdAt: new Date().toISOString(), metrics: {} };
   let model: CredoModel;
   let extra: Record<string, unknown> = {};
   if (args.model === 'logistic') {
     const missingIndicators = args['no-missing-indicators'] !== true;
-    const body = trainLogisticModel(frame, labels, candidates, { l1: args.l1, l2: args.l2, missingIndicators });
-    model = { ...base, kind: 'logistic', schema: schemaOf(frame, candidates), params: { l1: args.l1, l2: args.l2, missingIndicators, data: args.data }, body };
+    const monotone = parseMonotone(args.monotone);
+    const body = trainLogisticModel(frame, labels, candidates, { l1: args.l1, l2: args.l2, missingIndicators, monotone });
+    model = {
+      ...base,
+      kind: 'logistic',
+      schema: schemaOf(frame, candidates),
+      params: { l1: args.l1, l2: args.l2, missingIndicators, monotone, data: args.data },
+      body,
+    };
     const coefficient = (name: string): number => {
       if (name === '(intercept)') return body.intercept;
       for (const t of body.terms) {
@@ -133,62 +221,7 @@ export async function trainLinear(args: LinearTrainArgs, context: CommandContext
     };
     extra = { characteristics: used.length, dropped: result.dropped, converged: result.fit.converged };
   }
-  const e = evaluateBinary(predictPd(model, frame), labels);
-  const train = headlineMetrics(e);
-  const v = valid === undefined ? undefined : evaluateBinary(predictPd(model, valid), targetLabels(valid.column(args.target)));
-  const validMetrics = v === undefined ? null : headlineMetrics(v);
-  warnings.push(...checkFittedAuc((v ?? e).auc, v === undefined ? 'training' : 'validation', args['allow-leakage']));
-  model = { ...model, metrics: { train, valid: validMetrics } } as CredoModel;
-  await saveModel(model, resolve(context.cwd, args.out));
-  const summary = {
-    model: args.out,
-    kind: args.model,
-    rows: e.rows,
-    excluded_rows: excluded,
-    features: model.schema.columns.length,
-    seconds: Math.round(performance.now() - started) / 1000,
-    train,
-    valid: validMetrics,
-    valid_rows: valid?.rowCount ?? 0,
-    warnings,
-    ...extra,
-  };
-  printWarnings(context, warnings);
-  printResult(context, summary, () => {
-    const rows: (string | number)[][] = [
-      ['model', `${args.out} (${args.model})`],
-      ['training rows', summary.rows],
-      ['excluded (empty target)', excluded],
-      ['features used', summary.features],
-      ['seconds', summary.seconds],
-    ];
-    rows.push(...outOfSampleRows(train, validMetrics));
-    if ('dropped' in extra) for (const d of extra.dropped as { feature: string; reason: string }[]) rows.push([`dropped ${d.feature}`, d.reason]);
-    let out = formatTable(['', 'value'], rows);
-    if ('coefficients' in extra) {
-      const coefficients = extra.coefficients as {
-        term: string;
-        estimate: number;
-        standard_error: number | null;
-        p_value: number | null;
-        vif: number | null;
-      }[];
-      out += `\n${formatTable(
-        ['term', 'estimate', 'std error', 'z', 'p-value', 'VIF'],
-        coefficients.map((c) => [
-          c.term,
-          formatSignificant(c.estimate),
-          c.standard_error === null ? '' : formatSignificant(c.standard_error),
-          c.standard_error === null ? '' : (c.estimate / c.standard_error).toFixed(2),
-          c.p_value === null ? '' : formatPValue(c.p_value),
-          c.vif === null ? '' : c.vif.toFixed(2),
-        ]),
-        { title: 'logit(PD) = Σ estimate·term (categorical terms against their most frequent category; VIF > 10: collinear)' },
-      )}`;
-    }
-    return out;
-  });
-  return 0;
+  return { model, extra };
 }
 
 function schemaOf(frame: Frame, features: readonly string[]) {

@@ -6,27 +6,17 @@ import { type GbdtOptions, type GbdtTrainResult, saveEnsembleForModel, splitRows
 import { trainGbdtThreaded } from '../../ml/gbdt/workers/train-threaded.js';
 import { evaluateBinary } from '../../ml/metrics/index.js';
 import type { CredoModel } from '../../ml/model.js';
-import { predictRaw } from '../../ml/predict-model.js';
+import { predictPd, predictRaw } from '../../ml/predict-model.js';
 import { defineCommand } from '../command.js';
 import { outputPath, schemaFlag } from '../data-input.js';
 import { formatTable, printResult, startProgress } from '../output.js';
 import { chooseThreads, MIN_WORK_PER_THREAD } from '../threads.js';
 import { printWarnings } from '../warnings.js';
 import { checkNamedColumns, readLabelledData } from './learner-data.js';
+import { checkModelAuc, crossValidate, type OutOfSample, outOfSampleFlags, outOfSampleJson, outOfSampleRows } from './out-of-sample.js';
 import { learnerTrainFlags, trainLearner } from './train-learners.js';
 import { linearTrainFlags, trainLinear } from './train-linear.js';
-import { checkFittedAuc, checkTrainingFeatures, headlineMetrics, outOfSampleRows, trainingCheckFlags } from './training-checks.js';
-
-/** Parses `--monotone col:+1,col:-1`. */
-export function parseMonotone(items: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const item of items) {
-    const match = /^(.+):([+-]?1|0)$/.exec(item.trim());
-    if (match === null) throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'monotone', problem: 'expected column:+1, column:-1 or column:0', value: item });
-    out[match[1]!] = Number(match[2]);
-  }
-  return out;
-}
+import { checkTrainingFeatures, headlineMetrics, parseMonotone, trainingCheckFlags } from './training-checks.js';
 
 /** Headline metrics of a PD (or regression) model on one data set. */
 function summaryMetrics(model: CredoModel, frame: Frame, target: string): Record<string, number> {
@@ -66,7 +56,10 @@ export const trainCommand = defineCommand({
     exclude: { type: 'list', description: 'columns not to use as features' },
     features: { type: 'list', description: 'use only these feature columns' },
     categorical: { type: 'list', description: 'read these columns as categorical' },
-    monotone: { type: 'list', description: 'gbdt: monotone constraints, e.g. delinq:+1,income:-1' },
+    monotone: {
+      type: 'list',
+      description: 'gbdt, forest, logistic: monotone constraints on numeric features, e.g. delinq:+1,income:-1 (+1: PD never falls as the feature rises)',
+    },
     weight: { type: 'string', description: 'row-weight column' },
     objective: { type: 'enum', choices: ['binary', 'regression'] as const, default: 'binary', description: 'loss: binary log loss or L2 regression' },
     trees: { type: 'int', min: 1, description: 'gbdt: boosting rounds, the maximum with early stopping (default 100); forest: trees (default 100)' },
@@ -101,6 +94,7 @@ export const trainCommand = defineCommand({
       max: 0.9,
       description: 'hold out this seeded fraction of --data: validation metrics for every family (gbdt also stops early on it)',
     },
+    ...outOfSampleFlags,
     'early-stopping-rounds': { type: 'int', default: 20, min: 1, description: 'stop after this many rounds without improvement' },
     out: { type: 'string', required: true, description: 'model file to write (.json)' },
   },
@@ -175,11 +169,29 @@ export const trainCommand = defineCommand({
     };
     const trainMetrics = summaryMetrics(draft, train.frame, args.target);
     const validMetrics = valid !== undefined ? summaryMetrics(draft, valid.frame, args.target) : null;
-    if (args.objective === 'binary')
-      warnings.push(
-        ...checkFittedAuc(validMetrics?.auc ?? (trainMetrics.auc as number), validMetrics === null ? 'training' : 'validation', args['allow-leakage']),
-      );
-    const model: CredoModel<'gbdt'> = { ...draft, metrics: { train: trainMetrics, valid: validMetrics, valid_loss: result.validLoss } };
+    let outOfSample: OutOfSample | null = null;
+    if (args.objective === 'binary') {
+      outOfSample =
+        validMetrics !== null
+          ? { method: 'hold-out', fraction: fraction ?? null, file: args.valid ?? null, seed: args.seed, metrics: validMetrics }
+          : await crossValidate(
+              train.frame,
+              train.frame.numeric(args.target).values,
+              args['cv-folds'],
+              args.seed,
+              async (part) => {
+                const fold = await trainGbdtThreaded({ frame: part, target: args.target, features, weight: args.weight }, options, threads);
+                const m: CredoModel<'gbdt'> = { ...draft, body: saveEnsembleForModel(fold) };
+                return (test) => predictPd(m, test);
+              },
+              context,
+            );
+      warnings.push(...checkModelAuc(trainMetrics.auc as number, outOfSample, args['allow-leakage']));
+    }
+    const model: CredoModel<'gbdt'> = {
+      ...draft,
+      metrics: { train: trainMetrics, valid: validMetrics, valid_loss: result.validLoss, out_of_sample: outOfSampleJson(outOfSample) },
+    };
     await saveModel(model, resolve(context.cwd, args.out));
     const summary = {
       model: args.out,
@@ -193,6 +205,7 @@ export const trainCommand = defineCommand({
       best_iteration: result.bestIteration,
       train: trainMetrics,
       valid: validMetrics,
+      out_of_sample: outOfSampleJson(outOfSample),
       warnings,
     };
     printWarnings(context, warnings);
@@ -205,7 +218,7 @@ export const trainCommand = defineCommand({
         ['trees kept / trained', `${summary.trees} / ${summary.trees_trained}`],
         ['seconds', summary.seconds],
       ];
-      if (args.objective === 'binary') rows.push(...outOfSampleRows(trainMetrics, validMetrics));
+      if (args.objective === 'binary') rows.push(...outOfSampleRows(trainMetrics, outOfSample));
       else {
         for (const [k, v] of Object.entries(trainMetrics)) rows.push([`train ${k}`, v]);
         if (validMetrics) for (const [k, v] of Object.entries(validMetrics)) rows.push([`valid ${k}`, v]);

@@ -5,7 +5,6 @@ import { leakageChecks, protectedFeatures } from '../../ml/checks/index.js';
 import { splitRows } from '../../ml/gbdt/index.js';
 import type { BinaryEvaluation } from '../../ml/metrics/index.js';
 import type { CommandContext } from '../command.js';
-import { formatPValue } from '../output.js';
 import { readCatalogue } from './explain-common.js';
 
 /** Flags `credo train` adds for the leakage and protected-attribute checks (every family). */
@@ -65,14 +64,14 @@ export async function checkTrainingFeatures(
 }
 
 /**
- * After training: a model whose validation AUC is 1 separates unseen rows perfectly, which real
+ * After training: a model whose validation (or cross-validated) AUC is 1 separates unseen rows perfectly, which real
  * credit data never allows: refused unless `--allow-leakage`. An in-sample AUC of 1 is only a
  * warning: deep trees can memorise small training sets without any leaking column.
  */
-export function checkFittedAuc(auc: number, sample: 'validation' | 'training', allow: boolean): string[] {
+export function checkFittedAuc(auc: number, sample: 'validation' | 'cross-validated' | 'training', allow: boolean): string[] {
   if (!(auc >= 0.9999)) return [];
   const message = `the model's ${sample} AUC is ${auc.toFixed(4)}: it separates the target perfectly, which points to leakage`;
-  if (sample === 'validation' && !allow) throw new CredoError('E_MODEL_LEAKAGE', { problem: message });
+  if (sample !== 'training' && !allow) throw new CredoError('E_MODEL_LEAKAGE', { problem: message });
   return [message];
 }
 
@@ -86,6 +85,17 @@ export function holdOut(frame: Frame, fraction: number | undefined, seed: number
   return { frame: train, valid };
 }
 
+/** Parses `--monotone col:+1,col:-1`. */
+export function parseMonotone(items: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of items) {
+    const match = /^(.+):([+-]?1|0)$/.exec(item.trim());
+    if (match === null) throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'monotone', problem: 'expected column:+1, column:-1 or column:0', value: item });
+    out[match[1]!] = Number(match[2]);
+  }
+  return out;
+}
+
 /** Flags a family would silently ignore: refused with a message saying what to use instead. */
 export function refuseIgnoredFlags(
   model: string,
@@ -94,36 +104,19 @@ export function refuseIgnoredFlags(
   const refuse = (flag: string, why: string, value: string) => {
     throw new CredoError('E_INPUT_FLAG_INVALID', { flag, problem: `--model ${model} ${why}`, value });
   };
-  if (model !== 'gbdt' && args.monotone.length > 0) {
-    refuse(
-      'monotone',
-      model === 'scorecard'
-        ? 'is monotone by construction (each characteristic is binned with a monotone bad-rate trend); --monotone constrains gbdt trees'
-        : 'takes no monotone constraints; use --model gbdt --monotone, or a scorecard (monotone bad rates by construction)',
-      args.monotone.join(','),
-    );
+  if (model !== 'gbdt' && model !== 'forest' && model !== 'logistic' && args.monotone.length > 0) {
+    const why: Record<string, string> = {
+      scorecard: 'is monotone by construction (each characteristic is binned with a monotone bad-rate trend)',
+      svm: 'takes no monotone constraints (its solver has no sign-constrained weights; --model logistic --monotone is the constrained linear model)',
+      mlp: 'takes no monotone constraints (a hidden layer can bend any feature both ways; bounding it needs a constrained architecture Credo does not have)',
+      ensemble: 'takes no monotone constraints (a stacked or averaged ensemble is monotone only if every member is)',
+    };
+    refuse('monotone', `${why[model] ?? 'takes no monotone constraints'}; --monotone constrains gbdt, forest and logistic`, args.monotone.join(','));
   }
   if (model !== 'gbdt' && model !== 'forest' && model !== 'ensemble' && args.trees !== undefined)
     refuse('trees', 'has no trees (--trees sets gbdt boosting rounds, forest size, and the tree members of an ensemble)', String(args.trees));
   if (model !== 'gbdt' && args.valid !== undefined)
     refuse('valid', 'validates on a hold-out of --data: use --valid-fraction (a separate file is gbdt-only)', args.valid);
-}
-
-/** Summary-table rows of the in-sample and out-of-sample metrics (a forest's out-of-bag AUC when nothing is held out), with a poor fit (Hosmer–Lemeshow p < 0.01) said in words. */
-export function outOfSampleRows(train: Record<string, number>, valid: Record<string, number> | null, outOfBagAuc?: number): (string | number)[][] {
-  const rows: (string | number)[][] = [];
-  const add = (prefix: string, metrics: Record<string, number>) => {
-    for (const [k, v] of Object.entries(metrics)) {
-      if (k === 'hosmer_lemeshow_p')
-        rows.push([`${prefix} calibration (Hosmer–Lemeshow p)`, v < 0.01 ? `${formatPValue(v)}: poor fit (p < 0.01)` : formatPValue(v)]);
-      else rows.push([`${prefix} ${k}`, v]);
-    }
-  };
-  add('train', train);
-  if (valid !== null) add('valid', valid);
-  else if (outOfBagAuc !== undefined) rows.push(['out-of-sample', `out-of-bag AUC ${outOfBagAuc.toFixed(4)}; --valid-fraction 0.2 adds hold-out metrics`]);
-  else rows.push(['out-of-sample', 'none: add --valid-fraction 0.2 for hold-out metrics (train figures are optimistic)']);
-  return rows;
 }
 
 /** The headline figures of an evaluation for a training summary, with the Hosmer–Lemeshow p-value. */

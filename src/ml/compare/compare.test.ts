@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Frame, numericColumn } from '../../frame/index.js';
 import { creditTestFrame } from '../gbdt/test-frames.js';
-import { compareModels, comparisonMetrics, summarise } from './index.js';
+import { compareModels, comparisonMetrics, outOfFoldPd, summarise } from './index.js';
 
 test('compare: every model gets every metric per fold, mean and sd; times come from the injected clock', async () => {
   const frame = creditTestFrame(900, 61);
@@ -37,4 +38,31 @@ test('summarise: mean and sample standard deviation', () => {
   assert.ok(Math.abs(mean.auc - 0.8) < 1e-12);
   assert.ok(Math.abs(sd.auc - 0.1) < 1e-12);
   assert.equal(sd.brier, 0);
+});
+
+test('outOfFoldPd: every row is scored by a model that never saw it; pooled predictions by hand', async () => {
+  // 10 rows, 4 bad: 2 stratified folds of 2 bad + 3 good each.
+  const labels = Float64Array.from([1, 0, 0, 1, 0, 1, 0, 0, 1, 0]);
+  const frame = new Frame([
+    numericColumn(
+      'id',
+      Float64Array.from(labels, (_, i) => i),
+    ),
+    numericColumn('bad', labels),
+  ]);
+  const seen: number[][] = [];
+  const pd = await outOfFoldPd(frame, labels, 2, 7, async (train) => {
+    const ids = Array.from(train.numeric('id').values);
+    seen.push(ids);
+    const rate = train.numeric('bad').values.reduce((s, v) => s + v, 0) / train.rowCount;
+    // 1 would mark a row the model trained on; the rest get the training bad rate
+    return (test) => Float64Array.from(test.numeric('id').values, (id) => (ids.includes(id) ? 1 : rate));
+  });
+  assert.equal(seen.length, 2);
+  assert.deepEqual(
+    [...seen[0]!, ...seen[1]!].sort((a, b) => a - b),
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  );
+  // each fold's training half has 2 bads in 5 rows
+  assert.deepEqual(Array.from(pd), Array(10).fill(0.4));
 });

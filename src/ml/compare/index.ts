@@ -9,3 +9,4 @@ export {
   type ModelComparison,
   summarise,
 } from './compare-models.js';
+export { type FoldFit, outOfFoldPd } from './out-of-fold.js';

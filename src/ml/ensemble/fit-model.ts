@@ -40,7 +40,7 @@ export interface FitModelOptions {
 /**
  * Trains a model of any family on `features` of `frame` against the 0/1 `target` and returns the
  * complete Credo model (schema, params, body; metrics empty). `spec.params` are the family's
- * option names: `GbdtOptions` (+ `validFraction`, default 0.1, for early stopping), `{l1, l2, missingIndicators}`
+ * option names: `GbdtOptions` (+ `validFraction`, default 0.1, for early stopping), `{l1, l2, missingIndicators, monotone}`
  * (logistic), `{minIv, l2, maxBins, pdo, baseScore, baseOdds}` (scorecard), `ForestOptions`,
  * `MlpOptions`, `SvmOptions`, `EnsembleOptions` (ensemble). The common entry point of
  * `credo compare`, `credo tune` and ensemble members.
@@ -64,8 +64,13 @@ export async function fitModel(
       return { ...envelope, kind: 'gbdt', schema: schemaOf(features), body: saveEnsembleForModel(result) };
     }
     case 'logistic': {
-      const p = params as { l1?: number; l2?: number; missingIndicators?: boolean };
-      const body = trainLogisticModel(frame, labels, features, { l1: p.l1 ?? 0, l2: p.l2 ?? 0, missingIndicators: p.missingIndicators ?? true });
+      const p = params as { l1?: number; l2?: number; missingIndicators?: boolean; monotone?: Record<string, number> };
+      const body = trainLogisticModel(frame, labels, features, {
+        l1: p.l1 ?? 0,
+        l2: p.l2 ?? 0,
+        missingIndicators: p.missingIndicators ?? true,
+        monotone: p.monotone ?? {},
+      });
       return { ...envelope, kind: 'logistic', schema: schemaOf(features), body };
     }
     case 'scorecard': {

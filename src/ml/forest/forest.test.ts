@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { numericColumn } from '../../frame/index.js';
+import { Rng } from '../../random/index.js';
 import { creditTestFrame } from '../gbdt/test-frames.js';
 import { computeAuc } from '../metrics/index.js';
 import { predictEnsembleRaw } from '../tree/index.js';
@@ -88,4 +90,33 @@ test('forest per-split sampling: deterministic per seed, and one tree splits on 
   // Each split's feature is the single one drawn for that leaf: with one feature per draw the
   // root's feature equals the first draw of the feature stream, which differs between trees.
   assert.ok(new Set(a.ensemble.trees.map((t) => t.feature[0])).size >= 2, 'root features vary across trees');
+});
+
+test('forest monotone constraints: PD never moves against the constraint on random grids; without them it does', () => {
+  const rng = new Rng(21);
+  const base = holdout.slice(0, 120);
+  /** (row, step) pairs where the PD moves against `sign` as `name` rises along a random sorted grid. */
+  const violations = (body: ReturnType<typeof forestModelBody>, name: string, low: number, high: number, sign: number) => {
+    const grid = Array.from({ length: 25 }, () => low + (high - low) * rng.nextDouble()).sort((a, b) => a - b);
+    let count = 0;
+    let previous: Float64Array | undefined;
+    for (const v of grid) {
+      const pd = predictForestPd(body, base.withColumn(numericColumn(name, new Float64Array(base.rowCount).fill(v))));
+      if (previous) for (let i = 0; i < pd.length; i++) if (sign * (pd[i]! - previous[i]!) < 0) count++;
+      previous = pd;
+    }
+    return count;
+  };
+  const options = { trees: 25, seed: 5, featureSampling: 'split' as const, maxFeatures: 'sqrt' as const };
+  const constrained = forestModelBody(trainForest(train, y(train), features, { ...options, monotone: { delinq: 1, bureau: -1, income: -1 } }));
+  const free = forestModelBody(trainForest(train, y(train), features, options));
+  for (let round = 0; round < 4; round++) {
+    assert.equal(violations(constrained, 'delinq', -1, 8, 1), 0);
+    assert.equal(violations(constrained, 'bureau', 250, 900, -1), 0);
+    assert.equal(violations(constrained, 'income', 5_000, 100_000, -1), 0);
+  }
+  assert.ok(violations(free, 'bureau', 250, 900, -1) > 0, 'the unconstrained forest wiggles, so the check can fail');
+  assert.ok(violations(free, 'income', 5_000, 100_000, -1) > 0);
+  assert.throws(() => trainForest(train, y(train), features, { trees: 2, monotone: { region: 1 } }), /forest option monotone: "region" is categorical/);
+  assert.throws(() => trainForest(train, y(train), features, { trees: 2, monotone: { nope: 1 } }), /"nope" is not a feature/);
 });

@@ -22,6 +22,12 @@ export interface ForestOptions {
   readonly maxFeatures: MaxFeatures | null;
   /** When features are drawn: once per tree ('tree', the historical default) or at every split ('split', sklearn and Breiman). */
   readonly featureSampling: 'tree' | 'split';
+  /**
+   * Monotone constraint per numeric feature name: +1 PD non-decreasing, −1 non-increasing [none].
+   * Enforced as in the GBDT (bounds propagated to the children of every constrained split), so
+   * every tree, and their average, is monotone in the feature.
+   */
+  readonly monotone: Readonly<Record<string, number>>;
   readonly seed: number;
 }
 
@@ -39,6 +45,7 @@ export const defaultForestOptions: ForestOptions = {
   colsample: 0.6,
   maxFeatures: null,
   featureSampling: 'tree',
+  monotone: {},
   seed: 0,
 };
 
@@ -57,6 +64,11 @@ export function resolveForestOptions(options: Partial<ForestOptions>): ForestOpt
   check('colsample', o.colsample >= 0 && o.colsample <= 1, 'must be in [0, 1] (0 = √F features)');
   check('maxFeatures', o.maxFeatures === null || validMaxFeatures(o.maxFeatures), "must be 'sqrt', 'log2', 'all', an integer ≥ 1 or a fraction in (0, 1)");
   check('featureSampling', o.featureSampling === 'tree' || o.featureSampling === 'split', "must be 'tree' or 'split'");
+  check(
+    'monotone',
+    Object.values(o.monotone).every((c) => c === 1 || c === -1 || c === 0),
+    'each constraint must be +1, -1 or 0',
+  );
   check('seed', Number.isInteger(o.seed), 'must be an integer');
   return o;
 }

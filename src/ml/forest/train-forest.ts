@@ -1,6 +1,7 @@
+import { CredoError } from '../../errors/index.js';
 import type { Column, Frame } from '../../frame/index.js';
 import { deriveSeed, Rng } from '../../random/index.js';
-import { allocateBuffers, binFeatures, binnedTreeOutput, growTree, serialHistogramBuilder, toTree } from '../gbdt/index.js';
+import { allocateBuffers, binFeatures, binnedTreeOutput, growTree, monotoneVector, serialHistogramBuilder, toTree } from '../gbdt/index.js';
 import { computeAuc } from '../metrics/index.js';
 import { saveEnsemble, type Tree, type TreeEnsemble, type TreeFeature } from '../tree/index.js';
 import type { ForestModelBody } from './model.js';
@@ -25,6 +26,8 @@ export interface ForestTrainResult {
  * leaf whose split is searched (`'split'`, Breiman's and sklearn's `max_features`). With 'split'
  * the histograms cover every feature and only the split search is restricted; unlike sklearn, a
  * node whose drawn features give no valid split becomes a leaf (no further features are tried).
+ * `monotone` constraints use the grower's bound propagation (LightGBM's "basic" method): a split on
+ * a constrained feature must order its children's bad rates and caps the subtrees at their midpoint.
  * Leaves hold probabilities; the ensemble averages them. `labels` are 0/1 (validated by the
  * caller). Deterministic per seed.
  */
@@ -48,7 +51,11 @@ export function trainForest(frame: Frame, labels: Float64Array, features: readon
     minSplitGain: 0,
     catSmooth: 0,
   };
-  const monotone = new Int8Array(features.length);
+  const monotone = monotoneVector(
+    treeFeatures,
+    o.monotone,
+    (problem, name) => new CredoError('E_LEARNER_OPTION', { model: 'forest', option: 'monotone', problem, value: name }),
+  );
   const bagRng = new Rng(deriveSeed(o.seed, 11));
   const featureRng = new Rng(deriveSeed(o.seed, 12));
   const featureCount = features.length;

@@ -10,4 +10,4 @@ export { type ImportOptions, importXgboost } from './import-xgboost.js';
 export { type GbdtModelBody, saveEnsembleForModel } from './model.js';
 export { defaultGbdtOptions, type GbdtOptions, resolveGbdtOptions } from './options.js';
 export { toTree } from './to-tree.js';
-export { type GbdtRuntime, type GbdtTrainInput, type GbdtTrainResult, splitRows, trainGbdt } from './train.js';
+export { type GbdtRuntime, type GbdtTrainInput, type GbdtTrainResult, monotoneVector, splitRows, trainGbdt } from './train.js';

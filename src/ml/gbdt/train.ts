@@ -229,13 +229,21 @@ function rowWeights(frame: Frame, weight: string | undefined, label: Float64Arra
   return w;
 }
 
-function monotoneVector(features: readonly TreeFeature[], monotone: Readonly<Record<string, number>>): Int8Array {
+/**
+ * The monotone constraint of every feature in order (+1, −1, 0) from a map by feature name, as
+ * `growTree` takes it; a name that is not a feature, or a constrained categorical feature, throws
+ * the error `invalid` builds (the GBDT's `E_GBDT_OPTION` by default).
+ */
+export function monotoneVector(
+  features: readonly Pick<TreeFeature, 'name' | 'type'>[],
+  monotone: Readonly<Record<string, number>>,
+  invalid: (problem: string, name: string) => CredoError = (problem, name) => new CredoError('E_GBDT_OPTION', { option: 'monotone', problem, value: name }),
+): Int8Array {
   const out = new Int8Array(features.length);
   for (const [name, c] of Object.entries(monotone)) {
     const f = features.findIndex((x) => x.name === name);
-    if (f < 0) throw new CredoError('E_GBDT_OPTION', { option: 'monotone', problem: `"${name}" is not a feature`, value: name });
-    if (features[f]!.type !== 'number' && c !== 0)
-      throw new CredoError('E_GBDT_OPTION', { option: 'monotone', problem: `"${name}" is categorical; constraints need a numeric feature`, value: name });
+    if (f < 0) throw invalid(`"${name}" is not a feature`, name);
+    if (features[f]!.type !== 'number' && c !== 0) throw invalid(`"${name}" is categorical; constraints need a numeric feature`, name);
     out[f] = c;
   }
   return out;

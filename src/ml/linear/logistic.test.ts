@@ -96,3 +96,51 @@ test('perfect separation is reported as not converged; invalid input is refused'
   assert.throws(() => trainLogistic([Float64Array.from([0, Number.NaN])], Float64Array.from([0, 1])), /row 1 is NaN/);
   assert.throws(() => trainLogistic([Float64Array.from([0, 1])], Float64Array.from([0, 2])), /label 2/);
 });
+
+test('sign constraints: a binding one leaves β = 0 and the other coefficients at the fit without that feature (KKT); a slack one changes nothing', () => {
+  // Unconstrained, feature 1 has β ≈ −0.3256: requiring β₁ ≥ 0 binds.
+  const bound = trainLogistic(columns, y, { signs: Int8Array.from([0, 1, 0, 0]) });
+  assert.ok(bound.converged);
+  assert.equal(bound.coefficients[1], 0);
+  // With β₁ pinned at 0 the optimum is the unconstrained fit on features 0, 2, 3.
+  const reduced = trainLogistic([columns[0]!, columns[2]!, columns[3]!], y);
+  close(bound.intercept, reduced.intercept, 1e-7, 'intercept');
+  [0, 2, 3].forEach((j, k) => close(bound.coefficients[j], reduced.coefficients[k]!, 1e-7, `coef ${j}`));
+  // KKT: at the bound the log-likelihood still wants β₁ lower: ∂LL/∂β₁ = Σ (y − p)·x₁ < 0.
+  let slope = 0;
+  for (let i = 0; i < y.length; i++) {
+    let eta = bound.intercept;
+    for (let j = 0; j < 4; j++) eta += (bound.coefficients[j] as number) * (columns[j]![i] as number);
+    slope += ((y[i] as number) - 1 / (1 + Math.exp(-eta))) * (columns[1]![i] as number);
+  }
+  assert.ok(slope < -1, `∂LL/∂β₁ = ${slope}`);
+  // β₁ ≤ 0 and β₀ ≥ 0 hold already: the constrained fit is the unconstrained one (sklearn's).
+  const slack = trainLogistic(columns, y, { signs: Int8Array.from([1, -1, 0, 0]) });
+  data.unpenalised.coef.forEach((c, j) => close(slack.coefficients[j], c, 1e-6, `slack coef ${j}`));
+  close(slack.intercept, data.unpenalised.intercept, 1e-6, 'slack intercept');
+});
+
+test('sign constraint against brute force: one feature, grid search of the log-likelihood over β₁ ≥ 0', () => {
+  // 8 rows where the bad rate falls with x: the unconstrained slope is negative, so β₁ ≥ 0 gives β₁ = 0 and the intercept log(3/5).
+  const x = Float64Array.from([0, 1, 2, 3, 4, 5, 6, 7]);
+  const labels = Float64Array.from([1, 1, 0, 1, 0, 0, 0, 0]);
+  const free = trainLogistic([x], labels);
+  assert.ok((free.coefficients[0] as number) < 0);
+  const fit = trainLogistic([x], labels, { signs: Int8Array.from([1]) });
+  let best = { ll: Number.NEGATIVE_INFINITY, b0: 0, b1: 0 };
+  for (let b0 = -3; b0 <= 3; b0 += 0.005) {
+    for (let b1 = 0; b1 <= 1; b1 += 0.05) {
+      let ll = 0;
+      for (let i = 0; i < 8; i++) {
+        const p = 1 / (1 + Math.exp(-(b0 + b1 * (x[i] as number))));
+        ll += labels[i] === 1 ? Math.log(p) : Math.log(1 - p);
+      }
+      if (ll > best.ll) best = { ll, b0, b1 };
+    }
+  }
+  assert.equal(best.b1, 0);
+  assert.equal(fit.coefficients[0], 0);
+  close(fit.intercept, Math.log(3 / 5), 1e-9, 'intercept = log-odds of 3 bad in 8');
+  close(fit.intercept, best.b0, 0.005, 'grid intercept');
+  close(fit.logLikelihood, best.ll, 1e-4, 'log-likelihood');
+});

@@ -16,6 +16,11 @@ export interface LogisticOptions {
   readonly tolerance?: number;
   /** Starting coefficients, intercept first (a warm start, e.g. when refitting after dropping a feature). */
   readonly start?: Float64Array;
+  /**
+   * Sign constraint per feature column (not the intercept): +1 keeps β_j ≥ 0 (PD non-decreasing in
+   * the feature), −1 keeps β_j ≤ 0, 0 leaves it free [all free]. The fit is the constrained optimum.
+   */
+  readonly signs?: Int8Array;
 }
 
 /** A fitted logistic regression logit(PD) = intercept + Σ β_j·x_j (label 1 = bad). */
@@ -40,7 +45,11 @@ export interface LogisticFit {
 /**
  * Logistic regression by Newton–Raphson / IRLS (McCullagh & Nelder 1989) with step halving;
  * with an L1 penalty, proximal Newton steps solved by cyclic coordinate descent on the quadratic
- * model (glmnet: Friedman, Hastie & Tibshirani 2010). `columns` are the features (n each), no
+ * model (glmnet: Friedman, Hastie & Tibshirani 2010). Sign constraints (`signs`) make every step a
+ * projected one: the coordinate descent clamps each constrained coefficient to its half-line, which
+ * solves the box-constrained quadratic model exactly, so the iterates are feasible and converge to
+ * the constrained optimum (proximal Newton with the half-lines' indicator; Lee, Sun & Saunders 2014).
+ * A binding constraint leaves its coefficient at exactly 0. `columns` are the features (n each), no
  * missing values (validated). Perfect separation without a penalty leaves `converged` false.
  */
 export function trainLogistic(columns: readonly Float64Array[], labels: Float64Array, options: LogisticOptions = {}): LogisticFit {
@@ -82,6 +91,15 @@ export function trainLogistic(columns: readonly Float64Array[], labels: Float64A
   const rate = Math.min(1 - 1e-9, Math.max(1e-9, wb / wt));
   beta[0] = Math.log(rate / (1 - rate));
   if (options.start !== undefined && options.start.length === p) beta.set(options.start);
+  // Bound per coefficient, intercept first: +1 → β ≥ 0, −1 → β ≤ 0, 0 free; a warm start is projected.
+  const signs = new Int8Array(p);
+  if (options.signs !== undefined) {
+    if (options.signs.length !== columns.length)
+      throw new CredoError('E_INPUT_LENGTH_MISMATCH', { what: 'sign constraints', expected: columns.length, actual: options.signs.length });
+    signs.set(options.signs, 1);
+  }
+  const constrained = signs.some((s) => s !== 0);
+  for (let j = 1; j < p; j++) beta[j] = project(beta[j] as number, signs[j] as number);
   let grad = new Float64Array(p);
   let hess = new Float64Array(p * p);
   let trialGrad = new Float64Array(p);
@@ -94,7 +112,7 @@ export function trainLogistic(columns: readonly Float64Array[], labels: Float64A
   const next = new Float64Array(p);
   for (; iterations < maxIterations && !converged; iterations++) {
     let step: Float64Array;
-    if (l1 > 0) step = proximalNewtonStep(beta, grad, hess, p, l1);
+    if (l1 > 0 || constrained) step = proximalNewtonStep(beta, grad, hess, p, l1, signs);
     else {
       const l = cholesky(hess, p);
       if (l === null)
@@ -214,8 +232,17 @@ function gradientAndHessian(
   return loss;
 }
 
-/** Minimises −gᵀd + ½dᵀHd + λ₁‖β + d‖₁ (intercept unpenalised) by coordinate descent; returns d. */
-function proximalNewtonStep(beta: Float64Array, grad: Float64Array, hess: Float64Array, p: number, l1: number): Float64Array {
+/** β clamped to its half-line: sign +1 → max(0, β), −1 → min(0, β), 0 → β. */
+function project(b: number, sign: number): number {
+  return sign > 0 ? Math.max(0, b) : sign < 0 ? Math.min(0, b) : b;
+}
+
+/**
+ * Minimises −gᵀd + ½dᵀHd + λ₁‖β + d‖₁ (intercept unpenalised) subject to the sign of each
+ * constrained β + d, by coordinate descent: each 1-D subproblem is convex, so its constrained
+ * minimiser is the soft-thresholded value clamped to the half-line. Returns d.
+ */
+function proximalNewtonStep(beta: Float64Array, grad: Float64Array, hess: Float64Array, p: number, l1: number, signs: Int8Array): Float64Array {
   const d = new Float64Array(p);
   const hd = new Float64Array(p);
   for (let sweep = 0; sweep < 1000; sweep++) {
@@ -225,7 +252,7 @@ function proximalNewtonStep(beta: Float64Array, grad: Float64Array, hess: Float6
       if (!(hjj > 0)) continue;
       const others = (hd[j] as number) - hjj * (d[j] as number);
       const target = (beta[j] as number) + ((grad[j] as number) - others) / hjj;
-      const coefficient = j === 0 ? target : Math.sign(target) * Math.max(0, Math.abs(target) - l1 / hjj);
+      const coefficient = j === 0 ? target : project(Math.sign(target) * Math.max(0, Math.abs(target) - l1 / hjj), signs[j] as number);
       const delta = coefficient - (beta[j] as number) - (d[j] as number);
       if (delta === 0) continue;
       d[j] = (d[j] as number) + delta;

@@ -15,13 +15,20 @@ export interface LogisticModelOptions extends LogisticOptions {
    * count as the reference (the behaviour before indicators).
    */
   readonly missingIndicators?: boolean;
+  /**
+   * Monotone constraint per numeric feature name: +1 PD non-decreasing in the feature (β ≥ 0), −1
+   * non-increasing (β ≤ 0), 0 free [none]. The missing indicator stays free. A categorical or
+   * unknown feature is refused (`E_LEARNER_OPTION`).
+   */
+  readonly monotone?: Readonly<Record<string, number>>;
 }
 
 /**
  * Fits a logistic PD model on frame columns: numeric features as they are (missing → training
  * mean, plus a missing indicator), categorical features one-hot against their most frequent
  * category (the reference; missing values get their own indicator). Labels 1 = bad; rows with a
- * missing label are ignored. Returns the model body.
+ * missing label are ignored. `monotone` constrains the sign of numeric features' coefficients.
+ * Returns the model body.
  */
 export function trainLogisticModel(frame: Frame, labels: Float64Array, features: readonly string[], options: LogisticModelOptions = {}): LogisticModelBody {
   const indicators = options.missingIndicators ?? true;
@@ -99,7 +106,7 @@ export function trainLogisticModel(frame: Frame, labels: Float64Array, features:
     plan.push({ type: 'category', feature, reference: reference < 0 ? null : (column.dictionary[reference] as string), columns, missing });
   }
   if (design.length === 0) throw new CredoError('E_LINEAR_FIT_FAILED', { model: 'logistic regression', problem: 'no feature columns' });
-  const fit = trainLogistic(design, y, options);
+  const fit = trainLogistic(design, y, { ...options, signs: designSigns(plan, design.length, options.monotone ?? {}) });
   const missingOf = (j: number) => (j < 0 ? {} : { missing: fit.coefficients[j] as number });
   const terms: LogisticTerm[] = plan.map((p) =>
     p.type === 'number'
@@ -125,6 +132,24 @@ export function trainLogisticModel(frame: Frame, labels: Float64Array, features:
     vif: [null, ...Array.from(vif, (v) => (Number.isFinite(v) ? v : null))],
     converged: fit.converged,
   };
+}
+
+/** The sign constraint of every design column from `monotone` (numeric features' own columns only). */
+function designSigns(
+  plan: readonly ({ type: 'number'; feature: string; column: number } | { type: 'category'; feature: string })[],
+  columns: number,
+  monotone: Readonly<Record<string, number>>,
+): Int8Array {
+  const signs = new Int8Array(columns);
+  for (const [name, c] of Object.entries(monotone)) {
+    const invalid = (problem: string) => new CredoError('E_LEARNER_OPTION', { model: 'logistic', option: 'monotone', problem, value: `${name}:${c}` });
+    if (c !== 1 && c !== -1 && c !== 0) throw invalid('must be +1, -1 or 0');
+    const p = plan.find((x) => x.feature === name);
+    if (p === undefined) throw invalid(`"${name}" is not a feature`);
+    if (p.type !== 'number') throw invalid(`"${name}" is categorical; constraints need a numeric feature`);
+    signs[p.column] = c;
+  }
+  return signs;
 }
 
 /** logit(PD) of every row of `frame` under a logistic model body (see `LogisticModelBody`). */
