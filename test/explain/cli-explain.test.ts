@@ -19,6 +19,13 @@ const model = importXgboost(readFileSync(join(fixtures, 'binary.json'), 'utf8'),
 writeFileSync(join(work, 'model.json'), serializeModel(model));
 copyFileSync(join(fixtures, 'binary-input.csv'), join(work, 'input.csv'));
 const margins = readFileSync(join(fixtures, 'binary-margin.csv'), 'utf8').trim().split('\n').slice(1).map(Number);
+// The same model and rows with the protected "age" renamed "tenure": reasons may be listed for it.
+const renamed = importXgboost(readFileSync(join(fixtures, 'binary.json'), 'utf8').replace('"age"', '"tenure"'), { createdAt: '2026-01-01T00:00:00Z' });
+writeFileSync(join(work, 'tenure.json'), serializeModel(renamed));
+writeFileSync(
+  join(work, 'tenure.csv'),
+  readFileSync(join(fixtures, 'binary-input.csv'), 'utf8').replace(/^delinq,util,income,age\n/, 'delinq,util,income,tenure\n'),
+);
 
 async function cli(argv: string[]) {
   return runCliCaptured(commands, argv, work);
@@ -44,7 +51,7 @@ test('credo explain writes one column per feature plus expected_value, adding up
 });
 
 test('credo explain --row gives contributions, reasons and the decision path', async () => {
-  const r = await cli(['explain', '--model', 'model.json', '--data', 'input.csv', '--row', '3', '--path', '--tree', '0', '--json']);
+  const r = await cli(['explain', '--model', 'tenure.json', '--data', 'tenure.csv', '--row', '3', '--path', '--tree', '0', '--json']);
   assert.equal(r.code, 0, r.err);
   const result = JSON.parse(r.out);
   assert.ok(Math.abs(result.margin - (margins[3] as number)) < 2e-6);
@@ -52,12 +59,39 @@ test('credo explain --row gives contributions, reasons and the decision path', a
   assert.ok(result.reasons.length <= 4);
   for (const reason of result.reasons) assert.ok(reason.contribution > 0 && /^CR\d\d$/.test(reason.code));
   assert.equal(result.paths.length, 1);
-  const human = await cli(['explain', '--model', 'model.json', '--data', 'input.csv', '--row', '3', '--path', '--tree', '0']);
+  const human = await cli(['explain', '--model', 'tenure.json', '--data', 'tenure.csv', '--row', '3', '--path', '--tree', '0']);
   assert.match(human.out, /Principal reasons \(relative to the population average\)/);
   assert.match(human.out, /tree 0:\n {2}node 0: /);
-  const bad = await cli(['explain', '--model', 'model.json', '--data', 'input.csv', '--row', '400']);
+  const bad = await cli(['explain', '--model', 'tenure.json', '--data', 'tenure.csv', '--row', '400']);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /row 400 is outside the data \(0\.\.399\)/);
+});
+
+test('credo explain --row never lists a protected attribute as a principal reason (ECOA/Reg B): same check and message as score --reasons', async () => {
+  // the imported model uses "age"
+  const refused = await cli(['explain', '--model', 'model.json', '--data', 'input.csv', '--row', '3', '--json']);
+  assert.equal(refused.code, 2);
+  assert.equal(refused.out, '');
+  const error = JSON.parse(refused.err).error;
+  assert.equal(error.code, 'E_MODEL_PROTECTED');
+  assert.match(error.message, /the model uses protected attribute\(s\) "age", which can never be a principal reason \(ECOA\/Reg B §1002\.9\)/);
+  assert.match(error.message, /retrain without them \(--exclude age\) before listing reasons with explain --row/);
+  // a column the catalogue marks protected is refused too
+  writeFileSync(
+    join(work, 'protected.json'),
+    JSON.stringify({
+      version: 1,
+      generic: { code: 'X99', text: 'Other' },
+      genericMissing: { code: 'X98', text: 'No {feature}' },
+      features: { tenure: { code: 'X01', text: 'Time at address', protected: true } },
+    }),
+  );
+  const marked = await cli(['explain', '--model', 'tenure.json', '--data', 'tenure.csv', '--row', '3', '--catalogue', 'protected.json']);
+  assert.equal(marked.code, 2);
+  assert.match(marked.err, /protected attribute\(s\) "tenure"/);
+  // the whole-file contributions (no reasons) stay available
+  const all = await cli(['explain', '--model', 'model.json', '--data', 'input.csv', '--out', 'shap-age.csv']);
+  assert.equal(all.code, 0, all.err);
 });
 
 test('credo explain --counterfactual flips declined rows by changing only actionable features', async () => {

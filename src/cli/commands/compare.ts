@@ -5,7 +5,9 @@ import type { ModelKind } from '../../ml/model.js';
 import { defineCommand } from '../command.js';
 import { schemaFlag } from '../data-input.js';
 import { formatCell, formatPercent, formatTable, printResult, startProgress } from '../output.js';
+import { printWarnings } from '../warnings.js';
 import { readLearnerData } from './learner-data.js';
+import { checkTrainingFeatures, trainingCheckFlags } from './training-checks.js';
 
 /** `credo compare`: cross-validated comparison of model families on one data set. */
 export const compareCommand = defineCommand({
@@ -14,6 +16,7 @@ export const compareCommand = defineCommand({
   details:
     'Every model is trained on k − 1 folds and scored on the held-out fold (the same folds for every model), with default\n' +
     'parameters (tune them with `credo tune`). Rows with an empty target are excluded and counted.\n' +
+    'As credo train, stops on a feature that separates the target (--allow-leakage) or a protected attribute (--allow-protected).\n' +
     'Example: credo compare --data hmeq.csv --target BAD --models gbdt,logistic,scorecard,forest,mlp,svm,ensemble --folds 5',
   flags: {
     data: { type: 'string', required: true, description: 'labelled data (.csv or .parquet)' },
@@ -26,6 +29,7 @@ export const compareCommand = defineCommand({
     exclude: { type: 'list', description: 'columns not to use as features' },
     features: { type: 'list', description: 'use only these feature columns' },
     categorical: { type: 'list', description: 'read these columns as categorical' },
+    ...trainingCheckFlags,
   },
   async run(args, _positionals, context) {
     const specs: CompareSpec[] = args.models.map((m) => {
@@ -34,6 +38,9 @@ export const compareCommand = defineCommand({
       return { kind: m as ModelKind };
     });
     const { frame, features, excluded } = await readLearnerData(args, context);
+    // the checks of `credo train`: protected attributes and perfect separation stop before any fit
+    const warnings = await checkTrainingFeatures(frame, frame.numeric(args.target).values, features, args, context);
+    printWarnings(context, warnings);
     const progress = startProgress(context, 'cross-validating', specs.length * args.folds);
     let fits = 0;
     const result = await compareModels(frame, args.target, features, specs, {
@@ -44,7 +51,7 @@ export const compareCommand = defineCommand({
       onFold: () => progress.tick(++fits),
     });
     progress.done();
-    printResult(context, { data: args.data, target: args.target, excluded_rows: excluded, features: features.length, ...result }, () => {
+    printResult(context, { data: args.data, target: args.target, excluded_rows: excluded, features: features.length, ...result, warnings }, () => {
       const pm = (m: { mean: Record<string, number>; sd: Record<string, number> }, key: string, digits = 4) =>
         `${formatCell(m.mean[key], digits)} ± ${formatCell(m.sd[key], digits)}`;
       const rows = result.models.map((m) => [

@@ -190,13 +190,14 @@ export function marginsOf(explanation: Explanation): Float64Array {
 /**
  * Stops reason codes for a model that uses protected attributes (by name, or marked `protected` in
  * the catalogue): ECOA/Reg B §1002.9 reasons must be specific and lawful, so "Other factors (age)"
- * may never be printed; the model has to be retrained without them.
+ * may never be printed; the model has to be retrained without them. `use` completes the message
+ * ("… before scoring with --reasons").
  */
-export function refuseProtectedReasons(features: readonly string[], catalogue: ReasonCatalogue): void {
+export function refuseProtectedReasons(features: readonly string[], catalogue: ReasonCatalogue, use = 'scoring with --reasons'): void {
   const found = protectedFeatures(features, protectedInCatalogue(catalogue));
   if (found.length === 0) return;
   throw new CredoError('E_MODEL_PROTECTED', {
-    problem: `the model uses protected attribute(s) ${found.map((f) => `"${f}"`).join(', ')}, which can never be a principal reason (ECOA/Reg B §1002.9): retrain without them (--exclude ${found.join(',')}) before scoring with --reasons`,
+    problem: `the model uses protected attribute(s) ${found.map((f) => `"${f}"`).join(', ')}, which can never be a principal reason (ECOA/Reg B §1002.9): retrain without them (--exclude ${found.join(',')}) before ${use}`,
     features: found,
   });
 }

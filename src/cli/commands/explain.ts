@@ -8,22 +8,31 @@ import {
   formatDecisionPath,
   linearCounterfactual,
   parseChangeFlags,
+  protectedInCatalogue,
   resolveChangeConstraints,
   scorecardCounterfactual,
   treeCounterfactual,
 } from '../../explain/index.js';
 import { type Column, categoryFromLabels, Frame, type NumericColumn, numericColumn, valueAt } from '../../frame/index.js';
 import { writeFrame } from '../../io/index.js';
+import { protectedFeatures } from '../../ml/checks/index.js';
 import type { LogisticModelBody } from '../../ml/linear/index.js';
 import type { CredoModel } from '../../ml/model.js';
 import { type CommandContext, defineCommand } from '../command.js';
 import { outputPath } from '../data-input.js';
 import { keyColumnNames, keyColumns, keyFlags } from '../key-columns.js';
 import { type Cell, formatTable, printResult, startProgress } from '../output.js';
-import { defaultExplainThreads, explainFrame, loadModelAndData, marginsOf, pdFromExplained, pdsOf, readCatalogue, reasonsForFrame } from './explain-common.js';
-
-/** Protected attributes that may never be proposed as a change. */
-const PROTECTED = /(^|_)(age|sex|gender|race|religion|marital|nationality)($|_)|age_in_years|personal_status/i;
+import {
+  defaultExplainThreads,
+  explainFrame,
+  loadModelAndData,
+  marginsOf,
+  pdFromExplained,
+  pdsOf,
+  readCatalogue,
+  reasonsForFrame,
+  refuseProtectedReasons,
+} from './explain-common.js';
 
 /**
  * `credo explain`: exact TreeSHAP contributions of every row (CSV with one column per feature plus
@@ -90,11 +99,18 @@ export const explainCommand = defineCommand({
     // additive models measure contributions from the mean over the whole file, also for one row
     // mlp/ensemble: permutation streams are per file row, so --row N gives that row's values in the whole-file run
     const agnostic = { samples: args.samples, background: args.background, seed: args.seed };
+    // --row lists principal reasons: a model using protected attributes stops before any work
+    const catalogue = args.row === undefined ? undefined : await readCatalogue(context.cwd, args.catalogue);
+    if (catalogue !== undefined)
+      refuseProtectedReasons(
+        model.schema.columns.map((c) => c.name),
+        catalogue,
+        'listing reasons with explain --row',
+      );
     const progress = startProgress(context, 'explaining rows', subset.rowCount);
     const { explanation, x, explainer } = await explainFrame(model, subset, threads, frame, { ...agnostic, rowOffset: args.row ?? 0 }, progress.tick);
     progress.done();
-    if (args.row !== undefined) {
-      const catalogue = await readCatalogue(context.cwd, args.catalogue);
+    if (args.row !== undefined && catalogue !== undefined) {
       const margin = marginsOf(explanation);
       let reasons = reasonsForFrame(explanation, subset, catalogue, args.reasons, 'population', args.cutoff, pdsOf(model, explanation))[0] ?? [];
       if (args.reference === 'cutoff') {
@@ -211,6 +227,7 @@ async function runCounterfactual(
 ): Promise<number> {
   const actionableNames = args.actionable;
   if (actionableNames.length === 0) throw new CredoError('E_INPUT_FLAG_MISSING', { flag: 'actionable' });
+  const catalogue = await readCatalogue(context.cwd, args.catalogue);
   const { explanation, x, explainer } = await explainFrame(model, frame, args.threads ?? defaultExplainThreads(frame.rowCount));
   const ensemble = explainer?.ensemble;
   const logistic = model.kind === 'logistic' ? model.body : model.kind === 'svm' ? model.body.logit : undefined;
@@ -225,7 +242,8 @@ async function runCounterfactual(
   const actionable = actionableNames.map((name) => {
     const j = names.indexOf(name);
     if (j < 0) throw new CredoError('E_EXPLAIN_ACTIONABLE', { feature: name, problem: `the model has no such feature (features: ${names.join(', ')})` });
-    if (PROTECTED.test(name)) throw new CredoError('E_EXPLAIN_ACTIONABLE', { feature: name, problem: 'a protected attribute can never be a proposed change' });
+    if (protectedFeatures([name], protectedInCatalogue(catalogue)).length > 0)
+      throw new CredoError('E_EXPLAIN_ACTIONABLE', { feature: name, problem: 'a protected attribute can never be a proposed change' });
     if (typeOf(j) !== 'number') throw new CredoError('E_EXPLAIN_ACTIONABLE', { feature: name, problem: 'only numeric features can be changed' });
     return j;
   });
@@ -245,12 +263,7 @@ async function runCounterfactual(
     return stats;
   });
   // directions and bounds: the command line, else the reason catalogue's `change`, else any direction within the data range
-  const constraints = resolveChangeConstraints(
-    actionableNames,
-    range,
-    await readCatalogue(context.cwd, args.catalogue),
-    parseChangeFlags(args.direction, args.bounds),
-  );
+  const constraints = resolveChangeConstraints(actionableNames, range, catalogue, parseChangeFlags(args.direction, args.bounds));
   const lower = new Float64Array(p).fill(Number.NEGATIVE_INFINITY);
   const upper = new Float64Array(p).fill(Number.POSITIVE_INFINITY);
   const cutoff = args.cutoff;

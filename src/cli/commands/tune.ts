@@ -8,7 +8,9 @@ import { parseBudget, searchSpaceOf, tuneModel } from '../../ml/tuning/index.js'
 import { defineCommand } from '../command.js';
 import { outputPath, schemaFlag } from '../data-input.js';
 import { formatCell, formatTable, printResult, startProgress } from '../output.js';
+import { printWarnings } from '../warnings.js';
 import { readLearnerData } from './learner-data.js';
+import { checkTrainingFeatures, trainingCheckFlags } from './training-checks.js';
 
 /** `credo tune`: hyperparameter search by cross-validated AUC within a time budget. */
 export const tuneCommand = defineCommand({
@@ -16,6 +18,7 @@ export const tuneCommand = defineCommand({
   summary: 'Tune a model family: random search or TPE, stratified k-fold CV AUC, time budget; --out saves the best model refitted on all rows',
   details:
     'The search spaces are declared per family (docs/models.md). GBDT trials early-stop on a 10% hold-out of each training fold.\n' +
+    'As credo train, stops before the search on a feature that separates the target (--allow-leakage) or a protected attribute (--allow-protected).\n' +
     'Example: credo tune --model gbdt --data hmeq.csv --target BAD --budget 300s --out tuned.json',
   flags: {
     model: { type: 'enum', choices: ['gbdt', 'logistic', 'scorecard', 'forest', 'mlp', 'svm'] as const, default: 'gbdt', description: 'model family' },
@@ -30,12 +33,16 @@ export const tuneCommand = defineCommand({
     exclude: { type: 'list', description: 'columns not to use as features' },
     features: { type: 'list', description: 'use only these feature columns' },
     categorical: { type: 'list', description: 'read these columns as categorical' },
+    ...trainingCheckFlags,
     out: { type: 'string', description: 'write the best parameters refitted on every row as a model file' },
   },
   async run(args, _positionals, context) {
     const budgetSeconds = parseBudget(args.budget);
     await outputPath(context, args.out, []);
     const { frame, features, excluded } = await readLearnerData(args, context);
+    // the checks of `credo train`: protected attributes and perfect separation stop before any fit
+    const warnings = await checkTrainingFeatures(frame, frame.numeric(args.target).values, features, args, context);
+    printWarnings(context, warnings);
     const clock = () => performance.now() / 1000;
     const progress = startProgress(context, `tuning (budget ${args.budget}, trials)`, args.trials);
     const result = await tuneModel(frame, args.target, features, {
@@ -73,7 +80,7 @@ export const tuneCommand = defineCommand({
         lateError = error;
       }
     }
-    printResult(context, { data: args.data, target: args.target, excluded_rows: excluded, budget_seconds: budgetSeconds, ...result, saved }, () => {
+    printResult(context, { data: args.data, target: args.target, excluded_rows: excluded, budget_seconds: budgetSeconds, ...result, saved, warnings }, () => {
       const names = Object.keys(searchSpaceOf(args.model).ranges);
       const ranked = [...result.trials].sort((a, b) => Number(b.complete) - Number(a.complete) || b.auc_mean - a.auc_mean);
       const rows = ranked.map((t) => [

@@ -105,7 +105,7 @@ test('sign constraints: a binding one leaves β = 0 and the other coefficients a
   // With β₁ pinned at 0 the optimum is the unconstrained fit on features 0, 2, 3.
   const reduced = trainLogistic([columns[0]!, columns[2]!, columns[3]!], y);
   close(bound.intercept, reduced.intercept, 1e-7, 'intercept');
-  [0, 2, 3].forEach((j, k) => close(bound.coefficients[j], reduced.coefficients[k]!, 1e-7, `coef ${j}`));
+  for (const [k, j] of [0, 2, 3].entries()) close(bound.coefficients[j], reduced.coefficients[k]!, 1e-7, `coef ${j}`);
   // KKT: at the bound the log-likelihood still wants β₁ lower: ∂LL/∂β₁ = Σ (y − p)·x₁ < 0.
   let slope = 0;
   for (let i = 0; i < y.length; i++) {
@@ -116,7 +116,7 @@ test('sign constraints: a binding one leaves β = 0 and the other coefficients a
   assert.ok(slope < -1, `∂LL/∂β₁ = ${slope}`);
   // β₁ ≤ 0 and β₀ ≥ 0 hold already: the constrained fit is the unconstrained one (sklearn's).
   const slack = trainLogistic(columns, y, { signs: Int8Array.from([1, -1, 0, 0]) });
-  data.unpenalised.coef.forEach((c, j) => close(slack.coefficients[j], c, 1e-6, `slack coef ${j}`));
+  for (const [j, c] of data.unpenalised.coef.entries()) close(slack.coefficients[j], c, 1e-6, `slack coef ${j}`);
   close(slack.intercept, data.unpenalised.intercept, 1e-6, 'slack intercept');
 });
 
