@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { reasonsForFrame } from '../../src/cli/commands/explain-common.js';
 import { additiveExplanation, parseReasonCatalogue, type ReasonCatalogue } from '../../src/explain/index.js';
+import { Frame, numericColumn } from '../../src/frame/index.js';
 import { dataFolder } from '../../src/io/index.js';
 import { fitModel, type MemberSpec } from '../../src/ml/ensemble/index.js';
 import type { CredoModel } from '../../src/ml/model.js';
@@ -116,4 +117,73 @@ test('reason codes of tree models are refused in SQL with a message saying why',
     () => compileModelSql(model, { reasons: { count: 2, catalogue: shipped } }),
     /reason codes of a gbdt model are not compiled to SQL: only additive models/,
   );
+});
+
+test('hand-worked: a code already given before the N-th reason does not block the FCRA inquiries slot of a later inquiries feature', async () => {
+  // Two rows, coefficients 1, fill 0: row 0's contribution of each term is half its difference from row 1.
+  // Row 0: a missing (+4 → 2), b missing (+3 → 1.5), c = 2 (→ 1), d = 1 (→ 0.5). Ranked a, b, c, d.
+  // a is unlisted and b (an inquiries factor) has no missing entry: both give the generic missing code G98,
+  // so with --reasons 2 b is skipped, c is the second reason, and d (inquiries, after the 2nd reason) fills slot 3.
+  const model: CredoModel = {
+    kind: 'logistic',
+    schema: { columns: [] },
+    target: 'bad',
+    params: {},
+    metrics: {},
+    createdAt: '',
+    body: {
+      version: 1,
+      intercept: 0,
+      terms: [
+        { feature: 'a', type: 'number', coefficient: 1, fill: 0, missing: 4 },
+        { feature: 'b', type: 'number', coefficient: 1, fill: 0, missing: 3 },
+        { feature: 'c', type: 'number', coefficient: 1, fill: 0 },
+        { feature: 'd', type: 'number', coefficient: 1, fill: 0 },
+      ],
+      l1: 0,
+      l2: 0,
+      design: [],
+      standard_errors: [],
+      p_values: [],
+      vif: [],
+      converged: true,
+    },
+  };
+  const catalogue = parseReasonCatalogue({
+    version: 1,
+    generic: { code: 'G99', text: 'Other ({feature})' },
+    genericMissing: { code: 'G98', text: '{feature} missing' },
+    features: {
+      b: { code: 'B1', text: 'Inquiries b', inquiries: true },
+      c: { code: 'C1', text: 'Factor c' },
+      d: { code: 'D1', text: 'Inquiries d', inquiries: true },
+    },
+  });
+  const frame = new Frame(
+    [
+      numericColumn('row_id', Float64Array.from([0, 1])),
+      numericColumn('a', Float64Array.from([Number.NaN, 0])),
+      numericColumn('b', Float64Array.from([Number.NaN, 0])),
+      numericColumn('c', Float64Array.from([2, 0])),
+      numericColumn('d', Float64Array.from([1, 0])),
+    ],
+    2,
+  );
+  const data: ParityData = { name: 'hand', train: frame, target: 'bad', features: ['a', 'b', 'c', 'd'], score: frame };
+  const expected = expectedReasons(model, data, catalogue, 2);
+  assert.deepEqual(expected[0], ['G98', 'C1', 'D1', 'a missing', 'Factor c', 'Inquiries d']);
+  for (const engine of engines) {
+    await engine.load('hand', frame);
+    const sql = compileModelSql(model, { dialect: engine.dialect, table: 'hand', keys: ['row_id'], reasons: { count: 2, catalogue } });
+    const rows = await engine.query(sql.statements);
+    rows.sort((x, y) => Number(x.row_id) - Number(y.row_id));
+    const names = sql.columns.slice(3);
+    rows.forEach((r, i) => {
+      assert.deepEqual(
+        names.map((n) => r[n] ?? null),
+        expected[i],
+        `${engine.name} row ${i}`,
+      );
+    });
+  }
 });
