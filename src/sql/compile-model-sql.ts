@@ -1,8 +1,10 @@
 import { CredoError } from '../errors/index.js';
+import type { ReasonCatalogue } from '../explain/index.js';
 import type { CredoModel } from '../ml/model.js';
 import { type DialectName, duckdb, quoteTableName, type SqlDialect } from './dialects.js';
 import { forestClampSql, logitSql, pdSql, scoreSql, termsRawSql, treeMarginSql } from './model-outputs.js';
 import { featureAlias, type ModelPieces, modelPieces } from './model-terms.js';
+import { additiveReasonParts } from './reason-codes-sql.js';
 import { sumBalanced } from './sum-balanced.js';
 
 /** Options of `compileModelSql`. */
@@ -21,6 +23,11 @@ export interface ModelSqlOptions {
   readonly maxStatementChars?: number;
   /** Most trees per stage (default 500: PostgreSQL allows 1,664 target entries per SELECT). */
   readonly treesPerStage?: number;
+  /**
+   * Principal reason codes as `credo score --reasons N` gives them (columns `reason_1..N+1`,
+   * `reason_text_1..N+1`): additive models only (logistic, SVM, scorecard); a tree model is refused.
+   */
+  readonly reasons?: { readonly count: number; readonly catalogue: ReasonCatalogue };
 }
 
 /** The SQL of a model: statements to run in order, the last one a SELECT of keys, `pd` and `score`. */
@@ -61,9 +68,26 @@ export function compileModelSql(model: CredoModel, options: ModelSqlOptions = {}
   const from = options.fromSql ?? quoteTableName(d, options.table ?? 'applications');
   const prefix = options.viewPrefix ?? 'credo_score';
   const limit = Math.max(1, Math.min(options.treesPerStage ?? 500, 1600 - pieces.features.length - keys.length));
-  const columns = [...keys, 'pd', 'score'];
+  const reasonCount = options.reasons?.count;
+  const columns = [
+    ...keys,
+    'pd',
+    'score',
+    ...(reasonCount === undefined
+      ? []
+      : [
+          ...Array.from({ length: reasonCount + 1 }, (_, k) => `reason_${k + 1}`),
+          ...Array.from({ length: reasonCount + 1 }, (_, k) => `reason_text_${k + 1}`),
+        ]),
+  ];
+  if (options.reasons !== undefined && pieces.kind !== 'terms') {
+    throw new CredoError('E_INPUT_ARGUMENT_INVALID', {
+      argument: 'reasons',
+      problem: `reason codes of a ${model.kind} model are not compiled to SQL: only additive models (logistic, SVM, scorecard) are exact in SQL; use credo score --reasons (see docs/scale.md)`,
+    });
+  }
   const build = (packing: number | undefined) => {
-    const parts = modelParts(model, pieces, d, keys, from, limit, packing);
+    const parts = modelParts(model, pieces, d, keys, from, limit, packing, options.reasons);
     return { parts, stages: parts.filter((p) => p.name.startsWith('stage_')).length };
   };
   const single = build(undefined);
@@ -75,7 +99,7 @@ export function compileModelSql(model: CredoModel, options: ModelSqlOptions = {}
       layout: 'single',
       stages: single.stages,
       columns,
-      text: header(model, d, 'single', single.stages) + script(withText.statements),
+      text: header(model, d, 'single', single.stages, options.reasons !== undefined) + script(withText.statements),
     };
   }
   // Over the budget: pack trees into stages of at most 90% of the budget each, one view per part.
@@ -95,7 +119,7 @@ export function compileModelSql(model: CredoModel, options: ModelSqlOptions = {}
     layout: 'views',
     stages: staged.stages,
     columns,
-    text: header(model, d, 'views', staged.stages) + script(views.statements),
+    text: header(model, d, 'views', staged.stages, options.reasons !== undefined) + script(views.statements),
   };
 }
 
@@ -103,8 +127,8 @@ function script(statements: readonly string[]): string {
   return `${statements.map((s) => `${s};`).join('\n\n')}\n`;
 }
 
-function header(model: CredoModel, d: SqlDialect, layout: 'single' | 'views', stages: number): string {
-  const lines = [`-- Credo ${model.kind} model compiled to ${d.name} SQL: one row per input row with pd and score.`];
+function header(model: CredoModel, d: SqlDialect, layout: 'single' | 'views', stages: number, reasons: boolean): string {
+  const lines = [`-- Credo ${model.kind} model compiled to ${d.name} SQL: one row per input row with pd and score${reasons ? ' and reason codes' : ''}.`];
   if (d.name === 'postgres')
     lines.unshift('-- Advice: run with SET LOCAL jit = off; (inside a transaction): PostgreSQL JIT makes many-tree scoring about 10x slower.');
   if (layout === 'views') lines.push(`-- Over the ${d.name} statement size budget: written as ${stages} tree stage(s) in views, then one SELECT.`);
@@ -131,6 +155,7 @@ function modelParts(
   from: string,
   limit: number,
   packing: number | undefined,
+  reasons: ModelSqlOptions['reasons'],
 ): Part[] {
   const keyAliases = keys.map((_, i) => `k${i}`);
   const inputCols = [
@@ -145,7 +170,15 @@ function modelParts(
   const select = (cols: readonly string[]) => (cols.length === 0 ? '' : `${cols.join(', ')}, `);
   let rawExpr: string;
   let source = 'input';
-  if (pieces.kind === 'terms') {
+  // Columns carried from the model steps to the output (the reason codes and texts), internal → output name.
+  let extra: readonly { readonly internal: string; readonly output: string }[] = [];
+  if (pieces.kind === 'terms' && reasons !== undefined) {
+    const r = additiveReasonParts(pieces, d, keyAliases, reasons.catalogue, reasons.count);
+    parts.push(...r.parts);
+    source = r.source;
+    rawExpr = termsRawSql({ ...pieces, terms: r.termColumns }, d);
+    extra = r.columns;
+  } else if (pieces.kind === 'terms') {
     rawExpr = termsRawSql(pieces, d);
   } else {
     const stages = packStages(pieces.trees, limit, packing);
@@ -174,13 +207,15 @@ function modelParts(
     }
   }
   const rawSource = source;
-  parts.push({ name: 'raw', body: (ref) => `SELECT ${select(keyAliases)}${rawExpr} AS raw\nFROM ${ref(rawSource)}` });
-  parts.push({ name: 'pd', body: (ref) => `SELECT ${select(keyAliases)}${pdSql(d, 'raw')} AS pd\nFROM ${ref('raw')}` });
+  const kept = [...keyAliases, ...extra.map((c) => c.internal)];
+  parts.push({ name: 'raw', body: (ref) => `SELECT ${select(kept)}${rawExpr} AS raw\nFROM ${ref(rawSource)}` });
+  parts.push({ name: 'pd', body: (ref) => `SELECT ${select(kept)}${pdSql(d, 'raw')} AS pd\nFROM ${ref('raw')}` });
   const score = scoreSql(d, model, 'pd');
   const out = [
     ...keys.map((k, i) => `${keyAliases[i]} AS ${d.quoteIdentifier(k)}`),
     `pd AS ${d.quoteIdentifier('pd')}`,
     `${score} AS ${d.quoteIdentifier('score')}`,
+    ...extra.map((c) => `${c.internal} AS ${d.quoteIdentifier(c.output)}`),
   ];
   parts.push({ name: 'final', body: (ref) => `SELECT\n  ${out.join(',\n  ')}\nFROM ${ref('pd')}` });
   return parts;

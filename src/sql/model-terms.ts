@@ -28,7 +28,14 @@ export type ModelPieces =
       readonly averaging: boolean;
       readonly probability: boolean;
     }
-  | { readonly kind: 'terms'; readonly features: readonly SqlFeature[]; readonly intercept: number; readonly terms: readonly string[] };
+  | {
+      readonly kind: 'terms';
+      readonly features: readonly SqlFeature[];
+      readonly intercept: number;
+      readonly terms: readonly string[];
+      /** Index into `features` of the feature each term reads. */
+      readonly termFeatures: readonly number[];
+    };
 
 /** Internal alias of feature j in the input CTE. */
 export function featureAlias(j: number): string {
@@ -86,8 +93,9 @@ function featureIndex(features: SqlFeature[], name: string, type: SqlFeature['ty
 
 function logisticPieces(body: LogisticModelBody, d: SqlDialect, ref: FeatureRef): ModelPieces {
   const features: SqlFeature[] = [];
-  const terms = body.terms.map((term) => {
-    const j = featureIndex(features, term.feature, term.type);
+  const termFeatures = body.terms.map((term) => featureIndex(features, term.feature, term.type));
+  const terms = body.terms.map((term, t) => {
+    const j = termFeatures[t] as number;
     const x = ref(j, features[j] as SqlFeature);
     if (term.type === 'number') {
       if (term.missing === undefined) return `${d.formatDouble(term.coefficient)} * COALESCE(${x}, ${d.formatDouble(term.fill)})`;
@@ -102,7 +110,7 @@ function logisticPieces(body: LogisticModelBody, d: SqlDialect, ref: FeatureRef)
     if (term.missing === undefined || term.missing === 0) return byLabel;
     return `CASE WHEN ${x} IS NULL THEN ${d.formatDouble(term.missing)} ELSE ${byLabel} END`;
   });
-  return { kind: 'terms', features, intercept: body.intercept, terms };
+  return { kind: 'terms', features, intercept: body.intercept, terms, termFeatures };
 }
 
 /** The scorecard's contribution coefficient·WOE of every bin of one characteristic, as a CASE on the bin layout of `assignBins`. */
@@ -137,12 +145,13 @@ function binCase(spec: BinSpec, values: readonly number[], x: string, d: SqlDial
 
 function scorecardPieces(body: ScorecardModelBody, d: SqlDialect, ref: FeatureRef): ModelPieces {
   const features: SqlFeature[] = [];
-  const terms = body.characteristics.map((c) => {
-    const j = featureIndex(features, c.feature, c.spec.type);
+  const termFeatures = body.characteristics.map((c) => featureIndex(features, c.feature, c.spec.type));
+  const terms = body.characteristics.map((c, t) => {
+    const j = termFeatures[t] as number;
     const x = ref(j, features[j] as SqlFeature);
     // coefficient·WOE computed here exactly as in-process, so SQL adds the same doubles.
     const values = c.woe.map((w) => c.coefficient * w);
     return binCase(c.spec, values, x, d);
   });
-  return { kind: 'terms', features, intercept: body.intercept, terms };
+  return { kind: 'terms', features, intercept: body.intercept, terms, termFeatures };
 }

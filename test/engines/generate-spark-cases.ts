@@ -5,10 +5,13 @@
  * by running the DuckDB-dialect statement on embedded DuckDB (the npm test suite proves those
  * equal to the in-process tables). Run by scripts/test-engines.sh; run_spark.py checks them.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { reasonsForFrame } from '../../src/cli/commands/explain-common.js';
+import { additiveExplanation, parseReasonCatalogue } from '../../src/explain/index.js';
 import { randomTreeEnsemble } from '../../src/explain/random-tree-ensemble.js';
 import { categoryFromLabels, Frame, numericColumn, valueAt } from '../../src/frame/index.js';
+import { dataFolder } from '../../src/io/index.js';
 import { fitModel } from '../../src/ml/ensemble/index.js';
 import type { CredoModel } from '../../src/ml/model.js';
 import { predictPd, predictScore } from '../../src/ml/predict-model.js';
@@ -53,6 +56,23 @@ function modelCase(name: string, model: CredoModel, frame: Frame, table: string,
   });
 }
 
+const catalogue = parseReasonCatalogue(JSON.parse(readFileSync(join(dataFolder(), 'reasons.json'), 'utf8')));
+
+/** Reason codes and texts of an additive model: expected = what `credo score --reasons count` gives. */
+function reasonsCase(name: string, model: CredoModel, frame: Frame, table: string, count: number): void {
+  const reasons = reasonsForFrame(additiveExplanation(model, frame), frame, catalogue, count, 'population', 0.5, new Float64Array(frame.rowCount));
+  const sql = compileModelSql(model, { dialect: spark, table, keys: ['row_id'], reasons: { count, catalogue } });
+  const rows = reasons.map((r, i) => {
+    const row: Record<string, unknown> = { row_id: i };
+    for (let k = 0; k <= count; k++) {
+      row[`reason_${k + 1}`] = r[k]?.code ?? null;
+      row[`reason_text_${k + 1}`] = r[k]?.text ?? null;
+    }
+    return row;
+  });
+  cases.push({ name, tables: [table], statements: [...sql.statements], expected: { kind: 'rows', key: 'row_id', rows } });
+}
+
 const datasets = await parityDatasets(120);
 for (const data of datasets) {
   const table = `score_${data.name}`;
@@ -60,7 +80,9 @@ for (const data of datasets) {
   for (const kind of ['gbdt', 'forest', 'logistic', 'svm', 'scorecard'] as const) {
     const params =
       kind === 'gbdt' ? { trees: 25, leaves: 15, seed: 3 } : kind === 'forest' ? { trees: 8, seed: 3 } : kind === 'scorecard' ? { maxBins: 5 } : {};
-    modelCase(`${data.name}-${kind}`, await fitModel({ kind, params }, data.train, data.target, data.features, { seed: 1 }), data.score, table);
+    const model = await fitModel({ kind, params }, data.train, data.target, data.features, { seed: 1 });
+    modelCase(`${data.name}-${kind}`, model, data.score, table);
+    if (kind !== 'gbdt' && kind !== 'forest') reasonsCase(`${data.name}-${kind}-reasons`, model, data.score, table, kind === 'svm' ? 1 : 3);
   }
   const champion = await fitModel({ kind: 'gbdt', params: { trees: 15, leaves: 7 } }, data.train, data.target, data.features);
   const rules = activeRules(

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseReasonCatalogue } from '../../src/explain/index.js';
 import { importLightgbm, importXgboost } from '../../src/ml/gbdt/index.js';
 import type { CredoModel } from '../../src/ml/model.js';
 import {
@@ -84,6 +85,19 @@ export function smallScorecard(): CredoModel {
   };
 }
 
+/** A reason catalogue for `hostileLogistic` whose codes and texts carry quotes, backslashes and SQL. */
+function hostileCatalogue() {
+  return parseReasonCatalogue({
+    version: 1,
+    generic: { code: "G'9", text: 'Other factors ({feature})' },
+    genericMissing: { code: 'G\\8', text: '{feature} not provided' },
+    features: {
+      select: { code: 'S1', text: "x'); DROP TABLE t; --", inquiries: true, special: [{ value: -1, code: 'S2', text: 'no "record"' }] },
+      "it's": { code: 'I1', text: 'Label `tick`', special: [{ value: 'quo"te', code: 'I2', text: "it's special" }] },
+    },
+  });
+}
+
 function strategy(name: string): ActiveRule[] {
   return activeRules(parseStrategy(readFileSync(repoPath('examples', 'strategies', `${name}.yaml`), 'utf8')));
 }
@@ -105,6 +119,16 @@ export function goldenCases(): GoldenCase[] {
     { name: 'model-lightgbm', sql: model(lgb, []) },
     { name: 'model-hostile-logistic', sql: model(hostileLogistic(), ['my "id"']) },
     { name: 'model-scorecard', sql: model(smallScorecard(), ['application_id']) },
+    {
+      name: 'model-hostile-logistic-reasons',
+      sql: (d) =>
+        compileModelSql(hostileLogistic(), {
+          dialect: dialects[d],
+          table: 'credo.applications',
+          keys: ['my "id"'],
+          reasons: { count: 2, catalogue: hostileCatalogue() },
+        }).text,
+    },
     {
       name: 'rules-with-model',
       sql: (d) => `${compileStrategyQuery(withModel, { dialect: dialects[d], keys: ['application_id'], models: { champion: smallScorecard() } })};\n`,
