@@ -6,9 +6,10 @@ import { availableParallelism, loadavg } from 'node:os';
  * 5,960 × 12, trained 500 trees in 6.7–8.8 s on one thread and 101–109 s on two on a shared
  * 2-core machine; docs/performance.md). TreeSHAP: rows; Monte Carlo: loans × scenarios (both
  * independent per row or scenario block, no hand-offs: 500 loans × 50,000 scenarios took 5.4 s on
- * one thread and 4.1 s on two on the same busy machine).
+ * one thread and 4.1 s on two on the same busy machine). Permutation Shapley: model evaluations, rows
+ * × permutations × (features − 1) × background rows (about 16 rows of a 20-feature model at the defaults).
  */
-export const MIN_WORK_PER_THREAD = { gbdt: 1_000_000, treeShap: 2000, monteCarlo: 2_000_000 } as const;
+export const MIN_WORK_PER_THREAD = { gbdt: 1_000_000, treeShap: 2000, monteCarlo: 2_000_000, shapley: 1_000_000 } as const;
 
 /** What `chooseThreads` reads from the machine (tests pass their own). */
 export interface MachineLoad {

@@ -215,6 +215,8 @@ test('pricing: the REFERENCE §5 loan (EAD 10,000, PD 5%, LGD 85%, K 0.10036070)
   assert.equal(d.rate, '0.1136');
   assert.equal(decideApplication('P2', data, context(pricingPolicy('  step: 0.0025'), model)).rate, '0.1150');
   assert.equal(decideApplication('P3', data, context(pricingPolicy('  floor: 0.12'), model)).rate, '0.1200');
+  // capital at 10.5% of RWA = 1.3125 × 1003.607 = 1317.234: rate = (0.11·1317.234 + 1025) / 10,000 = 0.1169896
+  assert.equal(decideApplication('P6', data, context(pricingPolicy('  capital_ratio: 0.105'), model)).rate, '0.1170');
   const capped = decideApplication('P4', data, context(pricingPolicy('  cap: 0.11'), model));
   assert.equal(capped.action, 'refer');
   assert.equal(capped.limit, null);

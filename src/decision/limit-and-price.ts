@@ -1,4 +1,4 @@
-import { type Currency, computeEmi, fromMinor, irbCapital, rarocPrice, toMinor } from '../finance/index.js';
+import { type Currency, computeEmi, fromMinor, heldCapital, irbCapital, rarocPrice, toMinor } from '../finance/index.js';
 import type { AffordabilityPolicy, LimitPolicy, PricingPolicy } from './policy.js';
 
 /**
@@ -55,13 +55,15 @@ function affordableMinor(a: AffordabilityPolicy, values: Readonly<Record<string,
  * The risk-based annual rate in basis points for a loan of `limit` minor units at probability of
  * default `pd` (see `PricingPolicy`): the rate whose one-year RAROC equals the hurdle,
  * rate = (hurdle·C − fees + EAD·funding + opex + PD·LGD·EAD − C·capital rate) / EAD with
- * C = K(PD, LGD)·EAD (Basel IRB, REFERENCE §5) and opex = operating cost + operating-cost rate·EAD;
+ * C = K(PD, LGD)·EAD (Basel IRB, REFERENCE §5), or the capital ratio × RWA = ratio·12.5·K·EAD when the
+ * policy sets one, and opex = operating cost + operating-cost rate·EAD;
  * rounded up to the `stepBp` grid and raised to the floor. `aboveCap` is true when that exceeds
  * the cap (the returned rate is then the cap).
  */
 export function priceBp(pricing: PricingPolicy, pd: number, limit: number, currency: Currency): { bp: number; aboveCap: boolean } {
   const ead = fromMinor(limit, currency);
-  const capital = irbCapital({ assetClass: pricing.assetClass, pd, lgd: pricing.lgd }).k * ead;
+  const k = irbCapital({ assetClass: pricing.assetClass, pd, lgd: pricing.lgd }).k;
+  const capital = pricing.capitalRatio === undefined ? k * ead : heldCapital(k, ead, pricing.capitalRatio);
   const raw = rarocPrice(
     {
       ead,

@@ -16,6 +16,7 @@ const PRICING_KEYS = [
   'operating_cost_rate',
   'fees',
   'capital_rate',
+  'capital_ratio',
   'step',
   'floor',
   'cap',
@@ -135,6 +136,8 @@ export function parsePricing(raw: unknown, currency: Currency, add: Add): Pricin
   const fundingRate = rate('funding_rate', 0);
   const operatingCostRate = rate('operating_cost_rate', 0);
   const capitalRate = rate('capital_rate', 0);
+  // absent: capital = K·EAD (8% of RWA), as before the key existed, so stored policies replay to the same prices
+  const capitalRatio = raw.capital_ratio === undefined ? undefined : numberAt(raw, 'capital_ratio', path, add, { min: 0, max: 1 });
   const operatingCostMinor = raw.operating_cost === undefined ? 0 : moneyAt(raw, 'operating_cost', path, currency, add);
   const feesMinor = raw.fees === undefined ? 0 : moneyAt(raw, 'fees', path, currency, add);
   const stepBp = raw.step === undefined ? 1 : basisPointsAt(raw, 'step', path, add, true);
@@ -144,7 +147,7 @@ export function parsePricing(raw: unknown, currency: Currency, add: Add): Pricin
     add([...path, 'floor'], `"floor" (${floorBp / 10_000}) is above "cap" (${capBp / 10_000})`);
   const aboveCap = choiceAt(raw, 'above_cap', ['cap', 'refer', 'decline'] as const, 'refer', path, add);
   const values = [hurdle, lgd, assetClass, fundingRate, operatingCostRate, capitalRate, operatingCostMinor, feesMinor, stepBp, floorBp, capBp, aboveCap];
-  if (values.some((v) => v === undefined)) return undefined;
+  if (values.some((v) => v === undefined) || (raw.capital_ratio !== undefined && capitalRatio === undefined)) return undefined;
   return {
     hurdle: hurdle as number,
     lgd: lgd as number,
@@ -154,6 +157,7 @@ export function parsePricing(raw: unknown, currency: Currency, add: Add): Pricin
     operatingCostRate: operatingCostRate as number,
     feesMinor: feesMinor as number,
     capitalRate: capitalRate as number,
+    ...(capitalRatio === undefined ? {} : { capitalRatio }),
     stepBp: stepBp as number,
     floorBp: floorBp as number,
     capBp: capBp as number,

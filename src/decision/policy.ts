@@ -69,6 +69,8 @@ export interface PricingPolicy {
   readonly feesMinor: number;
   /** Annual rate earned on the capital held. */
   readonly capitalRate: number;
+  /** Capital held as a share of RWA (finance's `heldCapital`); absent: K·EAD, i.e. 8% of RWA. */
+  readonly capitalRatio?: number;
   /** Rate grid, floor and cap in basis points (1 bp = 0.0001). */
   readonly stepBp: number;
   readonly floorBp: number;

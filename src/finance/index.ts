@@ -61,9 +61,12 @@ export {
   describeRarocAssumptions,
   type GroupRaroc,
   groupRaroc,
+  heldCapital,
   RAROC_DEFAULTS,
   type Raroc,
+  type RarocAssumptions,
   type RarocInput,
+  rarocAssumptionsRecord,
   rarocPrice,
   riskAdjustedReturnOf,
 } from './raroc.js';

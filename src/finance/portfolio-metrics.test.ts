@@ -38,7 +38,7 @@ test('portfolio metrics: approval, default rates (count and amount), EL, RWA, RA
       bad: [0, 1, Number.NaN, Number.NaN, 0],
       group: { codes: [0, 0, 1, 1, 1], labels: ['a', 'b'] },
     },
-    { assetClass: 'other_retail', fundingRate: 0.03, operatingCostRate: 0.01, capitalRate: 0.02 },
+    { assetClass: 'other_retail', fundingRate: 0.03, operatingCostRate: 0.01, operatingCostPerLoan: 25, capitalRate: 0.02, capitalRatio: 0.12 },
   );
   assert.deepEqual(
     rows.map((r) => r.group),
@@ -55,10 +55,12 @@ test('portfolio metrics: approval, default rates (count and amount), EL, RWA, RA
   assert.equal(b.defaultRateCount, 0);
   assert.ok(Math.abs(all.expectedLoss - (10 + 50 + 75 + 200)) < 1e-9);
   const k = (pd: number) => irbCapital({ assetClass: 'other_retail', pd, lgd: 0.5 }).k;
-  const capital = k(0.02) * 1000 + k(0.05) * 5000 + k(0.1) * 4000;
+  const rwa = 12.5 * (k(0.02) * 1000 + k(0.05) * 5000 + k(0.1) * 4000);
+  assert.ok(Math.abs(all.rwa - rwa) < 1e-9);
+  // capital held at 12% of RWA; opex 1% of EAD plus 25 for each of the 4 booked loans
+  const capital = 0.12 * rwa;
   assert.ok(Math.abs(all.capital - capital) < 1e-9);
-  assert.ok(Math.abs(all.rwa - 12.5 * capital) < 1e-9);
-  const ret = (0.12 - 0.04) * 1000 - 10 + (0.15 - 0.04) * 5000 - 125 + (0.2 - 0.04) * 4000 - 200 + 0.02 * capital;
+  const ret = (0.12 - 0.04) * 1000 - 10 + (0.15 - 0.04) * 5000 - 125 + (0.2 - 0.04) * 4000 - 200 - 4 * 25 + 0.02 * capital;
   assert.ok(Math.abs((all.raroc as number) - ret / capital) < 1e-12);
   const noRates = portfolioMetrics({ approved: [1], pd: [0.1], lgd: [0.4], ead: [100] });
   assert.equal(noRates[0]?.raroc, null);

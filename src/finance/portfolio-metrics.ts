@@ -1,5 +1,5 @@
-import { type IrbClass, irbCapital } from './capital.js';
-import { RAROC_DEFAULTS, riskAdjustedReturnOf } from './raroc.js';
+import { irbCapital } from './capital.js';
+import { heldCapital, RAROC_DEFAULTS, type RarocAssumptions, riskAdjustedReturnOf } from './raroc.js';
 
 /**
  * Book-level metrics of a set of applications (REFERENCE §5–6): approval rate, default rate on
@@ -24,18 +24,13 @@ export interface LoanBook {
   readonly group?: { readonly codes: ArrayLike<number>; readonly labels: readonly string[] };
 }
 
-/** Pricing and capital assumptions of `portfolioMetrics`. */
-export interface PortfolioAssumptions {
-  /** IRB class for capital (default `RAROC_DEFAULTS`: other_retail). */
-  readonly assetClass?: IrbClass;
+/**
+ * Pricing and capital assumptions of `portfolioMetrics`: any of finance's `RarocAssumptions` (each
+ * defaults to `RAROC_DEFAULTS`; `operatingCostPerLoan` in the unit of EAD) and a PD floor.
+ */
+export interface PortfolioAssumptions extends Partial<RarocAssumptions> {
   /** PD floor (default Basel III for the class). */
   readonly pdFloor?: number;
-  /** Annual funding rate on EAD (default `RAROC_DEFAULTS`). */
-  readonly fundingRate?: number;
-  /** Annual operating cost as a fraction of EAD (default `RAROC_DEFAULTS`). */
-  readonly operatingCostRate?: number;
-  /** Rate earned on capital (default `RAROC_DEFAULTS`). */
-  readonly capitalRate?: number;
 }
 
 /** One row of metrics (a group, or "all"). */
@@ -56,8 +51,9 @@ export interface PortfolioMetricsRow {
   readonly expectedLoss: number;
   /** EL / exposure. */
   readonly expectedLossRate: number;
+  /** Σ 12.5·K·EAD. */
   readonly rwa: number;
-  /** Σ K·EAD. */
+  /** Capital held: capital ratio × RWA. */
   readonly capital: number;
   /** Σ annual risk-adjusted return; null without rates. */
   readonly riskAdjustedReturn: number | null;
@@ -65,11 +61,12 @@ export interface PortfolioMetricsRow {
   readonly raroc: number | null;
 }
 
-const N_FIELDS = 10;
-const [APPS, LOANS, EXPOSURE, OBSERVED, DEFAULTS, DEFAULT_EAD, OBSERVED_EAD, EL, CAPITAL, RETURN] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+const N_FIELDS = 11;
+const [APPS, LOANS, EXPOSURE, OBSERVED, DEFAULTS, DEFAULT_EAD, OBSERVED_EAD, EL, CAPITAL, RETURN, RWA] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
-function accumulate(sums: Float64Array, block: number, ead: number, el: number, capital: number, ret: number, bad: number): void {
+function accumulate(sums: Float64Array, block: number, ead: number, el: number, rwa: number, capital: number, ret: number, bad: number): void {
   const o = block * N_FIELDS;
+  sums[o + RWA] = (sums[o + RWA] as number) + rwa;
   sums[o + LOANS] = (sums[o + LOANS] as number) + 1;
   sums[o + EXPOSURE] = (sums[o + EXPOSURE] as number) + ead;
   sums[o + EL] = (sums[o + EL] as number) + el;
@@ -89,7 +86,9 @@ export function portfolioMetrics(book: LoanBook, assumptions: PortfolioAssumptio
   const assetClass = assumptions.assetClass ?? RAROC_DEFAULTS.assetClass;
   const funding = assumptions.fundingRate ?? RAROC_DEFAULTS.fundingRate;
   const opex = assumptions.operatingCostRate ?? RAROC_DEFAULTS.operatingCostRate;
+  const opexPerLoan = assumptions.operatingCostPerLoan ?? RAROC_DEFAULTS.operatingCostPerLoan;
   const capitalRate = assumptions.capitalRate ?? RAROC_DEFAULTS.capitalRate;
+  const capitalRatio = assumptions.capitalRatio ?? RAROC_DEFAULTS.capitalRatio;
   const labels = book.group?.labels ?? [];
   const g = labels.length + 1; // + missing
   const sums = new Float64Array((g + 1) * N_FIELDS); // last block = all
@@ -105,13 +104,13 @@ export function portfolioMetrics(book: LoanBook, assumptions: PortfolioAssumptio
     const ead = book.ead[i] as number;
     const k = irbCapital({ assetClass, pd, lgd, pdFloor: assumptions.pdFloor }).k;
     const el = pd * lgd * ead;
-    const capital = k * ead;
+    const capital = heldCapital(k, ead, capitalRatio);
     const bad = book.bad === undefined ? Number.NaN : (book.bad[i] as number);
     const rate = book.rate === undefined ? Number.NaN : (book.rate[i] as number);
-    // finance's RAROC numerator (the one `finance raroc` prints), opex as a share of EAD
-    const ret = riskAdjustedReturnOf({ ead, rate, fundingRate: funding, operatingCost: opex * ead, pd, lgd, capital, capitalRate });
-    accumulate(sums, g, ead, el, capital, ret, bad);
-    if (own >= 0) accumulate(sums, own, ead, el, capital, ret, bad);
+    // finance's RAROC numerator (the one `finance raroc` prints), opex as a share of EAD plus the amount per loan
+    const ret = riskAdjustedReturnOf({ ead, rate, fundingRate: funding, operatingCost: opex * ead + opexPerLoan, pd, lgd, capital, capitalRate });
+    accumulate(sums, g, ead, el, 12.5 * k * ead, capital, ret, bad);
+    if (own >= 0) accumulate(sums, own, ead, el, 12.5 * k * ead, capital, ret, bad);
   }
   const rows: PortfolioMetricsRow[] = [];
   for (let b = 0; b <= g; b++) {
@@ -133,7 +132,7 @@ export function portfolioMetrics(book: LoanBook, assumptions: PortfolioAssumptio
       defaultRateAmount: s(OBSERVED_EAD) > 0 ? s(DEFAULT_EAD) / s(OBSERVED_EAD) : null,
       expectedLoss: s(EL),
       expectedLossRate: s(EXPOSURE) > 0 ? s(EL) / s(EXPOSURE) : 0,
-      rwa: 12.5 * capital,
+      rwa: s(RWA),
       capital,
       riskAdjustedReturn: hasRates && Number.isFinite(ret) ? ret : null,
       raroc: hasRates && capital > 0 && Number.isFinite(ret) ? ret / capital : null,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { irbCapital } from './capital.js';
-import { computeRaroc, groupRaroc, rarocPrice } from './raroc.js';
+import { computeRaroc, describeRarocAssumptions, groupRaroc, heldCapital, RAROC_DEFAULTS, rarocPrice } from './raroc.js';
 
 const k = irbCapital({ assetClass: 'other_retail', pd: 0.05, lgd: 0.85 }).k;
 const inputs = { ead: 10_000, fundingRate: 0.04, operatingCost: 200, pd: 0.05, lgd: 0.85, capital: k * 10_000, capitalRate: 0.04 };
@@ -30,4 +30,19 @@ test('RAROC per group and for the portfolio is Σ return / Σ capital', () => {
     { group: '(missing)', count: 1, riskAdjustedReturn: -5, capital: 0, raroc: null },
     { group: 'all', count: 4, riskAdjustedReturn: 55, capital: 400, raroc: 0.1375 },
   ]);
+});
+
+test('capital held at a ratio of RWA: 8% is K·EAD, the 10.5% default is 1.3125·K·EAD', () => {
+  // K·EAD = 1,003.61 (REFERENCE §5); RWA = 12.5 × 1,003.61 = 12,545.09; 10.5% of it = 1,317.23
+  assert.ok(Math.abs(heldCapital(k, 10_000, 0.08) - k * 10_000) < 1e-9);
+  assert.equal(heldCapital(k, 10_000, RAROC_DEFAULTS.capitalRatio).toFixed(2), '1317.23');
+  // the defaults by hand: interest 1,400 − funding 400 − opex (200 + 100) − EL 425 + 4% × 1,317.23 = 327.69 → 0.248771
+  const capital = heldCapital(k, 10_000, RAROC_DEFAULTS.capitalRatio);
+  const r = computeRaroc({ ...inputs, operatingCost: 0.02 * 10_000 + RAROC_DEFAULTS.operatingCostPerLoan, capital, rate: 0.14 });
+  assert.equal(r.riskAdjustedReturn.toFixed(2), '327.69');
+  assert.equal(r.raroc.toFixed(6), '0.248771');
+  assert.equal(
+    describeRarocAssumptions(RAROC_DEFAULTS),
+    'RAROC = (interest − funding 4% − opex 2% of EAD − 100 per loan − EL + 4% on capital) / capital; capital = 10.5% of RWA (12.5·K·EAD), IRB other_retail',
+  );
 });

@@ -1,10 +1,12 @@
 import { CredoError } from '../errors/index.js';
+import type { IrbClass } from './capital.js';
 
 /**
  * Risk-adjusted return on capital (REFERENCE §5):
  * RAROC = (interest + fees − funding cost − operating cost − EL + return on capital) / economic capital,
- * all over one year, amounts in one currency unit. Economic capital is typically K·EAD (IRB) or
- * VaR − EL from a simulation; return on capital = capital × the rate earned on it.
+ * all over one year, amounts in one currency unit. Capital is typically the regulatory capital held
+ * (`heldCapital`: a target ratio of IRB RWA) or VaR − EL from a simulation; return on capital =
+ * capital × the rate earned on it.
  */
 export interface RarocInput {
   /** Exposure at default (the funded amount). */
@@ -40,17 +42,73 @@ export interface Raroc {
   readonly raroc: number;
 }
 
-/**
- * The pricing assumptions every RAROC in Credo defaults to (`finance raroc`, `portfolio metrics`,
- * the demo): funding 4% a year on EAD, operating cost 2% of EAD a year, 4% earned on capital, and
- * capital = K·EAD of Basel IRB other retail. One place, so the three report the same figure.
- */
-export const RAROC_DEFAULTS = { fundingRate: 0.04, operatingCostRate: 0.02, capitalRate: 0.04, assetClass: 'other_retail' } as const;
+/** The pricing and capital assumptions behind a RAROC figure (all annual). */
+export interface RarocAssumptions {
+  /** Funding rate on EAD. */
+  readonly fundingRate: number;
+  /** Operating cost as a share of EAD. */
+  readonly operatingCostRate: number;
+  /** Operating cost per loan, in the unit of EAD (servicing, collections, systems). */
+  readonly operatingCostPerLoan: number;
+  /** Rate earned on the capital held. */
+  readonly capitalRate: number;
+  /** Capital held as a share of RWA (0.105 = 8% minimum total capital + 2.5% conservation buffer; 0.08 gives bare K·EAD). */
+  readonly capitalRatio: number;
+  /** Basel IRB class for K. */
+  readonly assetClass: IrbClass;
+}
 
-/** The assumptions as one printed line, e.g. "RAROC = (interest − funding 4% − opex 2% of EAD − EL + 4% on capital) / capital (IRB other_retail K·EAD)". */
-export function describeRarocAssumptions(a: { fundingRate: number; operatingCostRate: number; capitalRate: number; assetClass: string }): string {
-  const pct = (v: number) => `${Number((v * 100).toPrecision(6))}%`;
-  return `RAROC = (interest − funding ${pct(a.fundingRate)} − opex ${pct(a.operatingCostRate)} of EAD − EL + ${pct(a.capitalRate)} on capital) / capital; capital = K·EAD, IRB ${a.assetClass}`;
+/**
+ * The assumptions every RAROC in Credo defaults to (`finance raroc`, `portfolio metrics`, the demo):
+ * funding 4% on EAD; operating cost 2% of EAD plus 100 per loan a year; 4% earned on capital; capital
+ * held at 10.5% of RWA = 12.5·K·EAD·10.5% (Basel III: 8% total capital plus the 2.5% conservation
+ * buffer, BCBS 189 ¶50–54), K of IRB other retail. Regulatory capital, not bare K·EAD (= 8% of RWA), is
+ * what a bank must hold and charge for. One place, so the three report the same figure.
+ */
+export const RAROC_DEFAULTS: RarocAssumptions = {
+  fundingRate: 0.04,
+  operatingCostRate: 0.02,
+  operatingCostPerLoan: 100,
+  capitalRate: 0.04,
+  capitalRatio: 0.105,
+  assetClass: 'other_retail',
+};
+
+/**
+ * Capital held against a loan at `capitalRatio` of its risk-weighted assets: ratio · RWA with
+ * RWA = 12.5·K·EAD (BCBS 2006 ¶44). At the 8% minimum this is K·EAD.
+ */
+export function heldCapital(k: number, ead: number, capitalRatio: number): number {
+  return capitalRatio * 12.5 * k * ead;
+}
+
+/** A rate as a short percentage: 0.105 → "10.5%". */
+function percent(v: number): string {
+  return `${Number((v * 100).toPrecision(6))}%`;
+}
+
+/**
+ * The assumptions as one printed line, e.g. "RAROC = (interest − funding 4% − opex 2% of EAD − 100 per loan − EL +
+ * 4% on capital) / capital; capital = 10.5% of RWA (12.5·K·EAD), IRB other_retail".
+ */
+export function describeRarocAssumptions(a: RarocAssumptions): string {
+  return (
+    `RAROC = (interest − funding ${percent(a.fundingRate)} − opex ${percent(a.operatingCostRate)} of EAD − ${a.operatingCostPerLoan} per loan − EL + ` +
+    `${percent(a.capitalRate)} on capital) / capital; capital = ${percent(a.capitalRatio)} of RWA (12.5·K·EAD), IRB ${a.assetClass}`
+  );
+}
+
+/** The assumptions as the snake_case object every JSON output carries beside its RAROC figures. */
+export function rarocAssumptionsRecord(a: RarocAssumptions): Record<string, number | string> {
+  return {
+    funding_rate: a.fundingRate,
+    opex_rate: a.operatingCostRate,
+    opex_per_loan: a.operatingCostPerLoan,
+    capital_rate: a.capitalRate,
+    capital_ratio: a.capitalRatio,
+    class: a.assetClass,
+    formula: describeRarocAssumptions(a),
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import {
   additiveExplanation,
+  defaultShapleyPermutationOptions,
   type Explanation,
   justAboveCutoff,
   parseReasonCatalogue,
@@ -13,10 +14,10 @@ import {
   referenceContributions,
   rowMajorInput,
   type ShapleyPermutationOptions,
-  shapleyPermutation,
   type TreeExplainer,
   treeExplainerFor,
 } from '../../explain/index.js';
+import { shapleyPermutationParallel } from '../../explain/workers/shapley-permutation-parallel.js';
 import { treeShapParallel } from '../../explain/workers/tree-shap-parallel.js';
 import { type CategoryColumn, type Column, categoryFromLabels, type Frame, valueAt } from '../../frame/index.js';
 import { dataFolder, readFrame } from '../../io/index.js';
@@ -26,8 +27,17 @@ import type { CredoModel } from '../../ml/model.js';
 import { chooseThreads, MIN_WORK_PER_THREAD } from '../threads.js';
 import { schemaTypes } from './evaluate.js';
 
-/** Worker threads used when `--threads` is not given: one per 2,000 rows, at most the cores (`chooseThreads`). */
-export function defaultExplainThreads(rows: number): number {
+/**
+ * Worker threads used when `--threads` is not given, at most the cores (`chooseThreads`): for tree
+ * models one per 2,000 rows; for MLPs and ensembles (permutation Shapley, when `model` is given) one
+ * per million model evaluations (rows × permutations × (features − 1) × background rows).
+ */
+export function defaultExplainThreads(rows: number, model?: CredoModel, agnostic: ShapleyPermutationOptions = {}): number {
+  if (model !== undefined && (model.kind === 'mlp' || model.kind === 'ensemble')) {
+    const o = { ...defaultShapleyPermutationOptions, ...agnostic };
+    const evaluations = rows * Math.max(4, o.samples) * Math.max(0, model.schema.columns.length - 1) * o.background;
+    return chooseThreads(evaluations, MIN_WORK_PER_THREAD.shapley, undefined, 'ignore');
+  }
   return chooseThreads(rows, MIN_WORK_PER_THREAD.treeShap, undefined, 'ignore');
 }
 
@@ -44,7 +54,8 @@ export async function loadModelAndData(cwd: string, modelPath: string, dataPath:
  * parallel over rows; same values for any thread count), exact additive contributions for logistic
  * and scorecard models relative to the mean over `reference` (default: the rows explained), and
  * permutation-sampled interventional Shapley values against a background sample of `reference`
- * for MLPs and ensembles (`agnostic`: permutations, background size, seed, row offset). `x` is
+ * for MLPs and ensembles (`agnostic`: permutations, background size, seed, row offset; in parallel
+ * over rows, same bytes for any thread count). `x` is
  * the model-aligned input, row-major (category codes for categorical features).
  */
 export async function explainFrame(
@@ -57,7 +68,9 @@ export async function explainFrame(
 ): Promise<{ explanation: Explanation; x: Float64Array; explainer: TreeExplainer | undefined }> {
   if (model.kind === 'logistic' || model.kind === 'scorecard' || model.kind === 'svm' || model.kind === 'mlp' || model.kind === 'ensemble') {
     const explanation =
-      model.kind === 'mlp' || model.kind === 'ensemble' ? shapleyPermutation(model, frame, reference, agnostic) : additiveExplanation(model, frame, reference);
+      model.kind === 'mlp' || model.kind === 'ensemble'
+        ? await shapleyPermutationParallel(model, frame, reference, agnostic, threads, onRows)
+        : additiveExplanation(model, frame, reference);
     const p = explanation.features.length;
     const x = new Float64Array(frame.rowCount * p);
     explanation.features.forEach((name, j) => {
@@ -213,7 +226,7 @@ export async function scoreReasonColumns(
   frame: Frame,
   count: number,
   cataloguePath: string | undefined,
-  threads = defaultExplainThreads(frame.rowCount),
+  threads = defaultExplainThreads(frame.rowCount, model),
 ): Promise<Column[]> {
   const catalogue = await readCatalogue(cwd, cataloguePath);
   refuseProtectedReasons(

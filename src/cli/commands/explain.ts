@@ -46,7 +46,8 @@ export const explainCommand = defineCommand({
     'Contributions are exact path-dependent TreeSHAP values of the raw (log-odds) output — what XGBoost pred_contribs\n' +
     'computes — with expected_value + Σ contributions = the row’s margin. Decline means PD ≥ --cutoff.\n' +
     'MLP and ensemble models: interventional Shapley values estimated by antithetic permutation sampling against\n' +
-    'a seeded background sample of the data (--samples, --background, --seed), still adding up to the margin exactly.\n' +
+    'a seeded background sample of the data (--samples, --background, --seed), still adding up to the margin exactly;\n' +
+    '--threads splits the rows over worker threads with the same values for any count.\n' +
     'Examples:\n' +
     '  credo explain --model m.json --data apps.csv --out shap.csv --threads 2\n' +
     '  credo explain --model m.json --data apps.csv --row 7 --path --tree 0\n' +
@@ -93,12 +94,12 @@ export const explainCommand = defineCommand({
     const { model, frame } = await loadModelAndData(context.cwd, args.model, args.data);
     const keyNames = args.row === undefined ? keyColumnNames(frame, args, args.data) : [];
     if (args.row !== undefined && args.row >= frame.rowCount) throw new CredoError('E_EXPLAIN_ROW', { row: args.row, last: frame.rowCount - 1 });
-    const threads = args.threads ?? defaultExplainThreads(args.row === undefined ? frame.rowCount : 1);
+    const agnostic = { samples: args.samples, background: args.background, seed: args.seed };
+    const threads = args.threads ?? defaultExplainThreads(args.row === undefined ? frame.rowCount : 1, model, agnostic);
     if (args.counterfactual) return runCounterfactual(args, model, frame, context, started, keyNames);
     const subset = args.row === undefined ? frame : frame.slice(args.row, args.row + 1);
     // additive models measure contributions from the mean over the whole file, also for one row
     // mlp/ensemble: permutation streams are per file row, so --row N gives that row's values in the whole-file run
-    const agnostic = { samples: args.samples, background: args.background, seed: args.seed };
     // --row lists principal reasons: a model using protected attributes stops before any work
     const catalogue = args.row === undefined ? undefined : await readCatalogue(context.cwd, args.catalogue);
     if (catalogue !== undefined)
@@ -228,7 +229,7 @@ async function runCounterfactual(
   const actionableNames = args.actionable;
   if (actionableNames.length === 0) throw new CredoError('E_INPUT_FLAG_MISSING', { flag: 'actionable' });
   const catalogue = await readCatalogue(context.cwd, args.catalogue);
-  const { explanation, x, explainer } = await explainFrame(model, frame, args.threads ?? defaultExplainThreads(frame.rowCount));
+  const { explanation, x, explainer } = await explainFrame(model, frame, args.threads ?? defaultExplainThreads(frame.rowCount, model));
   const ensemble = explainer?.ensemble;
   const logistic = model.kind === 'logistic' ? model.body : model.kind === 'svm' ? model.body.logit : undefined;
   const scorecard = model.kind === 'scorecard' ? model.body : undefined;

@@ -39,7 +39,7 @@ export const importanceCommand = defineCommand({
       return 0;
     }
     const { model, frame } = await loadModelAndData(context.cwd, args.model, args.data);
-    const { explanation, x, explainer } = await explainFrame(model, frame, args.threads ?? defaultExplainThreads(frame.rowCount));
+    const { explanation, x, explainer } = await explainFrame(model, frame, args.threads ?? defaultExplainThreads(frame.rowCount, model));
     const rows = featureImportance(explainer?.ensemble, explanation.features, explanation);
     if (args.dependence !== undefined) {
       const j = explanation.features.indexOf(args.dependence);

@@ -15,6 +15,8 @@ import {
   parseCurrency,
   portfolioMetrics,
   RAROC_DEFAULTS,
+  type RarocAssumptions,
+  rarocAssumptionsRecord,
   readPerformanceTable,
   stagesFromPositions,
 } from '../../finance/index.js';
@@ -123,8 +125,8 @@ export const portfolioMetricsCommand = defineCommand({
   details:
     'Approved rows (--approved-column, default "approved"; all rows when absent) are the loans. PD from --pd-column (default "pd",\n' +
     'else "true_pd"), LGD from --lgd-column or --lgd, EAD from --ead-column. Default rate: bads / loans with a known outcome,\n' +
-    'on count and on EAD. RAROC = ((rate − funding − opex)·EAD − EL + capital·capital-rate) / K·EAD (annual), the formula and\n' +
-    'defaults of `credo finance raroc` and `credo demo`.\n' +
+    'on count and on EAD. RAROC = ((rate − funding − opex)·EAD − opex per loan − EL + capital·capital-rate) / capital, capital =\n' +
+    'capital ratio × RWA (annual), the formula and defaults of `credo finance raroc` and `credo demo`.\n' +
     'NPA ratio: each loan at its latest performance row, IRAC-classified over its dpd history; charged-off loans are written off.\n' +
     'Example: credo portfolio metrics --loans world.csv --performance perf.csv --by segment',
   flags: {
@@ -145,7 +147,15 @@ export const portfolioMetricsCommand = defineCommand({
     class: { type: 'enum', choices: IRB_CLASSES as readonly IrbClass[], default: RAROC_DEFAULTS.assetClass, description: 'IRB asset class for capital' },
     'funding-rate': { type: 'number', default: RAROC_DEFAULTS.fundingRate, min: 0, max: 1, description: 'annual funding rate on EAD' },
     'opex-rate': { type: 'number', default: RAROC_DEFAULTS.operatingCostRate, min: 0, max: 1, description: 'annual operating cost as a share of EAD' },
+    'opex-per-loan': { type: 'number', default: RAROC_DEFAULTS.operatingCostPerLoan, min: 0, description: 'annual operating cost per loan (currency)' },
     'capital-rate': { type: 'number', default: RAROC_DEFAULTS.capitalRate, min: 0, max: 1, description: 'annual rate earned on capital' },
+    'capital-ratio': {
+      type: 'number',
+      default: RAROC_DEFAULTS.capitalRatio,
+      min: 0,
+      max: 1,
+      description: 'capital held as a share of RWA = 12.5·K·EAD (0.105 = 8% + 2.5% buffer; 0.08 = K·EAD)',
+    },
     currency: { type: 'string', default: 'USD', description: 'currency of the amounts (ISO 4217 code or CODE:EXPONENT); sums are exact in its minor units' },
   },
   async run(args, _positionals, context) {
@@ -172,6 +182,14 @@ export const portfolioMetricsCommand = defineCommand({
       ead[i] = Number.isNaN(v) ? 0 : Math.round(v * scale);
     }
     const money = (minor: number) => Math.round(minor) / scale;
+    const rarocAssumptions: RarocAssumptions = {
+      fundingRate: args['funding-rate'],
+      operatingCostRate: args['opex-rate'],
+      operatingCostPerLoan: args['opex-per-loan'],
+      capitalRate: args['capital-rate'],
+      capitalRatio: args['capital-ratio'],
+      assetClass: args.class,
+    };
     const rate = frame.has(args['rate-column']) ? numericOf(frame, args['rate-column'], 'rate-column', file) : undefined;
     const bad = frame.has(args['bad-column']) ? numericOf(frame, args['bad-column'], 'bad-column', file) : undefined;
     const groupColumn = args.by === undefined ? undefined : asCategory(frame.column(args.by));
@@ -185,7 +203,8 @@ export const portfolioMetricsCommand = defineCommand({
         ...(bad === undefined ? {} : { bad }),
         ...(groupColumn === undefined ? {} : { group: { codes: groupColumn.codes, labels: groupColumn.dictionary } }),
       },
-      { assetClass: args.class, fundingRate: args['funding-rate'], operatingCostRate: args['opex-rate'], capitalRate: args['capital-rate'] },
+      // EAD is in minor units here, so the amount per loan is too
+      { ...rarocAssumptions, operatingCostPerLoan: rarocAssumptions.operatingCostPerLoan * scale },
     );
     const concentrations: Record<string, Concentration> = {};
     for (const name of args.concentration) {
@@ -211,10 +230,7 @@ export const portfolioMetricsCommand = defineCommand({
         pd_column: pdName,
         lgd: args['lgd-column'] ?? args.lgd,
         ead_column: args['ead-column'],
-        class: args.class,
-        funding_rate: args['funding-rate'],
-        opex_rate: args['opex-rate'],
-        capital_rate: args['capital-rate'],
+        ...rarocAssumptionsRecord(rarocAssumptions),
         default_rate: 'bads / loans with a known outcome (count) and Σ EAD of bads / Σ EAD of those loans (amount)',
       },
       by: args.by ?? null,
@@ -255,12 +271,7 @@ export const portfolioMetricsCommand = defineCommand({
           cecl: money(e.cecl),
         })) ?? null,
     };
-    const rarocLine = describeRarocAssumptions({
-      fundingRate: args['funding-rate'],
-      operatingCostRate: args['opex-rate'],
-      capitalRate: args['capital-rate'],
-      assetClass: args.class,
-    });
+    const rarocLine = describeRarocAssumptions(rarocAssumptions);
     printResult(context, { ...result, raroc_assumptions: rarocLine }, () => `${human(metrics, concentrations, npa, ecl, args.by, money)}${rarocLine}\n`);
     return 0;
   },

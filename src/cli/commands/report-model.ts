@@ -45,7 +45,7 @@ export const reportModelCommand = defineCommand({
     const step = Math.max(1, Math.ceil(frame.rowCount / args['explain-rows']));
     const sample = step === 1 ? frame : frame.take(Int32Array.from({ length: Math.ceil(frame.rowCount / step) }, (_, k) => k * step));
     const progress = startProgress(context, 'explaining rows', sample.rowCount);
-    const { explanation, x } = await explainFrame(model, sample, args.threads ?? defaultExplainThreads(sample.rowCount), frame, {}, progress.tick);
+    const { explanation, x } = await explainFrame(model, sample, args.threads ?? defaultExplainThreads(sample.rowCount, model), frame, {}, progress.tick);
     progress.done();
     let train: { frame: typeof frame; pd: Float64Array } | undefined;
     if (args.train !== undefined) {

@@ -53,6 +53,7 @@ export const moneyStep: DemoStep = {
     state.results.money = {
       lgd: DEMO_LGD,
       assumptions: DEMO_RAROC_ASSUMPTIONS,
+      raroc_assumptions: describeRarocAssumptions(DEMO_RAROC_ASSUMPTIONS),
       book: rows.map((r) => ({
         group: r.group,
         loans: r.loans,
