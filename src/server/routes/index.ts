@@ -10,6 +10,8 @@ import { healthRoutes } from './health.js';
 import { jobRoutes } from './jobs.js';
 import { ledgerRoutes } from './ledger.js';
 import { loanRoutes } from './loans.js';
+import { loanLifecycleRoutes } from './loans-lifecycle.js';
+import { loanPledgeRoutes } from './loans-pledges.js';
 import { modelRoutes } from './models.js';
 import { policyRoutes } from './policies.js';
 import { portfolioRoutes } from './portfolio.js';
@@ -26,6 +28,8 @@ export async function registerRoutes(app: FastifyInstance, service: Service, opt
   userRoutes(app, service);
   auditRoutes(app, service);
   loanRoutes(app, service);
+  loanLifecycleRoutes(app, service);
+  loanPledgeRoutes(app, service);
   ledgerRoutes(app, service);
   portfolioRoutes(app, service);
   dashboardRoutes(app, service);
