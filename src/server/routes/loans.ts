@@ -78,10 +78,19 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
       config: { access: WRITERS },
       schema: {
         tags: ['loans'],
-        summary: 'Create a loan from an approved application (409 otherwise)',
+        summary: 'Create a loan from an approved application (state approved) or a referred one (state submitted, awaiting approval); 409 otherwise',
         headers: SubmitHeaders,
         body: Type.Object(
-          { application_id: Type.String({ format: 'uuid' }), product_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) },
+          {
+            application_id: Type.String({ format: 'uuid' }),
+            product_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            annual_rate: Type.Optional(
+              Type.String({
+                pattern: '^0(\\.\\d{1,8})?$',
+                description: 'the rate of a referred (unpriced) loan, a decimal fraction; 422 when the decision priced it',
+              }),
+            ),
+          },
           { additionalProperties: false },
         ),
         response: { 201: Type.Object({ id: Type.String({ format: 'uuid' }), state: Type.String() }) },
@@ -98,7 +107,11 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
         (tx) =>
           createLoan(
             tx,
-            { applicationId: request.body.application_id, ...(request.body.product_id === undefined ? {} : { productId: request.body.product_id }) },
+            {
+              applicationId: request.body.application_id,
+              ...(request.body.product_id === undefined ? {} : { productId: request.body.product_id }),
+              ...(request.body.annual_rate === undefined ? {} : { annualRate: request.body.annual_rate }),
+            },
             actor,
           ),
       );

@@ -35,13 +35,13 @@ export type { LoanActor } from './loans-steps.js';
 /**
  * Creates a loan from an approved application (state `approved`: the decision approved it) or a
  * referred one (state `submitted`: a loan officer approves or rejects it with a transition).
- * Amount = the requested amount capped at the decision's limit; rate = the decision's price (or
- * the application's `interest_rate`); term = the application's `term_months` (36 when absent).
+ * Amount = the requested amount capped at the decision's limit; rate = the decision's price (or,
+ * for an unpriced referral, the reviewer's `annualRate` or the application's `interest_rate`); term = the application's `term_months` (36 when absent).
  * 404 for an unknown application, 409 when it is declined or undecided or already has a loan.
  */
 export async function createLoan(
   q: Queryable,
-  input: { applicationId: string; productId?: string },
+  input: { applicationId: string; productId?: string; annualRate?: string },
   actor: LoanActor,
 ): Promise<{ id: string; state: LoanState }> {
   const application = await getApplication(q, input.applicationId, { forUpdate: true });
@@ -68,9 +68,17 @@ export async function createLoan(
   const principal = Math.min(requested ?? limit ?? Number.NaN, limit ?? Number.POSITIVE_INFINITY);
   if (!Number.isFinite(principal))
     throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'amount', problem: 'the application has no requested_amount and its decision no limit' });
-  const rate = decision?.rate ?? (typeof data.interest_rate === 'number' ? String(data.interest_rate) : undefined);
+  if (input.annualRate !== undefined && decision?.rate != null)
+    throw new CredoError('E_SERVICING_INPUT_INVALID', {
+      what: 'annual_rate',
+      problem: `the decision priced the loan at ${decision.rate}; a rate is given only for an unpriced (referred) one`,
+    });
+  const rate = input.annualRate ?? decision?.rate ?? (typeof data.interest_rate === 'number' ? String(data.interest_rate) : undefined);
   if (rate === undefined)
-    throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'rate', problem: 'the decision has no price and the application no interest_rate' });
+    throw new CredoError('E_SERVICING_INPUT_INVALID', {
+      what: 'rate',
+      problem: 'the decision has no price: give annual_rate (or the application an interest_rate)',
+    });
   const term = typeof data.term_months === 'number' ? data.term_months : 36;
   checkLoanTerms(product, principal, term);
   // A referred application becomes a loan awaiting manual approval (`submitted`).
