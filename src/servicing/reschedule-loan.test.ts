@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { amortise } from '../finance/index.js';
+import { classifyLoan } from './classify-loan.js';
 import { DEFAULT_PRODUCT } from './loan-product.js';
 import { buildSchedule, type Instalment } from './loan-schedule.js';
 import { type Repayment, replayLoan } from './replay-loan.js';
@@ -202,4 +203,20 @@ test('restructure keeps what was paid: frozen instalments carry their payments a
   assert.equal(r.outstandingPrincipal, at.outstandingPrincipal);
   assert.deepEqual([r.dpd, r.arrears], [0, 0]);
   assert.equal(sum(plan.schedule, 'principal'), 120_000);
+});
+
+test('IRAC for a restructured loan: an NPA from the restructure date while monitored, upgraded after the period only when current', () => {
+  const restructured = { on: '2025-04-15', monitoredUntil: '2026-08-15' };
+  const at = (asOf: string, dpd: number, previousNpaSince: string | null) =>
+    classifyLoan(DEFAULT_PRODUCT, { asOf, dpd, outstandingPrincipal: 120_000, remainingMonths: 24, pd: 0.05, previousNpaSince, restructured });
+  // A standard account is downgraded on restructuring although current.
+  const day = at('2025-04-15', 0, null);
+  assert.deepEqual([day.npa, day.npaSince, day.iracClass, day.ifrs9Stage, day.provision], [true, '2025-04-15', 'Sub-standard', 3, 18_000]);
+  // An account already an NPA keeps its NPA date (and ages: 13 months as NPA → Doubtful D1).
+  assert.deepEqual([at('2025-06-01', 0, '2025-01-20').npaSince, at('2026-03-01', 0, '2025-01-20').iracClass], ['2025-01-20', 'Doubtful D1']);
+  // Current all through the period: Standard on the day it ends, not before.
+  assert.equal(at('2026-08-14', 0, '2025-04-15').npa, true);
+  assert.deepEqual([at('2026-08-15', 0, '2025-04-15').npa, at('2026-08-15', 0, '2025-04-15').iracClass], [false, 'Standard']);
+  // In arrears when it ends: stays an NPA until the arrears are cleared.
+  assert.deepEqual([at('2026-08-15', 20, '2025-04-15').npa, at('2026-08-15', 20, '2025-04-15').npaSince], [true, '2025-04-15']);
 });
