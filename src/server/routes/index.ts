@@ -3,6 +3,7 @@ import type { Service } from '../service.js';
 import { applicationRoutes } from './applications.js';
 import { auditRoutes } from './audit.js';
 import { bulkRoutes } from './bulk.js';
+import { creditLineRoutes } from './credit-lines.js';
 import { customerRoutes } from './customers.js';
 import { dashboardRoutes } from './dashboard.js';
 import { decisionRoutes } from './decisions.js';
@@ -30,6 +31,7 @@ export async function registerRoutes(app: FastifyInstance, service: Service, opt
   loanRoutes(app, service);
   loanLifecycleRoutes(app, service);
   loanPledgeRoutes(app, service);
+  creditLineRoutes(app, service);
   ledgerRoutes(app, service);
   portfolioRoutes(app, service);
   dashboardRoutes(app, service);

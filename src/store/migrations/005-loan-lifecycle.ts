@@ -3,7 +3,9 @@
  * (`kind`); an instalment a restructure froze keeps the late fee it had (`fixed_penalty`);
  * `loan_reschedules` keeps every schedule a prepayment or restructure replaced (never deleted);
  * a restructured loan carries its date and the end of its IRAC monitoring period;
- * `loan_collateral` and `loan_guarantors` (released, never deleted).
+ * `loan_collateral` and `loan_guarantors` (released, never deleted); revolving `credit_lines` with
+ * their draws and repayments, and the periodic `limit_reviews` with every `credit_limit_changes` row
+ * they made (a reversal restores the old limits and keeps the rows).
  */
 export const sql = `
 ALTER TABLE loan_transactions DROP CONSTRAINT loan_transactions_kind_check;
@@ -60,4 +62,61 @@ CREATE TABLE loan_guarantors (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX loan_guarantors_loan ON loan_guarantors (loan_id);
+
+CREATE TABLE credit_lines (
+  id uuid PRIMARY KEY,
+  application_id uuid NOT NULL UNIQUE REFERENCES applications (id),
+  state text NOT NULL CHECK (state IN ('active', 'closed')),
+  currency text NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
+  credit_limit bigint NOT NULL CHECK (credit_limit > 0),
+  balance bigint NOT NULL DEFAULT 0 CHECK (balance >= 0),
+  annual_rate numeric NOT NULL CHECK (annual_rate >= 0),
+  pd double precision NOT NULL CHECK (pd >= 0 AND pd <= 1),
+  score double precision,
+  opened_on date NOT NULL,
+  created_by uuid REFERENCES users (id),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  CHECK (balance <= credit_limit)
+);
+CREATE TRIGGER credit_lines_updated_at BEFORE UPDATE ON credit_lines FOR EACH ROW EXECUTE FUNCTION credo_set_updated_at();
+
+CREATE TABLE credit_line_transactions (
+  id uuid PRIMARY KEY,
+  seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+  line_id uuid NOT NULL REFERENCES credit_lines (id),
+  kind text NOT NULL CHECK (kind IN ('draw', 'repayment')),
+  amount bigint NOT NULL CHECK (amount > 0),
+  value_date date NOT NULL,
+  external_id text UNIQUE CHECK (length(external_id) BETWEEN 1 AND 200),
+  created_by uuid REFERENCES users (id),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX credit_line_transactions_line ON credit_line_transactions (line_id, seq);
+
+CREATE TABLE limit_reviews (
+  id uuid PRIMARY KEY,
+  as_of date NOT NULL,
+  config jsonb NOT NULL,
+  status text NOT NULL CHECK (status IN ('applied', 'reversed')),
+  accounts integer NOT NULL,
+  changed integer NOT NULL,
+  result jsonb NOT NULL,
+  created_by uuid REFERENCES users (id),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  reversed_at timestamptz,
+  reversed_by uuid REFERENCES users (id),
+  reversal_reason text
+);
+
+CREATE TABLE credit_limit_changes (
+  review_id uuid NOT NULL REFERENCES limit_reviews (id),
+  line_id uuid NOT NULL REFERENCES credit_lines (id),
+  segment text NOT NULL,
+  change double precision NOT NULL,
+  old_limit bigint NOT NULL,
+  new_limit bigint NOT NULL,
+  PRIMARY KEY (review_id, line_id)
+);
+CREATE INDEX credit_limit_changes_line ON credit_limit_changes (line_id);
 `;
