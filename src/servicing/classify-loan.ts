@@ -31,6 +31,8 @@ export interface ClassifyInput {
   /** The NPA date of the previous close, or null. */
   readonly previousNpaSince: string | null;
   readonly writtenOff?: boolean;
+  /** A restructured loan: its restructure date and the end of its monitoring period (RBI: one year from the first new instalment). */
+  readonly restructured?: { readonly on: string; readonly monitoredUntil: string } | null;
 }
 
 /**
@@ -40,11 +42,16 @@ export interface ClassifyInput {
  * to 60 does not upgrade it. IFRS 9 stage 3 for an NPA, stage 2 above 30 dpd, else 1. ECL =
  * PD·LGD·EAD with the 12-month PD (stage 1), the lifetime PD 1 − (1 − PD)^(months/12) (stage 2),
  * PD = 1 (stage 3); EAD = outstanding principal. Provision = RBI rate of the class × outstanding.
+ * A restructured loan (RBI Master Circular on IRAC, §12.2; Prudential Framework 2019) is an NPA
+ * from its restructure date (an NPA keeps its NPA date) until its monitoring period ends; only
+ * then does the usual upgrade rule (arrears cleared) apply.
  */
 export function classifyLoan(product: LoanProduct, input: ClassifyInput): Classification {
   const { asOf, dpd } = input;
   let npaSince: string | null = null;
-  if (input.previousNpaSince !== null && dpd > 0) npaSince = input.previousNpaSince;
+  const r = input.restructured;
+  if (r != null && asOf >= r.on && asOf < r.monitoredUntil) npaSince = input.previousNpaSince ?? r.on;
+  else if (input.previousNpaSince !== null && dpd > 0) npaSince = input.previousNpaSince;
   else if (dpd > product.npaDpd) npaSince = isoDay(dayNumber(asOf) - (dpd - product.npaDpd - 1));
   const code =
     input.writtenOff === true

@@ -6,3 +6,4 @@ export { type Component, checkLoanTerms, DEFAULT_PRODUCT, delinquencyBucket, typ
 export { buildSchedule, type Instalment } from './loan-schedule.js';
 export { allowedCommands, LOAN_STATES, type LoanCommand, type LoanState, nextState } from './loan-state.js';
 export { type Allocation, type InstalmentState, type LoanPosition, type Repayment, replayLoan } from './replay-loan.js';
+export { days360, interestBetween, type PrepaymentMode, planPrepayment, planRestructure, type Reschedule } from './reschedule-loan.js';

@@ -11,6 +11,8 @@ export interface Instalment {
   readonly interest: number;
   /** Fees due with this instalment (the processing fee on the first). */
   readonly fees: number;
+  /** A late fee fixed by a restructure (the one it had then); replay charges no late fee on such an instalment. */
+  readonly fixedPenalty?: number;
 }
 
 /**

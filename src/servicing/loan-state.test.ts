@@ -12,7 +12,10 @@ test('the lifecycle with undo of approval and disbursement', () => {
   assert.equal(nextState('active', 'write_off'), 'written_off');
   assert.deepEqual(allowedCommands('closed'), ['reopen']);
   assert.equal(nextState('closed', 'reopen'), 'active');
-  assert.deepEqual(allowedCommands('written_off'), []);
+  assert.equal(nextState('active', 'restructure'), 'active');
+  assert.equal(nextState('written_off', 'close'), 'closed'); // fully recovered
+  assert.deepEqual(allowedCommands('rejected'), []);
+  assert.deepEqual(allowedCommands('withdrawn'), []);
 });
 
 test('an illegal transition is a conflict naming the allowed commands', () => {
@@ -20,5 +23,6 @@ test('an illegal transition is a conflict naming the allowed commands', () => {
     () => nextState('submitted', 'disburse'),
     (e: unknown) => e instanceof CredoError && e.code === 'E_SERVICING_CONFLICT' && /allowed: approve, reject, withdraw/.test(e.message),
   );
-  assert.throws(() => nextState('written_off', 'close'), /none \(final state\)/);
+  assert.throws(() => nextState('rejected', 'approve'), /none \(final state\)/);
+  assert.throws(() => nextState('written_off', 'reopen'), /allowed: close$/);
 });

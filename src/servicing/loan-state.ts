@@ -1,12 +1,14 @@
 import { CredoError } from '../errors/index.js';
 
 /**
- * Loan states (after Apache Fineract's loan lifecycle): `submitted` (created from an
- * application, awaiting approval), `approved`, `active` (disbursed, being repaid), and the ends
- * `closed` (obligations met; reopened when a repayment that closed it is reversed), `written_off`, `restructured` (replaced by a new schedule),
- * `rejected`, `withdrawn`.
+ * Loan states (after Apache Fineract's loan lifecycle): `submitted` (created from a referred
+ * application, awaiting manual approval), `approved`, `active` (disbursed, being repaid), and the
+ * ends `closed` (obligations met, or a write-off fully recovered; reopened when a repayment that
+ * closed it is reversed), `written_off`, `rejected`, `withdrawn`. A restructure keeps the loan
+ * `active` (as Fineract's reschedule does) and flags it (`restructured_on`): the daily close and
+ * the portfolio keep counting it as a live loan while the IRAC monitoring period runs.
  */
-export const LOAN_STATES = ['submitted', 'approved', 'active', 'closed', 'written_off', 'restructured', 'rejected', 'withdrawn'] as const;
+export const LOAN_STATES = ['submitted', 'approved', 'active', 'closed', 'written_off', 'rejected', 'withdrawn'] as const;
 
 /** A loan state. */
 export type LoanState = (typeof LOAN_STATES)[number];
@@ -28,10 +30,9 @@ export type LoanCommand =
 const TRANSITIONS: Readonly<Record<LoanState, Readonly<Partial<Record<LoanCommand, LoanState>>>>> = {
   submitted: { approve: 'approved', reject: 'rejected', withdraw: 'withdrawn' },
   approved: { disburse: 'active', undo_approval: 'submitted', withdraw: 'withdrawn' },
-  active: { close: 'closed', write_off: 'written_off', restructure: 'restructured', undo_disbursement: 'approved' },
+  active: { close: 'closed', write_off: 'written_off', restructure: 'active', undo_disbursement: 'approved' },
   closed: { reopen: 'active' },
-  written_off: {},
-  restructured: {},
+  written_off: { close: 'closed' },
   rejected: {},
   withdrawn: {},
 };

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { CredoError } from '../errors/index.js';
 import { classifyLoan } from './classify-loan.js';
 import { journalBetween, loanPosition, ZERO_POSITION } from './ledger-position.js';
 import { DEFAULT_PRODUCT, type LoanProduct } from './loan-product.js';
 import { buildSchedule } from './loan-schedule.js';
 import { type Repayment, replayLoan } from './replay-loan.js';
+import { planPrepayment, planRestructure, type Reschedule } from './reschedule-loan.js';
 
 // The worked loan of docs/servicing.md: 1,200.00 at 12% for 12 months, disbursed 2025-01-15.
 const schedule = buildSchedule(DEFAULT_PRODUCT, 120_000, 0.12, 12, '2025-01-15');
@@ -168,5 +170,109 @@ test('property: random payments, reversals and backdating keep balances, totals 
       );
     }),
     { numRuns: 200, seed: 15 },
+  );
+});
+
+test('property: prepayments, restructures and recoveries keep balances, totals, the principal and the ledger right', () => {
+  const date = (d: number) => new Date(Date.UTC(2025, 0, 15 + d)).toISOString().slice(0, 10);
+  const payment = fc.record({ amount: fc.integer({ min: 1, max: 30_000 }), day: fc.integer({ min: 0, max: 200 }), reversed: fc.boolean() });
+  const change = fc.oneof(
+    fc.record({
+      kind: fc.constant('prepayment' as const),
+      amount: fc.integer({ min: 1, max: 160_000 }),
+      mode: fc.constantFrom('reduce_term' as const, 'reduce_emi' as const),
+    }),
+    fc.record({
+      kind: fc.constant('restructure' as const),
+      rate: fc.integer({ min: 0, max: 30 }).map((x) => x / 100),
+      term: fc.integer({ min: 1, max: 36 }),
+      moratorium: fc.integer({ min: 0, max: 6 }),
+    }),
+  );
+  fc.assert(
+    fc.property(
+      fc.array(payment, { maxLength: 8 }),
+      fc.integer({ min: 0, max: 300 }),
+      change,
+      fc.array(payment, { maxLength: 8 }),
+      fc.integer({ min: 0, max: 700 }),
+      fc.integer({ min: 0, max: 1_000 }),
+      (beforeEvents, changeDay, c, afterEvents, asOfOffset, recoveredPermille) => {
+        const d = date(changeDay);
+        const before = beforeEvents.filter((e) => e.day <= changeDay).map((e, k) => pay(`b${k}`, e.amount, date(e.day), k, e.reversed));
+        const at = replayLoan(DEFAULT_PRODUCT, schedule, before, d);
+        let plan: Reschedule;
+        const recorded: Repayment[] = [...before];
+        try {
+          plan =
+            c.kind === 'prepayment'
+              ? planPrepayment(DEFAULT_PRODUCT, schedule, at, { amount: c.amount, valueDate: d, mode: c.mode, annualRate: 0.12, disbursedOn: '2025-01-15' })
+              : planRestructure(DEFAULT_PRODUCT, schedule, at, {
+                  valueDate: d,
+                  annualRate: c.rate,
+                  oldAnnualRate: 0.12,
+                  termMonths: c.term,
+                  moratoriumMonths: c.moratorium,
+                  disbursedOn: '2025-01-15',
+                });
+        } catch (e) {
+          // Too little to reach principal, or nothing left to reschedule: refused, nothing to check.
+          if (e instanceof CredoError && e.code === 'E_SERVICING_INPUT_INVALID') return;
+          throw e;
+        }
+        if (c.kind === 'prepayment') recorded.push(pay('pre', c.amount, d, 100));
+        // The new schedule still lends exactly the loan; the change itself moves no money between components.
+        assert.equal(
+          plan.schedule.reduce((s, i) => s + i.principal, 0),
+          120_000,
+        );
+        assert.ok(plan.schedule.every((i) => i.principal >= 0 && i.interest >= 0 && i.fees >= 0));
+        const onTheDay = replayLoan(DEFAULT_PRODUCT, plan.schedule, recorded, d);
+        if (c.kind === 'restructure') assert.deepEqual(onTheDay.allocated, at.allocated);
+        else {
+          // The prepayment pays every arrear and the settling instalment: what is left is the new schedule's balance.
+          assert.deepEqual([onTheDay.outstandingPrincipal, onTheDay.arrears], [plan.balance, 0]);
+          if (!plan.full) assert.equal(onTheDay.allocations.get('pre')?.excess, 0);
+          assert.equal(onTheDay.dpd, 0);
+        }
+        // Payments after the change (the only ones allowed), then the invariants as of a later date.
+        afterEvents.forEach((e, k) => {
+          recorded.push(pay(`a${k}`, e.amount, date(changeDay + e.day), 200 + k, e.reversed));
+        });
+        const asOf = date(changeDay + asOfOffset);
+        const p = replayLoan(DEFAULT_PRODUCT, plan.schedule, recorded, asOf);
+        const paid = recorded.filter((r) => !r.reversed && r.valueDate <= asOf).reduce((s, r) => s + r.amount, 0);
+        const a = p.allocated;
+        assert.equal(a.penalty + a.fees + a.interest + a.principal + a.excess, paid);
+        assert.ok(p.outstandingPrincipal >= 0 && p.outstandingTotal >= 0);
+        assert.equal(p.outstandingPrincipal, 120_000 - a.principal);
+        assert.deepEqual(replayLoan(DEFAULT_PRODUCT, plan.schedule, [...recorded].reverse(), asOf).instalments, p.instalments);
+        // Written off there and partly recovered: the ledger still balances and the journal reproduces it.
+        const writtenOff = p.outstandingPrincipal;
+        const recovered = Math.floor((writtenOff * recoveredPermille) / 1_000);
+        const position = loanPosition({
+          disbursed: 120_000,
+          principalPaid: a.principal,
+          interestPaid: a.interest,
+          feesPaid: a.fees + a.penalty,
+          excess: a.excess,
+          writtenOff,
+          recovered,
+          provision: 0,
+        });
+        assert.equal(
+          Object.values(position).reduce((s, v) => s + v, 0),
+          0,
+        );
+        assert.equal(position.loan_portfolio, 0);
+        assert.equal(position.write_off_expense, writtenOff - recovered);
+        const journal = journalBetween(ZERO_POSITION, position);
+        assert.equal(
+          journal.reduce((s, x) => s + x.debit, 0),
+          journal.reduce((s, x) => s + x.credit, 0),
+        );
+      },
+    ),
+    { numRuns: 300, seed: 15 },
   );
 });

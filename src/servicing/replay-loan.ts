@@ -69,7 +69,13 @@ export function replayLoan(product: LoanProduct, schedule: readonly Instalment[]
   const live = repayments
     .filter((r) => r.reversed !== true && dayNumber(r.valueDate, 'value date') <= asOfDay)
     .sort((a, b) => (a.valueDate < b.valueDate ? -1 : a.valueDate > b.valueDate ? 1 : a.seq - b.seq));
-  const due = schedule.map((i) => ({ ...i, dueDay: dayNumber(i.dueDate), penalty: 0, penaltyDate: null as string | null, paid: { ...EMPTY } }));
+  const due = schedule.map((i) => ({
+    ...i,
+    dueDay: dayNumber(i.dueDate),
+    penalty: i.fixedPenalty ?? 0,
+    penaltyDate: null as string | null,
+    paid: { ...EMPTY },
+  }));
   const owedOf = (i: (typeof due)[number], c: Component): number => (c === 'penalty' ? i.penalty : i[c]) - i.paid[c];
   let nextCheck = 0; // instalments are in due order, so late-fee checks are too
   const chargeLateFees = (beforeDay: number): void => {
@@ -77,7 +83,7 @@ export function replayLoan(product: LoanProduct, schedule: readonly Instalment[]
       const i = due[nextCheck] as (typeof due)[number];
       const checkDay = i.dueDay + product.lateFeeGraceDays + 1;
       if (checkDay > beforeDay) break;
-      if (product.lateFee > 0 && owedOf(i, 'principal') + owedOf(i, 'interest') > 0) {
+      if (product.lateFee > 0 && i.fixedPenalty === undefined && owedOf(i, 'principal') + owedOf(i, 'interest') > 0) {
         i.penalty = product.lateFee;
         i.penaltyDate = isoDay(checkDay);
       }

@@ -58,6 +58,36 @@ export {
   pruneIdempotencyKeys,
   releaseIdempotencyKey,
 } from './repositories/idempotency.js';
+export { loanLedgerPosition, postJournal, trialBalance } from './repositories/ledger.js';
+export {
+  ensureDefaultProduct,
+  getLatestProduct,
+  getLoan,
+  getLoanIdOfApplication,
+  type Loan,
+  type LoanSummary,
+  listInstalments,
+  listLoans,
+  listRepayments,
+  loanPositionOf,
+  productFromJson,
+  replaceSchedule,
+} from './repositories/loans.js';
+export {
+  addCollateral,
+  addGuarantor,
+  COLLATERAL_TYPES,
+  type CollateralType,
+  collateralValue,
+  listPledges,
+  type Pledge,
+  releasePledge,
+} from './repositories/loans-collateral.js';
+export { createLoan, disburseLoan, recordRepayment, reverseRepayment, transitionLoan, undoDisbursement, writeOffLoan } from './repositories/loans-commands.js';
+export { type NpaBreakdownRow, npaBreakdown, type PortfolioSummary, portfolioSummary } from './repositories/loans-portfolio.js';
+export { recoverLoan } from './repositories/loans-recovery.js';
+export { type PrepaymentResult, prepayLoan, type RestructureInput, restructureLoan } from './repositories/loans-reschedule.js';
+export type { LoanActor } from './repositories/loans-steps.js';
 export {
   getChallenger,
   getChampion,

@@ -95,8 +95,11 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-/** Builds the app over a fresh database with a user per role (no rate limit unless asked). */
-export async function startTestService(backend: Backend, options: { rateLimit?: { max: number; windowMs: number } } = {}): Promise<TestService> {
+/** Builds the app over a fresh database with a user per role (no rate limit unless asked; the wall clock unless one is given). */
+export async function startTestService(
+  backend: Backend,
+  options: { rateLimit?: { max: number; windowMs: number }; clock?: () => Date } = {},
+): Promise<TestService> {
   const test = await openTestDatabase(backend);
   const db = test.db;
   const keys = {} as Record<Role, string>;
@@ -107,7 +110,7 @@ export async function startTestService(backend: Backend, options: { rateLimit?: 
     userIds[role] = made.user.id;
   }
   const officer2 = (await createUser(db, { name: 'second officer', role: 'loan_officer' })).key.key;
-  const app = await buildApp({ db, rateLimit: options.rateLimit ?? false, authCacheMs: 0 });
+  const app = await buildApp({ db, rateLimit: options.rateLimit ?? false, authCacheMs: 0, ...(options.clock === undefined ? {} : { clock: options.clock }) });
   return {
     app,
     db,

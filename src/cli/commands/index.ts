@@ -24,6 +24,7 @@ import { financeRarocCommand } from './finance-raroc.js';
 import { financeScheduleCommand } from './finance-schedule.js';
 import { importCommand } from './import.js';
 import { importanceCommand } from './importance.js';
+import { limitsReviewCommand } from './limits-review.js';
 import { optimiseCutoffsCommand, optimiseLimitsCommand, optimiseMixCommand } from './optimise.js';
 import { portfolioMetricsCommand } from './portfolio-metrics.js';
 import { portfolioRollRatesCommand } from './portfolio-roll-rates.js';
@@ -107,5 +108,6 @@ export const commands: readonly Command[] = [
   usersAddCommand,
   auditVerifyCommand,
   closeCommand,
+  limitsReviewCommand,
   errorsCommand,
 ];

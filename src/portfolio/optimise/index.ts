@@ -19,7 +19,7 @@ export {
 } from './cutoff-problem.js';
 export { defaultSweep, type PolicyStudy, studyCutoffs } from './cutoff-study.js';
 export { buildLimitProblem, type LimitAccounts, type LimitBehaviour, type LimitConfig } from './limit-problem.js';
-export { studyLimits } from './limit-study.js';
+export { reviewLimits, studyLimits } from './limit-study.js';
 export { buildMixProblem, type MixBook, type MixConfig, type MixProblem, mixRisk, simulateSegmentLosses } from './mix-problem.js';
 export { studyMix } from './mix-study.js';
 export { ConfigReader } from './optimise-config.js';

@@ -6,13 +6,8 @@ import { ConfigReader, readEconomics, readFrontier, readLimits, readScoreSegment
 import { computeFrontier, optimisePolicy } from './optimise-policy.js';
 import { segmentPolicy } from './policy-segments.js';
 
-/**
- * Credit-limit changes for existing accounts from a parsed config (see examples/optimise/limits.yaml):
- * `segmentation` (behaviour score bands × categories), `columns` (pd, limit, balance, rate),
- * `economics`, `behaviour` (ccf, balance_elasticity), `changes` (relative limit changes, one 0),
- * `max_step`, `limits` (common limits plus exposure_increase_max, provision_increase_max).
- */
-export async function studyLimits(frame: Frame, raw: unknown, file: string, options: StudyOptions): Promise<PolicyStudy> {
+/** What a limit study and a limit review share: the segments, the accounts, the problem's configuration and the solver options. */
+function prepareLimits(frame: Frame, raw: unknown, file: string, options: { solver?: StudyOptions['solver'] }) {
   const config = ConfigReader.root(raw, file);
   frame = selectRows(frame, config);
   const segments = segmentPolicy(frame, readScoreSegmentation(config));
@@ -41,6 +36,17 @@ export async function studyLimits(frame: Frame, raw: unknown, file: string, opti
   };
   const solver = readSolver(config);
   const solveOptions = { timeLimit: solver.timeLimit, gap: solver.gap, ...(options.solver === undefined ? {} : { solver: options.solver }) };
+  return { config, frame, segments, accounts, limitConfig, solveOptions };
+}
+
+/**
+ * Credit-limit changes for existing accounts from a parsed config (see examples/optimise/limits.yaml):
+ * `segmentation` (behaviour score bands × categories), `columns` (pd, limit, balance, rate),
+ * `economics`, `behaviour` (ccf, balance_elasticity), `changes` (relative limit changes, one 0),
+ * `max_step`, `limits` (common limits plus exposure_increase_max, provision_increase_max).
+ */
+export async function studyLimits(frame: Frame, raw: unknown, file: string, options: StudyOptions): Promise<PolicyStudy> {
+  const { config, segments, accounts, limitConfig, solveOptions } = prepareLimits(frame, raw, file, options);
   const problem = buildLimitProblem(accounts, segments, limitConfig);
   const result = await optimisePolicy(problem, solveOptions);
   const study: PolicyStudy = { problem: 'limits', segments: segments.labels.length, actions: problem.model.actions, result };
@@ -55,4 +61,24 @@ export async function studyLimits(frame: Frame, raw: unknown, file: string, opti
     options.onFrontierPoint,
   );
   return { ...study, frontier: { parameter, points } };
+}
+
+/**
+ * A periodic limit review: the optimised limit policy of `studyLimits` applied account by account.
+ * Returns the study and, per row of `frame` (no `filter` allowed: every account is reviewed), the
+ * relative limit change of its segment's action; all zeros when the problem is infeasible or unsolved.
+ */
+export async function reviewLimits(frame: Frame, raw: unknown, file: string, options: { solver?: StudyOptions['solver'] } = {}) {
+  const prepared = prepareLimits(frame, raw, file, options);
+  if (prepared.frame.rowCount !== frame.rowCount) prepared.config.fail('filter', 'a limit review covers every eligible account: remove the filter');
+  const { segments, accounts, limitConfig, solveOptions } = prepared;
+  const problem = buildLimitProblem(accounts, segments, limitConfig);
+  const result = await optimisePolicy(problem, solveOptions);
+  const study: PolicyStudy = { problem: 'limits', segments: segments.labels.length, actions: problem.model.actions, result };
+  const change = new Float64Array(frame.rowCount);
+  if ('assignment' in result) {
+    const bySegment = result.assignment.map((a) => limitConfig.changes[problem.model.actions.indexOf(a.action)] as number);
+    for (let i = 0; i < frame.rowCount; i++) change[i] = bySegment[segments.rowSegment[i] as number] as number;
+  }
+  return { study, change, labels: segments.labels, rowSegment: segments.rowSegment };
 }

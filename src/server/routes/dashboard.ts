@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { applicationInputs, decideApplication, type InputValue, validateApplicationData } from '../../decision/index.js';
 import { CredoError } from '../../errors/index.js';
+import { listLoans } from '../../store/repositories/loans.js';
 import { decisionSummary } from '../decision-json.js';
 import type { Service } from '../service.js';
 import { money } from './loans-json.js';
@@ -122,31 +123,24 @@ export function dashboardRoutes(app: FastifyInstance, service: Service): void {
     },
     async (request) => {
       const { limit = 50, offset = 0, state } = request.query;
-      const where = state === undefined ? '' : 'WHERE state = $3';
-      const params: unknown[] = [limit, offset, ...(state === undefined ? [] : [state])];
-      const { rows } = await service.db.query<Record<string, string | number | null>>(
-        `SELECT id, application_id, state, currency, principal::text AS principal, outstanding_principal::text AS outstanding_principal,
-                annual_rate::text AS annual_rate, term_months, disbursed_on::text AS disbursed_on, dpd, irac_class, ifrs9_stage, last_close::text AS last_close,
-                count(*) OVER () AS total
-           FROM loans ${where} ORDER BY created_at DESC, id LIMIT $1 OFFSET $2`,
-        params,
-      );
+      const page = await listLoans(service.db, { limit, offset, ...(state === undefined ? {} : { state }) });
       return {
-        total: Number(rows[0]?.total ?? 0),
-        items: rows.map((r) => ({
+        total: page.total,
+        items: page.items.map((r) => ({
           id: r.id,
-          application_id: r.application_id,
+          application_id: r.applicationId,
           state: r.state,
           currency: r.currency,
-          principal: money(Number(r.principal), String(r.currency)),
-          outstanding_principal: money(Number(r.outstanding_principal), String(r.currency)),
-          annual_rate: r.annual_rate,
-          term_months: Number(r.term_months),
-          disbursed_on: r.disbursed_on,
-          dpd: Number(r.dpd),
-          irac_class: r.irac_class,
-          ifrs9_stage: Number(r.ifrs9_stage),
-          last_close: r.last_close,
+          principal: money(r.principal, r.currency),
+          outstanding_principal: money(r.outstandingPrincipal, r.currency),
+          annual_rate: r.annualRate,
+          term_months: r.termMonths,
+          disbursed_on: r.disbursedOn,
+          dpd: r.dpd,
+          irac_class: r.iracClass,
+          ifrs9_stage: r.ifrs9Stage,
+          last_close: r.lastClose,
+          restructured_on: r.restructuredOn,
         })),
       };
     },

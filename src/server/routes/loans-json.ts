@@ -25,9 +25,10 @@ export function scheduleJson(schedule: readonly Instalment[], currency: string) 
   }));
 }
 
-/** A loan with its position and classification as of today. */
-export function loanJson(loan: Loan, position: LoanPosition | undefined, c: Classification | undefined) {
+/** A loan with its position and classification as of today, and the value of its unreleased collateral (minor units). */
+export function loanJson(loan: Loan, position: LoanPosition | undefined, c: Classification | undefined, collateral = 0) {
   const cur = loan.currency;
+  const outstanding = position === undefined ? 0 : Math.max(0, position.outstandingPrincipal - loan.writtenOff);
   return {
     id: loan.id,
     application_id: loan.applicationId,
@@ -41,7 +42,7 @@ export function loanJson(loan: Loan, position: LoanPosition | undefined, c: Clas
     term_months: loan.termMonths,
     disbursed_on: loan.disbursedOn,
     as_of: position?.asOf ?? null,
-    outstanding_principal: money(position === undefined ? 0 : Math.max(0, position.outstandingPrincipal - loan.writtenOff), cur),
+    outstanding_principal: money(outstanding, cur),
     outstanding_total: money(position === undefined ? 0 : Math.max(0, position.outstandingTotal - loan.writtenOff), cur),
     arrears: money(position?.arrears ?? 0, cur),
     paid: money(position?.paidTotal ?? 0, cur),
@@ -55,5 +56,10 @@ export function loanJson(loan: Loan, position: LoanPosition | undefined, c: Clas
     ecl: money(c?.ecl ?? 0, cur),
     provision: money(c?.provision ?? 0, cur),
     last_close: loan.lastClose,
+    restructured_on: loan.restructuredOn,
+    monitored_until: loan.monitoredUntil,
+    collateral_value: money(collateral, cur),
+    // Rounded to 4 decimals (basis points of a ratio); null without collateral.
+    ltv: collateral > 0 ? Math.round((outstanding / collateral) * 10_000) / 10_000 : null,
   };
 }

@@ -3,33 +3,30 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { CredoError } from '../../errors/index.js';
 import { getLoan, loanPositionOf } from '../../store/repositories/loans.js';
+import { collateralValue } from '../../store/repositories/loans-collateral.js';
 import {
   createLoan,
   disburseLoan,
-  type LoanActor,
   recordRepayment,
   reverseRepayment,
   transitionLoan,
   undoDisbursement,
   writeOffLoan,
 } from '../../store/repositories/loans-commands.js';
-import type { Caller } from '../roles.js';
 import { SubmitHeaders } from '../schemas/applications.js';
 import { IdParams } from '../schemas/common.js';
+import { AllocationView, InstalmentView, IsoDate, LOAN_READERS, LOAN_WRITERS, Money, MoneyIn, Reason } from '../schemas/loans.js';
 import type { Service } from '../service.js';
+import { loanActorOf } from './loan-actor.js';
 import { runIdempotent } from './loans-idempotency.js';
 import { loanJson, minorOf, money, scheduleJson } from './loans-json.js';
 
-const WRITERS = ['admin', 'loan_officer'] as const;
-const READERS = ['admin', 'loan_officer', 'risk_analyst', 'auditor'] as const;
-const Money = Type.String({ pattern: '^-?\\d+(\\.\\d+)?$', description: 'decimal string, 2 decimals for USD' });
-const MoneyIn = Type.Union([Type.String({ pattern: '^\\d{1,13}(\\.\\d{1,2})?$' }), Type.Number({ exclusiveMinimum: 0, maximum: 1e13 })], {
-  description: 'decimal string ("250.00") or number of major units',
-});
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+const WRITERS = LOAN_WRITERS;
+const READERS = LOAN_READERS;
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
-const LoanView = Type.Object({
+/** A loan as the API shows it. */
+export const LoanView = Type.Object({
   id: Type.String({ format: 'uuid' }),
   application_id: Type.String({ format: 'uuid' }),
   product_id: Type.String(),
@@ -56,21 +53,20 @@ const LoanView = Type.Object({
   ecl: Money,
   provision: Money,
   last_close: Nullable(IsoDate),
+  restructured_on: Nullable(IsoDate),
+  monitored_until: Nullable(IsoDate),
+  collateral_value: Money,
+  ltv: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], { description: 'outstanding principal / unreleased collateral value; null without collateral' }),
 });
-const Instalment = Type.Object({ n: Type.Integer(), due_date: IsoDate, principal: Money, interest: Money, fees: Money, emi: Money });
-const AllocationView = Type.Object({ penalty: Money, fees: Money, interest: Money, principal: Money, excess: Money });
-const Reason = Type.String({ minLength: 1, maxLength: 1000 });
-
-function actorOf(service: Service, caller: Caller, requestId: string): LoanActor {
-  return { userId: caller.userId, role: caller.role, requestId, today: service.clock().toISOString().slice(0, 10) };
-}
+const Instalment = InstalmentView;
 
 async function loanView(service: Service, id: string, today: string) {
   const loan = await getLoan(service.db, id);
   if (loan === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'loan', id });
-  if (loan.disbursedOn === null) return { ...loanJson(loan, undefined, undefined), schedule: [] };
+  const collateral = await collateralValue(service.db, loan.id);
+  if (loan.disbursedOn === null) return { ...loanJson(loan, undefined, undefined, collateral), schedule: [] };
   const { position, classification, schedule } = await loanPositionOf(service.db, loan, today);
-  return { ...loanJson(loan, position, classification), schedule: scheduleJson(schedule, loan.currency) };
+  return { ...loanJson(loan, position, classification, collateral), schedule: scheduleJson(schedule, loan.currency) };
 }
 
 /** Loans: create from an approved application, disburse, repay (Idempotency-Key and external_id), reverse, write off, state commands, get. */
@@ -82,17 +78,26 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
       config: { access: WRITERS },
       schema: {
         tags: ['loans'],
-        summary: 'Create a loan from an approved application (409 otherwise)',
+        summary: 'Create a loan from an approved application (state approved) or a referred one (state submitted, awaiting approval); 409 otherwise',
         headers: SubmitHeaders,
         body: Type.Object(
-          { application_id: Type.String({ format: 'uuid' }), product_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) },
+          {
+            application_id: Type.String({ format: 'uuid' }),
+            product_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            annual_rate: Type.Optional(
+              Type.String({
+                pattern: '^0(\\.\\d{1,8})?$',
+                description: 'the rate of a referred (unpriced) loan, a decimal fraction; 422 when the decision priced it',
+              }),
+            ),
+          },
           { additionalProperties: false },
         ),
         response: { 201: Type.Object({ id: Type.String({ format: 'uuid' }), state: Type.String() }) },
       },
     },
     async (request, reply) => {
-      const actor = actorOf(service, request.caller!, request.id);
+      const actor = loanActorOf(service, request.caller!, request.id);
       const result = await runIdempotent(
         service,
         request.caller!,
@@ -102,7 +107,11 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
         (tx) =>
           createLoan(
             tx,
-            { applicationId: request.body.application_id, ...(request.body.product_id === undefined ? {} : { productId: request.body.product_id }) },
+            {
+              applicationId: request.body.application_id,
+              ...(request.body.product_id === undefined ? {} : { productId: request.body.product_id }),
+              ...(request.body.annual_rate === undefined ? {} : { annualRate: request.body.annual_rate }),
+            },
             actor,
           ),
       );
@@ -122,7 +131,7 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
         response: { 200: Type.Object({ ...LoanView.properties, schedule: Type.Array(Instalment) }) },
       },
     },
-    async (request) => loanView(service, request.params.id, actorOf(service, request.caller!, request.id).today),
+    async (request) => loanView(service, request.params.id, loanActorOf(service, request.caller!, request.id).today),
   );
 
   api.post(
@@ -139,7 +148,7 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(service, request.caller!, request.id);
+      const actor = loanActorOf(service, request.caller!, request.id);
       const result = await runIdempotent(
         service,
         request.caller!,
@@ -150,7 +159,7 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
           await disburseLoan(tx, request.params.id, request.body.value_date, actor);
           const loan = await getLoan(tx, request.params.id);
           const { position, classification, schedule } = await loanPositionOf(tx, loan!, actor.today);
-          return { ...loanJson(loan!, position, classification), schedule: scheduleJson(schedule, loan!.currency) };
+          return { ...loanJson(loan!, position, classification, await collateralValue(tx, loan!.id)), schedule: scheduleJson(schedule, loan!.currency) };
         },
       );
       if (result.replayed) reply.header('idempotent-replayed', 'true');
@@ -184,7 +193,7 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(service, request.caller!, request.id);
+      const actor = loanActorOf(service, request.caller!, request.id);
       const result = await runIdempotent(
         service,
         request.caller!,
@@ -230,7 +239,7 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(service, request.caller!, request.id);
+      const actor = loanActorOf(service, request.caller!, request.id);
       const result = await runIdempotent(
         service,
         request.caller!,
@@ -257,7 +266,7 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(service, request.caller!, request.id);
+      const actor = loanActorOf(service, request.caller!, request.id);
       const result = await runIdempotent(
         service,
         request.caller!,
@@ -298,7 +307,7 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
       },
     },
     async (request) => {
-      const actor = actorOf(service, request.caller!, request.id);
+      const actor = loanActorOf(service, request.caller!, request.id);
       const { command, reason } = request.body;
       return service.db.transaction((tx) =>
         command === 'undo_disbursement'
