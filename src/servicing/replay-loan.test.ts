@@ -156,6 +156,7 @@ test('property: random payments, reversals and backdating keep balances, totals 
         writtenOff: 0,
         recovered: 0,
         provision: 480,
+        interestAccrued: 0,
       });
       assert.equal(
         Object.values(position).reduce((s, v) => s + v, 0),

@@ -2,6 +2,7 @@ import { sql as core } from './001-core.js';
 import { sql as auditLog } from './002-audit-log.js';
 import { sql as idempotency } from './003-idempotency.js';
 import { sql as loans } from './004-loans.js';
+import { sql as close } from './006-close.js';
 
 /** One forward-only schema change: applied once, in version order, never edited afterwards. */
 export interface Migration {
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'audit-log', sql: auditLog },
   { version: 3, name: 'idempotency', sql: idempotency },
   { version: 4, name: 'loans', sql: loans },
+  { version: 6, name: 'close', sql: close },
 ];

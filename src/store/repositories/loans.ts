@@ -32,6 +32,8 @@ export interface Loan {
   readonly lastClose: string | null;
   readonly npaSince: string | null;
   readonly provision: number;
+  /** Interest income recognised by the loan's latest close since its disbursement (minor units; 0 before one). */
+  readonly interestAccrued: number;
   readonly createdAt: Date;
 }
 
@@ -51,6 +53,7 @@ interface LoanRow {
   last_close: string | null;
   npa_since: string | null;
   provision: string;
+  interest_accrued: string;
   created_at: Date;
 }
 
@@ -61,7 +64,8 @@ export function productFromJson(json: Record<string, unknown>): LoanProduct {
 }
 
 const COLUMNS =
-  "id, application_id, product, state, currency, principal, annual_rate::text AS annual_rate, term_months, pd, to_char(disbursed_on, 'YYYY-MM-DD') AS disbursed_on, written_off, recovered, to_char(last_close, 'YYYY-MM-DD') AS last_close, to_char(npa_since, 'YYYY-MM-DD') AS npa_since, provision, created_at";
+  "id, application_id, product, state, currency, principal, annual_rate::text AS annual_rate, term_months, pd, to_char(disbursed_on, 'YYYY-MM-DD') AS disbursed_on, written_off, recovered, to_char(last_close, 'YYYY-MM-DD') AS last_close, to_char(npa_since, 'YYYY-MM-DD') AS npa_since, provision, created_at, " +
+  'coalesce((SELECT c.accrued FROM loan_classifications c WHERE c.loan_id = loans.id AND c.as_of >= loans.disbursed_on ORDER BY c.as_of DESC LIMIT 1), 0) AS interest_accrued';
 
 function toLoan(row: LoanRow): Loan {
   return {
@@ -80,6 +84,7 @@ function toLoan(row: LoanRow): Loan {
     lastClose: row.last_close,
     npaSince: row.npa_since,
     provision: Number(row.provision),
+    interestAccrued: Number(row.interest_accrued),
     createdAt: row.created_at,
   };
 }
