@@ -54,8 +54,8 @@ agg AS (
          sum(principal - pr_paid) AS outstanding,
          count(*) FILTER (WHERE due_date > $1::date) AS remaining,
          count(*) FILTER (WHERE due_date + grace < $1::date AND pi_by_check < principal + interest) AS late_fee_count,
-         -- Bit n−1 set: instalment n (≤ 63) fell due before the date and was not paid in full on time.
-         bit_or(1::bigint << (n - 1)) FILTER (WHERE n <= 63 AND due_date < $1::date AND pi_on_time < principal + interest) AS late_mask,
+         -- Bit n set: instalment n (≤ 62) fell due before the date and was not paid in full on time.
+         bit_or(1::bigint << n) FILTER (WHERE n <= 62 AND due_date < $1::date AND pi_on_time < principal + interest) AS late_mask,
          max(n) FILTER (WHERE due_date = $1::date - 1) AS just_due,
          coalesce(sum(interest) FILTER (WHERE due_date <= $1::date), 0) AS interest_due,
          max(due_date) FILTER (WHERE due_date <= $1::date) AS period_start,
@@ -68,7 +68,8 @@ npa AS (
          a.interest_due + CASE WHEN c.n IS NULL OR coalesce(a.period_start, b.disbursed_on) >= $1::date THEN 0
            ELSE c.interest * least(${days('b.actual', 'coalesce(a.period_start, b.disbursed_on)', '$1::date')}, greatest(${days('b.actual', 'coalesce(a.period_start, b.disbursed_on)', 'c.due_date')}, 1))
                 / greatest(${days('b.actual', 'coalesce(a.period_start, b.disbursed_on)', 'c.due_date')}, 1) END AS scheduled_accrual,
-         coalesce(a.just_due >= 3 AND a.just_due <= 63 AND (a.late_mask >> (a.just_due - 3)::int) & 7 = 7, false) AS late3,
+         -- The instalment due yesterday is the third late one in a row (bits k, k−1, k−2 set, k−3 clear): once per run.
+         coalesce(a.just_due >= 3 AND a.just_due <= 62 AND (a.late_mask >> (a.just_due - 3)::int) & 15 = 14, false) AS late3,
          coalesce(pc.accrued, (SELECT o.accrued FROM loan_classifications o WHERE o.loan_id = b.id AND o.as_of < $1::date AND o.as_of >= b.disbursed_on
                                 ORDER BY o.as_of DESC LIMIT 1), 0) AS prev_accrued,
          pc.pd AS prev_pd,
