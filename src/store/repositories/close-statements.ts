@@ -31,24 +31,29 @@ buckets AS (
          CASE WHEN x.k = jsonb_array_length(p.definition->'buckets') OR jsonb_typeof(x.e->'maxDpd') <> 'number' THEN 2147483647
               ELSE (x.e->>'maxDpd')::numeric END AS upto
     FROM loan_products p, jsonb_array_elements(p.definition->'buckets') WITH ORDINALITY AS x(e, k)),
-book AS (
+book AS MATERIALIZED (
   SELECT l.id, l.pd, l.disbursed_on, l.npa_since AS prev_since, l.ifrs9_stage AS prev_stage, l.provision AS prev_provision, l.written_off,
          l.product_id, l.product_version, p.npa_dpd, p.lgd, p.late_fee, p.grace, p.actual
     FROM loans l JOIN prod p ON p.product_id = l.product_id AND p.product_version = l.product_version
    WHERE l.state = 'active' AND l.disbursed_on <= $1::date AND l.id BETWEEN $2::uuid AND $3::uuid),
--- Per instalment: principal and P+I paid by the date, P+I paid by its due date (on time) and by
--- the late-fee check (due + grace days), and all interest paid (what the ledger holds as paid).
+-- Per instalment with payments: principal and P+I paid by the date, P+I paid by its due date (on
+-- time) and by the late-fee check (due + grace days), and all interest paid (what the ledger holds).
+paid AS (
+  SELECT a.loan_id, a.n,
+         sum(a.principal) FILTER (WHERE a.value_date <= $1::date) AS pr_paid,
+         sum(a.principal + a.interest) FILTER (WHERE a.value_date <= $1::date) AS pi_paid,
+         sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date) AS pi_on_time,
+         sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date + b.grace) AS pi_by_check,
+         sum(a.interest) AS interest_paid
+    FROM book b JOIN loan_allocations a ON a.loan_id = b.id JOIN loan_instalments i ON i.loan_id = a.loan_id AND i.n = a.n
+   WHERE a.loan_id BETWEEN $2::uuid AND $3::uuid AND i.loan_id BETWEEN $2::uuid AND $3::uuid
+   GROUP BY a.loan_id, a.n),
 inst AS (
-  SELECT i.loan_id, i.n, i.due_date, i.principal, i.interest, max(b.grace) AS grace,
-         coalesce(sum(a.principal) FILTER (WHERE a.value_date <= $1::date), 0) AS pr_paid,
-         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= $1::date), 0) AS pi_paid,
-         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date), 0) AS pi_on_time,
-         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date + b.grace), 0) AS pi_by_check,
-         coalesce(sum(a.interest), 0) AS interest_paid
-    FROM book b JOIN loan_instalments i ON i.loan_id = b.id
-    LEFT JOIN loan_allocations a ON a.loan_id = i.loan_id AND a.n = i.n
-   GROUP BY i.loan_id, i.n),
-agg AS (
+  SELECT i.loan_id, i.n, i.due_date, i.principal, i.interest, b.grace, coalesce(p.pr_paid, 0) AS pr_paid, coalesce(p.pi_paid, 0) AS pi_paid,
+         coalesce(p.pi_on_time, 0) AS pi_on_time, coalesce(p.pi_by_check, 0) AS pi_by_check, coalesce(p.interest_paid, 0) AS interest_paid
+    FROM book b JOIN loan_instalments i ON i.loan_id = b.id LEFT JOIN paid p ON p.loan_id = i.loan_id AND p.n = i.n
+   WHERE i.loan_id BETWEEN $2::uuid AND $3::uuid),
+agg AS MATERIALIZED (
   SELECT loan_id,
          coalesce($1::date - min(due_date) FILTER (WHERE due_date < $1::date AND pi_paid < principal + interest), 0) AS dpd,
          sum(principal - pr_paid) AS outstanding,
@@ -76,8 +81,8 @@ npa AS (
          CASE WHEN b.prev_since IS NOT NULL AND a.dpd > 0 THEN b.prev_since
               WHEN a.dpd > b.npa_dpd THEN $1::date - (a.dpd - b.npa_dpd - 1) END AS npa_since
     FROM book b JOIN agg a ON a.loan_id = b.id
-    LEFT JOIN loan_instalments c ON c.loan_id = a.loan_id AND c.n = a.current_n
-    LEFT JOIN loan_classifications pc ON pc.loan_id = b.id AND pc.as_of = $4::date),
+    LEFT JOIN loan_instalments c ON c.loan_id = a.loan_id AND c.n = a.current_n AND c.loan_id BETWEEN $2::uuid AND $3::uuid
+    LEFT JOIN loan_classifications pc ON pc.loan_id = b.id AND pc.as_of = $4::date AND pc.loan_id BETWEEN $2::uuid AND $3::uuid),
 cls AS (
   SELECT n.*,
          CASE WHEN n.npa_since IS NULL THEN CASE WHEN n.dpd <= 0 THEN 'Standard' WHEN n.dpd <= 30 THEN 'SMA-0' WHEN n.dpd <= 60 THEN 'SMA-1' ELSE 'SMA-2' END

@@ -79,6 +79,8 @@ async function closeChunk(tx: Transaction, asOf: string, previous: string | null
   if (progress === undefined || progress.done !== k) return false;
   const started = performance.now();
   await tx.query('LOCK TABLE loans IN EXCLUSIVE MODE');
+  // Bulk statements: hash tables in memory rather than sorts on disk; no JIT for one-off plans.
+  await tx.query("SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)");
   const [lower, upper] = chunkRange(k, progress.chunks);
   await tx.query(STAGE, [asOf, lower, upper, previous]);
   await tx.query(INSERT_CLASSIFICATIONS, [asOf]);
