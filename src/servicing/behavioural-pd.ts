@@ -7,7 +7,7 @@
  */
 export function behaviouralPd(originationPd: number, dpd: number, npa: boolean): number {
   if (npa || originationPd >= 1) return 1;
-  if (originationPd <= 0) return 0;
+  if (originationPd <= 0 || dpd <= 0) return Math.max(0, originationPd);
   const odds = (originationPd / (1 - originationPd)) * 2 ** (dpd / 30);
   return odds / (1 + odds);
 }

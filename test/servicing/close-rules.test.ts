@@ -91,13 +91,16 @@ for (const backend of backends()) {
       // NPA on 2025-05-17 (dpd 91): the unpaid accrual is reversed; provision 15% = 180.00.
       await closeBook(t.db, '2025-05-17');
       const npa = await row(A, '2025-05-17');
-      assert.deepEqual({ accrued: Number(npa?.accrued), dpd: npa?.dpd, irac: npa?.irac_class, stage: npa?.ifrs9_stage, pd: npa?.pd }, {
-        accrued: 0,
-        dpd: 91,
-        irac: 'Sub-standard',
-        stage: 3,
-        pd: 1,
-      });
+      assert.deepEqual(
+        { accrued: Number(npa?.accrued), dpd: npa?.dpd, irac: npa?.irac_class, stage: npa?.ifrs9_stage, pd: npa?.pd },
+        {
+          accrued: 0,
+          dpd: 91,
+          irac: 'Sub-standard',
+          stage: 3,
+          pd: 1,
+        },
+      );
       assert.deepEqual(await ledger(A), { receivable: 0, income: 0, provisions: -18000 });
       // The daily accrual journals of A sum to what was recognised and reversed.
       const { rows } = await t.db.query<{ dr: string; cr: string }>(
@@ -123,12 +126,7 @@ for (const backend of backends()) {
       assert.equal((await row(A, '2025-03-17'))?.ifrs9_stage, 1);
       // Instalments 1–3 (due 02-15, 03-15, 04-15) all unpaid on their due dates: alert the day after the third,
       // once for the run (instalment 4, late on 05-16, extends it).
-      assert.deepEqual(await alerts(A), [
-        '2025-03-18 stage_2',
-        '2025-03-19 pd_doubled',
-        '2025-04-16 late_payments_3',
-        '2025-05-17 npa',
-      ]);
+      assert.deepEqual(await alerts(A), ['2025-03-18 stage_2', '2025-03-19 pd_doubled', '2025-04-16 late_payments_3', '2025-05-17 npa']);
       // B paid part of instalment 1 early, not all of it: its instalments 1–3 are late too.
       assert.ok((await alerts(B)).includes('2025-04-16 late_payments_3'));
       const { rows } = await t.db.query<{ alerts: number }>("SELECT alerts FROM close_runs WHERE as_of = '2025-04-16'");

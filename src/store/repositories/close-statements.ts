@@ -35,24 +35,22 @@ book AS MATERIALIZED (
   SELECT l.id, l.pd, l.disbursed_on, l.npa_since AS prev_since, l.ifrs9_stage AS prev_stage, l.provision AS prev_provision, l.written_off,
          l.product_id, l.product_version, p.npa_dpd, p.lgd, p.late_fee, p.grace, p.actual
     FROM loans l JOIN prod p ON p.product_id = l.product_id AND p.product_version = l.product_version
-   WHERE l.state = 'active' AND l.disbursed_on <= $1::date AND l.id BETWEEN $2::uuid AND $3::uuid),
--- Per instalment with payments: principal and P+I paid by the date, P+I paid by its due date (on
--- time) and by the late-fee check (due + grace days), and all interest paid (what the ledger holds).
-paid AS (
-  SELECT a.loan_id, a.n,
-         sum(a.principal) FILTER (WHERE a.value_date <= $1::date) AS pr_paid,
-         sum(a.principal + a.interest) FILTER (WHERE a.value_date <= $1::date) AS pi_paid,
-         sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date) AS pi_on_time,
-         sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date + b.grace) AS pi_by_check,
-         sum(a.interest) AS interest_paid
-    FROM book b JOIN loan_allocations a ON a.loan_id = b.id JOIN loan_instalments i ON i.loan_id = a.loan_id AND i.n = a.n
-   WHERE a.loan_id BETWEEN $2::uuid AND $3::uuid AND i.loan_id BETWEEN $2::uuid AND $3::uuid
-   GROUP BY a.loan_id, a.n),
+   WHERE l.state = 'active' AND l.disbursed_on <= $1::date AND l.id BETWEEN $2::uuid AND $3::uuid
+   ORDER BY l.id),
+-- Per instalment: principal and P+I paid by the date, P+I paid by its due date (on time) and by
+-- the late-fee check (due + grace days), and all interest paid (what the ledger holds as paid).
+-- Both tables are read in their index order by id range and merged (no hashing of the book).
 inst AS (
-  SELECT i.loan_id, i.n, i.due_date, i.principal, i.interest, b.grace, coalesce(p.pr_paid, 0) AS pr_paid, coalesce(p.pi_paid, 0) AS pi_paid,
-         coalesce(p.pi_on_time, 0) AS pi_on_time, coalesce(p.pi_by_check, 0) AS pi_by_check, coalesce(p.interest_paid, 0) AS interest_paid
-    FROM book b JOIN loan_instalments i ON i.loan_id = b.id LEFT JOIN paid p ON p.loan_id = i.loan_id AND p.n = i.n
-   WHERE i.loan_id BETWEEN $2::uuid AND $3::uuid),
+  SELECT i.loan_id, i.n, i.due_date, i.principal, i.interest, max(b.grace) AS grace,
+         coalesce(sum(a.principal) FILTER (WHERE a.value_date <= $1::date), 0) AS pr_paid,
+         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= $1::date), 0) AS pi_paid,
+         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date), 0) AS pi_on_time,
+         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date + b.grace), 0) AS pi_by_check,
+         coalesce(sum(a.interest), 0) AS interest_paid
+    FROM book b JOIN loan_instalments i ON i.loan_id = b.id
+    LEFT JOIN loan_allocations a ON a.loan_id = i.loan_id AND a.n = i.n AND a.loan_id BETWEEN $2::uuid AND $3::uuid
+   WHERE i.loan_id BETWEEN $2::uuid AND $3::uuid
+   GROUP BY i.loan_id, i.n),
 agg AS MATERIALIZED (
   SELECT loan_id,
          coalesce($1::date - min(due_date) FILTER (WHERE due_date < $1::date AND pi_paid < principal + interest), 0) AS dpd,
@@ -87,10 +85,10 @@ cls AS (
   SELECT n.*,
          CASE WHEN n.npa_since IS NULL THEN CASE WHEN n.dpd <= 0 THEN 'Standard' WHEN n.dpd <= 30 THEN 'SMA-0' WHEN n.dpd <= 60 THEN 'SMA-1' ELSE 'SMA-2' END
               WHEN n.m <= 12 THEN 'Sub-standard' WHEN n.m <= 24 THEN 'Doubtful D1' WHEN n.m <= 48 THEN 'Doubtful D2' ELSE 'Doubtful D3' END AS irac_class,
-         CASE WHEN n.npa_since IS NOT NULL OR n.pd >= 1 THEN 1::float8 WHEN n.pd <= 0 THEN 0::float8
+         CASE WHEN n.npa_since IS NOT NULL OR n.pd >= 1 THEN 1::float8 WHEN n.pd <= 0 OR n.dpd <= 0 THEN greatest(n.pd, 0)
               ELSE n.pd / (1 - n.pd) * power(2::float8, n.dpd::float8 / 30) / (1 + n.pd / (1 - n.pd) * power(2::float8, n.dpd::float8 / 30)) END AS pd_b
     FROM (SELECT npa.*, (date_part('year', age($1::date, npa_since)) * 12 + date_part('month', age($1::date, npa_since)))::int AS m FROM npa) n),
-staged AS (
+staged AS MATERIALIZED (
   SELECT c.*, md5('close ' || c.id::text || ' ' || $1::text)::uuid AS journal_id,
          CASE WHEN c.npa_since IS NOT NULL THEN 3 WHEN c.dpd > 30 OR (c.pd > 0 AND c.pd_b >= 2 * c.pd) THEN 2 ELSE 1 END AS stage,
          c.pd > 0 AND c.pd_b >= 2 * c.pd AND NOT coalesce(c.prev_pd >= 2 * c.pd, false) AS pd_doubled,

@@ -32,9 +32,10 @@ function toRun(row: RunRow): CloseRun {
 }
 
 async function storedRun(q: Queryable, asOf: string): Promise<CloseRun | undefined> {
-  const { rows } = await q.query<RunRow>("SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of, loans, npa_loans, alerts, seconds FROM close_runs WHERE as_of = $1::date", [
-    asOf,
-  ]);
+  const { rows } = await q.query<RunRow>(
+    "SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of, loans, npa_loans, alerts, seconds FROM close_runs WHERE as_of = $1::date",
+    [asOf],
+  );
   return rows[0] === undefined ? undefined : toRun(rows[0]);
 }
 
@@ -58,9 +59,9 @@ async function startDate(db: Database, asOf: string, chunkLoans: number): Promis
     if (done !== undefined) return done;
     const { rows } = await tx.query<{ chunks: number; done: number }>('SELECT chunks, done FROM close_progress WHERE as_of = $1::date', [asOf]);
     if (rows[0] !== undefined) return rows[0];
-    const active = (
-      await tx.query<{ n: string }>("SELECT count(*) AS n FROM loans WHERE state = 'active' AND disbursed_on <= $1::date", [asOf])
-    ).rows[0] as { n: string };
+    const active = (await tx.query<{ n: string }>("SELECT count(*) AS n FROM loans WHERE state = 'active' AND disbursed_on <= $1::date", [asOf])).rows[0] as {
+      n: string;
+    };
     const chunks = Math.max(1, Math.ceil(Number(active.n) / chunkLoans));
     await tx.query('INSERT INTO close_progress (as_of, chunks) VALUES ($1::date, $2)', [asOf, chunks]);
     return { chunks, done: 0 };
@@ -79,8 +80,13 @@ async function closeChunk(tx: Transaction, asOf: string, previous: string | null
   if (progress === undefined || progress.done !== k) return false;
   const started = performance.now();
   await tx.query('LOCK TABLE loans IN EXCLUSIVE MODE');
-  // Bulk statements: hash tables in memory rather than sorts on disk; no JIT for one-off plans.
-  await tx.query("SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)");
+  // The stage reads instalments and allocations in index order and merges them: measured 1.7×
+  // less CPU than the hash joins and hash aggregates the planner picks on its estimates of the
+  // CTEs (docs/servicing.md). Sorts in memory; no JIT for one-off plans. All local to the chunk.
+  await tx.query(
+    `SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true), set_config('enable_hashjoin', 'off', true),
+            set_config('enable_hashagg', 'off', true), set_config('enable_bitmapscan', 'off', true)`,
+  );
   const [lower, upper] = chunkRange(k, progress.chunks);
   await tx.query(STAGE, [asOf, lower, upper, previous]);
   await tx.query(INSERT_CLASSIFICATIONS, [asOf]);
