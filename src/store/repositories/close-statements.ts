@@ -42,11 +42,12 @@ book AS MATERIALIZED (
 -- Both tables are read in their index order by id range and merged (no hashing of the book).
 inst AS (
   SELECT i.loan_id, i.n, i.due_date, i.principal, i.interest, max(b.grace) AS grace,
-         coalesce(sum(a.principal) FILTER (WHERE a.value_date <= $1::date), 0) AS pr_paid,
-         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= $1::date), 0) AS pi_paid,
-         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date), 0) AS pi_on_time,
-         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date + b.grace), 0) AS pi_by_check,
-         coalesce(sum(a.interest), 0) AS interest_paid
+         -- bigint (sum gives numeric): the comparisons and sums over them stay integer arithmetic.
+         coalesce(sum(a.principal) FILTER (WHERE a.value_date <= $1::date), 0)::bigint AS pr_paid,
+         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= $1::date), 0)::bigint AS pi_paid,
+         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date), 0)::bigint AS pi_on_time,
+         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date + b.grace), 0)::bigint AS pi_by_check,
+         coalesce(sum(a.interest), 0)::bigint AS interest_paid
     FROM book b JOIN loan_instalments i ON i.loan_id = b.id
     LEFT JOIN loan_allocations a ON a.loan_id = i.loan_id AND a.n = i.n AND a.loan_id BETWEEN $2::uuid AND $3::uuid
    WHERE i.loan_id BETWEEN $2::uuid AND $3::uuid
@@ -54,16 +55,16 @@ inst AS (
 agg AS MATERIALIZED (
   SELECT loan_id,
          coalesce($1::date - min(due_date) FILTER (WHERE due_date < $1::date AND pi_paid < principal + interest), 0) AS dpd,
-         sum(principal - pr_paid) AS outstanding,
+         sum(principal - pr_paid)::bigint AS outstanding,
          count(*) FILTER (WHERE due_date > $1::date) AS remaining,
          count(*) FILTER (WHERE due_date + grace < $1::date AND pi_by_check < principal + interest) AS late_fee_count,
          -- Bit n set: instalment n (≤ 62) fell due before the date and was not paid in full on time.
          bit_or(1::bigint << n) FILTER (WHERE n <= 62 AND due_date < $1::date AND pi_on_time < principal + interest) AS late_mask,
          max(n) FILTER (WHERE due_date = $1::date - 1) AS just_due,
-         coalesce(sum(interest) FILTER (WHERE due_date <= $1::date), 0) AS interest_due,
+         coalesce(sum(interest) FILTER (WHERE due_date <= $1::date), 0)::bigint AS interest_due,
          max(due_date) FILTER (WHERE due_date <= $1::date) AS period_start,
          min(n) FILTER (WHERE due_date > $1::date) AS current_n,
-         sum(interest_paid) AS interest_paid
+         sum(interest_paid)::bigint AS interest_paid
     FROM inst GROUP BY loan_id),
 npa AS (
   SELECT b.*, a.dpd, greatest(a.outstanding - b.written_off, 0) AS outstanding, a.remaining, a.late_fee_count * b.late_fee AS late_fees,
@@ -73,8 +74,10 @@ npa AS (
                 / greatest(${days('b.actual', 'coalesce(a.period_start, b.disbursed_on)', 'c.due_date')}, 1) END AS scheduled_accrual,
          -- The instalment due yesterday is the third late one in a row (bits k, k−1, k−2 set, k−3 clear): once per run.
          coalesce(a.just_due >= 3 AND a.just_due <= 62 AND (a.late_mask >> (a.just_due - 3)::int) & 15 = 14, false) AS late3,
-         coalesce(pc.accrued, (SELECT o.accrued FROM loan_classifications o WHERE o.loan_id = b.id AND o.as_of < $1::date AND o.as_of >= b.disbursed_on
-                                ORDER BY o.as_of DESC LIMIT 1), 0) AS prev_accrued,
+         -- What the ledger recognises now: the last close's accrual (the loan's latest row when it missed
+         -- the previous date), or the interest paid since, when more.
+         greatest(coalesce(pc.accrued, (SELECT o.accrued FROM loan_classifications o WHERE o.loan_id = b.id AND o.as_of < $1::date AND o.as_of >= b.disbursed_on
+                                ORDER BY o.as_of DESC LIMIT 1), 0), a.interest_paid) AS prev_recognised,
          pc.pd AS prev_pd,
          CASE WHEN b.prev_since IS NOT NULL AND a.dpd > 0 THEN b.prev_since
               WHEN a.dpd > b.npa_dpd THEN $1::date - (a.dpd - b.npa_dpd - 1) END AS npa_since
@@ -93,8 +96,7 @@ staged AS MATERIALIZED (
          CASE WHEN c.npa_since IS NOT NULL THEN 3 WHEN c.dpd > 30 OR (c.pd > 0 AND c.pd_b >= 2 * c.pd) THEN 2 ELSE 1 END AS stage,
          c.pd > 0 AND c.pd_b >= 2 * c.pd AND NOT coalesce(c.prev_pd >= 2 * c.pd, false) AS pd_doubled,
          -- Income recognised: the accrual (or what was paid, when more); an NPA's unpaid interest is not income.
-         CASE WHEN c.npa_since IS NOT NULL THEN c.interest_paid ELSE greatest(c.scheduled_accrual, c.interest_paid) END AS accrued,
-         greatest(c.prev_accrued, c.interest_paid) AS prev_recognised
+         CASE WHEN c.npa_since IS NOT NULL THEN c.interest_paid ELSE greatest(c.scheduled_accrual, c.interest_paid) END AS accrued
     FROM cls c)
 SELECT s.id, s.dpd, k.label AS bucket, s.irac_class, s.npa_since IS NOT NULL AS npa, s.npa_since, s.stage, s.pd_b AS pd,
        round(((CASE s.stage WHEN 3 THEN 1 WHEN 2 THEN 1 - power(1 - s.pd_b, greatest(s.remaining, 12)::float8 / 12) ELSE s.pd_b END) * s.lgd * s.outstanding)::numeric)::bigint AS ecl,
