@@ -1,28 +1,27 @@
 /**
  * Daily close benchmark: LOANS active 12-month loans (each with its schedule and 0–7 instalments
- * paid) are written with set-based SQL, then the book is closed for a first date and for the next
- * one (the second run carries NPA dates and posts provision changes). Prints one JSON line per close.
- * PGlite in memory, or PostgreSQL in a fresh schema when DATABASE_URL is set (dropped afterwards).
+ * paid, a quarter of them NPA) are written with set-based SQL, then the book is closed for a first
+ * date and for the next one (the second run carries NPA dates, posts provision changes and one
+ * day's interest accrual). Prints one JSON line per close with loans/s (wall clock) and the CPU
+ * seconds of the PostgreSQL backend that ran it (from /proc, when the server is on this machine):
+ * the machine is shared, so the CPU figure is the one that does not depend on the load.
+ * PGlite in memory, or PostgreSQL in a schema: a fresh one dropped afterwards, or `CLOSE_SCHEMA`
+ * kept between runs (its book is written once; each run first empties what the close writes).
  * Usage: node dist/bench/close.js LOANS
  */
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { DEFAULT_PRODUCT } from '../src/servicing/index.js';
-import { migrate, openDatabase } from '../src/store/index.js';
+import { type Database, migrate, openDatabase } from '../src/store/index.js';
 import { closeBook } from '../src/store/repositories/close.js';
 import { ensureDefaultProduct } from '../src/store/repositories/loans.js';
 
 const loans = Number(process.argv[2] ?? 20_000);
 const url = process.env.DATABASE_URL;
-const schema = url ? `credo_bench_${randomBytes(4).toString('hex')}` : undefined;
-if (url && schema) {
-  const admin = await openDatabase({ url });
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.close();
-}
-const db = url ? await openDatabase({ url, schema, poolSize: 2 }) : await openDatabase({ dataDir: 'memory://' });
-try {
-  await migrate(db);
-  await ensureDefaultProduct(db);
+const kept = url ? process.env.CLOSE_SCHEMA : undefined;
+const schema = url ? (kept ?? `credo_bench_${randomBytes(4).toString('hex')}`) : undefined;
+
+async function writeBook(db: Database): Promise<number> {
   const started = performance.now();
   await db.transaction(async (tx) => {
     await tx.query("INSERT INTO applications (id, input) SELECT md5('a' || g)::uuid, '{}'::jsonb FROM generate_series(1, $1::int) g", [loans]);
@@ -33,7 +32,7 @@ try {
       [loans, DEFAULT_PRODUCT.id, DEFAULT_PRODUCT.version, JSON.stringify(DEFAULT_PRODUCT)],
     );
     await tx.query(
-      'INSERT INTO loan_instalments (loan_id, n, due_date, principal, interest, fees) SELECT l.id, n, (l.disbursed_on + make_interval(months => n))::date, 100000, 12000, 0 FROM loans l, generate_series(1, 12) n',
+      'INSERT INTO loan_instalments (loan_id, n, due_date, principal, interest, fees) SELECT l.id, n, (l.disbursed_on + make_interval(months => n))::date, 100000, 12000, 0 FROM loans l, generate_series(1, 12) n ORDER BY l.id, n',
     );
     await tx.query(
       `INSERT INTO loan_transactions (id, loan_id, kind, amount, value_date)
@@ -47,12 +46,49 @@ try {
       [loans],
     );
   });
-  const loadSeconds = (performance.now() - started) / 1000;
   await db.query('ANALYZE');
+  return (performance.now() - started) / 1000;
+}
+
+/** Empties what a close writes, so a kept book is closed from scratch again. */
+async function resetClose(db: Database): Promise<void> {
+  await db.query('TRUNCATE loan_classifications, loan_alerts, close_runs, close_progress, ledger_entries');
+  await db.query("UPDATE loans SET last_close = NULL, dpd = 0, irac_class = 'Standard', npa_since = NULL, ifrs9_stage = 1, ecl = 0, provision = 0");
+  await db.query('VACUUM ANALYZE loans');
+}
+
+/** CPU seconds (user + system) of a local PostgreSQL backend, or null when /proc does not have it. */
+async function backendCpu(pid: number): Promise<number | null> {
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
+  } catch {
+    return null;
+  }
+}
+
+if (url && schema) {
+  const admin = await openDatabase({ url });
+  await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  await admin.close();
+}
+// One connection, so the close runs on one backend whose CPU time /proc reports.
+const db = url ? await openDatabase({ url, schema, poolSize: 1 }) : await openDatabase({ dataDir: 'memory://' });
+try {
+  await migrate(db);
+  await ensureDefaultProduct(db);
+  const existing = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM loans')).rows[0]?.n);
+  if (existing !== 0 && existing !== loans) throw new Error(`schema ${schema} holds ${existing} loans, not ${loans}`);
+  const loadSeconds = existing === 0 ? await writeBook(db) : 0;
+  if (existing !== 0) await resetClose(db);
+  const pid = url ? Number((await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid) : 0;
   for (const asOf of ['2025-06-30', '2025-07-01']) {
+    const cpu0 = url ? await backendCpu(pid) : null;
     const t0 = performance.now();
     const run = await closeBook(db, asOf);
     const seconds = (performance.now() - t0) / 1000;
+    const cpu1 = url ? await backendCpu(pid) : null;
+    const dbCpu = cpu0 === null || cpu1 === null ? null : Math.round((cpu1 - cpu0) * 100) / 100;
     console.log(
       JSON.stringify({
         credo: 'close',
@@ -60,15 +96,20 @@ try {
         as_of: asOf,
         loans: run.loans,
         npa_loans: run.npaLoans,
+        alerts: run.alerts,
         seconds: Math.round(seconds * 1000) / 1000,
         loans_per_second: Math.round(run.loans / seconds),
+        db_cpu_seconds: dbCpu,
+        loans_per_db_cpu_second: dbCpu === null || dbCpu === 0 ? null : Math.round(run.loans / dbCpu),
         load_seconds: Math.round(loadSeconds * 10) / 10,
+        node: process.version,
+        load_average: (await import('node:os')).loadavg().map((x) => Math.round(x * 10) / 10),
       }),
     );
   }
 } finally {
   await db.close();
-  if (url && schema) {
+  if (url && schema && kept === undefined) {
     const admin = await openDatabase({ url });
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);
     await admin.close();

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type Database, databaseOptionsFromEnv, migrate, openDatabase, sealAudit } from '../store/index.js';
 import { buildApp } from './app.js';
+import { type CloseScheduler, startCloseScheduler } from './close-scheduler.js';
 
 /** Options of `startServer` (`credo serve`'s flags). */
 export interface ServerOptions {
@@ -16,6 +17,8 @@ export interface ServerOptions {
   readonly sealIntervalMs?: number;
   /** Rate limit (see `AppOptions.rateLimit`). */
   readonly rateLimit?: { readonly max: number; readonly windowMs: number } | false;
+  /** The daily close's time, minutes after midnight UTC (`--close-at HH:MM`); none by default. */
+  readonly closeAt?: number;
 }
 
 /** A listening server: its address and a graceful `close`. */
@@ -56,6 +59,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sealing = sealing.then(() => sealAudit(db)).catch((error) => app.log.error({ err: error }, 'audit sealing failed'));
   }, options.sealIntervalMs ?? 1000);
   sealer.unref();
+  const scheduler: CloseScheduler | undefined =
+    options.closeAt === undefined
+      ? undefined
+      : startCloseScheduler({
+          db,
+          minutes: options.closeAt,
+          log: (level, message, detail) => (level === 'error' ? app.log.error({ err: detail }, message) : app.log.info(message)),
+        });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -68,6 +79,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close() {
       closing ??= (async () => {
         await app.close();
+        await scheduler?.stop();
         clearInterval(sealer);
         await sealing;
         await sealAudit(db);

@@ -1,4 +1,5 @@
 import { IRAC_BUCKETS, IRAC_NPA_FROM, iracCode, monthsBetween, RBI_PROVISION_RATES, roundMinor } from '../finance/index.js';
+import { behaviouralPd, pdDoubled } from './behavioural-pd.js';
 import { dayNumber, isoDay } from './dates.js';
 import { delinquencyBucket, type LoanProduct } from './loan-product.js';
 
@@ -13,6 +14,8 @@ export interface Classification {
   /** The date the loan became an NPA; kept until arrears are fully cleared (dpd 0). */
   readonly npaSince: string | null;
   readonly ifrs9Stage: 1 | 2 | 3;
+  /** Behavioural 12-month PD (`behaviouralPd`). */
+  readonly pd: number;
   /** Minor units. */
   readonly ecl: number;
   /** IRAC provision by class (minor units). */
@@ -39,9 +42,10 @@ export interface ClassifyInput {
  * Classifies a loan on `asOf` (RBI IRAC and IFRS 9): a loan becomes an NPA when dpd exceeds
  * the product's NPA dpd (its NPA date is the first such day); it stays an NPA, in the class its
  * months as NPA give, until arrears are fully cleared (dpd 0) — a partial payment that brings dpd
- * to 60 does not upgrade it. IFRS 9 stage 3 for an NPA, stage 2 above 30 dpd, else 1. ECL =
- * PD·LGD·EAD with the 12-month PD (stage 1), the lifetime PD 1 − (1 − PD)^(months/12) (stage 2),
- * PD = 1 (stage 3); EAD = outstanding principal. Provision = RBI rate of the class × outstanding.
+ * to 60 does not upgrade it. IFRS 9 stage 3 for an NPA, stage 2 above 30 dpd or when the
+ * behavioural PD is at least twice the origination PD, else 1. ECL = PD·LGD·EAD with the
+ * behavioural 12-month PD (stage 1), its lifetime PD 1 − (1 − PD)^(months/12) (stage 2), PD = 1
+ * (stage 3); EAD = outstanding principal. Provision = RBI rate of the class × outstanding.
  * A restructured loan (RBI Master Circular on IRAC, §12.2; Prudential Framework 2019) is an NPA
  * from its restructure date (an NPA keeps its NPA date) until its monitoring period ends; only
  * then does the usual upgrade rule (arrears cleared) apply.
@@ -60,8 +64,9 @@ export function classifyLoan(product: LoanProduct, input: ClassifyInput): Classi
         ? iracCode(Math.max(dpd, 91), Math.max(0, monthsBetween(npaSince, asOf)))
         : iracCode(Math.min(dpd, 90), 0);
   const npa = code >= IRAC_NPA_FROM;
-  const stage: 1 | 2 | 3 = npa ? 3 : dpd > 30 ? 2 : 1;
-  const pd = stage === 3 ? 1 : stage === 2 ? 1 - (1 - input.pd) ** (Math.max(input.remainingMonths, 12) / 12) : input.pd;
+  const behavioural = behaviouralPd(input.pd, dpd, npa);
+  const stage: 1 | 2 | 3 = npa ? 3 : dpd > 30 || pdDoubled(input.pd, behavioural) ? 2 : 1;
+  const pd = stage === 3 ? 1 : stage === 2 ? 1 - (1 - behavioural) ** (Math.max(input.remainingMonths, 12) / 12) : behavioural;
   const iracClass = IRAC_BUCKETS[code] as (typeof IRAC_BUCKETS)[number];
   return {
     asOf,
@@ -71,6 +76,7 @@ export function classifyLoan(product: LoanProduct, input: ClassifyInput): Classi
     npa,
     npaSince,
     ifrs9Stage: stage,
+    pd: behavioural,
     ecl: roundMinor(pd * product.lgd * input.outstandingPrincipal),
     provision: roundMinor(RBI_PROVISION_RATES[iracClass] * input.outstandingPrincipal),
   };

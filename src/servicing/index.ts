@@ -1,4 +1,6 @@
-/** Loan servicing, pure: states, products, schedules, repayment replay and allocation, classification, ledger positions. */
+/** Loan servicing, pure: states, products, schedules, repayment replay and allocation, classification, accrual, ledger positions. */
+export { accruedInterest, dayCountDays } from './accrue-interest.js';
+export { behaviouralPd, pdDoubled } from './behavioural-pd.js';
 export { type Classification, type ClassifyInput, classifyLoan } from './classify-loan.js';
 export { addMonths, dayNumber, isoDay } from './dates.js';
 export { ACCOUNTS, type Account, journalBetween, type LoanMoney, loanPosition, type Position, type Posting, ZERO_POSITION } from './ledger-position.js';

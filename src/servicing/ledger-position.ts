@@ -39,21 +39,29 @@ export interface LoanMoney {
   readonly recovered: number;
   /** The provision held (allowance). */
   readonly provision: number;
+  /**
+   * Interest income the daily close has recognised on the loan (its last classification's
+   * `accrued`, 0 before any close): income is the larger of it and the interest paid, the
+   * receivable what is recognised but not yet paid.
+   */
+  readonly interestAccrued: number;
 }
 
 /**
  * The ledger position a loan's money facts imply. Balanced by construction: cash received (Σ paid
- * + recoveries) less cash lent is matched by principal repaid (portfolio), interest and fee income,
+ * + recoveries) less cash lent is matched by principal repaid (portfolio), interest income (what
+ * the close accrued or, when more, what was paid) less the receivable still unpaid, fee income,
  * the borrower's credit, the write-off (an expense, reduced by recoveries) and the provision
  * (allowance against its expense). Credit balances are `0 − x`, never −0.
  */
 export function loanPosition(m: LoanMoney): Position {
   const received = m.principalPaid + m.interestPaid + m.feesPaid + m.excess;
+  const income = Math.max(m.interestAccrued, m.interestPaid);
   return {
     cash: received + m.recovered - m.disbursed,
     loan_portfolio: m.disbursed - m.principalPaid - m.writtenOff,
-    interest_receivable: 0,
-    interest_income: 0 - m.interestPaid,
+    interest_receivable: income - m.interestPaid,
+    interest_income: 0 - income,
     fee_income: 0 - m.feesPaid,
     customer_credit: 0 - m.excess,
     write_off_expense: m.writtenOff - m.recovered,

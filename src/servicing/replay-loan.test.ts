@@ -158,6 +158,7 @@ test('property: random payments, reversals and backdating keep balances, totals 
         writtenOff: 0,
         recovered: 0,
         provision: 480,
+        interestAccrued: 0,
       });
       assert.equal(
         Object.values(position).reduce((s, v) => s + v, 0),
@@ -259,6 +260,7 @@ test('property: prepayments, restructures and recoveries keep balances, totals, 
           writtenOff,
           recovered,
           provision: 0,
+          interestAccrued: 0,
         });
         assert.equal(
           Object.values(position).reduce((s, v) => s + v, 0),

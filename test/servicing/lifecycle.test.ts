@@ -51,6 +51,7 @@ for (const backend of backends()) {
         writtenOff: loan.writtenOff,
         recovered: loan.recovered,
         provision: loan.provision,
+        interestAccrued: loan.writtenOff > 0 ? 0 : loan.interestAccrued,
       });
       assert.deepEqual(await loanLedgerPosition(t.db, id), expected);
       const tb = (await get('/api/v1/ledger/trial-balance')).json();

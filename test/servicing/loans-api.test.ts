@@ -107,10 +107,11 @@ for (const backend of backends()) {
       assert.equal(cash.credit, '15500.00');
       assert.equal(cash.debit, cents(first.fees + first.interest + first.principal));
 
-      // Daily close on 2025-05-17: instalment 2 (due 2025-03-15) unpaid for 63 days → SMA-2, stage 2.
+      // Daily close on 2025-05-17: instalment 2 (due 2025-03-15) unpaid for 63 days → SMA-2, stage 2;
+      // alerts: stage 1 → 2 and the behavioural PD doubled (odds · 2^(63/30) = 4.3×).
       const close = await post('/api/v1/jobs/close', { as_of: '2025-05-17' }, 'admin');
       assert.equal(close.statusCode, 200, close.body);
-      assert.deepEqual({ ...(close.json() as object), seconds: 0 }, { as_of: '2025-05-17', loans: 1, seconds: 0, npa_loans: 0, alerts: 1, dates_closed: 1 });
+      assert.deepEqual({ ...(close.json() as object), seconds: 0 }, { as_of: '2025-05-17', loans: 1, seconds: 0, npa_loans: 0, alerts: 2, dates_closed: 1 });
       const { rows: cls } = await t.db.query<{ dpd: number; irac_class: string; ifrs9_stage: number }>(
         'SELECT dpd, irac_class, ifrs9_stage FROM loan_classifications WHERE loan_id = $1',
         [id],

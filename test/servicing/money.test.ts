@@ -37,6 +37,7 @@ for (const backend of backends()) {
         writtenOff: loan.writtenOff,
         recovered: 0,
         provision: loan.provision,
+        interestAccrued: loan.interestAccrued,
       });
       assert.deepEqual(await loanLedgerPosition(t.db, id), expected);
     }

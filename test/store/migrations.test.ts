@@ -45,7 +45,7 @@ for (const backend of backends()) {
         assert.ok(a.some((line) => line.startsWith('trigger audit_log.audit_log_guard')));
         assert.deepEqual(b, a);
         // Running again applies nothing.
-        assert.deepEqual(await migrate(fresh.db), { applied: [], version: migrations.length });
+        assert.deepEqual(await migrate(fresh.db), { applied: [], version: Math.max(...migrations.map((m) => m.version)) });
       } finally {
         await fresh.dispose();
         await upgraded.dispose();

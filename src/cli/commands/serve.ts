@@ -1,3 +1,5 @@
+import { CredoError } from '../../errors/index.js';
+import { parseCloseAt } from '../../server/close-scheduler.js';
 import { startServer } from '../../server/index.js';
 import { defineCommand } from '../command.js';
 
@@ -21,6 +23,8 @@ export const serveCommand = defineCommand({
     'Opens the database (DATABASE_URL when set, else PGlite under --data-dir), applies migrations, loads the\n' +
     'champion model and the active policy, and listens. SIGTERM/SIGINT: in-flight requests finish, the audit\n' +
     'log is sealed and the pool closed. API and roles: docs/service.md.\n' +
+    '--close-at HH:MM (UTC) runs the daily close: at start it catches up every missed date through yesterday, then\n' +
+    'each day at HH:MM closes the day that ended (docs/servicing.md). Off unless given.\n' +
     'Example: credo serve --port 3000 --data-dir .credo',
   flags: {
     port: { type: 'int', default: 3000, min: 0, max: 65535, description: 'TCP port (0 = any free port)' },
@@ -28,14 +32,20 @@ export const serveCommand = defineCommand({
     'data-dir': { type: 'string', description: 'PGlite data directory (default .credo); ignored when DATABASE_URL is set' },
     quiet: { type: 'boolean', description: 'do not log requests' },
     'rate-limit': { type: 'int', default: 600, min: 0, description: 'requests per minute per API key (or address without one); 0 = no limit' },
+    'close-at': { type: 'string', description: 'daily close time HH:MM UTC (catches up missed dates at start); off by default' },
   },
   async run(args, _positionals, context) {
+    const closeAtText = args['close-at'];
+    const closeAt = closeAtText === undefined ? undefined : parseCloseAt(closeAtText);
+    if (closeAtText !== undefined && closeAt === undefined)
+      throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'close-at', problem: 'must be a time HH:MM (UTC, 00:00–23:59)', value: closeAtText });
     const server = await startServer({
       port: args.port,
       host: args.host,
       dataDir: args['data-dir'],
       log: !args.quiet,
       rateLimit: args['rate-limit'] === 0 ? false : { max: args['rate-limit'], windowMs: 60_000 },
+      ...(closeAt === undefined ? {} : { closeAt }),
     });
     const where = server.db.kind === 'pglite' ? `PGlite ${server.db.target}` : `PostgreSQL ${server.db.target}`;
     context.stderr(`credo serve: listening on ${server.url} (${where}); API explorer ${server.url}/docs\n`);

@@ -147,6 +147,8 @@ export async function resync(q: Queryable, loan: Loan, today: string, memo: stri
     writtenOff: loan.writtenOff,
     recovered: loan.recovered,
     provision,
+    // Written off: interest accrued but unpaid is no longer income.
+    interestAccrued: loan.writtenOff > 0 ? 0 : loan.interestAccrued,
   });
   await postJournal(q, { loanId: loan.id, postings: journalBetween(await loanLedgerPosition(q, loan.id), target), valueDate, memo });
   await q.query('UPDATE loans SET outstanding_principal = $2, provision = $3 WHERE id = $1', [

@@ -37,6 +37,8 @@ export interface Loan {
   readonly monitoredUntil: string | null;
   /** The date of the last prepayment or restructure: no transaction may be added or reversed before it. */
   readonly rescheduledOn: string | null;
+  /** Interest income recognised by the loan's latest close since its disbursement (minor units; 0 before one). */
+  readonly interestAccrued: number;
   readonly createdAt: Date;
 }
 
@@ -59,6 +61,7 @@ interface LoanRow {
   restructured_on: string | null;
   monitored_until: string | null;
   rescheduled_on: string | null;
+  interest_accrued: string;
   created_at: Date;
 }
 
@@ -69,7 +72,8 @@ export function productFromJson(json: Record<string, unknown>): LoanProduct {
 }
 
 const COLUMNS =
-  "id, application_id, product, state, currency, principal, annual_rate::text AS annual_rate, term_months, pd, to_char(disbursed_on, 'YYYY-MM-DD') AS disbursed_on, written_off, recovered, to_char(last_close, 'YYYY-MM-DD') AS last_close, to_char(npa_since, 'YYYY-MM-DD') AS npa_since, provision, to_char(restructured_on, 'YYYY-MM-DD') AS restructured_on, to_char(monitored_until, 'YYYY-MM-DD') AS monitored_until, to_char(rescheduled_on, 'YYYY-MM-DD') AS rescheduled_on, created_at";
+  "id, application_id, product, state, currency, principal, annual_rate::text AS annual_rate, term_months, pd, to_char(disbursed_on, 'YYYY-MM-DD') AS disbursed_on, written_off, recovered, to_char(last_close, 'YYYY-MM-DD') AS last_close, to_char(npa_since, 'YYYY-MM-DD') AS npa_since, provision, to_char(restructured_on, 'YYYY-MM-DD') AS restructured_on, to_char(monitored_until, 'YYYY-MM-DD') AS monitored_until, to_char(rescheduled_on, 'YYYY-MM-DD') AS rescheduled_on, created_at, " +
+  'coalesce((SELECT c.accrued FROM loan_classifications c WHERE c.loan_id = loans.id AND c.as_of >= loans.disbursed_on ORDER BY c.as_of DESC LIMIT 1), 0) AS interest_accrued';
 
 function toLoan(row: LoanRow): Loan {
   return {
@@ -91,6 +95,7 @@ function toLoan(row: LoanRow): Loan {
     restructuredOn: row.restructured_on,
     monitoredUntil: row.monitored_until,
     rescheduledOn: row.rescheduled_on,
+    interestAccrued: Number(row.interest_accrued),
     createdAt: row.created_at,
   };
 }
