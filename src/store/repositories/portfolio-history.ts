@@ -14,16 +14,21 @@ const monthIndex = (d: string) => `(extract(year from ${d})::int * 12 + extract(
  * close. The month a loan leaves the book ends its rows as in the synthetic world's table: a
  * written-off loan's last row is charged off and carries the amount written off; a loan closed
  * with every obligation met ends on a row with balance 0 and dpd 0 (the month of its last
- * repayment). Such a last row is written once its month-end has been closed.
+ * repayment). Such a last row is written once its month-end has been closed. The write-off date
+ * is its transaction's value date, or the value date of its journal (memo 'write-off').
  */
 export const BOOK_PERFORMANCE_SQL = `
 WITH observed AS (SELECT max(as_of) AS last FROM close_runs),
 ends AS (
-  SELECT l.id AS loan_id, l.state = 'written_off' AS charged_off, l.written_off, l.dpd, max(t.value_date) AS ended_on
-    FROM loans l JOIN loan_transactions t ON t.loan_id = l.id AND t.reversed_at IS NULL
-     AND (CASE WHEN l.state = 'written_off' THEN t.kind = 'write_off' ELSE t.kind NOT IN ('disbursement', 'write_off', 'recovery') END)
-   WHERE l.state IN ('written_off', 'closed')
-   GROUP BY l.id, l.state, l.written_off, l.dpd),
+  SELECT l.id AS loan_id, l.state = 'written_off' AS charged_off, l.written_off, l.dpd,
+         CASE WHEN l.state = 'written_off' THEN coalesce(w.d, j.d) ELSE r.d END AS ended_on
+    FROM loans l
+    LEFT JOIN LATERAL (SELECT max(t.value_date) AS d FROM loan_transactions t
+                        WHERE t.loan_id = l.id AND t.reversed_at IS NULL AND t.kind = 'write_off') AS w ON l.state = 'written_off'
+    LEFT JOIN LATERAL (SELECT max(e.value_date) AS d FROM ledger_entries e WHERE e.loan_id = l.id AND e.memo = 'write-off') AS j ON l.state = 'written_off'
+    LEFT JOIN LATERAL (SELECT max(t.value_date) AS d FROM loan_transactions t
+                        WHERE t.loan_id = l.id AND t.reversed_at IS NULL AND t.kind IN ('repayment', 'prepayment')) AS r ON l.state = 'closed'
+   WHERE l.state IN ('written_off', 'closed')),
 rows AS (
   SELECT c.loan_id, l.disbursed_on, ${monthIndex('c.as_of')} - ${monthIndex('l.disbursed_on')} AS mob, c.outstanding AS balance, c.dpd, 0 AS charged_off
     FROM loan_classifications c JOIN loans l ON l.id = c.loan_id LEFT JOIN ends e ON e.loan_id = c.loan_id
