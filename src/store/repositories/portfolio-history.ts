@@ -19,6 +19,8 @@ const monthIndex = (d: string) => `(extract(year from ${d})::int * 12 + extract(
  */
 export const BOOK_PERFORMANCE_SQL = `
 WITH observed AS (SELECT max(as_of) AS last FROM close_runs),
+-- the closed month-ends first, so the history is read through its as_of index, not scanned
+month_ends AS (SELECT as_of FROM close_runs WHERE as_of = ${monthEnd('as_of')}),
 ends AS (
   SELECT l.id AS loan_id, l.state = 'written_off' AS charged_off, l.written_off, l.dpd,
          CASE WHEN l.state = 'written_off' THEN coalesce(w.d, j.d) ELSE r.d END AS ended_on
@@ -31,8 +33,8 @@ ends AS (
    WHERE l.state IN ('written_off', 'closed')),
 rows AS (
   SELECT c.loan_id, l.disbursed_on, ${monthIndex('c.as_of')} - ${monthIndex('l.disbursed_on')} AS mob, c.outstanding AS balance, c.dpd, 0 AS charged_off
-    FROM loan_classifications c JOIN loans l ON l.id = c.loan_id LEFT JOIN ends e ON e.loan_id = c.loan_id
-   WHERE c.as_of = ${monthEnd('c.as_of')} AND (e.ended_on IS NULL OR c.as_of < ${monthEnd('e.ended_on')})
+    FROM month_ends m JOIN loan_classifications c ON c.as_of = m.as_of JOIN loans l ON l.id = c.loan_id LEFT JOIN ends e ON e.loan_id = c.loan_id
+   WHERE e.ended_on IS NULL OR c.as_of < ${monthEnd('e.ended_on')}
   UNION ALL
   SELECT e.loan_id, l.disbursed_on, ${monthIndex('e.ended_on')} - ${monthIndex('l.disbursed_on')},
          CASE WHEN e.charged_off THEN e.written_off ELSE 0 END, CASE WHEN e.charged_off THEN e.dpd ELSE 0 END, CASE WHEN e.charged_off THEN 1 ELSE 0 END
