@@ -104,7 +104,11 @@ export async function bookVintages(q: Queryable, badDpd = 90): Promise<BookVinta
   }>(compileVintageSql(postgres, BOOK, COLUMNS, badDpd));
   const maxMob = rows.reduce((m, r) => Math.max(m, Number(r.mob)), 0);
   const byVintage = new Map<string, typeof rows>();
-  for (const r of rows) byVintage.set(r.vintage, [...(byVintage.get(r.vintage) ?? []), r]);
+  for (const r of rows) {
+    const cells = byVintage.get(r.vintage);
+    if (cells === undefined) byVintage.set(r.vintage, [r]);
+    else cells.push(r);
+  }
   const vintages = [...byVintage].map(([vintage, cells]) => {
     const countRate: (number | null)[] = new Array(maxMob).fill(null);
     const balanceRate: (number | null)[] = new Array(maxMob).fill(null);
