@@ -6,6 +6,14 @@
 export { type Arm, challengerArm, stableUnit } from './challenger-arm.js';
 export { decideApplication } from './decide-application.js';
 export type { BoundModel, DecisionAction, DecisionContext, DecisionReason, DecisionRecord, InputValue } from './decision-record.js';
+export {
+  type ApplicationCounterfactual,
+  type ApplicationExplanation,
+  applicationCounterfactual,
+  explainApplication,
+  type FeatureStats,
+} from './explain-application.js';
+export { featureStats } from './feature-stats.js';
 export { formatBasisPoints, limitMinor, priceBp } from './limit-and-price.js';
 export { DECIDING_MODEL, type PolicyParseResult, parsePolicy, safeParsePolicy } from './parse-policy.js';
 export type { AffordabilityPolicy, DecisionPolicy, LimitPolicy, LimitTier, PolicyInput, PolicyIssue, PricingPolicy } from './policy.js';

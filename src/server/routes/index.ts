@@ -5,6 +5,7 @@ import { auditRoutes } from './audit.js';
 import { bulkRoutes } from './bulk.js';
 import { customerRoutes } from './customers.js';
 import { dashboardRoutes } from './dashboard.js';
+import { decisionInsightRoutes } from './decision-insight.js';
 import { decisionRoutes } from './decisions.js';
 import { healthRoutes } from './health.js';
 import { jobRoutes } from './jobs.js';
@@ -29,6 +30,7 @@ export async function registerRoutes(app: FastifyInstance, service: Service, opt
   ledgerRoutes(app, service);
   portfolioRoutes(app, service);
   dashboardRoutes(app, service);
+  decisionInsightRoutes(app, service);
   jobRoutes(app, service);
   await app.register(modelRoutes, { service, uploadLimit: options.uploadLimit });
 }
