@@ -58,6 +58,7 @@ export {
   pruneIdempotencyKeys,
   releaseIdempotencyKey,
 } from './repositories/idempotency.js';
+export { type LoanCloseRow, type LoanLedgerRow, type LoanStateRow, type LoanTransactionRow, loanHistory } from './repositories/loan-history.js';
 export {
   getChallenger,
   getChampion,

@@ -62,6 +62,19 @@ export function dashboardRoutes(app: FastifyInstance, service: Service): void {
     },
   );
 
+  api.get(
+    '/api/v1/me',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['users'],
+        summary: 'The caller: user id, name and role (the dashboard offers only the actions the role may take)',
+        response: { 200: Type.Object({ id: Type.String(), name: Type.String(), role: Type.String() }) },
+      },
+    },
+    async (request) => ({ id: request.caller!.userId, name: request.caller!.name, role: request.caller!.role }),
+  );
+
   api.post(
     '/api/v1/decisions/preview',
     {

@@ -10,6 +10,7 @@ import { decisionRoutes } from './decisions.js';
 import { healthRoutes } from './health.js';
 import { jobRoutes } from './jobs.js';
 import { ledgerRoutes } from './ledger.js';
+import { loanHistoryRoutes } from './loan-history.js';
 import { loanRoutes } from './loans.js';
 import { modelRoutes } from './models.js';
 import { policyRoutes } from './policies.js';
@@ -27,6 +28,7 @@ export async function registerRoutes(app: FastifyInstance, service: Service, opt
   userRoutes(app, service);
   auditRoutes(app, service);
   loanRoutes(app, service);
+  loanHistoryRoutes(app, service);
   ledgerRoutes(app, service);
   portfolioRoutes(app, service);
   dashboardRoutes(app, service);

@@ -4,6 +4,7 @@ import { ApiError, type AppData, api, type Decision, type Setup } from '../api.j
 import { Chart, DataTable, Empty, ErrorBox, Load } from '../components.js';
 import { money, pct } from '../format.js';
 import { useApi } from '../use-api.js';
+import { Contributions, DecisionPathView, WhatWouldApprove } from './decide-insight.js';
 
 interface AppList {
   items: { id: string; external_id: string | null; action: string | null; created_at: string; decision_id: string | null }[];
@@ -17,7 +18,7 @@ interface AppDetail {
 }
 
 /** The decision: action, PD, score, limit, rate and the principal reasons. */
-function DecisionCard({ d, title }: { d: Decision; title: string }) {
+function DecisionCard({ d, title, data }: { d: Decision; title: string; data?: AppData }) {
   return (
     <section class="card decision" aria-label={title} data-decision={d.action}>
       <h2>{title}</h2>
@@ -36,6 +37,8 @@ function DecisionCard({ d, title }: { d: Decision; title: string }) {
         ))}
       </ol>
       {d.rules_fired !== undefined && d.rules_fired.length > 0 && <p>Rules fired: {d.rules_fired.join(', ')}</p>}
+      {data !== undefined && <Contributions data={data} decision={d} />}
+      {data !== undefined && d.action !== 'approve' && <WhatWouldApprove data={data} decision={d} />}
     </section>
   );
 }
@@ -188,6 +191,7 @@ function ApplicationView({ id }: { id: string }) {
           <>
             <h2>Application {a.id.slice(0, 8)}</h2>
             {a.decision !== null && <DecisionCard d={a.decision} title="Current decision" />}
+            {a.decision !== null && <DecisionPathView decision={a.decision} />}
             <DataTable
               caption="Every decision of this application (champion vs challenger shadow, overrides)"
               columns={['kind', 'arm', 'action', 'PD', 'score', 'limit', 'rate']}
@@ -349,7 +353,7 @@ export function DecidePage() {
                   </form>
                   {result !== null && (
                     <div class="grid">
-                      <DecisionCard d={result.decision} title="Decision" />
+                      <DecisionCard d={result.decision} title="Decision" data={result.data} />
                       <WhatIf key={result.decision.id} setup={s} start={result.data} decided={result.decision} />
                     </div>
                   )}
