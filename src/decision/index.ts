@@ -15,6 +15,20 @@ export {
 } from './explain-application.js';
 export { featureStats } from './feature-stats.js';
 export { formatBasisPoints, limitMinor, priceBp } from './limit-and-price.js';
+export {
+  type FeatureReference,
+  PSI_THRESHOLDS,
+  pdOfInputs,
+  type StabilityRow,
+  type StabilityStatus,
+  shapOfInputs,
+  stabilityReport,
+  stabilityStatus,
+  type TrainingReference,
+  trainingReference,
+  type ValidationSample,
+  validationPerformance,
+} from './model-monitoring.js';
 export { DECIDING_MODEL, type PolicyParseResult, parsePolicy, safeParsePolicy } from './parse-policy.js';
 export type { AffordabilityPolicy, DecisionPolicy, LimitPolicy, LimitTier, PolicyInput, PolicyIssue, PricingPolicy } from './policy.js';
 export { type ReplayResult, replayDecision } from './replay-decision.js';

@@ -12,6 +12,7 @@ import { jobRoutes } from './jobs.js';
 import { ledgerRoutes } from './ledger.js';
 import { loanHistoryRoutes } from './loan-history.js';
 import { loanRoutes } from './loans.js';
+import { modelInsightRoutes } from './model-insight.js';
 import { modelRoutes } from './models.js';
 import { policyRoutes } from './policies.js';
 import { portfolioRoutes } from './portfolio.js';
@@ -34,5 +35,6 @@ export async function registerRoutes(app: FastifyInstance, service: Service, opt
   dashboardRoutes(app, service);
   decisionInsightRoutes(app, service);
   jobRoutes(app, service);
+  modelInsightRoutes(app, service);
   await app.register(modelRoutes, { service, uploadLimit: options.uploadLimit });
 }
