@@ -16,6 +16,7 @@ import { modelInsightRoutes } from './model-insight.js';
 import { modelRoutes } from './models.js';
 import { policyRoutes } from './policies.js';
 import { portfolioRoutes } from './portfolio.js';
+import { strategyLabRoutes } from './strategy-lab.js';
 import { userRoutes } from './users.js';
 
 /** Registers every route of the API (each file: schema + access + one call into decision/store). */
@@ -36,5 +37,6 @@ export async function registerRoutes(app: FastifyInstance, service: Service, opt
   decisionInsightRoutes(app, service);
   jobRoutes(app, service);
   modelInsightRoutes(app, service);
+  strategyLabRoutes(app, service);
   await app.register(modelRoutes, { service, uploadLimit: options.uploadLimit });
 }
