@@ -31,6 +31,7 @@ export {
 } from './model-monitoring.js';
 export { DECIDING_MODEL, type PolicyParseResult, parsePolicy, safeParsePolicy } from './parse-policy.js';
 export type { AffordabilityPolicy, DecisionPolicy, LimitPolicy, LimitTier, PolicyInput, PolicyIssue, PricingPolicy } from './policy.js';
+export { BOOK_SCENARIOS, FRONTIER_BAD_RATES, optimiseCutoffs, simulateBook } from './portfolio-lab.js';
 export { type ReplayResult, replayDecision } from './replay-decision.js';
 export { type LabData, type LabInference, labData, strategyLift, strategySwapset } from './strategy-lab.js';
 export { applicationInputs, validateApplicationData } from './validate-application.js';

@@ -74,7 +74,7 @@ export {
 } from './repositories/models.js';
 export { DEFAULT_PAGE_SIZE, isUuid, MAX_PAGE_SIZE, pageOf } from './repositories/page.js';
 export { activatePolicy, getActivePolicy, getPolicy, insertPolicy, listPolicies, type PolicyEntry, type PolicyWithYaml } from './repositories/policies.js';
-export { recentApplicationInputs, recentApplicationOutcomes } from './repositories/recent-inputs.js';
+export { activeExposures, recentApplicationInputs, recentApplicationOutcomes } from './repositories/recent-inputs.js';
 export { type DecidedApplication, recordDecidedApplication } from './repositories/record-decided-application.js';
 export {
   createApiKey,

@@ -16,6 +16,7 @@ import { modelInsightRoutes } from './model-insight.js';
 import { modelRoutes } from './models.js';
 import { policyRoutes } from './policies.js';
 import { portfolioRoutes } from './portfolio.js';
+import { simulateRoutes } from './simulate.js';
 import { strategyLabRoutes } from './strategy-lab.js';
 import { userRoutes } from './users.js';
 
@@ -38,5 +39,6 @@ export async function registerRoutes(app: FastifyInstance, service: Service, opt
   jobRoutes(app, service);
   modelInsightRoutes(app, service);
   strategyLabRoutes(app, service);
+  simulateRoutes(app, service);
   await app.register(modelRoutes, { service, uploadLimit: options.uploadLimit });
 }
