@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { applicationInputs, BOOK_SCENARIOS, labData, optimiseCutoffs, simulateBook } from '../../decision/index.js';
 import { CredoError } from '../../errors/index.js';
+import { describeRarocAssumptions, portfolioMetrics, RAROC_DEFAULTS } from '../../finance/index.js';
 import { activeExposures, recentApplicationOutcomes } from '../../store/index.js';
 import type { Service } from '../service.js';
 
@@ -58,6 +59,43 @@ export function simulateRoutes(app: FastifyInstance, service: Service): void {
         minorPerMajor: 10 ** policy.currency.exponent,
       });
       return { ...base, scenarios };
+    },
+  );
+
+  api.get(
+    '/api/v1/book/risk',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['portfolio'],
+        summary: 'Risk of the active book (portfolioMetrics): exposure, EL, IRB RWA and capital (other retail), RAROC at the default pricing assumptions',
+      },
+    },
+    async () => {
+      const policy = currentSetup(service).context.policy;
+      const lgd = policy.pricing?.lgd ?? DEFAULT_LGD;
+      const exposures = await activeExposures(service.db);
+      const scale = 10 ** policy.currency.exponent;
+      const all = portfolioMetrics({
+        approved: new Float64Array(exposures.length).fill(1),
+        // a stage-3 loan has defaulted: PD 1
+        pd: exposures.map((e) => (e.stage === 3 ? 1 : e.pd)),
+        lgd,
+        ead: exposures.map((e) => e.outstanding / scale),
+        rate: exposures.map((e) => e.rate),
+      }).at(-1);
+      return {
+        currency: policy.currency.code,
+        lgd,
+        loans: exposures.length,
+        exposure: all?.exposure ?? 0,
+        el: all?.expectedLoss ?? 0,
+        el_rate: all?.expectedLossRate ?? 0,
+        rwa: all?.rwa ?? 0,
+        capital: all?.capital ?? 0,
+        raroc: all?.raroc ?? null,
+        assumptions: describeRarocAssumptions(RAROC_DEFAULTS),
+      };
     },
   );
 

@@ -28,10 +28,10 @@ export async function recentApplicationOutcomes(q: Queryable, limit: number): Pr
   return rows.map((r) => ({ input: r.input, bad: r.bad === null ? null : r.bad === 1 ? 1 : 0 }));
 }
 
-/** Active loans as exposures: the PD they were decided with, the outstanding principal (minor units) and the IFRS 9 stage of the last close. */
-export async function activeExposures(q: Queryable): Promise<{ pd: number; outstanding: number; stage: number }[]> {
-  const { rows } = await q.query<{ pd: number; outstanding: string; stage: number }>(
-    "SELECT pd, outstanding_principal::text AS outstanding, ifrs9_stage AS stage FROM loans WHERE state = 'active' AND outstanding_principal > 0 ORDER BY id",
+/** Active loans as exposures: the PD they were decided with, the outstanding principal (minor units), the annual rate and the IFRS 9 stage of the last close. */
+export async function activeExposures(q: Queryable): Promise<{ pd: number; outstanding: number; rate: number; stage: number }[]> {
+  const { rows } = await q.query<{ pd: number; outstanding: string; rate: string; stage: number }>(
+    "SELECT pd, outstanding_principal::text AS outstanding, annual_rate::text AS rate, ifrs9_stage AS stage FROM loans WHERE state = 'active' AND outstanding_principal > 0 ORDER BY id",
   );
-  return rows.map((r) => ({ pd: Number(r.pd), outstanding: Number(r.outstanding), stage: Number(r.stage) }));
+  return rows.map((r) => ({ pd: Number(r.pd), outstanding: Number(r.outstanding), rate: Number(r.rate), stage: Number(r.stage) }));
 }
