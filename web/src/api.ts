@@ -81,6 +81,8 @@ export interface Setup {
   champion: { id: string; kind: string; hash: string };
   challenger: { id: string; kind: string; hash: string; share: number } | null;
   inputs: { name: string; type: 'number' | 'category'; categories?: string[] }[];
+  /** The most recent approved application's data (the form starts from it). */
+  example: AppData | null;
 }
 
 /** Application data: input name → value. */

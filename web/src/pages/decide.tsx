@@ -299,11 +299,6 @@ function Applications({ onOpen, open }: { onOpen: (id: string) => void; open: st
 /** Decide: the application form, the decision with reasons, what-if, and the application list with its decision view. */
 export function DecidePage() {
   const setup = useApi<Setup>('/api/v1/setup');
-  const sample = useApi<AppData>('sample', async () => {
-    const list = await api<AppList>('/api/v1/applications?limit=1&action=approve');
-    const first = list.items[0];
-    return first === undefined ? {} : (await api<AppDetail>(`/api/v1/applications/${first.id}`)).data;
-  });
   const [data, setData] = useState<AppData | null>(null);
   const [result, setResult] = useState<{ data: AppData; decision: Decision } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -314,54 +309,51 @@ export function DecidePage() {
     <>
       <h1>Decide</h1>
       <Load value={setup} what="the decision setup">
-        {(s) => (
-          <Load value={sample} what="an example application">
-            {(example) => {
-              const form = data ?? Object.fromEntries(s.inputs.map((i) => [i.name, example[i.name] ?? null]));
-              return (
-                <>
-                  <form
-                    class="card"
-                    aria-labelledby="form-h"
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      setBusy(true);
-                      setError(null);
-                      api<{ application_id: string; decision: Decision }>('/api/v1/applications', { method: 'POST', body: { data: form } })
-                        .then(
-                          (r) => {
-                            setResult({ data: form, decision: r.decision });
-                            setRefresh((x) => x + 1);
-                            setOpen(r.application_id);
-                          },
-                          (err: ApiError) => setError(err),
-                        )
-                        .finally(() => setBusy(false));
-                    }}
-                  >
-                    <h2 id="form-h">
-                      Application (policy {s.policy.name} v{s.policy.version}, champion {s.champion.kind}
-                      {s.challenger !== null ? `, challenger ${s.challenger.kind} on ${pct(s.challenger.share, 0)}` : ''})
-                    </h2>
-                    <InputsForm setup={s} data={form} onChange={setData} idPrefix="app" />
-                    <p>
-                      <button type="submit" disabled={busy}>
-                        {busy ? 'Deciding…' : 'Submit application'}
-                      </button>
-                    </p>
-                    {error !== null && <ErrorBox error={error} what="a decision" />}
-                  </form>
-                  {result !== null && (
-                    <div class="grid">
-                      <DecisionCard d={result.decision} title="Decision" data={result.data} />
-                      <WhatIf key={result.decision.id} setup={s} start={result.data} decided={result.decision} />
-                    </div>
-                  )}
-                </>
-              );
-            }}
-          </Load>
-        )}
+        {(s) => {
+          const example = s.example ?? {};
+          const form = data ?? Object.fromEntries(s.inputs.map((i) => [i.name, example[i.name] ?? null]));
+          return (
+            <>
+              <form
+                class="card"
+                aria-labelledby="form-h"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  setBusy(true);
+                  setError(null);
+                  api<{ application_id: string; decision: Decision }>('/api/v1/applications', { method: 'POST', body: { data: form } })
+                    .then(
+                      (r) => {
+                        setResult({ data: form, decision: r.decision });
+                        setRefresh((x) => x + 1);
+                        setOpen(r.application_id);
+                      },
+                      (err: ApiError) => setError(err),
+                    )
+                    .finally(() => setBusy(false));
+                }}
+              >
+                <h2 id="form-h">
+                  Application (policy {s.policy.name} v{s.policy.version}, champion {s.champion.kind}
+                  {s.challenger !== null ? `, challenger ${s.challenger.kind} on ${pct(s.challenger.share, 0)}` : ''})
+                </h2>
+                <InputsForm setup={s} data={form} onChange={setData} idPrefix="app" />
+                <p>
+                  <button type="submit" disabled={busy}>
+                    {busy ? 'Deciding…' : 'Submit application'}
+                  </button>
+                </p>
+                {error !== null && <ErrorBox error={error} what="a decision" />}
+              </form>
+              {result !== null && (
+                <div class="grid">
+                  <DecisionCard d={result.decision} title="Decision" data={result.data} />
+                  <WhatIf key={result.decision.id} setup={s} start={result.data} decided={result.decision} />
+                </div>
+              )}
+            </>
+          );
+        }}
       </Load>
       <div class="grid">
         <Applications key={refresh} onOpen={setOpen} open={open} />
