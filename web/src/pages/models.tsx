@@ -24,7 +24,8 @@ export function ModelsPage() {
       <Load value={models} what="the model registry">
         {({ items }) => {
           if (items.length === 0) return <Empty>No models registered yet.</Empty>;
-          const live = items.filter((m) => m.status === 'champion' || m.status === 'challenger');
+          // champion first, challenger beside it
+          const live = ['champion', 'challenger'].flatMap((status) => items.filter((m) => m.status === status));
           return (
             <>
               <section class="card">

@@ -89,7 +89,8 @@ function LiftView({ l }: { l: Lift }) {
           Plot.plot({
             height: 60 + bars.length * 26,
             marginLeft: 170,
-            x: { label: 'bad rate of the newly touched', tickFormat: '.0%', grid: true },
+            // an explicit domain: with no bads at all every bar is 0 and Plot's collapsed domain would draw them full width
+            x: { label: 'bad rate of the newly touched', tickFormat: '.0%', grid: true, domain: [0, Math.max(0.05, ...bars.map((b) => b.bad), baseline ?? 0)] },
             y: { label: null, domain: bars.map((b) => b.rule) },
             marks: [
               Plot.barX(bars, { y: 'rule', x: 'bad', fill: '#b3261e' }),
