@@ -228,7 +228,25 @@ describe('dashboard end to end (Chromium over a populated PGlite world)', () => 
       ['alerts', 'alerts'],
     ] as const) {
       const res = await fetch(`${server.url}/api/v1/portfolio/${route}`, { headers: { authorization: `Bearer ${key}` } });
-      if (res.status === 200) continue;
+      if (res.status === 200) {
+        const body = await res.json();
+        if (route === 'ecl') {
+          const rows = await page.locator('table:has(caption:has-text("ECL by IFRS 9 stage")) tbody tr').allInnerTexts();
+          assert.equal(
+            rows.at(-1),
+            `all\t${body.total.loans}\t${Number(body.total.exposure).toLocaleString('en-US', { minimumFractionDigits: 2 })}\t${Number(body.total.ecl).toLocaleString('en-US', { minimumFractionDigits: 2 })}\t${pct(body.total.coverage)}`,
+          );
+        } else if (route === 'concentration') await page.locator(`figure[data-chart^="Concentration by purpose: HHI ${num(body.purpose.hhi, 3)} "]`).waitFor();
+        else if (route === 'alerts') assert.equal(await page.locator('li[data-alert]').count(), body.alerts.length);
+        else if (route === 'trends' && body.months.length > 0) {
+          const trend = await chartTable(page, 'Monthly trends');
+          assert.deepEqual(
+            trend.map((r) => r[0]),
+            body.months.map((m: { month: string }) => m.month),
+          );
+        }
+        continue;
+      }
       const alert = page.locator('[role=alert]', { hasText: `Could not load ${what}` }).first();
       await alert.waitFor();
       assert.match(await alert.innerText(), new RegExp(`HTTP ${res.status} `));

@@ -101,7 +101,7 @@ export function RiskTiles() {
         {(e) => (
           <>
             {e.stages.map((s) => (
-              <Kpi key={s.stage} label={`ECL stage ${s.stage}`} value={`${money(s.ecl)} (${s.loans} loans, ${pct(s.coverage)} cover)`} />
+              <Kpi key={s.stage} label={`ECL stage ${s.stage} (${s.loans} loans, ${pct(s.coverage)} cover)`} value={money(s.ecl)} />
             ))}
           </>
         )}
