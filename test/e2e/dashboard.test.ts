@@ -229,7 +229,12 @@ describe('dashboard end to end (Chromium over a populated PGlite world)', () => 
     ] as const) {
       const res = await fetch(`${server.url}/api/v1/portfolio/${route}`, { headers: { authorization: `Bearer ${key}` } });
       if (res.status === 200) {
-        const body = await res.json();
+        const body = (await res.json()) as {
+          total: { loans: number; exposure: string; ecl: string; coverage: number };
+          purpose: { hhi: number };
+          alerts: unknown[];
+          months: { month: string }[];
+        };
         if (route === 'ecl') {
           const rows = await page.locator('table:has(caption:has-text("ECL by IFRS 9 stage")) tbody tr').allInnerTexts();
           assert.equal(
@@ -242,7 +247,7 @@ describe('dashboard end to end (Chromium over a populated PGlite world)', () => 
           const trend = await chartTable(page, 'Monthly trends');
           assert.deepEqual(
             trend.map((r) => r[0]),
-            body.months.map((m: { month: string }) => m.month),
+            body.months.map((m) => m.month),
           );
         }
         continue;
