@@ -19,6 +19,13 @@ export { type DecisionPath, decisionPath, formatDecisionPath, type PathStep } fr
 export { type Explanation, rowContributions } from './explanation.js';
 export { type FeatureImportance, featureImportance, shapDependence } from './importance.js';
 export { linearContributions, linearCounterfactual, scorecardContributions } from './linear-contributions.js';
+export {
+  actionableIndices,
+  type ModelCounterfactual,
+  type ModelCounterfactualOptions,
+  marginIsLogOdds,
+  modelCounterfactual,
+} from './model-counterfactual.js';
 export { type RandomTreeEnsembleOptions, randomRows, randomTreeEnsemble } from './random-tree-ensemble.js';
 export {
   CHANGE_DIRECTIONS,

@@ -1,7 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import type { CalibrationRow, GainsRow } from '../ml/metrics/index.js';
-import type { RocPoint } from './roc-curve.js';
+import type { CalibrationRow, GainsRow, RocPoint } from '../ml/metrics/index.js';
 
 /**
  * Charts of the model report, each drawn to an SVG string in Node: Observable Plot renders into a

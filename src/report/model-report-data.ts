@@ -1,10 +1,9 @@
 import type { Frame } from '../frame/index.js';
 import { assignBins, binCount, binLabels, type CsiRow, computeCsi, computePsi } from '../ml/binning/index.js';
 import { type LeakageFinding, leakageChecks } from '../ml/checks/index.js';
-import { ascendingOrder, type BinaryEvaluation, evaluateBinary } from '../ml/metrics/index.js';
+import { ascendingOrder, type BinaryEvaluation, evaluateBinary, type RocPoint, rocCurve, thinCurve } from '../ml/metrics/index.js';
 import type { CredoModel } from '../ml/model.js';
 import { type ScorecardTableRow, scorecardTable } from '../ml/scorecard/index.js';
-import { type RocPoint, rocCurve, thinCurve } from './roc-curve.js';
 
 /** SHAP values of some rows, computed by the caller (TreeSHAP, exact additive or sampled): row-major `rows × features`. */
 export interface ReportExplanation {

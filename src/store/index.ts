@@ -59,6 +59,7 @@ export {
   releaseIdempotencyKey,
 } from './repositories/idempotency.js';
 export { loanLedgerPosition, postJournal, trialBalance } from './repositories/ledger.js';
+export { type LoanCloseRow, type LoanLedgerRow, type LoanStateRow, type LoanTransactionRow, loanHistory } from './repositories/loan-history.js';
 export {
   ensureDefaultProduct,
   getLatestProduct,
@@ -103,6 +104,7 @@ export {
 } from './repositories/models.js';
 export { DEFAULT_PAGE_SIZE, isUuid, MAX_PAGE_SIZE, pageOf } from './repositories/page.js';
 export { activatePolicy, getActivePolicy, getPolicy, insertPolicy, listPolicies, type PolicyEntry, type PolicyWithYaml } from './repositories/policies.js';
+export { activeExposures, recentApplicationInputs, recentApplicationOutcomes } from './repositories/recent-inputs.js';
 export { type DecidedApplication, recordDecidedApplication } from './repositories/record-decided-application.js';
 export {
   createApiKey,

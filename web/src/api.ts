@@ -30,15 +30,20 @@ export function setApiKey(key: string | null): void {
   else sessionStorage.setItem(KEY, key);
 }
 
-/** Calls the Credo API with the tab's bearer key; JSON in, JSON out; throws `ApiError` on a non-2xx answer. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+/** Calls the Credo API with the tab's bearer key; JSON (or `text` of a given type) in, JSON out; throws `ApiError` on a non-2xx answer. */
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string>; text?: { body: string; type: string } } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
   const key = apiKey();
   if (key !== null) headers.authorization = `Bearer ${key}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (init.text !== undefined) headers['content-type'] = init.text.type;
+  const body = init.text !== undefined ? init.text.body : init.body === undefined ? undefined : JSON.stringify(init.body);
   let res: Response;
   try {
-    res = await fetch(path, { method: init.method ?? 'GET', headers, ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }) });
+    res = await fetch(path, { method: init.method ?? 'GET', headers, ...(body === undefined ? {} : { body }) });
   } catch (error) {
     throw new ApiError(0, 'E_NETWORK', `the server did not answer (${String(error)})`);
   }
@@ -76,6 +81,8 @@ export interface Setup {
   champion: { id: string; kind: string; hash: string };
   challenger: { id: string; kind: string; hash: string; share: number } | null;
   inputs: { name: string; type: 'number' | 'category'; categories?: string[] }[];
+  /** The most recent approved application's data (the form starts from it). */
+  example: AppData | null;
 }
 
 /** Application data: input name → value. */

@@ -1,22 +1,20 @@
 import { resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import {
+  actionableIndices,
   type Counterfactual,
   changeInterval,
   decisionPath,
   describeChangeConstraint,
   formatDecisionPath,
-  linearCounterfactual,
+  marginIsLogOdds,
+  modelCounterfactual,
   parseChangeFlags,
   protectedInCatalogue,
   resolveChangeConstraints,
-  scorecardCounterfactual,
-  treeCounterfactual,
 } from '../../explain/index.js';
 import { type Column, categoryFromLabels, Frame, type NumericColumn, numericColumn, valueAt } from '../../frame/index.js';
 import { writeFrame } from '../../io/index.js';
-import { protectedFeatures } from '../../ml/checks/index.js';
-import type { LogisticModelBody } from '../../ml/linear/index.js';
 import type { CredoModel } from '../../ml/model.js';
 import { type CommandContext, defineCommand } from '../command.js';
 import { outputPath } from '../data-input.js';
@@ -229,25 +227,10 @@ async function runCounterfactual(
   const actionableNames = args.actionable;
   if (actionableNames.length === 0) throw new CredoError('E_INPUT_FLAG_MISSING', { flag: 'actionable' });
   const catalogue = await readCatalogue(context.cwd, args.catalogue);
-  const { explanation, x, explainer } = await explainFrame(model, frame, args.threads ?? defaultExplainThreads(frame.rowCount, model));
-  const ensemble = explainer?.ensemble;
-  const logistic = model.kind === 'logistic' ? model.body : model.kind === 'svm' ? model.body.logit : undefined;
-  const scorecard = model.kind === 'scorecard' ? model.body : undefined;
-  if (ensemble === undefined && logistic === undefined && scorecard === undefined) {
-    throw new CredoError('E_MODEL_KIND', { kind: model.kind, problem: 'counterfactuals need a tree, logistic, SVM or scorecard model' });
-  }
+  const { explanation, x } = await explainFrame(model, frame, args.threads ?? defaultExplainThreads(frame.rowCount, model));
   const names = explanation.features;
   const p = names.length;
-  const typeOf = (j: number) =>
-    ensemble !== undefined ? ensemble.features[j]?.type : logistic !== undefined ? logistic.terms[j]?.type : scorecard?.characteristics[j]?.spec.type;
-  const actionable = actionableNames.map((name) => {
-    const j = names.indexOf(name);
-    if (j < 0) throw new CredoError('E_EXPLAIN_ACTIONABLE', { feature: name, problem: `the model has no such feature (features: ${names.join(', ')})` });
-    if (protectedFeatures([name], protectedInCatalogue(catalogue)).length > 0)
-      throw new CredoError('E_EXPLAIN_ACTIONABLE', { feature: name, problem: 'a protected attribute can never be a proposed change' });
-    if (typeOf(j) !== 'number') throw new CredoError('E_EXPLAIN_ACTIONABLE', { feature: name, problem: 'only numeric features can be changed' });
-    return j;
-  });
+  const actionable = actionableIndices(model, names, actionableNames, protectedInCatalogue(catalogue));
   const weight = new Float64Array(p).fill(1);
   for (const item of args.weights) {
     const [name, value] = item.split('=');
@@ -268,7 +251,7 @@ async function runCounterfactual(
   const lower = new Float64Array(p).fill(Number.NEGATIVE_INFINITY);
   const upper = new Float64Array(p).fill(Number.POSITIVE_INFINITY);
   const cutoff = args.cutoff;
-  const binary = ensemble === undefined || ensemble.objective === 'binary';
+  const binary = marginIsLogOdds(model);
   const cutoffMargin = binary ? Math.log(cutoff / (1 - cutoff)) : cutoff;
   const margins = marginsOf(explanation);
   const rows: number[] = [];
@@ -289,12 +272,7 @@ async function runCounterfactual(
     actionable.forEach((j, k) => {
       [lower[j], upper[j]] = changeInterval(constraints[k] as (typeof constraints)[number], row[j] as number);
     });
-    const cf =
-      ensemble !== undefined
-        ? await treeCounterfactual(ensemble, row, { actionable, cutoffMargin, scale, weight, lower, upper })
-        : scorecard !== undefined
-          ? await scorecardCounterfactual(scorecard, row, margins[i] as number, cutoffMargin, actionable, scale, weight, lower, upper)
-          : logisticCounterfactual(logistic as LogisticModelBody, names, row, margins[i] as number, cutoffMargin, actionable, scale, weight, lower, upper);
+    const cf = await modelCounterfactual(model, names, row, margins[i] as number, { actionable, cutoffMargin, scale, weight, lower, upper });
     const before = margins[i] as number;
     results.push({
       row: i,
@@ -361,47 +339,6 @@ async function runCounterfactual(
       )}Constraints applied:\n${constraints.map((c) => `  ${describeChangeConstraint(c)}\n`).join('')}`,
   );
   return 0;
-}
-
-/**
- * The closed-form counterfactual of a logistic model. A missing actionable value whose missing
- * indicator raises the margin may be supplied: it starts at the term's fill value (the training
- * mean) with the indicator's effect removed, and is reported as a change from missing; other
- * missing actionable values stay fixed.
- */
-function logisticCounterfactual(
-  body: LogisticModelBody,
-  names: readonly string[],
-  row: Float64Array,
-  margin: number,
-  cutoffMargin: number,
-  actionable: readonly number[],
-  scale: Float64Array,
-  weight: Float64Array,
-  lower: Float64Array,
-  upper: Float64Array,
-): { changes: Counterfactual['changes']; cost: number; marginAfter: number } | null {
-  const beta = body.terms.map((t) => (t.type === 'number' ? t.coefficient : 0));
-  const start = Float64Array.from(row);
-  const supplied: number[] = [];
-  let base = margin;
-  for (const j of actionable) {
-    const term = body.terms[j];
-    if (!Number.isNaN(row[j] as number) || term?.type !== 'number' || !((term.missing ?? 0) > 0)) continue;
-    start[j] = term.fill;
-    base -= term.missing as number;
-    supplied.push(j);
-  }
-  const usable = actionable.filter((j) => !Number.isNaN(start[j] as number));
-  const result = linearCounterfactual(beta, start, base, cutoffMargin, usable, scale, weight, lower, upper);
-  if (result === null) return null;
-  let marginAfter = base;
-  for (const j of supplied) if (!result.values.has(j)) result.values.set(j, start[j] as number);
-  const changes = [...result.values].map(([j, to]) => {
-    marginAfter += (beta[j] as number) * (to - (start[j] as number));
-    return { feature: names[j] as string, from: row[j] as number, to };
-  });
-  return { changes, cost: result.cost, marginAfter };
 }
 
 function describe(changes: Counterfactual['changes'], found: boolean): string {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { trainingReference, type ValidationSample } from '../../decision/index.js';
 import { valueAt } from '../../frame/column.js';
 import type { Frame } from '../../frame/index.js';
 import { dataFolder } from '../../io/index.js';
@@ -42,13 +43,35 @@ export interface PopulatedWorld {
 /** Default sizes of `credo start`. */
 export const START_SIZES: WorldSizes = { rows: 20_000, decisions: 2_000, loans: 300, seed: 42 };
 
-/** Validation metrics of a model on held-out rows (what the dashboard's Models page shows). */
-function validationMetrics(model: CredoModel, valid: Frame): Record<string, unknown> {
-  const e = evaluateBinary(predictPd(model, valid), valid.numeric('bad').values, { bands: 10 });
+/** Rows of a frame as input records over `names` (missing numbers as null). */
+function recordsOf(frame: Frame, names: readonly string[]): Record<string, number | string | null>[] {
+  const columns = names.map((n) => frame.column(n));
+  return Array.from({ length: frame.rowCount }, (_, row) => {
+    const out: Record<string, number | string | null> = {};
+    for (const c of columns) {
+      const v = valueAt(c, row);
+      out[c.name] = typeof v === 'number' && Number.isNaN(v) ? null : v;
+    }
+    return out;
+  });
+}
+
+/**
+ * Validation metrics of a model on held-out rows (what the dashboard's Models page shows), the
+ * validation PDs and outcomes (ROC, KS, gains and calibration are recomputed from them), and the
+ * training data's reference distributions (PSI/CSI of recent applications).
+ */
+function validationMetrics(model: CredoModel, train: Frame, valid: Frame): Record<string, unknown> {
+  const pd = predictPd(model, valid);
+  const bad = valid.numeric('bad').values;
+  const e = evaluateBinary(pd, bad, { bands: 10 });
+  const names = model.schema.columns.map((c) => c.name);
   return {
     valid: { auc: e.auc, ks: e.ks, gini: e.gini, logloss: e.logloss, brier: e.brier, bad_rate: e.bad_rate, rows: e.rows },
     gains: e.gains.map((g) => ({ band: g.band, count: g.count, bad_rate: g.bad_rate, cum_bad_capture: g.cum_bad_capture, lift: g.lift })),
     calibration: e.calibration.map((c) => ({ ...c })),
+    validation_sample: { pd: Array.from(pd), bad: Array.from(bad) } satisfies ValidationSample,
+    training_reference: trainingReference(model, recordsOf(train, names), predictPd(model, train)),
   };
 }
 
@@ -84,10 +107,10 @@ export async function populateWorld(db: Database, sizes: WorldSizes, today: stri
     seed: sizes.seed,
     createdAt,
   });
-  const champion = { ...gbdt, metrics: validationMetrics(gbdt, valid) };
+  const champion = { ...gbdt, metrics: validationMetrics(gbdt, train, valid) };
   stage(`trained the GBDT champion on ${train.rowCount} loans (validation AUC ${(champion.metrics.valid as { auc: number }).auc.toFixed(3)})`);
   const sc = await fitModel({ kind: 'scorecard' }, train, 'bad', DEMO_FEATURES, { seed: sizes.seed, createdAt });
-  const challenger = { ...sc, metrics: validationMetrics(sc, valid) };
+  const challenger = { ...sc, metrics: validationMetrics(sc, train, valid) };
   stage(`trained the scorecard challenger (validation AUC ${(challenger.metrics.valid as { auc: number }).auc.toFixed(3)})`);
 
   const admin = await createUser(db, { name: 'Credo admin', role: 'admin' });

@@ -10,6 +10,7 @@ export { type GainsRow, gainsTable } from './gains.js';
 export { stratifiedHoldout, timeHoldout } from './holdout-split.js';
 export { computeKs, type KsResult, ksOfSorted } from './ks.js';
 export { computeBrier, computeLogLoss, LOG_LOSS_EPSILON } from './probability-scores.js';
+export { type RocCurve, type RocPoint, rocCurve, thinCurve } from './roc-curve.js';
 export { ascendingOrder, comparatorOrder, RADIX_MIN_LENGTH, radixOrder } from './sort-order.js';
 export { gatherSorted, type SortedScores } from './sorted-scores.js';
 export { stratifiedKFold } from './stratified-k-fold.js';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { applicationInputs, decideApplication, type InputValue, validateApplicationData } from '../../decision/index.js';
 import { CredoError } from '../../errors/index.js';
-import { listLoans } from '../../store/repositories/loans.js';
+import { getApplication, listApplications, listLoans } from '../../store/index.js';
 import { decisionSummary } from '../decision-json.js';
 import type { Service } from '../service.js';
 import { money } from './loans-json.js';
@@ -22,8 +22,8 @@ function currentSetup(service: Service) {
 
 /**
  * What the dashboard needs to build its application form and its what-if panel:
- * `GET /api/v1/setup` (the active policy, champion and challenger, and every input a submission
- * must carry with its type and categories) and `POST /api/v1/decisions/preview` (decide `data`
+ * `GET /api/v1/setup` (the active policy, champion and challenger, every input a submission
+ * must carry with its type and categories, and an example: the most recent approved application's data) and `POST /api/v1/decisions/preview` (decide `data`
  * with the current setup exactly as a submission would, writing nothing: no application, no
  * decision, no audit entry), and `GET /api/v1/loans` (the loan book, newest first, with the figures
  * of the last daily close).
@@ -43,6 +43,9 @@ export function dashboardRoutes(app: FastifyInstance, service: Service): void {
             champion: Type.Object({ id: Type.String(), kind: Type.String(), hash: Type.String() }),
             challenger: Type.Union([Type.Object({ id: Type.String(), kind: Type.String(), hash: Type.String(), share: Type.Number() }), Type.Null()]),
             inputs: Type.Array(Type.Object({ name: Type.String(), type: Type.String(), categories: Type.Optional(Type.Array(Type.String())) })),
+            example: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+              description: 'the data of the most recent approved application (the form starts from it), null when there is none',
+            }),
           }),
         },
       },
@@ -50,6 +53,8 @@ export function dashboardRoutes(app: FastifyInstance, service: Service): void {
     async () => {
       const setup = currentSetup(service);
       const ch = setup.challenger;
+      const latest = (await listApplications(service.db, { action: 'approve', limit: 1 })).items[0];
+      const example = latest === undefined ? null : ((await getApplication(service.db, latest.id))?.input ?? null);
       return {
         policy: { ...setup.policy },
         champion: { id: setup.champion.id, kind: setup.champion.model.kind, hash: setup.champion.hash },
@@ -59,8 +64,22 @@ export function dashboardRoutes(app: FastifyInstance, service: Service): void {
           type: c.type,
           ...(c.type === 'category' && c.categories !== undefined ? { categories: [...c.categories] } : {}),
         })),
+        example,
       };
     },
+  );
+
+  api.get(
+    '/api/v1/me',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['users'],
+        summary: 'The caller: user id, name and role (the dashboard offers only the actions the role may take)',
+        response: { 200: Type.Object({ id: Type.String(), name: Type.String(), role: Type.String() }) },
+      },
+    },
+    async (request) => ({ id: request.caller!.userId, name: request.caller!.name, role: request.caller!.role }),
   );
 
   api.post(

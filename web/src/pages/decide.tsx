@@ -4,6 +4,7 @@ import { ApiError, type AppData, api, type Decision, type Setup } from '../api.j
 import { Chart, DataTable, Empty, ErrorBox, Load } from '../components.js';
 import { money, pct } from '../format.js';
 import { useApi } from '../use-api.js';
+import { Contributions, DecisionPathView, WhatWouldApprove } from './decide-insight.js';
 
 interface AppList {
   items: { id: string; external_id: string | null; action: string | null; created_at: string; decision_id: string | null }[];
@@ -17,7 +18,7 @@ interface AppDetail {
 }
 
 /** The decision: action, PD, score, limit, rate and the principal reasons. */
-function DecisionCard({ d, title }: { d: Decision; title: string }) {
+function DecisionCard({ d, title, data }: { d: Decision; title: string; data?: AppData }) {
   return (
     <section class="card decision" aria-label={title} data-decision={d.action}>
       <h2>{title}</h2>
@@ -36,6 +37,8 @@ function DecisionCard({ d, title }: { d: Decision; title: string }) {
         ))}
       </ol>
       {d.rules_fired !== undefined && d.rules_fired.length > 0 && <p>Rules fired: {d.rules_fired.join(', ')}</p>}
+      {data !== undefined && <Contributions data={data} decision={d} />}
+      {data !== undefined && d.action !== 'approve' && <WhatWouldApprove data={data} decision={d} />}
     </section>
   );
 }
@@ -188,6 +191,7 @@ function ApplicationView({ id }: { id: string }) {
           <>
             <h2>Application {a.id.slice(0, 8)}</h2>
             {a.decision !== null && <DecisionCard d={a.decision} title="Current decision" />}
+            {a.decision !== null && <DecisionPathView decision={a.decision} />}
             <DataTable
               caption="Every decision of this application (champion vs challenger shadow, overrides)"
               columns={['kind', 'arm', 'action', 'PD', 'score', 'limit', 'rate']}
@@ -295,11 +299,6 @@ function Applications({ onOpen, open }: { onOpen: (id: string) => void; open: st
 /** Decide: the application form, the decision with reasons, what-if, and the application list with its decision view. */
 export function DecidePage() {
   const setup = useApi<Setup>('/api/v1/setup');
-  const sample = useApi<AppData>('sample', async () => {
-    const list = await api<AppList>('/api/v1/applications?limit=1&action=approve');
-    const first = list.items[0];
-    return first === undefined ? {} : (await api<AppDetail>(`/api/v1/applications/${first.id}`)).data;
-  });
   const [data, setData] = useState<AppData | null>(null);
   const [result, setResult] = useState<{ data: AppData; decision: Decision } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -310,54 +309,51 @@ export function DecidePage() {
     <>
       <h1>Decide</h1>
       <Load value={setup} what="the decision setup">
-        {(s) => (
-          <Load value={sample} what="an example application">
-            {(example) => {
-              const form = data ?? Object.fromEntries(s.inputs.map((i) => [i.name, example[i.name] ?? null]));
-              return (
-                <>
-                  <form
-                    class="card"
-                    aria-labelledby="form-h"
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      setBusy(true);
-                      setError(null);
-                      api<{ application_id: string; decision: Decision }>('/api/v1/applications', { method: 'POST', body: { data: form } })
-                        .then(
-                          (r) => {
-                            setResult({ data: form, decision: r.decision });
-                            setRefresh((x) => x + 1);
-                            setOpen(r.application_id);
-                          },
-                          (err: ApiError) => setError(err),
-                        )
-                        .finally(() => setBusy(false));
-                    }}
-                  >
-                    <h2 id="form-h">
-                      Application (policy {s.policy.name} v{s.policy.version}, champion {s.champion.kind}
-                      {s.challenger !== null ? `, challenger ${s.challenger.kind} on ${pct(s.challenger.share, 0)}` : ''})
-                    </h2>
-                    <InputsForm setup={s} data={form} onChange={setData} idPrefix="app" />
-                    <p>
-                      <button type="submit" disabled={busy}>
-                        {busy ? 'Deciding…' : 'Submit application'}
-                      </button>
-                    </p>
-                    {error !== null && <ErrorBox error={error} what="a decision" />}
-                  </form>
-                  {result !== null && (
-                    <div class="grid">
-                      <DecisionCard d={result.decision} title="Decision" />
-                      <WhatIf key={result.decision.id} setup={s} start={result.data} decided={result.decision} />
-                    </div>
-                  )}
-                </>
-              );
-            }}
-          </Load>
-        )}
+        {(s) => {
+          const example = s.example ?? {};
+          const form = data ?? Object.fromEntries(s.inputs.map((i) => [i.name, example[i.name] ?? null]));
+          return (
+            <>
+              <form
+                class="card"
+                aria-labelledby="form-h"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  setBusy(true);
+                  setError(null);
+                  api<{ application_id: string; decision: Decision }>('/api/v1/applications', { method: 'POST', body: { data: form } })
+                    .then(
+                      (r) => {
+                        setResult({ data: form, decision: r.decision });
+                        setRefresh((x) => x + 1);
+                        setOpen(r.application_id);
+                      },
+                      (err: ApiError) => setError(err),
+                    )
+                    .finally(() => setBusy(false));
+                }}
+              >
+                <h2 id="form-h">
+                  Application (policy {s.policy.name} v{s.policy.version}, champion {s.champion.kind}
+                  {s.challenger !== null ? `, challenger ${s.challenger.kind} on ${pct(s.challenger.share, 0)}` : ''})
+                </h2>
+                <InputsForm setup={s} data={form} onChange={setData} idPrefix="app" />
+                <p>
+                  <button type="submit" disabled={busy}>
+                    {busy ? 'Deciding…' : 'Submit application'}
+                  </button>
+                </p>
+                {error !== null && <ErrorBox error={error} what="a decision" />}
+              </form>
+              {result !== null && (
+                <div class="grid">
+                  <DecisionCard d={result.decision} title="Decision" data={result.data} />
+                  <WhatIf key={result.decision.id} setup={s} start={result.data} decided={result.decision} />
+                </div>
+              )}
+            </>
+          );
+        }}
       </Load>
       <div class="grid">
         <Applications key={refresh} onOpen={setOpen} open={open} />

@@ -1,7 +1,7 @@
-import * as Plot from '@observablehq/plot';
-import { Chart, DataTable, Empty, Load } from '../components.js';
+import { DataTable, Empty, Load } from '../components.js';
 import { num, pct } from '../format.js';
 import { useApi } from '../use-api.js';
+import { ModelPanel } from './model-panel.js';
 
 interface ModelEntry {
   id: string;
@@ -12,12 +12,10 @@ interface ModelEntry {
   created_at?: string;
   metrics: {
     valid?: { auc: number; ks: number; gini: number; logloss: number; brier: number; bad_rate: number; rows: number };
-    gains?: { band: number; count: number; bad_rate: number; cum_bad_capture: number; lift: number }[];
-    calibration?: { band: number; mean_pd: number; observed_bad_rate: number; count: number }[];
   };
 }
 
-/** Models: the registry, champion vs challenger metrics, cumulative gains and calibration on the validation split. */
+/** Models: the registry, and the champion and challenger side by side: ROC, KS, gains/lift, calibration, SHAP summary and dependence, PSI/CSI. */
 export function ModelsPage() {
   const models = useApi<{ items: ModelEntry[] }>('/api/v1/models');
   return (
@@ -26,13 +24,8 @@ export function ModelsPage() {
       <Load value={models} what="the model registry">
         {({ items }) => {
           if (items.length === 0) return <Empty>No models registered yet.</Empty>;
-          const live = items.filter((m) => m.status === 'champion' || m.status === 'challenger');
-          const gains = live.flatMap((m) =>
-            (m.metrics.gains ?? []).map((g) => ({ model: `${m.status} (${m.kind})`, share: g.band / 10, capture: g.cum_bad_capture })),
-          );
-          const calibration = live.flatMap((m) =>
-            (m.metrics.calibration ?? []).map((c) => ({ model: `${m.status} (${m.kind})`, predicted: c.mean_pd, observed: c.observed_bad_rate })),
-          );
+          // champion first, challenger beside it
+          const live = ['champion', 'challenger'].flatMap((status) => items.filter((m) => m.status === status));
           return (
             <>
               <section class="card">
@@ -53,56 +46,9 @@ export function ModelsPage() {
                 />
               </section>
               <div class="grid">
-                <section class="card">
-                  <Chart
-                    title="Cumulative gains: share of bads caught in the riskiest deciles (validation split)"
-                    columns={['model', 'riskiest share', 'bads caught']}
-                    rows={gains.map((g) => [g.model, pct(g.share, 0), pct(g.capture)])}
-                    render={() =>
-                      Plot.plot({
-                        height: 260,
-                        x: { label: 'share of applicants, riskiest first', tickFormat: '.0%', domain: [0, 1] },
-                        y: { label: 'share of bads caught', tickFormat: '.0%', domain: [0, 1], grid: true },
-                        color: { legend: true },
-                        marks: [
-                          Plot.line(
-                            [
-                              { x: 0, y: 0 },
-                              { x: 1, y: 1 },
-                            ],
-                            { x: 'x', y: 'y', stroke: '#aaa', strokeDasharray: '4,3' },
-                          ),
-                          Plot.line(gains, { x: 'share', y: 'capture', stroke: 'model', marker: 'dot' }),
-                        ],
-                      })
-                    }
-                  />
-                </section>
-                <section class="card">
-                  <Chart
-                    title="Calibration: mean predicted PD vs observed bad rate by decile (validation split)"
-                    columns={['model', 'predicted PD', 'observed bad rate']}
-                    rows={calibration.map((c) => [c.model, pct(c.predicted), pct(c.observed)])}
-                    render={() =>
-                      Plot.plot({
-                        height: 260,
-                        x: { label: 'mean predicted PD', tickFormat: '.0%' },
-                        y: { label: 'observed bad rate', tickFormat: '.0%', grid: true },
-                        color: { legend: true },
-                        marks: [
-                          Plot.line(
-                            [
-                              { x: 0, y: 0 },
-                              { x: 0.2, y: 0.2 },
-                            ],
-                            { x: 'x', y: 'y', stroke: '#aaa', strokeDasharray: '4,3' },
-                          ),
-                          Plot.dot(calibration, { x: 'predicted', y: 'observed', stroke: 'model' }),
-                        ],
-                      })
-                    }
-                  />
-                </section>
+                {live.map((m) => (
+                  <ModelPanel key={m.id} id={m.id} label={`${m.status} (${m.kind})`} />
+                ))}
               </div>
             </>
           );

@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import { Chart, Kpi, Load, ragOf } from '../components.js';
 import { money, pct } from '../format.js';
 import { useApi } from '../use-api.js';
+import { AlertList, ConcentrationChart, EclTable, NpaClasses, RiskTiles, RollRateHeatmap, TrendCharts, VintageCurves } from './portfolio-book.js';
 
 interface Summary {
   counts_by_state: Record<string, number>;
@@ -47,9 +48,11 @@ async function decisionsByAction(): Promise<{ action: string; count: number }[]>
   );
 }
 
-const IRAC = ['Standard', 'Substandard', 'Doubtful 1', 'Doubtful 2', 'Doubtful 3', 'Loss'];
-
-/** Portfolio: KPI tiles with alert states, decisions by action, NPA class and IFRS 9 stage breakdown, disbursals by month. */
+/**
+ * Portfolio: KPI tiles with red/amber/green states (approval and default rates, gross and net NPA,
+ * EL, RWA, RAROC, ECL by stage), alerts, monthly trends, decisions by action, NPA classes, IFRS 9
+ * stages, disbursals, concentration, vintage curves and the roll-rate heatmap.
+ */
 export function PortfolioPage() {
   const summary = useApi<Summary>('/api/v1/portfolio/summary');
   const loans = useApi<LoanRow[]>('all-loans', allLoans);
@@ -77,7 +80,10 @@ export function PortfolioPage() {
           </div>
         )}
       </Load>
+      <RiskTiles />
+      <AlertList />
       <div class="grid">
+        <TrendCharts />
         <section class="card">
           <Load value={actions} what="decisions by action">
             {(a) => (
@@ -97,31 +103,7 @@ export function PortfolioPage() {
             )}
           </Load>
         </section>
-        <section class="card">
-          <Load value={loans} what="the loan book">
-            {(l) => {
-              const byClass = IRAC.map((c) => {
-                const rows = l.filter((x) => x.irac_class === c);
-                return { class: c, loans: rows.length, outstanding: rows.reduce((t, x) => t + Number(x.outstanding_principal), 0) };
-              }).filter((r) => r.loans > 0);
-              return (
-                <Chart
-                  title="Outstanding principal by IRAC class"
-                  columns={['class', 'loans', 'outstanding']}
-                  rows={byClass.map((r) => [r.class, r.loans, r.outstanding.toFixed(2)])}
-                  render={() =>
-                    Plot.plot({
-                      height: 200,
-                      marginLeft: 90,
-                      x: { label: 'outstanding principal', grid: true },
-                      marks: [Plot.barX(byClass, { y: 'class', x: 'outstanding', fill: '#b06f00' }), Plot.ruleX([0])],
-                    })
-                  }
-                />
-              );
-            }}
-          </Load>
-        </section>
+        <NpaClasses />
         <section class="card">
           <Load value={loans} what="the loan book">
             {(l) => {
@@ -167,6 +149,12 @@ export function PortfolioPage() {
               );
             }}
           </Load>
+        </section>
+        <ConcentrationChart />
+        <VintageCurves />
+        <RollRateHeatmap />
+        <section class="card">
+          <EclTable />
         </section>
       </div>
     </>

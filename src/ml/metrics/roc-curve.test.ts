@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { computeAuc, computeKs } from '../ml/metrics/index.js';
+import { computeAuc, computeKs } from './index.js';
 import { rocCurve, thinCurve } from './roc-curve.js';
 
 test('ROC curve by hand: points, trapezoid area = rank AUC, KS = max(TPR − FPR)', () => {
