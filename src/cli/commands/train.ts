@@ -185,6 +185,7 @@ export const trainCommand = defineCommand({
                 return (test) => predictPd(m, test);
               },
               context,
+              warnings,
             );
       warnings.push(...checkModelAuc(trainMetrics.auc as number, outOfSample, args['allow-leakage']));
     }
