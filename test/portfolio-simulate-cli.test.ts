@@ -56,6 +56,11 @@ test('credo simulate with a macro file simulates every scenario, worse ones losi
   const human = await run(argv.filter((a) => a !== '--json'));
   assert.match(human.out, /scenario\s+analytic EL\s+EL \[95% CI\]/);
   assert.match(human.out, /Euler allocation \(baseline\)/);
+  // the interval cells carry thousands separators like the other money cells, the bounds split by a dash
+  const el = a.el as number;
+  const [low, high] = a.ci95.el as [number, number];
+  const grouped = (v: number) => Math.round(v).toLocaleString('en-US');
+  assert.ok(human.out.includes(`${grouped(el)} [${grouped(low)} – ${grouped(high)}]`), human.out);
 });
 
 test('a Parquet portfolio gives the same numbers as its CSV', async () => {

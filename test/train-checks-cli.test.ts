@@ -178,10 +178,18 @@ test('every family reports out-of-sample metrics without --valid-fraction: strat
   const saved = JSON.parse(readFileSync(join(dir, 'm.json'), 'utf8'));
   assert.equal(saved.metrics.out_of_sample.method, 'cross-validation');
   const none = await run(['train', '--data', 'toy.csv', '--target', 'bad', '--model', 'logistic', '--features', 'x,z', '--cv-folds', '0', '--out', 'm.json']);
-  assert.match(none.out, /out-of-sample +none \(--cv-folds 0\): train figures are optimistic/);
+  assert.match(none.out, /out-of-sample +none \(--cv-folds 0, or too few bads\): train figures are optimistic/);
   const one = await run(['train', '--data', 'toy.csv', '--target', 'bad', '--model', 'logistic', '--features', 'x', '--cv-folds', '1', '--out', 'm.json']);
   assert.equal(one.code, 2);
-  assert.match(one.err, /--cv-folds.*must be 0 \(none\) or 2\.\.100/);
+  assert.match(one.err, /--cv-folds: must be 0 \(none\) or at least 2/);
+  // 4 bads (rows 0, 13, 26, 39): four folds, each with one bad, and a warning saying so
+  const few = ['x,bad', ...Array.from({ length: 40 }, (_, i) => `${i % 7},${i % 13 === 0 ? 1 : 0}`)];
+  writeFileSync(join(dir, 'few.csv'), `${few.join('\n')}\n`);
+  const three = await run(['train', '--data', 'few.csv', '--target', 'bad', '--model', 'logistic', '--out', 'm.json', '--json']);
+  assert.equal(three.code, 0, three.err);
+  const t = JSON.parse(three.out);
+  assert.equal(t.out_of_sample.folds, 4);
+  assert.ok(t.warnings.includes('cross-validating with 4 folds instead of 5: the rarer class has only 4 rows'));
 });
 
 test('a poor fit (Hosmer–Lemeshow p < 0.01) is printed in the table: an overgrown gbdt fits its training rows, not unseen ones', async () => {

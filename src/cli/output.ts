@@ -171,6 +171,11 @@ export function formatSeconds(seconds: number): string {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 }
 
+/** An amount with a fixed number of decimals and thousands separators (`1234567.5`, 2 → `1,234,567.50`). */
+export function formatAmount(value: number, decimals = 0): string {
+  return Number.isFinite(value) ? groupThousands(value.toFixed(decimals)) : 'n/a';
+}
+
 /** A count with thousands separators (`1,234,567`); other numbers keep their digits after the point. */
 export function formatCount(value: number): string {
   return Number.isFinite(value) ? groupThousands(String(value)) : 'n/a';

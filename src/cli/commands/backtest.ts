@@ -6,7 +6,7 @@ import { backtestPolicies, type PolicyBacktest } from '../../portfolio/index.js'
 import { defaultThreads, parallelKernelRunner } from '../../portfolio/simulate/workers/run-kernel-parallel.js';
 import { computeSwapset, type InferenceMethod, inferRejects, SWAP_CELLS, segmentRows, swapCells } from '../../strategy/index.js';
 import { defineCommand } from '../command.js';
-import { type Cell, formatPercent, formatTable, printResult } from '../output.js';
+import { type Cell, formatCount, formatPercent, formatTable, printResult } from '../output.js';
 import { policyApprovals } from './policy-approvals.js';
 
 /** `credo backtest`: champion vs challenger strategy on historical applications. */
@@ -101,7 +101,8 @@ function renderBacktest(
 ): string {
   const pct = (v: number | null) => (v === null ? 'n/a' : formatPercent(v));
   const money = (v: number) => Math.round(v);
-  const ci = (f: { value: number; ci95: readonly [number, number] }) => `${money(f.value)} [${money(f.ci95[0])}, ${money(f.ci95[1])}]`;
+  const grouped = (v: number) => formatCount(money(v));
+  const ci = (f: { value: number; ci95: readonly [number, number] }) => `${grouped(f.value)} [${grouped(f.ci95[0])} – ${grouped(f.ci95[1])}]`;
   const rows: [string, (s: PolicyBacktest) => Cell][] = [
     ['approved', (s) => s.approved],
     ['approval rate', (s) => pct(s.approval_rate)],

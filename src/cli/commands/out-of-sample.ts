@@ -46,26 +46,30 @@ export function outOfSampleJson(o: OutOfSample | null): Record<string, unknown> 
 /**
  * Cross-validates a fit for `credo train` when nothing is held out: `--cv-folds` stratified folds
  * seeded with `--seed`, a progress line per fold, the headline metrics of the pooled out-of-fold
- * PD. Returns null for `--cv-folds 0`; refuses `--cv-folds 1` and more folds than the rarer class has rows.
+ * PD. Returns null for `--cv-folds 0`; refuses `--cv-folds 1`. Each fold needs a bad and a good
+ * row, so with fewer rows in the rarer class the folds drop to that count (a warning says so), and
+ * below 2 there is no estimate (a warning again).
  */
 export async function crossValidate(
   frame: Frame,
   labels: Float64Array,
-  folds: number,
+  requested: number,
   seed: number,
   fit: FoldFit,
   context: CommandContext,
+  warnings: string[],
 ): Promise<OutOfSample | null> {
-  if (folds === 0) return null;
+  if (requested === 0) return null;
+  if (requested === 1) throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'cv-folds', problem: 'must be 0 (none) or at least 2', value: requested });
   let bads = 0;
   for (let i = 0; i < labels.length; i++) bads += labels[i]!;
   const rarer = Math.min(bads, labels.length - bads);
-  if (folds < 2 || folds > rarer)
-    throw new CredoError('E_INPUT_FLAG_INVALID', {
-      flag: 'cv-folds',
-      problem: `must be 0 (none) or 2..${rarer} (each fold needs a bad and a good row; the rarer class has ${rarer} rows)`,
-      value: folds,
-    });
+  if (rarer < 2) {
+    warnings.push(`no cross-validation: the rarer class has ${rarer} row(s), and each fold needs one; train figures are optimistic`);
+    return null;
+  }
+  const folds = Math.min(requested, rarer);
+  if (folds < requested) warnings.push(`cross-validating with ${folds} folds instead of ${requested}: the rarer class has only ${rarer} rows`);
   const progress = startProgress(context, `cross-validating (${folds} folds)`, folds);
   const pd = await outOfFoldPd(frame, labels, folds, seed, fit, (done) => progress.tick(done));
   progress.done();
@@ -87,7 +91,7 @@ export function outOfSampleRows(train: Record<string, number>, outOfSample: OutO
     }
   };
   add('train', train);
-  if (outOfSample === null) rows.push(['out-of-sample', 'none (--cv-folds 0): train figures are optimistic']);
+  if (outOfSample === null) rows.push(['out-of-sample', 'none (--cv-folds 0, or too few bads): train figures are optimistic']);
   else if (outOfSample.method === 'hold-out') {
     const what =
       outOfSample.file !== null ? `validation file ${outOfSample.file}` : `seeded hold-out of ${outOfSample.fraction} of the rows (seed ${outOfSample.seed})`;

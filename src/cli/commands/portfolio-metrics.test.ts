@@ -81,7 +81,10 @@ test('portfolio metrics on a hand-sized book: exact exposure, default rates, NPA
   assert.ok(Math.abs(json.concentration.purpose.hhi - ((4000.4 / 6000.6) ** 2 + (2000.2 / 6000.6) ** 2)) < 1e-12);
   assert.equal(json.concentration.region, undefined);
   const human = await run(['portfolio', 'metrics', '--loans', 'book.csv']);
-  assert.match(human.out, /all\s+4\s+3\s+75\.00%/);
+  // exposure 6,000.60 to the unit with a thousands separator, like the counts
+  assert.match(human.out, /all\s+4\s+3\s+75\.00%\s+6,001\s/);
+  const npaHuman = await run(['portfolio', 'metrics', '--loans', 'book.csv', '--performance', 'book-perf.csv']);
+  assert.match(npaHuman.out, /all\s+3\s+3,800\.35\s+3,000\.30\s/);
 });
 
 test('portfolio metrics: bad columns are refused naming the flag', async () => {

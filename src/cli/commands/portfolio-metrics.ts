@@ -24,7 +24,7 @@ import { type CategoryColumn, type Column, categoryColumn, type Frame } from '..
 import { readFrame } from '../../io/index.js';
 import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
-import { type Cell, formatPercent, formatTable, printResult } from '../output.js';
+import { type Cell, formatAmount, formatPercent, formatTable, printResult } from '../output.js';
 
 /** A numeric column named by a flag, or an input error naming both. */
 function numericOf(frame: Frame, name: string, flag: string, file: string): Float64Array {
@@ -314,12 +314,12 @@ function human(
     r.applications,
     r.loans,
     pct(r.approvalRate),
-    money(r.exposure).toFixed(0),
+    formatAmount(money(r.exposure)),
     pct(r.defaultRateCount),
     pct(r.defaultRateAmount),
-    money(r.expectedLoss).toFixed(0),
+    formatAmount(money(r.expectedLoss)),
     pct(r.expectedLossRate),
-    money(r.rwa).toFixed(0),
+    formatAmount(money(r.rwa)),
     pct(r.raroc),
   ]);
   let out = formatTable([by ?? 'group', 'apps', 'loans', 'approval', 'exposure', 'default (n)', 'default (amt)', 'EL', 'EL rate', 'RWA', 'RAROC'], rows);
@@ -329,12 +329,12 @@ function human(
       npa.map((n) => [
         n.group,
         n.loans,
-        money(n.grossOutstanding).toFixed(2),
-        money(n.npaOutstanding).toFixed(2),
+        formatAmount(money(n.grossOutstanding), 2),
+        formatAmount(money(n.npaOutstanding), 2),
         pct(n.npaRatio),
         n.npaLoans,
-        money(n.writtenOff).toFixed(2),
-        money(n.provision).toFixed(2),
+        formatAmount(money(n.writtenOff), 2),
+        formatAmount(money(n.provision), 2),
       ]),
       { title: 'NPA (each loan at its latest month; IRAC)' },
     )}`;
@@ -345,13 +345,13 @@ function human(
       ecl.map((e) => [
         e.group,
         e.loans.join(' / '),
-        money(e.exposure[0] + e.exposure[1] + e.exposure[2]).toFixed(0),
-        money(e.ecl[0]).toFixed(0),
-        money(e.ecl[1]).toFixed(0),
-        money(e.ecl[2]).toFixed(0),
-        money(e.totalEcl).toFixed(0),
+        formatAmount(money(e.exposure[0] + e.exposure[1] + e.exposure[2])),
+        formatAmount(money(e.ecl[0])),
+        formatAmount(money(e.ecl[1])),
+        formatAmount(money(e.ecl[2])),
+        formatAmount(money(e.totalEcl)),
         formatPercent(e.coverage),
-        money(e.cecl).toFixed(0),
+        formatAmount(money(e.cecl)),
       ]),
       { title: 'IFRS 9 ECL at each loan’s latest month (stage 3 = NPA, stage 2 = dpd > 30; 12-month PD as a constant hazard; discounted at the loan rate)' },
     )}`;
@@ -359,7 +359,7 @@ function human(
   for (const [name, c] of Object.entries(concentrations)) {
     out += `\n${formatTable(
       [name, 'loans', 'amount', 'count share', 'amount share'],
-      c.rows.slice(0, 10).map((r) => [r.label, r.count, money(r.amount).toFixed(0), formatPercent(r.countShare), formatPercent(r.amountShare)]),
+      c.rows.slice(0, 10).map((r) => [r.label, r.count, formatAmount(money(r.amount)), formatPercent(r.countShare), formatPercent(r.amountShare)]),
       { title: `concentration by ${name}: HHI ${c.hhi.toFixed(4)} (effective number ${c.effectiveNumber.toFixed(2)})` },
     )}`;
   }

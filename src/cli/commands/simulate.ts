@@ -17,7 +17,7 @@ import { blockCount } from '../../portfolio/simulate/index.js';
 import { parallelKernelRunner } from '../../portfolio/simulate/workers/run-kernel-parallel.js';
 import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
-import { type Cell, formatPercent, formatTable, printResult, startProgress } from '../output.js';
+import { type Cell, formatCount, formatPercent, formatTable, printResult, startProgress } from '../output.js';
 import { chooseThreads, MIN_WORK_PER_THREAD } from '../threads.js';
 import { printWarnings } from '../warnings.js';
 
@@ -168,7 +168,8 @@ function renderSimulation(runs: readonly ScenarioSimulation[], report: ReturnTyp
   const money = (v: number) => Math.round(v);
   const rows: Cell[][] = runs.map((run) => {
     const h = headline(run);
-    const cell = (k: string) => `${money(h[k]!.value)} [${money(h[k]!.ci[0])}, ${money(h[k]!.ci[1])}]`;
+    const grouped = (v: number) => formatCount(money(v));
+    const cell = (k: string) => `${grouped(h[k]!.value)} [${grouped(h[k]!.ci[0])} – ${grouped(h[k]!.ci[1])}]`;
     return [run.scenario, money(run.analyticEl), cell('el'), cell('var99'), cell('var999'), cell('es99'), cell('es999'), money(h.ec!.value)];
   });
   let out = `${report.loans} loans, ${report.scenarios} scenarios, seed ${report.seed}, ${report.threads} threads, ${report.seconds} s\n`;

@@ -193,6 +193,7 @@ export async function trainLearner(args: LearnerTrainArgs, context: CommandConte
             return (test) => predictPd(m, test);
           },
           context,
+          warnings,
         );
   warnings.push(...checkModelAuc(e.auc, outOfSample, args['allow-leakage']));
   const extra = summaryOf(fitted);

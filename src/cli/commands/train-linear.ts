@@ -96,6 +96,7 @@ export async function trainLinear(args: LinearTrainArgs, context: CommandContext
             return (test) => predictPd(m, test);
           },
           context,
+          warnings,
         );
   warnings.push(...checkModelAuc(e.auc, outOfSample, args['allow-leakage']));
   model = { ...model, metrics: { train, valid: validMetrics, out_of_sample: outOfSampleJson(outOfSample) } } as CredoModel;

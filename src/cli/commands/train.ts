@@ -39,6 +39,7 @@ export const trainCommand = defineCommand({
     'Rows with an empty target (e.g. declined applicants) are excluded and counted.\n' +
     'Training stops on a feature that separates the target (--allow-leakage) or a protected attribute such as age (--allow-protected);\n' +
     'near-copies of the target, IV above --leakage-iv and id-like columns are warnings (stderr, and warnings in --json).\n' +
+    'Out-of-sample metrics for every family: a --valid-fraction hold-out, else stratified --cv-folds cross-validation (default 5).\n' +
     'Example: credo train --data german.csv --target bad --exclude age_in_years,personal_status_and_sex,foreign_worker --valid-fraction 0.2 --out pd.json',
   flags: {
     data: { type: 'string', required: true, description: 'training data (.csv or .parquet)' },
@@ -185,6 +186,7 @@ export const trainCommand = defineCommand({
                 return (test) => predictPd(m, test);
               },
               context,
+              warnings,
             );
       warnings.push(...checkModelAuc(trainMetrics.auc as number, outOfSample, args['allow-leakage']));
     }
