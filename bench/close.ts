@@ -93,9 +93,10 @@ try {
   if (existing !== 0 && existing !== loans) throw new Error(`schema ${schema} holds ${existing} loans, not ${loans}`);
   const loadSeconds = existing === 0 ? await writeBook(db) : 0;
   if (existing !== 0) await resetClose(db);
-  const pids = url ? await backendPids(db, connections) : [];
   for (const asOf of ['2025-06-30', '2025-07-01']) {
-    // Sampled after every chunk too: an idle pooled connection may close before the end.
+    // The pool closes connections idle for 10 s: the backends are found again for each date, and
+    // sampled after every chunk so a connection closed at the end of a date still counts.
+    const pids = url ? await backendPids(db, connections) : [];
     const start = new Map(pids.map((p) => [p, backendCpu(p)]));
     const last = new Map(start);
     const sample = () => {
