@@ -2,9 +2,8 @@
  * Migration 006: the daily close's additions. `loan_classifications` gains the behavioural PD,
  * the interest income recognised to date (`accrued`, minor units; what the ledger's interest
  * income holds for the loan after that close) and the late fees charged to date. `loan_alerts`
- * holds the early warnings, one row per loan, date and kind. `close_progress` records a date's
- * close under way (how many chunks) and `close_chunks` each chunk that committed with its counts,
- * so a crashed close resumes with the chunks not done.
+ * holds the early warnings, one row per loan, date and kind. `close_progress` records how far a
+ * date's close got (its chunks commit in order), so a crashed close resumes where it stopped.
  * `loans` leaves room on each page so the close's updates stay HOT (no index entries written).
  */
 export const sql = `
@@ -25,16 +24,13 @@ CREATE INDEX loan_alerts_as_of ON loan_alerts (as_of);
 
 CREATE TABLE close_progress (
   as_of date PRIMARY KEY,
-  chunks integer NOT NULL CHECK (chunks >= 1)
-);
-CREATE TABLE close_chunks (
-  as_of date NOT NULL REFERENCES close_progress (as_of) ON DELETE CASCADE,
-  chunk integer NOT NULL CHECK (chunk >= 0),
-  loans integer NOT NULL,
-  npa_loans integer NOT NULL,
-  alerts integer NOT NULL,
-  seconds double precision NOT NULL,
-  PRIMARY KEY (as_of, chunk)
+  chunks integer NOT NULL CHECK (chunks >= 1),
+  done integer NOT NULL DEFAULT 0,
+  loans integer NOT NULL DEFAULT 0,
+  npa_loans integer NOT NULL DEFAULT 0,
+  alerts integer NOT NULL DEFAULT 0,
+  seconds double precision NOT NULL DEFAULT 0,
+  CHECK (done BETWEEN 0 AND chunks)
 );
 
 ALTER TABLE loans SET (fillfactor = 80);

@@ -3,6 +3,7 @@ import { sql as auditLog } from './002-audit-log.js';
 import { sql as idempotency } from './003-idempotency.js';
 import { sql as loans } from './004-loans.js';
 import { sql as close } from './006-close.js';
+import { sql as closeChunks } from './008-close-chunks.js';
 
 /** One forward-only schema change: applied once, in version order, never edited afterwards. */
 export interface Migration {
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'idempotency', sql: idempotency },
   { version: 4, name: 'loans', sql: loans },
   { version: 6, name: 'close', sql: close },
+  { version: 8, name: 'close-chunks', sql: closeChunks },
 ];
