@@ -3,14 +3,15 @@
  * paid, a quarter of them NPA) are written with set-based SQL, then the book is closed for a first
  * date and for the next one (the second run carries NPA dates, posts provision changes and one
  * day's interest accrual). Prints one JSON line per close with loans/s (wall clock) and the CPU
- * seconds of the PostgreSQL backend that ran it (from /proc, when the server is on this machine):
- * the machine is shared, so the CPU figure is the one that does not depend on the load.
+ * seconds of the PostgreSQL backends that ran it (from /proc, when the server is on this machine):
+ * the machine is shared, so the CPU figure is the one that does not depend on the load. On PGlite
+ * (in this process) the figure is the process's CPU time.
  * PGlite in memory, or PostgreSQL in a schema: a fresh one dropped afterwards, or `CLOSE_SCHEMA`
  * kept between runs (its book is written once; each run first empties what the close writes).
  * Usage: node dist/bench/close.js LOANS
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { DEFAULT_PRODUCT } from '../src/servicing/index.js';
 import { type Database, migrate, openDatabase } from '../src/store/index.js';
 import { closeBook } from '../src/store/repositories/close.js';
@@ -52,19 +53,29 @@ async function writeBook(db: Database): Promise<number> {
 
 /** Empties what a close writes, so a kept book is closed from scratch again. */
 async function resetClose(db: Database): Promise<void> {
-  await db.query('TRUNCATE loan_classifications, loan_alerts, close_runs, close_progress, ledger_entries');
+  await db.query('TRUNCATE loan_classifications, loan_alerts, close_runs, close_chunks, close_progress, ledger_entries');
   await db.query("UPDATE loans SET last_close = NULL, dpd = 0, irac_class = 'Standard', npa_since = NULL, ifrs9_stage = 1, ecl = 0, provision = 0");
   await db.query('VACUUM ANALYZE loans');
 }
 
 /** CPU seconds (user + system) of a local PostgreSQL backend, or null when /proc does not have it. */
-async function backendCpu(pid: number): Promise<number | null> {
+function backendCpu(pid: number): number | null {
   try {
-    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
   } catch {
     return null;
   }
+}
+
+/** The pids of the pool's connections: as many transactions at once as the pool holds. */
+async function backendPids(db: Database, n: number): Promise<number[]> {
+  const one = () =>
+    db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid, pg_sleep(0.2)');
+      return Number(rows[0]?.pid);
+    });
+  return [...new Set(await Promise.all(Array.from({ length: n }, one)))];
 }
 
 if (url && schema) {
@@ -72,8 +83,9 @@ if (url && schema) {
   await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   await admin.close();
 }
-// One connection, so the close runs on one backend whose CPU time /proc reports.
-const db = url ? await openDatabase({ url, schema, poolSize: 1 }) : await openDatabase({ dataDir: 'memory://' });
+// The close's connections (CLOSE_CONNECTIONS, default 2): their backends' CPU time is read from /proc.
+const connections = Number(process.env.CLOSE_CONNECTIONS ?? 2);
+const db = url ? await openDatabase({ url, schema, poolSize: connections }) : await openDatabase({ dataDir: 'memory://' });
 try {
   await migrate(db);
   await ensureDefaultProduct(db);
@@ -81,14 +93,32 @@ try {
   if (existing !== 0 && existing !== loans) throw new Error(`schema ${schema} holds ${existing} loans, not ${loans}`);
   const loadSeconds = existing === 0 ? await writeBook(db) : 0;
   if (existing !== 0) await resetClose(db);
-  const pid = url ? Number((await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid) : 0;
   for (const asOf of ['2025-06-30', '2025-07-01']) {
-    const cpu0 = url ? await backendCpu(pid) : null;
+    // The pool closes connections idle for 10 s: the backends are found again for each date, and
+    // sampled after every chunk so a connection closed at the end of a date still counts.
+    const pids = url ? await backendPids(db, connections) : [];
+    const start = new Map(pids.map((p) => [p, backendCpu(p)]));
+    const last = new Map(start);
+    const sample = () => {
+      for (const p of pids) last.set(p, backendCpu(p) ?? last.get(p) ?? null);
+    };
     const t0 = performance.now();
-    const run = await closeBook(db, asOf);
+    const cpu0 = process.cpuUsage();
+    const run = await closeBook(db, asOf, { connections, afterChunk: sample });
+    // PGlite runs inside this process: its CPU time is the process's.
+    const processCpu = process.cpuUsage(cpu0);
     const seconds = (performance.now() - t0) / 1000;
-    const cpu1 = url ? await backendCpu(pid) : null;
-    const dbCpu = cpu0 === null || cpu1 === null ? null : Math.round((cpu1 - cpu0) * 100) / 100;
+    sample();
+    const spent = pids.map((p) => {
+      const a = start.get(p);
+      const b = last.get(p);
+      return a == null || b == null ? null : b - a;
+    });
+    const dbCpu = !url
+      ? Math.round((processCpu.user + processCpu.system) / 1e4) / 100
+      : spent.some((x) => x === null)
+        ? null
+        : Math.round((spent as number[]).reduce((x, y) => x + y, 0) * 100) / 100;
     console.log(
       JSON.stringify({
         credo: 'close',
@@ -99,6 +129,7 @@ try {
         alerts: run.alerts,
         seconds: Math.round(seconds * 1000) / 1000,
         loans_per_second: Math.round(run.loans / seconds),
+        connections: url ? connections : 1,
         db_cpu_seconds: dbCpu,
         loans_per_db_cpu_second: dbCpu === null || dbCpu === 0 ? null : Math.round(run.loans / dbCpu),
         load_seconds: Math.round(loadSeconds * 10) / 10,

@@ -8,11 +8,13 @@ import { dataDirFlag, withStore } from './open-store.js';
 /** `credo close`: the daily close of the loan book as of a date (catch-up over missed dates; idempotent). */
 export const closeCommand = defineCommand({
   name: 'close',
-  summary: 'Daily close of the loan book: dpd, IRAC class, NPA, IFRS 9 stage, ECL and provisions as of a date',
+  summary: 'Daily close of the loan book: dpd, IRAC class, NPA, IFRS 9 stage, ECL, provisions, accrual, alerts',
   details:
-    'Closes every date from the day after the last close up to --as-of (the first close: that date alone), each date\n' +
-    'in one transaction with set-based SQL over the whole book. A date already closed returns its stored figures and\n' +
-    'changes nothing. Example: credo close --as-of 2025-06-30 --data-dir .credo --json',
+    'Closes every date from the day after the last close up to --as-of (the first close: that date alone) with\n' +
+    'set-based SQL over the whole book, in chunks of loans that commit on their own (a crashed close resumes).\n' +
+    'Writes classifications, interest accrual and provision journals, late fees and early-warning alerts.\n' +
+    'A date already closed returns its stored figures and changes nothing.\n' +
+    'Example: credo close --as-of 2025-06-30 --data-dir .credo --json',
   flags: {
     'as-of': { type: 'string', required: true, description: 'business date YYYY-MM-DD' },
     'data-dir': dataDirFlag,

@@ -4,6 +4,7 @@ import { sql as idempotency } from './003-idempotency.js';
 import { sql as loans } from './004-loans.js';
 import { sql as loanLifecycle } from './005-loan-lifecycle.js';
 import { sql as close } from './006-close.js';
+import { sql as closeChunks } from './008-close-chunks.js';
 
 /** One forward-only schema change: applied once, in version order, never edited afterwards. */
 export interface Migration {
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'loans', sql: loans },
   { version: 5, name: 'loan-lifecycle', sql: loanLifecycle },
   { version: 6, name: 'close', sql: close },
+  { version: 8, name: 'close-chunks', sql: closeChunks },
 ];

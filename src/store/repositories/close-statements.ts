@@ -16,6 +16,10 @@ const days = (actual: string, a: string, b: string) =>
   `CASE WHEN ${actual} THEN (${b}) - (${a}) ELSE (360 * (date_part('year', ${b}) - date_part('year', ${a})) + 30 * (date_part('month', ${b}) - date_part('month', ${a}))
      + least(date_part('day', ${b}), 30) - least(date_part('day', ${a}), 30))::int END`;
 
+/** Locks the chunk's active loans against payments (every money command locks its loan first). */
+export const LOCK_LOANS = `
+SELECT count(*) FROM (SELECT 1 FROM loans WHERE id BETWEEN $2::uuid AND $3::uuid AND state = 'active' AND disbursed_on <= $1::date FOR UPDATE) l`;
+
 /** Computes the chunk's figures into `close_stage` (dropped at commit). */
 export const STAGE = `
 CREATE TEMP TABLE close_stage ON COMMIT DROP AS
