@@ -165,8 +165,8 @@ for (const backend of backends()) {
     before(async () => {
       t = await startTestService(backend);
       const setup = await configure(t);
-      // ~80 loans: the 730 daily closes, not the loans, dominate the run (each close is several statements).
-      const made = worldLoans(120, 6);
+      // ~50 loans (3 charged off, 7 cures, 7 repaid): the 730 daily closes, not the loans, dominate the run (each close is several statements).
+      const made = worldLoans(80, 25);
       loans = made.loans;
       dir = mkdtempSync(join(tmpdir(), 'credo-sim-'));
       await writeFrame(made.world.performance!, join(dir, 'world-perf.csv'));
@@ -179,8 +179,8 @@ for (const backend of backends()) {
       await t.close();
     });
 
-    test('the world books ~80 loans in 12 vintages; the book ends with the world: charged off, repaid, still active', async () => {
-      assert.ok(loans.length >= 50 && loans.length <= 300, `${loans.length} loans`);
+    test('the world books ~50 loans in 12 vintages; the book ends with the world: charged off, repaid, still active', async () => {
+      assert.ok(loans.length >= 40 && loans.length <= 300, `${loans.length} loans`);
       const chargedOff = loans.filter((l) => l.months.some((m) => m.chargedOff)).length;
       const cured = loans.filter((l) => l.months.some((m, k) => k > 0 && m.missed === 0 && (l.months[k - 1]?.missed ?? 0) > 0)).length;
       assert.ok(chargedOff >= 2 && cured >= 2, `${chargedOff} charged off, ${cured} cured`);
