@@ -19,6 +19,8 @@ export interface PoolStats {
   readonly total: number;
   readonly idle: number;
   readonly waiting: number;
+  /** Statements sent to the database since it was opened (each one round trip; BEGIN and COMMIT count). */
+  readonly statements: number;
 }
 
 /** Options of `db.transaction`. */
@@ -127,7 +129,9 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     }
     return name;
   };
+  let statements = 0;
   const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> => {
+    statements += 1;
     try {
       const result =
         params === undefined || params.length === 0
@@ -165,7 +169,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
         }
       });
     },
-    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, statements }),
     close: () => pool.end(),
   };
 }
@@ -185,7 +189,9 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
     throw new CredoError('E_STORE_CONNECT', { target, problem: (error as Error).message }, { cause: error });
   }
   const queue = new SerialQueue();
+  let statements = 0;
   const run = async <T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> => {
+    statements += 1;
     try {
       const result = await pglite.query<T>(sql, params as unknown[] | undefined);
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
@@ -194,6 +200,7 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
     }
   };
   const exec = async (sql: string): Promise<void> => {
+    statements += 1;
     try {
       await pglite.exec(sql);
     } catch (error) {
@@ -206,7 +213,7 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
     target,
     query: (sql, params) => queue.run(() => run(sql, params)),
     transaction: (fn, txOptions) => withRetries(txOptions, () => queue.run(() => inTransaction({ query: run, exec }, fn, txOptions))),
-    poolStats: () => ({ total: 1, idle: queue.busy ? 0 : 1, waiting: queue.waiting }),
+    poolStats: () => ({ total: 1, idle: queue.busy ? 0 : 1, waiting: queue.waiting, statements }),
     dumpDataDir: () => queue.run(() => pglite.dumpDataDir('none')),
     async close() {
       if (closed) return;

@@ -11,6 +11,7 @@ export {
   type TransactionOptions,
 } from './database.js';
 export { isRetryable, sqlState, translateDatabaseError } from './database-error.js';
+export { DecisionWriter, type DecisionWriterOptions } from './decision-writer.js';
 export { type MigrateOptions, type MigrateResult, migrate } from './migrate.js';
 export { type Migration, migrations } from './migrations/index.js';
 export type { Queryable, QueryResult } from './queryable.js';
@@ -73,7 +74,7 @@ export {
 } from './repositories/models.js';
 export { DEFAULT_PAGE_SIZE, isUuid, MAX_PAGE_SIZE, pageOf } from './repositories/page.js';
 export { activatePolicy, getActivePolicy, getPolicy, insertPolicy, listPolicies, type PolicyEntry, type PolicyWithYaml } from './repositories/policies.js';
-export { type DecidedApplication, recordDecidedApplication } from './repositories/record-decided-application.js';
+export { type DecidedApplication, recordDecidedApplication, recordDecidedApplications } from './repositories/record-decided-application.js';
 export {
   createApiKey,
   createUser,

@@ -28,6 +28,7 @@ export const serveCommand = defineCommand({
     'data-dir': { type: 'string', description: 'PGlite data directory (default .credo); ignored when DATABASE_URL is set' },
     quiet: { type: 'boolean', description: 'do not log requests' },
     'rate-limit': { type: 'int', default: 600, min: 0, description: 'requests per minute per API key (or address without one); 0 = no limit' },
+    batch: { type: 'int', default: 64, min: 1, max: 1000, description: 'most decisions written per statement (group commit); 1 = each on its own' },
   },
   async run(args, _positionals, context) {
     const server = await startServer({
@@ -36,6 +37,7 @@ export const serveCommand = defineCommand({
       dataDir: args['data-dir'],
       log: !args.quiet,
       rateLimit: args['rate-limit'] === 0 ? false : { max: args['rate-limit'], windowMs: 60_000 },
+      groupCommit: { maxBatch: args.batch },
     });
     const where = server.db.kind === 'pglite' ? `PGlite ${server.db.target}` : `PostgreSQL ${server.db.target}`;
     context.stderr(`credo serve: listening on ${server.url} (${where}); API explorer ${server.url}/docs\n`);
