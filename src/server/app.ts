@@ -81,6 +81,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   const service = await Service.open(options.db, clock, metrics, app.log, options.groupCommit);
   app.decorate('service', service);
+  const stopWatching = await service.watchRegistry();
+  app.addHook('onClose', stopWatching);
   const verifyKey: VerifyKey = (key) => service.verifyKey(key);
   installAuth(app, { verifyKey, cacheMs: options.authCacheMs ?? 10_000, now: () => clock().getTime() });
   await registerRoutes(app, service, { uploadLimit: options.uploadLimit ?? 32 * 1024 * 1024 });

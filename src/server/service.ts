@@ -17,6 +17,7 @@ import {
   getPolicy,
   type Principal,
   verifyApiKey,
+  watchRegistry as watchRegistryChanges,
 } from '../store/index.js';
 import type { ServiceMetrics } from './metrics.js';
 
@@ -109,8 +110,30 @@ export class Service {
     return parsed;
   }
 
-  /** Reloads the active policy, champion and challenger from the store (after promote/activate and at start). */
-  async reload(): Promise<void> {
+  #reloading: Promise<void> = Promise.resolve();
+
+  /**
+   * Reloads the active policy, champion and challenger from the store: at start, after this
+   * process promotes or activates, and whenever any process does (`watchRegistry`). Reloads run
+   * one after another, so an older read never replaces a newer one.
+   */
+  reload(): Promise<void> {
+    const next = this.#reloading.then(() => this.#load());
+    this.#reloading = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Follows registry changes made by any process on this database (another `credo serve`
+   * worker or replica, a command): each change reloads the setup. Returns the function that stops.
+   */
+  watchRegistry(): Promise<() => Promise<void>> {
+    return watchRegistryChanges(this.db, () => {
+      this.reload().catch((error) => this.log.error({ err: error }, 'reloading the decision setup failed'));
+    });
+  }
+
+  async #load(): Promise<void> {
     const [policyRow, championRow, challengerRow] = await Promise.all([getActivePolicy(this.db), getChampion(this.db), getChallenger(this.db)]);
     if (policyRow === undefined || championRow === undefined) {
       this.#current = undefined;

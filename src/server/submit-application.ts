@@ -57,7 +57,8 @@ export async function submitApplication(
   try {
     const applicationId = randomUUID();
     const started = process.hrtime.bigint();
-    const record = decideApplication(applicationId, { ...submission.data }, setup.context);
+    // the arm follows the lender's application id when given, as `credo decide` does with its id column
+    const record = decideApplication(applicationId, { ...submission.data }, setup.context, submission.external_id ?? applicationId);
     const latencyUs = Number((process.hrtime.bigint() - started) / 1000n);
     const decisionId = randomUUID();
     const body: SubmitResult = { application_id: applicationId, decision: decisionSummary(decisionId, record) };

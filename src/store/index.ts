@@ -75,6 +75,7 @@ export {
 export { DEFAULT_PAGE_SIZE, isUuid, MAX_PAGE_SIZE, pageOf } from './repositories/page.js';
 export { activatePolicy, getActivePolicy, getPolicy, insertPolicy, listPolicies, type PolicyEntry, type PolicyWithYaml } from './repositories/policies.js';
 export { type DecidedApplication, recordDecidedApplication, recordDecidedApplications } from './repositories/record-decided-application.js';
+export { notifyRegistryChange, REGISTRY_CHANNEL, watchRegistry } from './repositories/registry-changes.js';
 export {
   createApiKey,
   createUser,
