@@ -301,7 +301,7 @@ function serveArgs(s: Pick<Setup, 'batch' | 'workers'>): string[] {
 }
 
 async function crash(s: Setup, seconds: number): Promise<void> {
-  let server = await startServe(join(s.dir, 'data'), s.env, ['--rate-limit', '0']);
+  let server = await startServe(join(s.dir, 'data'), s.env, serveArgs(s));
   await configureServer(server.url, s.adminKey, s.modelText, s.policyText);
   const answered = new Set<string>();
   const run = autocannon(
@@ -317,7 +317,7 @@ async function crash(s: Setup, seconds: number): Promise<void> {
   await server.kill();
   run.stop();
   const killedAt = answered.size;
-  server = await startServe(join(s.dir, 'data'), s.env, ['--rate-limit', '0']);
+  server = await startServe(join(s.dir, 'data'), s.env, serveArgs(s));
   try {
     let missing = 0;
     let withoutAudit = 0;
@@ -355,7 +355,7 @@ async function crash(s: Setup, seconds: number): Promise<void> {
 }
 
 async function hostile(s: Setup, count: number): Promise<void> {
-  const server = await startServe(join(s.dir, 'data'), s.env, ['--rate-limit', '0']);
+  const server = await startServe(join(s.dir, 'data'), s.env, serveArgs(s));
   try {
     await configureServer(server.url, s.adminKey, s.modelText, s.policyText);
     const totals = async () => {
