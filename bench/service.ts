@@ -175,6 +175,9 @@ async function metric(server: ServerProcess, key: string, name: string): Promise
  * rate a quiet machine would sustain (`cores × 1000 / CPU ms per decision`).
  */
 async function measureLoad(server: ServerProcess, s: Setup, seconds: number, connections: number) {
+  // warm-up, not measured: every worker compiles the model's TreeSHAP tables and the JIT settles
+  const { duration: _duration, ...warmup } = loadOptions(server, s, 0, connections);
+  await autocannon({ ...warmup, amount: 300 * s.workers });
   const pgClient = s.backend === 'postgres' ? new pg.Client({ connectionString: s.env.DATABASE_URL }) : undefined;
   await pgClient?.connect();
   try {
