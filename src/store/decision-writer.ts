@@ -19,8 +19,9 @@ interface Pending {
  * (or rejects when they are not), exactly as a call of `recordDecidedApplication` would; but
  * applications arriving while earlier writes are running are queued and written together by the
  * next free slot, as ONE statement (`recordDecidedApplications`): one round trip, one commit and
- * one WAL flush for the whole batch. There is no timer: a lone request is written at once, and
- * batches grow only as far as the load makes requests wait anyway.
+ * one WAL flush for the whole batch. There is no timer: a write starts at the end of the event
+ * loop's turn in which its request was decided (so requests decided in the same turn share it) or
+ * when a slot frees up; batches grow only as far as the load makes requests wait anyway.
  *
  * A batch statement is all or nothing, so when one fails (a repeated external id, an unknown
  * customer, a deadlock with a concurrent batch…) each of its applications is written again on its
@@ -35,6 +36,7 @@ export class DecisionWriter {
   #inFlight = 0;
   #batches = 0;
   #written = 0;
+  #scheduled = false;
 
   constructor(db: Database, options: DecisionWriterOptions = {}) {
     this.#db = db;
@@ -56,12 +58,24 @@ export class DecisionWriter {
   }
 
   #pump(): void {
+    // Flush at the end of this turn of the event loop, not at once: the requests whose bodies
+    // arrived in the same turn join one batch. On PGlite, whose queries run synchronously, this is
+    // the only moment other requests can have queued.
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      this.#flush();
+    });
+  }
+
+  #flush(): void {
     while (this.#inFlight < this.#maxInFlight && this.#queue.length > 0) {
       const batch = this.#queue.splice(0, this.#maxBatch);
       this.#inFlight += 1;
       this.#write(batch).finally(() => {
         this.#inFlight -= 1;
-        this.#pump();
+        this.#flush();
       });
     }
   }
