@@ -17,6 +17,14 @@ export function reportListening(url: string, ready: boolean): void {
   if (cluster.isWorker && process.send !== undefined) process.send({ credo: 'listening', url, ready } satisfies ListeningMessage);
 }
 
+/**
+ * Lets a worker that has closed its server and pool exit: the channel to the primary would keep
+ * its event loop alive (no-op outside a cluster).
+ */
+export function leaveCluster(): void {
+  if (cluster.isWorker) process.disconnect?.();
+}
+
 /** Options of `runPrimary`. */
 export interface PrimaryOptions {
   /** Worker processes to keep running (each a whole `credo serve` on the shared port). */

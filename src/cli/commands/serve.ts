@@ -1,5 +1,5 @@
 import { CredoError } from '../../errors/index.js';
-import { isClusterWorker, reportListening, runPrimary } from '../../server/cluster.js';
+import { isClusterWorker, leaveCluster, reportListening, runPrimary } from '../../server/cluster.js';
 import { startServer } from '../../server/index.js';
 import { defineCommand } from '../command.js';
 
@@ -79,7 +79,10 @@ export const serveCommand = defineCommand({
       process.on('SIGTERM', onTerm);
       process.on('SIGINT', onInt);
     });
-    if (worker) return 0;
+    if (worker) {
+      leaveCluster();
+      return 0;
+    }
     context.stderr('credo serve: stopped\n');
     if (context.json) context.stdout(`${JSON.stringify({ url: server.url, stopped: true })}\n`);
     return 0;
