@@ -114,7 +114,7 @@ export function submissionBodies(worldCsv: string, modelText: string, policyText
 }
 
 const EXCLUDE =
-  'application_id,application_date,vintage,true_pd,true_bad,old_score,old_decision,approved,random_test,fpd7_due_amount,fpd7_overdue_amount,mob4_balance,mob4_m2plus_balance,loss_amount';
+  'application_id,application_date,vintage,true_pd,true_bad,old_score,old_decision,approved,random_test,fpd7_due_amount,fpd7_overdue_amount,mob4_balance,mob4_m2plus_balance,loss_amount,age';
 
 /** The synthetic world (3,000 rows, seed 11), a 100-tree GBDT PD model trained on it and the test policy, under `dir`. */
 export async function prepareFiles(dir: string): Promise<{ worldCsv: string; modelText: string; policyText: string }> {

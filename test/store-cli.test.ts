@@ -125,3 +125,15 @@ for (const backend of backends()) {
     }
   });
 }
+
+test('credo serve --workers N refuses PGlite (one process) before opening anything', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'credo-serve-workers-'));
+  try {
+    const run = await credo(['serve', '--workers', '2', '--port', '0', '--data-dir', join(dir, 'data')], dir, undefined);
+    assert.equal(run.code, 2, run.err);
+    assert.match(run.err, /--workers: several processes need a PostgreSQL server \(set DATABASE_URL\)/);
+    assert.equal(spawnSync('ls', [dir]).stdout.toString(), '', 'no data directory was created');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

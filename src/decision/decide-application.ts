@@ -10,7 +10,10 @@ import { applicationInputs, checkData, inputSnapshot } from './validate-applicat
 
 /**
  * Decides one application (the one decision function of the API, `credo decide`, the bulk upload
- * and replay). The arm is `challengerArm(applicationId, share)` when the context has a challenger.
+ * and replay). The arm is `challengerArm(armKey, share)` when the context has a challenger, where
+ * `armKey` is the lender's own application id when there is one (the API's `external_id`, the
+ * CLI's id column; default `applicationId`), so the API and the CLI put the same application on
+ * the same arm.
  * On the arm's model, in order: PD (`predictPd`) and the whole-point score (`predictScore`,
  * REFERENCE §3); the policy's rules in order, reading the inputs and `pd/score(champion)` (the
  * arm's model): the first rule that holds decides (decline, refer or approve), approve when none
@@ -19,8 +22,13 @@ import { applicationInputs, checkData, inputSnapshot } from './validate-applicat
  * decision carries the champion's decision of the same input as `shadow`. Throws
  * `E_INPUT_VALIDATION` listing every problem of `data` (see `validateApplicationData`).
  */
-export function decideApplication(applicationId: string, data: Record<string, InputValue>, context: DecisionContext): DecisionRecord {
-  const arm = context.challenger === undefined ? 'champion' : challengerArm(applicationId, context.challenger.share);
+export function decideApplication(
+  applicationId: string,
+  data: Record<string, InputValue>,
+  context: DecisionContext,
+  armKey: string = applicationId,
+): DecisionRecord {
+  const arm = context.challenger === undefined ? 'champion' : challengerArm(armKey, context.challenger.share);
   return decideOnArm(applicationId, data, context, arm, false);
 }
 

@@ -110,3 +110,11 @@ test('YAML syntax errors and pricing without limits are refused; parsePolicy thr
     (e: unknown) => e instanceof CredoError && e.code === 'E_STRATEGY_FILE_INVALID' && /currency/.test(e.message) && /line 3/.test(e.message),
   );
 });
+
+test('a YAML tag that does not resolve is refused, not read as a string (the hostile bench found a policy named by one)', () => {
+  const issue = issuesOf('name: !!js/function "function(){}"\nrules: []\n')[0] as PolicyIssue;
+  assert.deepEqual([issue.code, issue.line, issue.column], ['E_STRATEGY_FILE_INVALID', 1, 7]);
+  assert.equal(issue.message, 'Unresolved tag: tag:yaml.org,2002:js/function: policies take plain YAML values only');
+  assert.equal(issuesOf('name: !custom p\nrules: []\n').length, 1);
+  assert.equal(safeParsePolicy('name: "!!js/function"\nrules: []\n').ok, true, 'the same text quoted is a plain name');
+});

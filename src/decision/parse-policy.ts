@@ -27,6 +27,13 @@ export function safeParsePolicy(text: string, source = 'policy'): PolicyParseRes
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const located = (issues: readonly PolicyIssue[]) => ({ ok: false as const, issues: issues.map((i) => locate(i, doc, lines)) });
+  // a tag YAML cannot resolve (`!!js/function`, `!custom`) would silently become a string: refuse it
+  const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (tag !== undefined) {
+    const pos = lines.linePos(tag.pos[0]);
+    const message = `${tag.message.split(' at line')[0]}: policies take plain YAML values only`;
+    return { ok: false, issues: [{ code: 'E_STRATEGY_FILE_INVALID', path: [], message, line: pos.line, column: pos.col }] };
+  }
 
   const strategyResult = safeParseStrategy(text);
   let strategy: Strategy;

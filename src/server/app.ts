@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { CredoError } from '../errors/index.js';
-import type { Database } from '../store/index.js';
+import type { Database, DecisionWriterOptions } from '../store/index.js';
 import { ServiceMetrics } from './metrics.js';
 import { bearerToken, installAuth, type VerifyKey } from './plugins/auth.js';
 import { installErrorHandling } from './plugins/errors.js';
@@ -32,6 +32,8 @@ export interface AppOptions {
   readonly clock?: () => Date;
   /** Version shown in the OpenAPI document. */
   readonly version?: string;
+  /** Group commit of decided applications (see `DecisionWriter`; `{ maxBatch: 1 }` writes each on its own). */
+  readonly groupCommit?: DecisionWriterOptions;
 }
 
 /**
@@ -77,8 +79,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         new CredoError('E_HTTP_RATE_LIMITED', { max: context.max, window: `${limit.windowMs / 1000} s`, retryAfter: Math.ceil(context.ttl / 1000) }),
     });
   }
-  const service = await Service.open(options.db, clock, metrics, app.log);
+  const service = await Service.open(options.db, clock, metrics, app.log, options.groupCommit);
   app.decorate('service', service);
+  const stopWatching = await service.watchRegistry();
+  app.addHook('onClose', stopWatching);
   const verifyKey: VerifyKey = (key) => service.verifyKey(key);
   installAuth(app, { verifyKey, cacheMs: options.authCacheMs ?? 10_000, now: () => clock().getTime() });
   await registerRoutes(app, service, { uploadLimit: options.uploadLimit ?? 32 * 1024 * 1024 });

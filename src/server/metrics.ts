@@ -73,6 +73,11 @@ export function renderGauges(gauges: readonly { name: string; help: string; valu
   return gauges.map((g) => `# HELP ${g.name} ${g.help}\n# TYPE ${g.name} gauge\n${g.name} ${g.value}\n`).join('');
 }
 
+/** Renders single-series counters (name → value) with their help text. */
+export function renderCounters(counters: readonly { name: string; help: string; value: number }[]): string {
+  return counters.map((c) => `# HELP ${c.name} ${c.help}\n# TYPE ${c.name} counter\n${c.name} ${c.value}\n`).join('');
+}
+
 /** The service's metrics: request and decision latency, decisions by action and arm. */
 export class ServiceMetrics {
   readonly requests = new Histogram('credo_http_request_duration_seconds', 'HTTP request duration by method, route pattern and status.');

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { type Database, databaseOptionsFromEnv, migrate, openDatabase, sealAudit } from '../store/index.js';
+import { type Database, type DecisionWriterOptions, databaseOptionsFromEnv, migrate, openDatabase, sealAudit } from '../store/index.js';
 import { buildApp } from './app.js';
 import { type CloseScheduler, startCloseScheduler } from './close-scheduler.js';
 
@@ -19,6 +19,8 @@ export interface ServerOptions {
   readonly rateLimit?: { readonly max: number; readonly windowMs: number } | false;
   /** The daily close's time, minutes after midnight UTC (`--close-at HH:MM`); none by default. */
   readonly closeAt?: number;
+  /** Group commit of decided applications (see `AppOptions.groupCommit`). */
+  readonly groupCommit?: DecisionWriterOptions;
 }
 
 /** A listening server: its address and a graceful `close`. */
@@ -47,6 +49,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       db,
       logger: options.log === true ? { level: 'info' } : false,
       ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
+      ...(options.groupCommit === undefined ? {} : { groupCommit: options.groupCommit }),
     });
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {

@@ -6,7 +6,19 @@ import { parseReasonCatalogue, type ReasonCatalogue } from '../explain/index.js'
 import { dataFolder } from '../io/index.js';
 import { parseModel } from '../io/model-file.js';
 import type { CredoModel } from '../ml/model.js';
-import { type Database, getActivePolicy, getChallenger, getChampion, getModel, getPolicy, type Principal, verifyApiKey } from '../store/index.js';
+import {
+  type Database,
+  DecisionWriter,
+  type DecisionWriterOptions,
+  getActivePolicy,
+  getChallenger,
+  getChampion,
+  getModel,
+  getPolicy,
+  type Principal,
+  verifyApiKey,
+  watchRegistry as watchRegistryChanges,
+} from '../store/index.js';
 import type { ServiceMetrics } from './metrics.js';
 
 /** The policy and models decisions are made with now, compiled once (see `Service.reload`). */
@@ -27,6 +39,8 @@ export class Service {
   #current: CurrentSetup | undefined;
   readonly #models = new Map<string, BoundModel & { readonly id: string }>();
   readonly #policies = new Map<string, { policy: DecisionPolicy; id: string; name: string; version: number }>();
+  /** Writes decided applications with group commit (see `DecisionWriter`). */
+  readonly writer: DecisionWriter;
 
   private constructor(
     readonly db: Database,
@@ -35,13 +49,16 @@ export class Service {
     readonly log: FastifyBaseLogger,
     /** The shipped reason catalogue (`data/reasons.json`), used unless a policy has its own. */
     readonly catalogue: ReasonCatalogue,
-  ) {}
+    writer: DecisionWriterOptions,
+  ) {
+    this.writer = new DecisionWriter(db, writer);
+  }
 
   /** Opens the service over a migrated database and loads the current setup. */
-  static async open(db: Database, clock: () => Date, metrics: ServiceMetrics, log: FastifyBaseLogger): Promise<Service> {
+  static async open(db: Database, clock: () => Date, metrics: ServiceMetrics, log: FastifyBaseLogger, writer: DecisionWriterOptions = {}): Promise<Service> {
     const file = join(dataFolder(), 'reasons.json');
     const catalogue = parseReasonCatalogue(JSON.parse(await readFile(file, 'utf8')), file);
-    const service = new Service(db, clock, metrics, log, catalogue);
+    const service = new Service(db, clock, metrics, log, catalogue, writer);
     await service.reload();
     return service;
   }
@@ -93,8 +110,30 @@ export class Service {
     return parsed;
   }
 
-  /** Reloads the active policy, champion and challenger from the store (after promote/activate and at start). */
-  async reload(): Promise<void> {
+  #reloading: Promise<void> = Promise.resolve();
+
+  /**
+   * Reloads the active policy, champion and challenger from the store: at start, after this
+   * process promotes or activates, and whenever any process does (`watchRegistry`). Reloads run
+   * one after another, so an older read never replaces a newer one.
+   */
+  reload(): Promise<void> {
+    const next = this.#reloading.then(() => this.#load());
+    this.#reloading = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Follows registry changes made by any process on this database (another `credo serve`
+   * worker or replica, a command): each change reloads the setup. Returns the function that stops.
+   */
+  watchRegistry(): Promise<() => Promise<void>> {
+    return watchRegistryChanges(this.db, () => {
+      this.reload().catch((error) => this.log.error({ err: error }, 'reloading the decision setup failed'));
+    });
+  }
+
+  async #load(): Promise<void> {
     const [policyRow, championRow, challengerRow] = await Promise.all([getActivePolicy(this.db), getChampion(this.db), getChallenger(this.db)]);
     if (policyRow === undefined || championRow === undefined) {
       this.#current = undefined;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { decideApplication, type InputValue, validateApplicationData } from '../decision/index.js';
 import { CredoError } from '../errors/index.js';
 import { canonicalJson } from '../io/model-file.js';
-import { claimIdempotencyKey, hashRequest, recordDecidedApplication, releaseIdempotencyKey } from '../store/index.js';
+import { claimIdempotencyKey, hashRequest, releaseIdempotencyKey } from '../store/index.js';
 import { type DecisionSummaryJson, decisionSummary } from './decision-json.js';
 import type { Caller } from './roles.js';
 import type { Service } from './service.js';
@@ -25,7 +25,8 @@ export interface SubmitResult {
  * inputs (422 naming each bad field), decides in-process with the current setup (latency
  * measured in µs), then writes the application, its decision, the champion's shadow decision
  * when the challenger decided, and one audit entry in ONE statement (atomic, one round trip:
- * `recordDecidedApplication`). With an idempotency key
+ * `recordDecidedApplication`), shared with the applications submitted at the same moment (group
+ * commit, `DecisionWriter`); the response waits for that commit. With an idempotency key
  * the key is claimed first (a concurrent duplicate gets 409, a repeat the stored response, a
  * reuse with another body 422) and completed in that same statement; a failure releases it, so
  * a failed request leaves no row behind.
@@ -56,11 +57,12 @@ export async function submitApplication(
   try {
     const applicationId = randomUUID();
     const started = process.hrtime.bigint();
-    const record = decideApplication(applicationId, { ...submission.data }, setup.context);
+    // the arm follows the lender's application id when given, as `credo decide` does with its id column
+    const record = decideApplication(applicationId, { ...submission.data }, setup.context, submission.external_id ?? applicationId);
     const latencyUs = Number((process.hrtime.bigint() - started) / 1000n);
     const decisionId = randomUUID();
     const body: SubmitResult = { application_id: applicationId, decision: decisionSummary(decisionId, record) };
-    await recordDecidedApplication(service.db, {
+    await service.writer.record({
       application: {
         id: applicationId,
         externalId: submission.external_id ?? null,

@@ -19,6 +19,8 @@ export interface PoolStats {
   readonly total: number;
   readonly idle: number;
   readonly waiting: number;
+  /** Statements sent to the database since it was opened (each one round trip; BEGIN and COMMIT count). */
+  readonly statements: number;
 }
 
 /** Options of `db.transaction`. */
@@ -45,6 +47,13 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Pool figures for metrics. */
   poolStats(): PoolStats;
+  /**
+   * Calls `onNotify(payload)` for every `NOTIFY` on `channel` (any connection, any process on
+   * PostgreSQL), until the returned function is called. On PostgreSQL the listener has its own
+   * connection; when that connection is lost it reconnects and calls `onNotify(undefined)`,
+   * since notifications sent meanwhile are lost.
+   */
+  listen(channel: string, onNotify: (payload: string | undefined) => void): Promise<() => Promise<void>>;
   /** PGlite only (undefined on PostgreSQL): a tarball of the whole data directory, for `loadDataDir`. */
   readonly dumpDataDir?: () => Promise<Blob>;
   /** Closes the pool or PGlite (waiting for queued work) and releases the data-directory lock. */
@@ -127,7 +136,9 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     }
     return name;
   };
+  let statements = 0;
   const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> => {
+    statements += 1;
     try {
       const result =
         params === undefined || params.length === 0
@@ -165,7 +176,8 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
         }
       });
     },
-    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, statements }),
+    listen: (channel, onNotify) => listenPostgres(url, channel, onNotify),
     close: () => pool.end(),
   };
 }
@@ -185,7 +197,9 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
     throw new CredoError('E_STORE_CONNECT', { target, problem: (error as Error).message }, { cause: error });
   }
   const queue = new SerialQueue();
+  let statements = 0;
   const run = async <T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> => {
+    statements += 1;
     try {
       const result = await pglite.query<T>(sql, params as unknown[] | undefined);
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
@@ -194,6 +208,7 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
     }
   };
   const exec = async (sql: string): Promise<void> => {
+    statements += 1;
     try {
       await pglite.exec(sql);
     } catch (error) {
@@ -206,7 +221,11 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
     target,
     query: (sql, params) => queue.run(() => run(sql, params)),
     transaction: (fn, txOptions) => withRetries(txOptions, () => queue.run(() => inTransaction({ query: run, exec }, fn, txOptions))),
-    poolStats: () => ({ total: 1, idle: queue.busy ? 0 : 1, waiting: queue.waiting }),
+    poolStats: () => ({ total: 1, idle: queue.busy ? 0 : 1, waiting: queue.waiting, statements }),
+    async listen(channel, onNotify) {
+      const unlisten = await queue.run(() => pglite.listen(channel, (payload) => onNotify(payload)));
+      return () => (closed ? Promise.resolve() : queue.run(() => unlisten()));
+    },
     dumpDataDir: () => queue.run(() => pglite.dumpDataDir('none')),
     async close() {
       if (closed) return;
@@ -214,6 +233,48 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
       await queue.run(() => pglite.close());
       await lock?.release();
     },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one may be closed when idle); reconnects after a
+ * second when the connection is lost, then reports a possible gap with `onNotify(undefined)`.
+ */
+async function listenPostgres(url: string, channel: string, onNotify: (payload: string | undefined) => void): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload);
+    });
+    c.on('error', () => {
+      if (stopped || client !== c) return;
+      client = undefined;
+      c.end().catch(() => undefined);
+      retry = setTimeout(reconnect, 1000);
+      retry.unref();
+    });
+    await c.connect();
+    await c.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    client = c;
+  };
+  const reconnect = (): void => {
+    if (stopped) return;
+    connect().then(
+      () => onNotify(undefined),
+      () => {
+        retry = setTimeout(reconnect, 1000);
+        retry.unref();
+      },
+    );
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => undefined);
   };
 }
 

@@ -11,6 +11,7 @@ export {
   type TransactionOptions,
 } from './database.js';
 export { isRetryable, sqlState, translateDatabaseError } from './database-error.js';
+export { DecisionWriter, type DecisionWriterOptions } from './decision-writer.js';
 export { type MigrateOptions, type MigrateResult, migrate } from './migrate.js';
 export { type Migration, migrations } from './migrations/index.js';
 export type { Queryable, QueryResult } from './queryable.js';
@@ -105,7 +106,8 @@ export {
 export { DEFAULT_PAGE_SIZE, isUuid, MAX_PAGE_SIZE, pageOf } from './repositories/page.js';
 export { activatePolicy, getActivePolicy, getPolicy, insertPolicy, listPolicies, type PolicyEntry, type PolicyWithYaml } from './repositories/policies.js';
 export { activeExposures, recentApplicationInputs, recentApplicationOutcomes } from './repositories/recent-inputs.js';
-export { type DecidedApplication, recordDecidedApplication } from './repositories/record-decided-application.js';
+export { type DecidedApplication, recordDecidedApplication, recordDecidedApplications } from './repositories/record-decided-application.js';
+export { notifyRegistryChange, REGISTRY_CHANNEL, watchRegistry } from './repositories/registry-changes.js';
 export {
   createApiKey,
   createUser,

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { renderGauges } from '../metrics.js';
+import { renderCounters, renderGauges } from '../metrics.js';
 import type { Service } from '../service.js';
 
 const Health = Type.Object({ status: Type.Literal('ok') });
@@ -52,6 +52,7 @@ export function healthRoutes(app: FastifyInstance, service: Service): void {
     },
     async (_request, reply) => {
       const pool = service.db.poolStats();
+      const writes = service.writer.stats();
       const text =
         service.metrics.requests.render() +
         service.metrics.decisionLatency.render() +
@@ -60,6 +61,11 @@ export function healthRoutes(app: FastifyInstance, service: Service): void {
           { name: 'credo_db_pool_connections', help: 'Database connections open (PGlite: 1).', value: pool.total },
           { name: 'credo_db_pool_idle', help: 'Idle database connections.', value: pool.idle },
           { name: 'credo_db_pool_waiting', help: 'Queries or transactions waiting for a connection.', value: pool.waiting },
+        ]) +
+        renderCounters([
+          { name: 'credo_db_statements_total', help: 'Statements sent to the database (one round trip each).', value: pool.statements },
+          { name: 'credo_decision_writes_total', help: 'Statements that wrote decided applications (group commit batches).', value: writes.batches },
+          { name: 'credo_decision_writes_applications_total', help: 'Decided applications written by those statements.', value: writes.applications },
         ]);
       return reply.type('text/plain; version=0.0.4').send(text);
     },

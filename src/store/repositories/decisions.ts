@@ -113,34 +113,53 @@ export function decisionPlaceholders(offset: number): string {
     ${p(18)}::jsonb, ${p(19)}::date, ${p(20)}::jsonb, ${p(21)}::integer, ${p(22)}::uuid, ${p(23)})`;
 }
 
-/** The 23 parameter values of a model decision (automatic or shadow), for `decisionPlaceholders`. */
-export function decisionValues(input: { record: DecisionRecord; kind: 'automatic' | 'shadow'; id: string; shadowOf?: string; latencyUs?: number }): unknown[] {
+/** What a model decision (automatic or shadow) is stored from. */
+export interface ModelDecisionInput {
+  readonly record: DecisionRecord;
+  readonly kind: 'automatic' | 'shadow';
+  readonly id: string;
+  readonly shadowOf?: string;
+  readonly latencyUs?: number;
+}
+
+/**
+ * The row of a model decision, keyed by the column names of `DECISION_INSERT_COLUMNS` in their
+ * order, with the jsonb columns (reasons, rules fired, input snapshot, details) as JSON values.
+ */
+export function decisionRow(input: ModelDecisionInput): Record<string, unknown> {
   const r = input.record;
-  return [
-    input.id,
-    r.applicationId,
-    input.kind,
-    input.shadowOf ?? null,
-    r.action,
-    r.pd,
-    r.score,
-    JSON.stringify(r.reasons),
-    r.limit,
-    r.currency,
-    r.rate,
-    r.policyId,
-    r.policyVersion,
-    r.modelId ?? null,
-    r.modelHash,
-    r.arm,
-    JSON.stringify(r.rulesFired),
-    JSON.stringify(r.inputSnapshot),
-    r.asOf ?? null,
-    '{}',
-    input.latencyUs === undefined ? null : Math.round(input.latencyUs),
-    null,
-    null,
-  ];
+  return {
+    id: input.id,
+    application_id: r.applicationId,
+    kind: input.kind,
+    shadow_of: input.shadowOf ?? null,
+    action: r.action,
+    pd: r.pd,
+    score: r.score,
+    reasons: r.reasons,
+    limit_amount: r.limit,
+    currency: r.currency,
+    rate: r.rate,
+    policy_id: r.policyId,
+    policy_version: r.policyVersion,
+    model_id: r.modelId ?? null,
+    model_hash: r.modelHash,
+    arm: r.arm,
+    rules_fired: r.rulesFired,
+    input_snapshot: r.inputSnapshot,
+    as_of: r.asOf ?? null,
+    details: {},
+    latency_us: input.latencyUs === undefined ? null : Math.round(input.latencyUs),
+    decided_by: null,
+    reason: null,
+  };
+}
+
+const JSONB_COLUMNS = new Set(['reasons', 'rules_fired', 'input_snapshot', 'details']);
+
+/** The 23 parameter values of a model decision (automatic or shadow), for `decisionPlaceholders`: jsonb columns as JSON text. */
+export function decisionValues(input: ModelDecisionInput): unknown[] {
+  return Object.entries(decisionRow(input)).map(([column, value]) => (JSONB_COLUMNS.has(column) ? JSON.stringify(value) : value));
 }
 
 // Insert the decision and, unless it is a shadow, make it the application's current one: one
@@ -157,10 +176,7 @@ SELECT 1`;
  * rate as the record's decimal strings, reasons, rules fired and the input snapshot as JSON.
  * An automatic decision becomes its application's current decision. Returns the decision id.
  */
-export async function insertDecision(
-  q: Queryable,
-  input: { record: DecisionRecord; kind: 'automatic' | 'shadow'; id?: string; shadowOf?: string; latencyUs?: number },
-): Promise<string> {
+export async function insertDecision(q: Queryable, input: Omit<ModelDecisionInput, 'id'> & { readonly id?: string }): Promise<string> {
   const id = input.id ?? randomUUID();
   await q.query(INSERT, decisionValues({ ...input, id }));
   return id;

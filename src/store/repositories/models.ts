@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../queryable.js';
 import { Conditions, isUuid, pageOf } from './page.js';
+import { notifyRegistryChange } from './registry-changes.js';
 
 /** Where a model stands: `candidate` (registered), `champion` (exactly one decides), `challenger` (decides `share` of traffic), `retired`. */
 export type ModelStatus = 'candidate' | 'champion' | 'challenger' | 'retired';
@@ -135,6 +136,7 @@ export async function promoteModel(q: Queryable, id: string, role: 'champion' | 
     role,
     role === 'challenger' ? String(share ?? 0.1) : null,
   ]);
+  await notifyRegistryChange(q);
   return rows[0] === undefined ? undefined : toModel(rows[0]);
 }
 
@@ -143,5 +145,6 @@ export async function retireModel(q: Queryable, id: string): Promise<ModelEntry 
   if (!isUuid(id)) return undefined;
   await q.query(PROMOTE_LOCK);
   const { rows } = await q.query<ModelRow>(`UPDATE models SET status = 'retired', share = NULL WHERE id = $1 RETURNING ${COLUMNS}`, [id]);
+  await notifyRegistryChange(q);
   return rows[0] === undefined ? undefined : toModel(rows[0]);
 }

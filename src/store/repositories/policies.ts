@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Queryable } from '../queryable.js';
 import { Conditions, isUuid, pageOf } from './page.js';
+import { notifyRegistryChange } from './registry-changes.js';
 
 /** A registered policy (strategy YAML); `yaml` only from `getPolicy`/`getActivePolicy`. */
 export interface PolicyEntry {
@@ -118,5 +119,6 @@ export async function activatePolicy(q: Queryable, id: string): Promise<PolicyEn
     `UPDATE policies SET active = true, activated_at = CASE WHEN active THEN activated_at ELSE now() END WHERE id = $1 RETURNING ${COLUMNS}`,
     [id],
   );
+  await notifyRegistryChange(q);
   return rows[0] === undefined ? undefined : toPolicy(rows[0]);
 }
