@@ -137,3 +137,18 @@ test('credo serve --workers N refuses PGlite (one process) before opening anythi
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('credo serve --close-at with --workers is refused (the schedule runs in one process), and a bad time names the flag', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'credo-serve-close-at-'));
+  try {
+    const both = await credo(['serve', '--workers', '2', '--close-at', '02:00', '--port', '0', '--data-dir', join(dir, 'data')], dir, undefined);
+    assert.equal(both.code, 2, both.err);
+    assert.match(both.err, /--close-at.*runs in one process: use it without --workers/);
+    const bad = await credo(['serve', '--close-at', '25:00', '--port', '0', '--data-dir', join(dir, 'data')], dir, undefined);
+    assert.equal(bad.code, 2, bad.err);
+    assert.match(bad.err, /--close-at.*HH:MM/);
+    assert.equal(spawnSync('ls', [dir]).stdout.toString(), '', 'no data directory was created');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
