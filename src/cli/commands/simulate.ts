@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import type { Column } from '../../frame/index.js';
 import { parseYaml } from '../../io/index.js';
+// the simulation's own folder, not portfolio/index.js: the optimiser and its solver stay unloaded
 import {
+  blockCount,
   headline,
   parseMacroConfig,
   portfolioFromFrame,
@@ -12,8 +14,7 @@ import {
   simulatePortfolio,
   TARGET_PRECISION,
   tailWarnings,
-} from '../../portfolio/index.js';
-import { blockCount } from '../../portfolio/simulate/index.js';
+} from '../../portfolio/simulate/index.js';
 import { parallelKernelRunner } from '../../portfolio/simulate/workers/run-kernel-parallel.js';
 import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
