@@ -21,7 +21,7 @@ trap 'rm -f "$TIMES"' EXIT
 # "wall cpu" seconds of one command, from outside the process
 measure() {
   /usr/bin/time -o "$TIMES" -f "%e %U %S" "$@" >/dev/null 2>&1
-  awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$TIMES"
+  awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$TIMES"
 }
 LINES=()
 for run in $(seq "$REPEAT"); do
