@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -102,6 +103,31 @@ test('train → evaluate → score for forest, mlp, svm and ensemble; model file
     assert.ok(Math.abs(row.pd - predictPd(model, test)[3]!) < 1e-9, `${kind}: explained PD ${row.pd}`);
     const sum = row.contributions.reduce((acc: number, c: { contribution: number }) => acc + c.contribution, row.expected_value);
     assert.ok(Math.abs(sum - row.margin) < 1e-9, `${kind}: local accuracy`);
+  }
+  // permutation Shapley of an MLP and an ensemble on worker threads: the same file bytes on 1 and 2 threads
+  for (const kind of ['mlp', 'ensemble']) {
+    const files: string[] = [];
+    for (const threads of ['1', '2']) {
+      const out = `${kind}-shap-${threads}.csv`;
+      const explained = await credo(
+        'explain',
+        '--model',
+        `${kind}.json`,
+        '--data',
+        'test.csv',
+        '--samples',
+        '4',
+        '--background',
+        '20',
+        '--threads',
+        threads,
+        '--out',
+        out,
+      );
+      assert.equal(explained.code, 0, explained.err);
+      files.push(await readFile(join(dir, out), 'utf8'));
+    }
+    assert.equal(files[0], files[1], kind);
   }
 });
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
-import { commands } from './commands/index.js';
+import type { Command } from './command.js';
+import { commandNameOf, loadCommand } from './commands/command-modules.js';
 import { runCli } from './run-cli.js';
 
 // Node 20 can deadlock at exit while background TurboFan jobs for WebAssembly (HiGHS) are pending
@@ -16,8 +17,20 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+/**
+ * The commands this run needs: only the named command's module when argv names one (start-up
+ * then loads that command's dependencies alone), every command for help, `--version` and typos.
+ */
+async function commandsFor(argv: readonly string[]): Promise<readonly Command[]> {
+  const name = commandNameOf(argv);
+  if (name !== undefined) return [await loadCommand(name)];
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) return [];
+  return (await import('./commands/index.js')).commands;
+}
+
 /** The `credo` executable: runs one command and exits with its code. */
-const code = await runCli(commands, process.argv.slice(2), {
+const argv = process.argv.slice(2);
+const code = await runCli(await commandsFor(argv), argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   interactive: process.stderr.isTTY === true,

@@ -34,7 +34,7 @@ export const dataProfileCommand = defineCommand({
     const warnings = [
       ...(args.target === undefined
         ? []
-        : leakageChecks(frame, targetLabels(frame.column(args.target)), others, { ivThreshold: args['leakage-iv'] }).map((f) => f.message)),
+        : leakageChecks(frame, targetLabels(frame.column(args.target)), others, { ivThreshold: args['leakage-iv'], profile }).map((f) => f.message)),
       ...(found.length === 0
         ? []
         : [`protected attribute(s) ${found.map((f) => `"${f}"`).join(', ')}: not usable as model features (ECOA/Reg B) without --allow-protected`]),

@@ -59,7 +59,8 @@ export const explainCommand = defineCommand({
       type: 'int',
       min: 1,
       max: 256,
-      description: 'worker threads (default: one per 2,000 rows, at most the cores; same values for any count)',
+      description:
+        'worker threads (default: one per 2,000 rows for trees, per million model evaluations for mlp/ensemble; at most the cores; same values for any count)',
     },
     row: { type: 'int', min: 0, description: 'explain one row (0-based) in detail: contributions and reasons' },
     path: { type: 'boolean', description: 'with --row: print the decision path through the trees' },

@@ -10,7 +10,24 @@ async function run(argv: string[]) {
 }
 
 test('finance raroc reproduces REFERENCE §5 (0.413652) and prices to a hurdle', async () => {
-  const base = ['finance', 'raroc', '--ead', '10000', '--funding-rate', '0.04', '--opex', '200', '--pd', '0.05', '--lgd', '0.85', '--capital-rate', '0.04', '--capital-ratio', '0.08'];
+  const base = [
+    'finance',
+    'raroc',
+    '--ead',
+    '10000',
+    '--funding-rate',
+    '0.04',
+    '--opex',
+    '200',
+    '--pd',
+    '0.05',
+    '--lgd',
+    '0.85',
+    '--capital-rate',
+    '0.04',
+    '--capital-ratio',
+    '0.08',
+  ];
   const r = JSON.parse((await run([...base, '--rate', '0.14', '--hurdle', '0.413652240202', '--json'])).out);
   assert.equal(r.raroc.toFixed(6), '0.413652');
   assert.equal(r.capital.toFixed(2), '1003.61');

@@ -21,7 +21,12 @@ export const importanceCommand = defineCommand({
   flags: {
     model: { type: 'string', required: true, description: 'model file' },
     data: { type: 'string', description: 'rows for mean |SHAP| (.csv or .parquet)' },
-    threads: { type: 'int', min: 1, max: 256, description: 'worker threads (default: one per 2,000 rows, at most the cores)' },
+    threads: {
+      type: 'int',
+      min: 1,
+      max: 256,
+      description: 'worker threads (default: one per 2,000 rows for trees, per million model evaluations for mlp/ensemble; at most the cores)',
+    },
     dependence: { type: 'string', description: 'feature whose SHAP dependence data to write (needs --data and --out)' },
     out: { type: 'string', description: 'output file for --dependence (.csv or .parquet): columns value, shap' },
   },

@@ -1,9 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { CredoError } from '../../errors/index.js';
 import type { Column } from '../../frame/index.js';
 import { parseYaml } from '../../io/index.js';
+// the simulation's own folder, not portfolio/index.js: the optimiser and its solver stay unloaded
 import {
+  blockCount,
   headline,
   parseMacroConfig,
   portfolioFromFrame,
@@ -12,9 +15,8 @@ import {
   simulatePortfolio,
   TARGET_PRECISION,
   tailWarnings,
-} from '../../portfolio/index.js';
-import { blockCount } from '../../portfolio/simulate/index.js';
-import { parallelKernelRunner } from '../../portfolio/simulate/workers/run-kernel-parallel.js';
+} from '../../portfolio/simulate/index.js';
+import { KernelPool } from '../../portfolio/simulate/workers/run-kernel-parallel.js';
 import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
 import { type Cell, formatCount, formatPercent, formatTable, printResult, startProgress } from '../output.js';
@@ -56,45 +58,50 @@ export const simulateCommand = defineCommand({
     'ead-col': { type: 'string', default: 'ead', description: 'EAD column' },
   },
   async run(args, _positionals, context) {
-    const _file = resolve(context.cwd, args.portfolio);
-    const frame = await readDataFile(context, args.portfolio, args);
-    const loans = portfolioFromFrame(frame, { segment: args['segment-col'], pd: args['pd-col'], lgd: args['lgd-col'], ead: args['ead-col'] });
-    if (frame.has(args['loan-id-col'])) checkUniqueIds(frame.column(args['loan-id-col']));
-    const options: { -readonly [K in keyof SimulationOptions]: SimulationOptions[K] } = {
-      scenarios: args.scenarios,
-      seed: args.seed,
-      rho: args.rho,
-      periods: args.periods,
-      lgdSd: args['lgd-sd'],
-      importanceShift: args['importance-shift'],
-      histogramBins: args.bins,
-    };
-    if (args.budget !== undefined) options.budget = args.budget;
-    if (args.macro !== undefined) {
-      const macroFile = resolve(context.cwd, args.macro);
-      const text = await readFile(macroFile, 'utf8').catch(() => {
-        throw new CredoError('E_FILE_NOT_FOUND', { file: macroFile });
-      });
-      const raw = parseYaml(text, macroFile);
-      const config = parseMacroConfig(raw, loans.segments, args.rho, macroFile);
-      options.model = config.model;
-      options.macro = config.scenarios;
+    // the workers start loading the kernel while the file is read
+    const pool = new KernelPool(args.threads ?? availableParallelism());
+    try {
+      const frame = await readDataFile(context, args.portfolio, args);
+      const loans = portfolioFromFrame(frame, { segment: args['segment-col'], pd: args['pd-col'], lgd: args['lgd-col'], ead: args['ead-col'] });
+      if (frame.has(args['loan-id-col'])) checkUniqueIds(frame.column(args['loan-id-col']));
+      const options: { -readonly [K in keyof SimulationOptions]: SimulationOptions[K] } = {
+        scenarios: args.scenarios,
+        seed: args.seed,
+        rho: args.rho,
+        periods: args.periods,
+        lgdSd: args['lgd-sd'],
+        importanceShift: args['importance-shift'],
+        histogramBins: args.bins,
+      };
+      if (args.budget !== undefined) options.budget = args.budget;
+      if (args.macro !== undefined) {
+        const macroFile = resolve(context.cwd, args.macro);
+        const text = await readFile(macroFile, 'utf8').catch(() => {
+          throw new CredoError('E_FILE_NOT_FOUND', { file: macroFile });
+        });
+        const raw = parseYaml(text, macroFile);
+        const config = parseMacroConfig(raw, loans.segments, args.rho, macroFile);
+        options.model = config.model;
+        options.macro = config.scenarios;
+      }
+      const threads = args.threads ?? chooseThreads(loans.pd.length * args.scenarios, MIN_WORK_PER_THREAD.monteCarlo, undefined, 'ignore');
+      const started = performance.now();
+      const progress = startProgress(context, 'simulating', blockCount(args.scenarios) * (options.macro?.length ?? 1));
+      let blocks = 0;
+      const runs = await simulatePortfolio(
+        loans,
+        options,
+        pool.runner(threads, () => progress.tick(++blocks)),
+      );
+      progress.done();
+      const seconds = (performance.now() - started) / 1000;
+      const result = simulationReport(runs, { seconds, threads, loans: loans.pd.length, seed: args.seed });
+      printWarnings(context, result.warnings);
+      printResult(context, result, () => renderSimulation(runs, result));
+      return 0;
+    } finally {
+      await pool.close();
     }
-    const threads = args.threads ?? chooseThreads(loans.pd.length * args.scenarios, MIN_WORK_PER_THREAD.monteCarlo, undefined, 'ignore');
-    const started = performance.now();
-    const progress = startProgress(context, 'simulating', blockCount(args.scenarios) * (options.macro?.length ?? 1));
-    let blocks = 0;
-    const runs = await simulatePortfolio(
-      loans,
-      options,
-      parallelKernelRunner(threads, () => progress.tick(++blocks)),
-    );
-    progress.done();
-    const seconds = (performance.now() - started) / 1000;
-    const result = simulationReport(runs, { seconds, threads, loans: loans.pd.length, seed: args.seed });
-    printWarnings(context, result.warnings);
-    printResult(context, result, () => renderSimulation(runs, result));
-    return 0;
   },
 });
 

@@ -2,6 +2,7 @@
  * Unsupervised split points. Both ignore NaN and the given special values and return strictly
  * ascending splits for left-closed intervals (see `spec.ts`); a constant column gets no split.
  */
+import { sortValues } from '../metrics/sort-order.js';
 
 /** Sorted finite values of `values` that are not special (a fresh array). */
 export function sortedRegularValues(values: Float64Array, specials: readonly number[] = []): Float64Array {
@@ -12,7 +13,8 @@ export function sortedRegularValues(values: Float64Array, specials: readonly num
     if (Number.isNaN(x) || (specials.length > 0 && specials.includes(x))) continue;
     out[n++] = x;
   }
-  return out.subarray(0, n).sort();
+  // radix sort of the float bits: the order of Float64Array#sort, several times faster on long columns
+  return sortValues(out.subarray(0, n));
 }
 
 /** `bins` intervals of equal width between the minimum and maximum. */

@@ -2,6 +2,7 @@ import { CredoError } from '../../errors/index.js';
 import type { Column, Frame } from '../../frame/index.js';
 import { assignBins } from './assign-bins.js';
 import { quantileSplitsOfSorted, sortedRegularValues, valueSplitsOfSorted } from './equal-bins.js';
+import { aucOfSortedOutcomes, binCountsOfSorted, sortWithOutcomes } from './profile-numeric.js';
 import { type BinSpec, binCount, binLabels } from './spec.js';
 import { binOutcomeCounts, computeWoe, describeWoeConventions, type WoeOptions } from './woe.js';
 
@@ -39,6 +40,11 @@ export interface ColumnProfile {
   readonly max: number | null;
   readonly top_categories?: { value: string; count: number; share: number }[];
   readonly iv?: number;
+  /**
+   * Numeric columns with a target: AUC of the values as a score for the outcome (rows with a value
+   * and a known outcome; above 0.5 when higher values are riskier), null when one class is absent.
+   */
+  readonly auc?: number | null;
   readonly bad_rate_by_bin?: ProfileBin[];
 }
 
@@ -57,7 +63,10 @@ export interface FrameProfile {
 /**
  * Per-column summary of a frame and, with a target, the bad rate and an information-value
  * quick-look per column (one bin per value for numeric columns with at most `bins` values, else
- * equal-frequency bins; missing in its own bin; WOE per REFERENCE §2).
+ * equal-frequency bins; missing in its own bin; WOE per REFERENCE §2) and each numeric column's
+ * AUC. Each numeric column is sorted once (a radix sort of its float bits, with the outcomes
+ * carried along when there is a target), and that one sorted copy gives the exact median, the exact
+ * distinct count, the bins' splits and counts, and the AUC.
  */
 export function profileFrame(frame: Frame, options: ProfileOptions = {}): FrameProfile {
   const bins = options.bins ?? 10;
@@ -80,11 +89,17 @@ export function profileFrame(frame: Frame, options: ProfileOptions = {}): FrameP
   }
   const woeOptions = { smoothing: options.woe?.smoothing ?? 0.5, sign: options.woe?.sign ?? 'goods-over-bads' } as const;
   const columns = frame.columns.map((column) => {
-    const base = describeColumn(column, options.topCategories ?? 5);
-    if (labels === undefined || column.name === options.target) return base;
-    const spec = quickSpec(column, bins, options.maxCategoryBins ?? 20);
-    const assigned = assignBins(column, spec);
-    const { goods, bads } = binOutcomeCounts(assigned, labels, binCount(spec));
+    const withTarget = labels !== undefined && column.name !== options.target;
+    // one sort per numeric column: values with their outcomes when there is a target
+    const outcomes = labels !== undefined && withTarget && column.type === 'number' ? sortWithOutcomes(column.values, labels) : undefined;
+    const sorted = column.type === 'number' ? (outcomes?.values ?? sortedRegularValues(column.values)) : undefined;
+    const base = describeColumn(column, options.topCategories ?? 5, sorted);
+    if (labels === undefined || !withTarget) return base;
+    const spec = quickSpec(column, bins, options.maxCategoryBins ?? 20, sorted);
+    const { goods, bads } =
+      outcomes !== undefined && spec.type === 'number'
+        ? binCountsOfSorted(outcomes, spec.splits)
+        : binOutcomeCounts(assignBins(column, spec), labels, binCount(spec));
     const table = computeWoe(goods, bads, woeOptions);
     const names = binLabels(spec);
     const byBin: ProfileBin[] = [];
@@ -93,7 +108,9 @@ export function profileFrame(frame: Frame, options: ProfileOptions = {}): FrameP
       if (count === 0) continue;
       byBin.push({ bin: names[b] as string, count, bads: bads[b] as number, bad_rate: (bads[b] as number) / count, woe: table.woe[b] as number });
     }
-    return { ...base, iv: table.iv, bad_rate_by_bin: byBin };
+    if (outcomes === undefined) return { ...base, iv: table.iv, bad_rate_by_bin: byBin };
+    const auc = aucOfSortedOutcomes(outcomes);
+    return { ...base, iv: table.iv, auc: Number.isNaN(auc) ? null : auc, bad_rate_by_bin: byBin };
   });
   if (options.target === undefined) return { rows: frame.rowCount, columns };
   return {
@@ -136,10 +153,11 @@ export function targetLabels(column: Column): Float64Array {
   return out;
 }
 
-function describeColumn(column: Column, top: number): ColumnProfile {
+/** Summary of one column; `sorted` holds a numeric column's non-missing values in ascending order. */
+function describeColumn(column: Column, top: number, sortedValues: Float64Array | undefined): ColumnProfile {
   if (column.type === 'number') {
     const values = column.values;
-    const sorted = values.filter((x) => !Number.isNaN(x)).sort();
+    const sorted = sortedValues ?? sortedRegularValues(values);
     const n = sorted.length;
     let distinct = 0;
     for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
@@ -181,10 +199,10 @@ function categoryCounts(column: Extract<Column, { type: 'category' }>): Int32Arr
   return counts;
 }
 
-function quickSpec(column: Column, bins: number, maxCategoryBins: number): BinSpec {
+function quickSpec(column: Column, bins: number, maxCategoryBins: number, sortedValues: Float64Array | undefined): BinSpec {
   if (column.type === 'number') {
+    const sorted = sortedValues ?? sortedRegularValues(column.values);
     // a flag or a small count: one bin per value (equal-frequency bins would fold a rare value into its neighbour)
-    const sorted = sortedRegularValues(column.values);
     const splits = valueSplitsOfSorted(sorted, bins) ?? quantileSplitsOfSorted(sorted, bins);
     return { feature: column.name, type: 'number', splits, specials: [] };
   }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { categoryFromLabels, Frame, numericColumn } from '../../frame/index.js';
+import { profileFrame } from '../binning/index.js';
 import { leakageChecks } from './leakage-checks.js';
 import { isProtectedName, protectedFeatures } from './protected-attributes.js';
 
@@ -46,6 +47,14 @@ test('leakage checks: a copy of the target, an id, a high-IV flag and an honest 
     leakageChecks(frame, unknown, ['flag', 'honest'], { ivThreshold: 100 }).map((f) => f.column),
     [],
   );
+  // the profile's one sort per column gives the same findings as the checks' own AUC and IV (differential),
+  // with every outcome known and with some unknown (then only its AUCs are used)
+  const features = ['true_bad', 'near', 'application_id', 'flag', 'honest'];
+  for (const labels of [y, unknown]) {
+    const profile = profileFrame(frame.withColumn(numericColumn('outcome', labels)), { target: 'outcome' });
+    assert.ok(profile.columns.some((c) => c.auc !== undefined));
+    assert.deepEqual(leakageChecks(frame, labels, features, { profile }), leakageChecks(frame, labels, features));
+  }
 });
 
 test('protected attributes are matched by name word, plus the columns a catalogue or flag lists', () => {

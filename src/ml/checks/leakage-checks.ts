@@ -1,5 +1,5 @@
 import { type Column, type Frame, numericColumn } from '../../frame/index.js';
-import { profileFrame } from '../binning/index.js';
+import { type FrameProfile, profileFrame } from '../binning/index.js';
 import { computeAuc } from '../metrics/index.js';
 
 /** What a leakage check found about one column. */
@@ -20,6 +20,11 @@ export interface LeakageFinding {
 export interface LeakageOptions {
   /** IV above this is flagged (default 0.5: REFERENCE §2, "> 0.5 suspicious: check leakage"). */
   readonly ivThreshold?: number;
+  /**
+   * The frame's profile with this target (`profileFrame(frame, { target })`), when the caller has it:
+   * its IVs are used instead of profiling again when every label is known (the same bins then).
+   */
+  readonly profile?: FrameProfile;
 }
 
 /** Single-column AUC at or above this (either direction) is perfect separation. */
@@ -43,9 +48,13 @@ export function leakageChecks(frame: Frame, labels: Float64Array, features: read
   const y = rows === frame.rowCount ? labels : labels.filter((v) => v === 0 || v === 1);
   const findings: LeakageFinding[] = [];
   const ivColumn = '__credo_target__';
+  const given = rows === frame.rowCount && options.profile?.target !== undefined ? options.profile : undefined;
   const profile =
-    rows > 0 && features.length > 0 ? profileFrame(data.select(features).withColumn(numericColumn(ivColumn, y)), { target: ivColumn }) : undefined;
-  features.forEach((name, k) => {
+    given ?? (rows > 0 && features.length > 0 ? profileFrame(data.select(features).withColumn(numericColumn(ivColumn, y)), { target: ivColumn }) : undefined);
+  const ivOf = new Map((profile?.columns ?? []).map((c) => [c.name, c.iv ?? 0]));
+  // the profile's AUC covers the same rows as `separation` (a value and a known outcome), labels missing or not
+  const aucOf = new Map((options.profile?.columns ?? []).flatMap((c) => (c.auc === undefined ? [] : [[c.name, c.auc] as const])));
+  features.forEach((name) => {
     const column = data.column(name);
     const id = idLike(column);
     if (id !== null) {
@@ -57,7 +66,8 @@ export function leakageChecks(frame: Frame, labels: Float64Array, features: read
       });
       return;
     }
-    const auc = separation(column, y);
+    const profiled = aucOf.get(name);
+    const auc = profiled === undefined ? separation(column, y) : profiled === null ? 0 : Math.max(profiled, 1 - profiled);
     const figure =
       column.type === 'category' ? `${(auc * 100).toFixed(2)}% of rows in categories that are all bad or all good` : `AUC ${auc.toFixed(4)} on its own`;
     if (auc >= SEPARATION_AUC) {
@@ -78,7 +88,7 @@ export function leakageChecks(frame: Frame, labels: Float64Array, features: read
       });
       return;
     }
-    const iv = profile?.columns[k]?.iv ?? 0;
+    const iv = ivOf.get(name) ?? 0;
     if (iv > threshold) {
       findings.push({
         column: name,
@@ -103,11 +113,16 @@ function idLike(column: Column): number | null {
     }
     return n >= 20 && seen.size >= 0.9 * n ? seen.size / n : null;
   }
-  const values = column.values.filter((v) => !Number.isNaN(v));
-  if (values.length < 20 || !values.every((v) => Number.isInteger(v))) return null;
-  const sorted = Float64Array.from(values).sort();
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return null;
-  return 1;
+  // distinct whole numbers on every present row: stop at the first fraction or repeat
+  const seen = new Set<number>();
+  let n = 0;
+  for (const v of column.values) {
+    if (Number.isNaN(v)) continue;
+    if (!Number.isInteger(v) || seen.has(v)) return null;
+    seen.add(v);
+    n++;
+  }
+  return n >= 20 ? 1 : null;
 }
 
 /** Single-column separation: AUC of a numeric column's values (oriented ≥ 0.5), or the share of rows in pure categories. */
@@ -132,12 +147,20 @@ function separation(column: Column, y: Float64Array): number {
     }
     return used > 1 && n > 0 ? pure / n : 0;
   }
-  const present = Uint8Array.from(column.values, (v) => (Number.isNaN(v) ? 0 : 1));
-  const x = column.values.filter((_, i) => present[i] === 1);
-  const labels = y.filter((_, i) => present[i] === 1);
+  const values = column.values;
+  let present = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i] as number)) present++;
+  const x = new Float64Array(present);
+  const labels = new Float64Array(present);
   let bads = 0;
-  for (const v of labels) bads += v;
-  if (bads === 0 || bads === labels.length) return 0;
+  for (let i = 0, k = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (Number.isNaN(v)) continue;
+    x[k] = v;
+    labels[k++] = y[i] as number;
+    bads += y[i] as number;
+  }
+  if (bads === 0 || bads === present) return 0;
   const auc = computeAuc(x, labels);
   return Math.max(auc, 1 - auc);
 }

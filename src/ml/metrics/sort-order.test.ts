@@ -68,3 +68,20 @@ test('sortValues sorts like Float64Array#sort, signed zeros, infinities and subn
   assert.equal(big[10_999], 11_000);
   assert.equal(big[11_000], 1000);
 });
+
+test('sortValues with a payload: each byte moves with its value, ties in input order (the stable radix order)', () => {
+  const rng = new Rng(12);
+  for (const n of [7, RADIX_MIN_LENGTH + 3, 30_000]) {
+    const values = Float64Array.from({ length: n }, () => Math.round(rng.nextNormal() * 50) / 4);
+    const payload = Uint8Array.from({ length: n }, () => rng.nextInt(3));
+    const order = radixOrder(values);
+    const sorted = sortValues(Float64Array.from(values), payload.slice());
+    const moved = payload.slice();
+    sortValues(Float64Array.from(values), moved);
+    assert.deepEqual(sorted, Float64Array.from(values).sort());
+    assert.deepEqual(
+      moved,
+      Uint8Array.from(order, (i) => payload[i] as number),
+    );
+  }
+});

@@ -69,14 +69,18 @@ export function radixOrder(values: Float64Array): Int32Array {
  * Sorts `values` ascending in place (no NaN) and returns it: for long inputs an LSD radix sort on
  * the values' sortable bits, 16 bits a pass, twice as fast as `Float64Array#sort` on 200,000
  * doubles (9 vs 20 ms; 8-bit digits took 12 ms, measured); the same order, −0 before +0 included.
+ * With `payload`, its bytes move with their values (stable: tied values keep their payloads'
+ * input order), e.g. each row's outcome for an AUC over the same sort.
  */
-export function sortValues(values: Float64Array): Float64Array {
+export function sortValues(values: Float64Array, payload?: Uint8Array): Float64Array {
   const n = values.length;
-  if (n < RADIX_MIN_LENGTH) return values.sort();
+  if (n < RADIX_MIN_LENGTH && payload === undefined) return values.sort();
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   let [lo, hi] = sortableKeys(words, n);
   let nextLo = new Uint32Array(n);
   let nextHi = new Uint32Array(n);
+  let carried = payload;
+  let nextCarried: Uint8Array | undefined = payload === undefined ? undefined : new Uint8Array(n);
   const counts = new Int32Array(65536);
   for (let pass = 0; pass < 4; pass++) {
     const key = pass < 2 ? lo : hi;
@@ -84,17 +88,27 @@ export function sortValues(values: Float64Array): Float64Array {
     counts.fill(0);
     for (let i = 0; i < n; i++) counts[(key[i]! >>> shift) & 0xffff]!++;
     // A digit shared by every value changes nothing: skip the scatter.
-    if (counts[(key[0]! >>> shift) & 0xffff] === n) continue;
+    if (n === 0 || counts[(key[0]! >>> shift) & 0xffff] === n) continue;
     let sum = 0;
     for (let d = 0; d < 65536; d++) {
       const c = counts[d]!;
       counts[d] = sum;
       sum += c;
     }
-    for (let i = 0; i < n; i++) {
-      const at = counts[(key[i]! >>> shift) & 0xffff]!++;
-      nextLo[at] = lo[i]!;
-      nextHi[at] = hi[i]!;
+    if (carried === undefined || nextCarried === undefined) {
+      for (let i = 0; i < n; i++) {
+        const at = counts[(key[i]! >>> shift) & 0xffff]!++;
+        nextLo[at] = lo[i]!;
+        nextHi[at] = hi[i]!;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const at = counts[(key[i]! >>> shift) & 0xffff]!++;
+        nextLo[at] = lo[i]!;
+        nextHi[at] = hi[i]!;
+        nextCarried[at] = carried[i]!;
+      }
+      [carried, nextCarried] = [nextCarried, carried];
     }
     [lo, nextLo] = [nextLo, lo];
     [hi, nextHi] = [nextHi, hi];
@@ -109,6 +123,7 @@ export function sortValues(values: Float64Array): Float64Array {
       words[2 * i] = ~lo[i]! >>> 0;
     }
   }
+  if (payload !== undefined && carried !== payload) payload.set(carried as Uint8Array);
   return values;
 }
 

@@ -1,4 +1,5 @@
 import { normalInverse } from '../../finance/index.js';
+import { radixOrder } from '../../ml/metrics/index.js';
 import type { FactorModel, MacroScenario, PortfolioLoans } from './portfolio-model.js';
 
 /**
@@ -62,11 +63,11 @@ export function buildSimulationPlan(loans: PortfolioLoans, model: FactorModel, s
     .map((key) => key.split('|').map(Number) as [number, number])
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const rankOfSegment = Int32Array.from(model.rhoOfSegment, (rho, s) => pairs.findIndex(([f, r]) => f === model.factorOfSegment[s] && r === rho));
-  const sortKey = new Float64Array(n);
-  for (const i of keep) sortKey[i] = (rankOfSegment[loans.segment[i] as number] as number) * 100 + (threshold[i] as number) + 50;
-  const order = Uint32Array.from(keep).sort((a, b) => (sortKey[a] as number) - (sortKey[b] as number) || a - b);
-  keep.length = 0;
-  for (const i of order) keep.push(i);
+  const sortKey = Float64Array.from(keep, (i) => (rankOfSegment[loans.segment[i] as number] as number) * 100 + (threshold[i] as number) + 50);
+  // a stable radix order: ties keep ascending loan order, as `keep` is ascending
+  const order = radixOrder(sortKey);
+  const kept = keep.slice();
+  for (let k = 0; k < order.length; k++) keep[k] = kept[order[k] as number] as number;
   const m = keep.length;
   const plan = {
     threshold: new Float64Array(m),
