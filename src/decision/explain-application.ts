@@ -4,6 +4,7 @@ import {
   type ChangeConstraint,
   changeInterval,
   type Explanation,
+  isProtectedAttribute,
   marginIsLogOdds,
   modelCounterfactual,
   resolveChangeConstraints,
@@ -18,9 +19,6 @@ import { decideOnArm } from './decide-application.js';
 import type { BoundModel, DecisionContext, DecisionRecord, InputValue } from './decision-record.js';
 import { preparedModel } from './prepared-model.js';
 import { applicationInputs, checkData, inputSnapshot } from './validate-application.js';
-
-/** Protected attributes are never proposed as a change (the same rule as `actionableIndices`). */
-const PROTECTED = /(^|_)(age|sex|gender|race|religion|marital|nationality)($|_)|age_in_years|personal_status/i;
 
 /** The contributions of one application on one arm: `margin = expectedValue + Σ contribution` (log-odds for PD models). */
 export interface ApplicationExplanation {
@@ -129,7 +127,7 @@ export async function applicationCounterfactual(
     options.actionable ??
     names.filter((name) => {
       const direction = catalogue?.features[name]?.change?.direction;
-      return direction !== undefined && direction !== 'none' && !PROTECTED.test(name) && stats.has(name);
+      return direction !== undefined && direction !== 'none' && !isProtectedAttribute(name) && stats.has(name);
     });
   const actionable = actionableIndices(model, names, actionableNames);
   const p = names.length;

@@ -21,6 +21,7 @@ export { type FeatureImportance, featureImportance, shapDependence } from './imp
 export { linearContributions, linearCounterfactual, scorecardContributions } from './linear-contributions.js';
 export {
   actionableIndices,
+  isProtectedAttribute,
   type ModelCounterfactual,
   type ModelCounterfactualOptions,
   marginIsLogOdds,

@@ -49,6 +49,11 @@ export async function modelCounterfactual(
 /** Protected attributes that may never be proposed as a change. */
 const PROTECTED = /(^|_)(age|sex|gender|race|religion|marital|nationality)($|_)|age_in_years|personal_status/i;
 
+/** True when a feature name is a protected attribute (age, sex, race, …): never a proposed change. */
+export function isProtectedAttribute(name: string): boolean {
+  return PROTECTED.test(name);
+}
+
 /**
  * The model feature indices of `actionable` feature names, checked: the model family supports
  * counterfactuals (`E_MODEL_KIND` otherwise), and each name is a numeric feature of the model that
