@@ -292,3 +292,36 @@ test('renewLeafOutputs: leaf values from the given sums within each leaf’s bou
   }
   assert.ok(tree.feature.filter((f) => f >= 0).length >= 3);
 });
+
+test('splitFeatures restricts every leaf’s split search to the features it returns (per-split sampling), called once per searched leaf', () => {
+  const rng = new Rng(23);
+  const data = randomData(rng, 400, 4, false);
+  const buffers = allocateBuffers(data, 8, false);
+  for (let i = 0; i < 400; i++) {
+    // The strongest signal is on feature 0; only feature 2 may be used.
+    buffers.gradients[i] = (data.bins[i]! > 3 ? -1 : 1) + (data.bins[800 + i]! > 2 ? -0.25 : 0.25) + Math.round(rng.nextNormal() * 16) / 64;
+    buffers.hessians[i] = 0.25;
+  }
+  buffers.indices.set([...Array(400).keys()]);
+  let calls = 0;
+  const only2 = () => {
+    calls++;
+    return Int32Array.from([2]);
+  };
+  const tree = growTree(
+    buffers,
+    serialHistogramBuilder,
+    { ...base, maxLeaves: 8 },
+    new Int8Array(4),
+    Int32Array.from([0, 1, 2, 3]),
+    400,
+    false,
+    undefined,
+    only2,
+  );
+  const used = tree.feature.filter((f) => f >= 0);
+  assert.ok(used.length >= 2, `${used.length} splits`);
+  assert.deepEqual(new Set(used), new Set([2]));
+  // root, then at most both children of every split (the last split's children are not searched when the tree is full)
+  assert.ok(calls > used.length && calls <= 1 + 2 * used.length, `${calls} calls for ${used.length} splits`);
+});
