@@ -116,3 +116,49 @@ test('DTI, LTI, LTV, FOIR', () => {
   assert.throws(() => debtToIncome(1, 1, 0), /DTI: gross monthly income must be a positive amount/);
   assert.throws(() => loanToValue(-1, 10), /LTV/);
 });
+
+test('reduce-emi recomputes the EMI once, on the balance after the prepayment over the months left; totals add up', () => {
+  const emi = amortise(10_000_000, 0.12, 12, { prepayments: [{ month: 3, amount: 3_000_000 }], prepaymentMode: 'reduce-emi' });
+  // Months 1–3 keep the original EMI 888,488; after month 3 the balance is 4,610,802 and the EMI over the
+  // 9 months left is 4,610,802·0.01/(1 − 1.01^−9) = 538,266.70 (Python fractions) → 538,267; the last pays the rest.
+  assert.equal(emi.balance[2], 4_610_802);
+  assert.deepEqual(Array.from(emi.payment), [888_488, 888_488, 888_488, ...Array(8).fill(538_267), 538_263]);
+  assert.equal(emi.totalPaid, sum(emi.payment) + sum(emi.prepayment));
+  assert.equal(emi.totalPaid, 10_000_000 + emi.totalInterest);
+  // reduce-term keeps the EMI after the prepayment.
+  const term = amortise(10_000_000, 0.12, 12, { prepayments: [{ month: 3, amount: 3_000_000 }] });
+  assert.ok(Array.from(term.payment.subarray(0, term.months - 1)).every((p) => p === 888_488));
+  assert.equal(term.totalPaid, 10_000_000 + term.totalInterest);
+  // A zero prepayment changes nothing.
+  assert.deepEqual(amortise(10_000_000, 0.12, 12, { prepayments: [{ month: 2, amount: 0 }] }), amortise(10_000_000, 0.12, 12));
+});
+
+test('invalid prepayments, months and terms are refused with the allowed range', () => {
+  const message = /prepayment at month .*: needs a month in 1\.\.12 and a non-negative whole amount of minor units/;
+  for (const p of [
+    { month: 0, amount: 1 },
+    { month: 1.5, amount: 1 },
+    { month: 13, amount: 1 },
+    { month: 2, amount: -1 },
+    { month: 2, amount: 1.5 },
+  ])
+    assert.throws(() => amortise(10_000_000, 0.12, 12, { prepayments: [p] }), message);
+  for (const k of [-1, 1.5, 13]) assert.throws(() => remainingBalance(10_000_000, 0.12, 12, k), /month: must be a whole number in 0\.\.12, got /);
+  assert.equal(amortise(100, 0, 1200).months, 100);
+  assert.throws(() => amortise(100, 0, 1201), /term: must be 1\.\.1200 months, got 1201/);
+  assert.throws(() => amortise(-1, 0.1, 12), /loan amount: must be a non-negative whole number of minor units, got -1/);
+  assert.throws(() => amortise(100, -1, 12), /interest rate: must be a finite annual rate ≥ 0, got -1/);
+});
+
+test('closed-form balance at zero rate is linear: 12,000 over 12 months leaves 9,000 after 3', () => {
+  assert.equal(annuityBalance(12_000, 0, 12, 3), 9_000);
+  assert.equal(annuityBalance(12_000, 0, 12, 12), 0);
+});
+
+test('ratios: a zero numerator is allowed; each ratio names itself and its denominator when refused', () => {
+  assert.equal(loanToValue(0, 100), 0);
+  assert.throws(() => loanToIncome(1, 0), /LTI: annual income must be a positive amount, got 0/);
+  assert.throws(() => loanToValue(1, 0), /LTV: collateral value must be a positive amount, got 0/);
+  assert.throws(() => fixedObligationsToIncome(1, 0), /FOIR: net monthly income must be a positive amount, got 0/);
+  assert.throws(() => debtToIncome(-3, 1, 10), /DTI: amounts must be non-negative, got -2/);
+});

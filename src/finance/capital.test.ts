@@ -78,3 +78,34 @@ test('K increases with LGD and R stays within its bounds (property)', () => {
     { seed: 5, numRuns: 1000 },
   );
 });
+
+test('SME adjustment: 0.04·(1 − (S − 5)/45) with sales S clamped to 5..50 (EUR millions)', () => {
+  const adjustment = (s: number) => irbCorrelation('corporate', 0.01) - irbCorrelation('corporate', 0.01, s);
+  // S = 27.5 is half-way: 0.04·(1 − 22.5/45) = 0.02; S = 50 and above: 0; S = 2 is treated as 5: 0.04.
+  assert.ok(Math.abs(adjustment(27.5) - 0.02) < 1e-15);
+  assert.ok(Math.abs(adjustment(50)) < 1e-15);
+  assert.ok(Math.abs(adjustment(80)) < 1e-15);
+  assert.ok(Math.abs(adjustment(2) - 0.04) < 1e-15);
+});
+
+test('corporate maturity adjustment: 1 at M = 1 exactly, (1 + 2.5b)/(1 − 1.5b) = 1.692825 at M = 5 for PD 1% (b = 0.137486)', () => {
+  assert.ok(Math.abs(irbCapital({ assetClass: 'corporate', pd: 0.01, lgd: 0.45, maturity: 1 }).maturityAdjustment - 1) < 1e-15);
+  assert.ok(Math.abs(irbCapital({ assetClass: 'corporate', pd: 0.01, lgd: 0.45, maturity: 5 }).maturityAdjustment - 1.692825335796875) < 1e-12);
+});
+
+test('edges: PD 0 and LGD 0 are valid (K 0); a defaulted exposure weighs 12.5·(LGD − EL); bad inputs name the field and the range', () => {
+  const zero = irbCapital({ assetClass: 'corporate', pd: 0, lgd: 0.45, pdFloor: 0 });
+  assert.deepEqual([zero.k, zero.riskWeight, zero.maturityAdjustment], [0, 0, 1]);
+  assert.equal(irbCapital({ assetClass: 'qrre', pd: 0.02, lgd: 0 }).k, 0);
+  const defaulted = irbCapital({ assetClass: 'mortgage', pd: 1, lgd: 0.45, bestEstimateEl: 0.4 });
+  assert.ok(Math.abs(defaulted.riskWeight - 12.5 * 0.05) < 1e-12);
+  assert.throws(() => irbCapital({ assetClass: 'qrre', pd: -0.1, lgd: 0.5 }), /PD: must be in \[0, 1\], got -0.1/);
+  assert.throws(() => irbCapital({ assetClass: 'qrre', pd: 0.1, lgd: 1.5 }), /LGD: must be in \[0, 1\], got 1.5/);
+  assert.throws(
+    () => irbCapital({ assetClass: 'sovereign' as IrbClass, pd: 0.1, lgd: 0.5 }),
+    /asset class: must be one of mortgage, qrre, other_retail, corporate, got sovereign/,
+  );
+  for (const maturity of [0, -1]) {
+    assert.throws(() => irbCapital({ assetClass: 'corporate', pd: 0.1, lgd: 0.5, maturity }), new RegExp(`maturity: must be positive years, got ${maturity}`));
+  }
+});
