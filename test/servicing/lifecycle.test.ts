@@ -226,6 +226,10 @@ for (const backend of backends()) {
       const paid = (await get(`/api/v1/loans/${id}`)).json();
       assert.deepEqual([paid.dpd, paid.npa], [0, true]);
       await ledgerMatchesFacts(id);
+      // A restructured loan cannot have its disbursement undone.
+      const undo = await post(`/api/v1/loans/${id}/transitions`, { command: 'undo_disbursement', reason: 'test' });
+      assert.equal(undo.statusCode, 409);
+      assert.match(problemOf(undo).detail, /restructured on 2025-04-10/);
       now = new Date('2025-03-01T12:00:00Z');
     });
 
