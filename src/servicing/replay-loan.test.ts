@@ -307,7 +307,8 @@ test('property: a prepayment after a restructure (with payments between) still s
         }
         // Prepayments after a restructure start at its first new due date (the store refuses earlier ones).
         const firstDue = s1.schedule.find((i) => i.dueDate > v1)?.dueDate as string;
-        const v2 = date(d1 + gap) < firstDue ? firstDue : date(d1 + gap);
+        const early = date(d1 + gap) < firstDue;
+        const v2 = early ? firstDue : date(d1 + gap);
         between.forEach((e, k) => {
           if (date(d1 + e.day) <= v2) recorded.push(pay(`m${k}`, e.amount, date(d1 + e.day), 50 + k));
         });

@@ -181,10 +181,11 @@ export function planRestructure(
       scheduled += i.principal;
     }
     // A later instalment paid in advance is frozen as due on the value date: settled, it is in the past for any later change.
-    if (i.dueDate <= valueDate || paid > 0)
+    const due = i.dueDate <= valueDate;
+    if (due || paid > 0)
       frozen.push({
         n: frozen.length + 1,
-        dueDate: i.dueDate <= valueDate ? i.dueDate : valueDate,
+        dueDate: due ? i.dueDate : valueDate,
         principal: i.paid.principal,
         interest: i.paid.interest,
         fees: i.paid.fees,
