@@ -5,7 +5,7 @@ import { CredoError } from '../errors/index.js';
 import { classifyLoan } from './classify-loan.js';
 import { journalBetween, loanPosition, ZERO_POSITION } from './ledger-position.js';
 import { DEFAULT_PRODUCT, type LoanProduct } from './loan-product.js';
-import { buildSchedule } from './loan-schedule.js';
+import { buildSchedule, type Instalment } from './loan-schedule.js';
 import { type Repayment, replayLoan } from './replay-loan.js';
 import { planPrepayment, planRestructure, type Reschedule } from './reschedule-loan.js';
 
@@ -276,5 +276,80 @@ test('property: prepayments, restructures and recoveries keep balances, totals, 
       },
     ),
     { numRuns: 300, seed: 15 },
+  );
+});
+
+test('property: a prepayment after a restructure (with payments between) still settles exactly and keeps the lent principal', () => {
+  const date = (d: number) => new Date(Date.UTC(2025, 0, 15 + d)).toISOString().slice(0, 10);
+  const payment = fc.record({ amount: fc.integer({ min: 1, max: 30_000 }), day: fc.integer({ min: 0, max: 120 }) });
+  fc.assert(
+    fc.property(
+      fc.array(payment, { maxLength: 5 }),
+      fc.integer({ min: 0, max: 200 }),
+      fc.record({ rate: fc.integer({ min: 0, max: 30 }), term: fc.integer({ min: 2, max: 36 }), moratorium: fc.integer({ min: 0, max: 3 }) }),
+      fc.array(payment, { maxLength: 5 }),
+      fc.integer({ min: 0, max: 200 }),
+      fc.record({ amount: fc.integer({ min: 1, max: 160_000 }), mode: fc.constantFrom('reduce_term' as const, 'reduce_emi' as const) }),
+      (first, d1, r, between, gap, pre) => {
+        const v1 = date(d1);
+        const recorded: Repayment[] = first.filter((e) => e.day <= d1).map((e, k) => pay(`f${k}`, e.amount, date(e.day), k));
+        let s1: Reschedule;
+        try {
+          s1 = planRestructure(DEFAULT_PRODUCT, schedule, replayLoan(DEFAULT_PRODUCT, schedule, recorded, v1), {
+            valueDate: v1,
+            annualRate: r.rate / 100,
+            oldAnnualRate: 0.12,
+            termMonths: r.term,
+            moratoriumMonths: r.moratorium,
+            disbursedOn: '2025-01-15',
+          });
+        } catch (e) {
+          if (e instanceof CredoError && e.code === 'E_SERVICING_INPUT_INVALID') return;
+          throw e;
+        }
+        // Prepayments after a restructure start at its first new due date (the store refuses earlier ones).
+        const firstDue = s1.schedule.find((i) => i.dueDate > v1)?.dueDate as string;
+        const early = date(d1 + gap) < firstDue;
+        const v2 = early ? firstDue : date(d1 + gap);
+        between.forEach((e, k) => {
+          if (date(d1 + e.day) <= v2) recorded.push(pay(`m${k}`, e.amount, date(d1 + e.day), 50 + k));
+        });
+        let s2: Reschedule;
+        try {
+          s2 = planPrepayment(DEFAULT_PRODUCT, s1.schedule, replayLoan(DEFAULT_PRODUCT, s1.schedule, recorded, v2), {
+            amount: pre.amount,
+            valueDate: v2,
+            mode: pre.mode,
+            annualRate: r.rate / 100,
+            disbursedOn: '2025-01-15',
+          });
+        } catch (e) {
+          if (e instanceof CredoError && e.code === 'E_SERVICING_INPUT_INVALID') return;
+          throw e;
+        }
+        recorded.push(pay('pre', pre.amount, v2, 100));
+        assert.equal(
+          s2.schedule.reduce((s, i) => s + i.principal, 0),
+          120_000,
+        );
+        const p = replayLoan(DEFAULT_PRODUCT, s2.schedule, recorded, v2);
+        assert.deepEqual([p.outstandingPrincipal, p.arrears, p.dpd], [s2.balance, 0, 0]);
+        const a = p.allocated;
+        assert.equal(
+          a.penalty + a.fees + a.interest + a.principal + a.excess,
+          recorded.reduce((s, x) => s + x.amount, 0),
+        );
+        if (pre.mode === 'reduce_term' && !s2.full) {
+          // The EMI kept is the restructured schedule's regular one: every new instalment but the last pays exactly it.
+          const old = s1.schedule.filter((i) => i.dueDate > v2);
+          const regular = old[Math.max(0, old.length - 2)] as Instalment;
+          const fresh = s2.schedule.filter((i) => i.dueDate > v2);
+          assert.ok(fresh.length <= old.length);
+          // (The first new one covers a broken period, so its interest may exceed a regular EMI.)
+          assert.ok(fresh.slice(1, -1).every((i) => i.principal + i.interest === regular.principal + regular.interest));
+        }
+      },
+    ),
+    { numRuns: 200, seed: 16 },
   );
 });

@@ -134,10 +134,10 @@ export function planPrepayment(
   }));
   const settle: Instalment = { n: kept.length + 1, dueDate: valueDate, principal: principalPrepaid, interest: accruedInterest, fees };
   const dueDates = future.map((i) => i.dueDate);
-  const emi =
-    input.mode === 'reduce_emi'
-      ? computeEmi(balance, input.annualRate, dueDates.length)
-      : (future[0] as Instalment).principal + (future[0] as Instalment).interest;
+  // The current EMI: the last instalment but one is a regular one in every schedule built here (the
+  // first after a restructure carries arrears, the last the remainder).
+  const regular = future[Math.max(0, future.length - 2)] as Instalment;
+  const emi = input.mode === 'reduce_emi' ? computeEmi(balance, input.annualRate, dueDates.length) : regular.principal + regular.interest;
   const rest = amortiseFrom(product, balance, input.annualRate, emi, dueDates, valueDate, kept.length + 2);
   return { schedule: [...kept, settle, ...rest], principalPrepaid, accruedInterest, balance, full: balance === 0 };
 }
@@ -180,10 +180,12 @@ export function planRestructure(
       unpaidFees += i.fees - i.paid.fees;
       scheduled += i.principal;
     }
-    if (i.dueDate <= valueDate || paid > 0)
+    // A later instalment paid in advance is frozen as due on the value date: settled, it is in the past for any later change.
+    const due = i.dueDate <= valueDate;
+    if (due || paid > 0)
       frozen.push({
         n: frozen.length + 1,
-        dueDate: i.dueDate,
+        dueDate: due ? i.dueDate : valueDate,
         principal: i.paid.principal,
         interest: i.paid.interest,
         fees: i.paid.fees,

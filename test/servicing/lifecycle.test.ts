@@ -216,6 +216,10 @@ for (const backend of backends()) {
       const audit = await t.db.query<{ action: string }>("SELECT action FROM audit_log WHERE entity_id = $1 AND action = 'loan.restructure'", [id]);
       assert.equal(audit.rows.length, 1);
       await ledgerMatchesFacts(id);
+      // Before the first new instalment (which carries the arrears) no prepayment is taken.
+      const early = await post(`/api/v1/loans/${id}/prepayments`, { amount: '1000.00', value_date: '2025-04-10', mode: 'reduce_emi' });
+      assert.equal(early.statusCode, 409, early.body);
+      assert.match(problemOf(early).detail, /allowed: prepayments dated 2025-07-10 or later/);
       // Paying the first new instalment on time: dpd 0, still an NPA until 2026-07-10.
       now = new Date('2025-07-10T12:00:00Z');
       const pay = await post(`/api/v1/loans/${id}/repayments`, {
@@ -227,6 +231,10 @@ for (const backend of backends()) {
       const paid = (await get(`/api/v1/loans/${id}`)).json();
       assert.deepEqual([paid.dpd, paid.npa], [0, true]);
       await ledgerMatchesFacts(id);
+      // A restructured loan cannot have its disbursement undone.
+      const undo = await post(`/api/v1/loans/${id}/transitions`, { command: 'undo_disbursement', reason: 'test' });
+      assert.equal(undo.statusCode, 409);
+      assert.match(problemOf(undo).detail, /restructured on 2025-04-10/);
       now = new Date('2025-03-01T12:00:00Z');
     });
 

@@ -223,15 +223,21 @@ export async function writeOffLoan(q: Queryable, loanId: string, reason: string,
 }
 
 /**
- * Undoes a disbursement made in error: only while no live repayment exists (409 otherwise). The
+ * Undoes a disbursement made in error: only while no live repayment exists and the schedule was
+ * never prepaid or restructured (409 otherwise). The
  * disbursement is marked reversed (kept), the schedule dropped, the loan back to `approved`, and
  * the ledger brought back to zero for the loan by one correcting journal.
  */
 export async function undoDisbursement(q: Queryable, loanId: string, reason: string, actor: LoanActor): Promise<{ state: LoanState }> {
   const loan = await lockLoan(q, loanId);
   nextState(loan.state, 'undo_disbursement');
+  if (loan.rescheduledOn !== null)
+    throw new CredoError('E_SERVICING_CONFLICT', {
+      problem: `loan ${loan.id} was prepaid or restructured on ${loan.rescheduledOn}`,
+      allowed: 'undo_disbursement before any schedule change',
+    });
   const { rows } = await q.query<{ n: string }>(
-    "SELECT count(*) AS n FROM loan_transactions WHERE loan_id = $1 AND kind = 'repayment' AND reversed_at IS NULL",
+    "SELECT count(*) AS n FROM loan_transactions WHERE loan_id = $1 AND kind IN ('repayment', 'prepayment') AND reversed_at IS NULL",
     [loan.id],
   );
   if (Number(rows[0]?.n) > 0)

@@ -106,6 +106,14 @@ export async function prepayLoan(
     });
   await checkRescheduleDate(q, loan, input.valueDate, actor.today);
   const previous = await listInstalments(q, loan.id);
+  // The first instalment after a restructure carries its arrears and moratorium interest: a prepayment
+  // comes on or after its due date, so it is paid as an arrear and never re-amortised.
+  const firstAfter = loan.restructuredOn === null ? undefined : previous.find((i) => i.dueDate > (loan.restructuredOn as string))?.dueDate;
+  if (firstAfter !== undefined && input.valueDate < firstAfter)
+    throw new CredoError('E_SERVICING_CONFLICT', {
+      problem: `the loan was restructured on ${loan.restructuredOn}; its first new instalment is due ${firstAfter}`,
+      allowed: `prepayments dated ${firstAfter} or later`,
+    });
   const position = replayLoan(loan.product, previous, await listRepayments(q, loan.id), input.valueDate);
   const plan = planPrepayment(loan.product, previous, position, {
     amount: input.amount,
