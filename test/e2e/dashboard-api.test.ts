@@ -95,6 +95,11 @@ for (const backend of backends()) {
       assert.equal(list.items[0].state, 'approved');
       const other = (await t.app.inject({ method: 'GET', url: '/api/v1/loans?state=active', headers: as('auditor') })).json();
       assert.equal(other.total, 0);
+      // a state that does not exist is a validation error naming the field, not an empty list
+      const unknown = await t.app.inject({ method: 'GET', url: '/api/v1/loans?state=restructured', headers: as('auditor') });
+      assert.equal(unknown.statusCode, 400, unknown.body);
+      assert.match(unknown.headers['content-type'] as string, /application\/problem\+json/);
+      assert.match(unknown.body, /state/);
     });
 
     test('pages answer index.html uncached; hashed assets are immutable; /docs stays', async () => {

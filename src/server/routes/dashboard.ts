@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { applicationInputs, decideApplication, type InputValue, validateApplicationData } from '../../decision/index.js';
 import { CredoError } from '../../errors/index.js';
+import { LOAN_STATES } from '../../servicing/index.js';
 import { getApplication, listApplications, listLoans } from '../../store/index.js';
 import { decisionSummary } from '../decision-json.js';
 import type { Service } from '../service.js';
@@ -136,7 +137,7 @@ export function dashboardRoutes(app: FastifyInstance, service: Service): void {
         querystring: Type.Object({
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
           offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
-          state: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+          state: Type.Optional(Type.Enum([...LOAN_STATES])),
         }),
       },
     },

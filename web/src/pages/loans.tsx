@@ -40,7 +40,7 @@ export function LoansPage() {
             }}
           >
             <option value="">all</option>
-            {['approved', 'active', 'closed', 'written_off', 'restructured'].map((s) => (
+            {['submitted', 'approved', 'active', 'closed', 'written_off', 'rejected', 'withdrawn'].map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>
