@@ -5,7 +5,7 @@ import { IRAC_BUCKETS, RBI_PROVISION_RATES } from '../../finance/index.js';
  * chunk's id range (inclusive), `$4` the previous closed date (or null). `STAGE` computes every
  * figure of every active loan of the chunk once, into a temporary table dropped at commit; the
  * other statements only copy from it. Set-based throughout: no per-loan query, no per-row
- * function beyond built-in arithmetic; the same rules as `classifyLoan`, `accruedInterest`,
+ * function beyond built-in arithmetic; the same rules as `classifyLoan` (restructured loans included), `accruedInterest`,
  * `behaviouralPd` and `replayLoan`'s late fees (a test compares them loan by loan).
  */
 
@@ -36,7 +36,10 @@ buckets AS (
               ELSE (x.e->>'maxDpd')::numeric END AS upto
     FROM loan_products p, jsonb_array_elements(p.definition->'buckets') WITH ORDINALITY AS x(e, k)),
 book AS MATERIALIZED (
-  SELECT l.id, l.pd, l.disbursed_on, l.npa_since AS prev_since, l.ifrs9_stage AS prev_stage, l.provision AS prev_provision, l.written_off,
+  -- The NPA date of the last close; a restructure writes the loan's NPA date ahead of the close,
+  -- so one not before the date being closed is not yet a previous NPA date.
+  SELECT l.id, l.pd, l.disbursed_on, CASE WHEN l.npa_since < $1::date THEN l.npa_since END AS prev_since, l.ifrs9_stage AS prev_stage,
+         l.provision AS prev_provision, l.written_off, l.restructured_on, l.monitored_until,
          l.product_id, l.product_version, p.npa_dpd, p.lgd, p.late_fee, p.grace, p.actual
     FROM loans l JOIN prod p ON p.product_id = l.product_id AND p.product_version = l.product_version
    WHERE l.state = 'active' AND l.disbursed_on <= $1::date AND l.id BETWEEN $2::uuid AND $3::uuid
@@ -83,7 +86,9 @@ npa AS (
          greatest(coalesce(pc.accrued, (SELECT o.accrued FROM loan_classifications o WHERE o.loan_id = b.id AND o.as_of < $1::date AND o.as_of >= b.disbursed_on
                                 ORDER BY o.as_of DESC LIMIT 1), 0), a.interest_paid) AS prev_recognised,
          pc.pd AS prev_pd,
-         CASE WHEN b.prev_since IS NOT NULL AND a.dpd > 0 THEN b.prev_since
+         -- A restructured loan is an NPA from its restructure date (an NPA keeps its date) while monitored.
+         CASE WHEN $1::date >= b.restructured_on AND $1::date < b.monitored_until THEN coalesce(b.prev_since, b.restructured_on)
+              WHEN b.prev_since IS NOT NULL AND a.dpd > 0 THEN b.prev_since
               WHEN a.dpd > b.npa_dpd THEN $1::date - (a.dpd - b.npa_dpd - 1) END AS npa_since
     FROM book b JOIN agg a ON a.loan_id = b.id
     LEFT JOIN loan_instalments c ON c.loan_id = a.loan_id AND c.n = a.current_n AND c.loan_id BETWEEN $2::uuid AND $3::uuid
