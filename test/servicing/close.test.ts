@@ -102,7 +102,8 @@ for (const backend of backends()) {
             remainingMonths: schedule.filter((i) => i.dueDate > asOf).length,
             pd: loan.pd,
             previousNpaSince: previous.get(id) ?? null,
-            restructured: loan.restructuredOn === null || loan.monitoredUntil === null ? null : { on: loan.restructuredOn, monitoredUntil: loan.monitoredUntil },
+            restructured:
+              loan.restructuredOn === null || loan.monitoredUntil === null ? null : { on: loan.restructuredOn, monitoredUntil: loan.monitoredUntil },
           });
           previous.set(id, c.npaSince);
           const s = stored.get(id);
