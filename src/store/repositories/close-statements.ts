@@ -154,3 +154,49 @@ export const COUNT = `
 SELECT count(*) AS loans, count(*) FILTER (WHERE npa) AS npa_loans,
        coalesce(sum(new_npa::int + new_stage_2::int + late3::int + pd_doubled::int), 0) AS alerts
   FROM close_stage`;
+
+/** A credit line's utilisation jump: its drawn balance rose by at least this many percent of its limit … */
+export const UTILISATION_JUMP_POINTS = 30;
+/** … within this many days. */
+export const UTILISATION_JUMP_DAYS = 30;
+
+/** The line's limit at the end of `day`: the latest applied review's new limit by then, else the old limit of the first applied review after it, else its limit. */
+function limitAt(day: string): string {
+  const change = (order: string, when: string, column: string) =>
+    `(SELECT c.${column} FROM credit_limit_changes c JOIN limit_reviews r ON r.id = c.review_id
+       WHERE c.line_id = l.id AND r.status = 'applied' AND r.as_of ${when} ${day} ORDER BY r.as_of ${order}, r.created_at ${order} LIMIT 1)`;
+  return `coalesce(${change('DESC', '<=', 'new_limit')}, ${change('ASC', '>', 'old_limit')}, l.credit_limit)::numeric`;
+}
+
+/** The line's balance at the end of `day` (0 before its first movement). */
+const balanceAt = (day: string) =>
+  `coalesce((SELECT d.bal FROM days d WHERE d.line_id = l.id AND d.value_date <= ${day} ORDER BY d.value_date DESC LIMIT 1), 0)`;
+
+/** The line's lowest end-of-day balance over the window of `UTILISATION_JUMP_DAYS` days ending on `day`. */
+const lowestIn = (day: string) =>
+  `least(${balanceAt(`${day} - ${UTILISATION_JUMP_DAYS}`)},
+         (SELECT min(d.bal) FROM days d WHERE d.line_id = l.id AND d.value_date > ${day} - ${UTILISATION_JUMP_DAYS} AND d.value_date <= ${day}))`;
+
+/**
+ * The day's utilisation jumps of active credit lines, once per date (in the close's last
+ * transaction): the drawn balance is at least 30% of the limit above its lowest end-of-day
+ * balance of the last 30 days (a line younger than that counts from 0 before it opened) — and
+ * was not yesterday, so a jump alerts once, on its first day. Compared exactly in integers.
+ * Returns the number of alerts.
+ */
+export const INSERT_LINE_ALERTS = `
+WITH days AS (
+  SELECT line_id, value_date, sum(sum(CASE kind WHEN 'draw' THEN amount ELSE -amount END)) OVER (PARTITION BY line_id ORDER BY value_date) AS bal
+    FROM credit_line_transactions WHERE value_date <= $1::date GROUP BY line_id, value_date),
+u AS (
+  SELECT l.id, l.pd, ${limitAt('$1::date')} AS lim0, ${limitAt('$1::date - 1')} AS lim1,
+         ${balanceAt('$1::date')} AS bal0, ${lowestIn('$1::date')} AS low0,
+         ${balanceAt('$1::date - 1')} AS bal1, ${lowestIn('$1::date - 1')} AS low1
+    FROM credit_lines l WHERE l.state = 'active' AND l.opened_on <= $1::date),
+ins AS (
+  INSERT INTO loan_alerts (line_id, as_of, kind, dpd, pd, utilisation, utilisation_before)
+  SELECT id, $1::date, 'utilisation_jump', 0, pd, (bal0 / lim0)::float8, (low0 / lim0)::float8
+    FROM u
+   WHERE (bal0 - low0) * 100 >= ${UTILISATION_JUMP_POINTS} * lim0 AND NOT (bal1 - low1) * 100 >= ${UTILISATION_JUMP_POINTS} * lim1
+  RETURNING 1)
+SELECT count(*) AS n FROM ins`;
