@@ -16,6 +16,7 @@ for (const backend of backends()) {
   describe(`daily close on ${backend}`, () => {
     let t: TestService;
     const ids: string[] = [];
+    const restructuredIds: string[] = [];
     before(async () => {
       t = await startTestService(backend);
       await configure(t);
@@ -55,8 +56,30 @@ for (const backend of backends()) {
           assert.equal(rev.statusCode, 200, rev.body);
         }
       }
+      // Two loans never paid, to be restructured with a two-month moratorium (arrears carried into the
+      // first new instalment): A (disbursed 03-01, 24 dpd) on 04-25, before the first close; B
+      // (disbursed 2024-12-01, an NPA from 04-02) on 05-02, after the first close stored its NPA date.
+      for (const disbursed of ['2025-03-01', '2024-12-01']) {
+        const app = await t.app.inject({ method: 'POST', url: '/api/v1/applications', headers, payload: { data: GOOD_APPLICATION } });
+        const id = (await t.app.inject({ method: 'POST', url: '/api/v1/loans', headers, payload: { application_id: app.json().application_id } })).json().id;
+        await t.app.inject({ method: 'POST', url: `/api/v1/loans/${id}/disburse`, headers, payload: { value_date: disbursed } });
+        restructuredIds.push(id);
+      }
+      ids.push(...restructuredIds);
+      await restructure(restructuredIds[0], '2025-04-25');
+      // A's monitoring period is cut short to 06-01 (a year in the real rule) so the catch-up reaches its end.
+      await t.db.query("UPDATE loans SET monitored_until = '2025-06-01' WHERE id = $1", [restructuredIds[0]]);
     });
     after(() => t.close());
+    const restructure = async (id: string | undefined, valueDate: string) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/loans/${id}/restructure`,
+        headers: { authorization: `Bearer ${t.keys.loan_officer}` },
+        payload: { value_date: valueDate, annual_rate: '0.1', term_months: 24, moratorium_months: 2, reason: 'job loss' },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+    };
 
     test('stored classifications equal the pure rules on every loan, on the first date and over a 40-day catch-up', async () => {
       const previous = new Map<string, string | null>();
@@ -79,6 +102,8 @@ for (const backend of backends()) {
             remainingMonths: schedule.filter((i) => i.dueDate > asOf).length,
             pd: loan.pd,
             previousNpaSince: previous.get(id) ?? null,
+            restructured:
+              loan.restructuredOn === null || loan.monitoredUntil === null ? null : { on: loan.restructuredOn, monitoredUntil: loan.monitoredUntil },
           });
           previous.set(id, c.npaSince);
           const s = stored.get(id);
@@ -107,6 +132,7 @@ for (const backend of backends()) {
       const first = await closeBook(t.db, '2025-05-01');
       assert.equal(first.datesClosed, 1);
       assert.equal(await check('2025-05-01'), first.loans);
+      await restructure(restructuredIds[1], '2025-05-02');
       const caught = await closeBook(t.db, '2025-06-10');
       assert.equal(caught.datesClosed, 40);
       const classes = new Set<string>();
@@ -118,6 +144,22 @@ for (const backend of backends()) {
       // The random book reaches both sides of the NPA line.
       assert.ok(classes.has('Standard') || classes.has('SMA-0'), [...classes].join());
       assert.ok(classes.has('Sub-standard'), [...classes].join());
+      // The restructured loans by hand. A: an NPA from its restructure date 04-25 (at 24 dpd) while
+      // monitored, Standard once the monitoring ends (0 dpd: its first new instalment is due 07-25).
+      // B: an NPA from 04-02 (the 91st day past its 01-01 instalment), a date its restructure keeps.
+      const classOf = async (id: string | undefined, asOf: string) =>
+        (
+          await t.db.query<{ npa_since: string | null; irac_class: string }>(
+            "SELECT to_char(npa_since, 'YYYY-MM-DD') AS npa_since, irac_class FROM loan_classifications WHERE loan_id = $1 AND as_of = $2::date",
+            [id, asOf],
+          )
+        ).rows[0];
+      const [a, b] = restructuredIds;
+      assert.deepEqual(await classOf(a, '2025-05-01'), { npa_since: '2025-04-25', irac_class: 'Sub-standard' });
+      assert.deepEqual(await classOf(a, '2025-05-31'), { npa_since: '2025-04-25', irac_class: 'Sub-standard' });
+      assert.deepEqual(await classOf(a, '2025-06-01'), { npa_since: null, irac_class: 'Standard' });
+      assert.deepEqual(await classOf(b, '2025-05-01'), { npa_since: '2025-04-02', irac_class: 'Sub-standard' });
+      assert.deepEqual(await classOf(b, '2025-06-10'), { npa_since: '2025-04-02', irac_class: 'Sub-standard' });
       // Idempotent: a closed date returns its figures and writes nothing; an older unclosed one is refused.
       const counts = async () => (await t.db.query('SELECT (SELECT count(*) FROM loan_classifications) AS c, (SELECT count(*) FROM ledger_entries) AS l')).rows;
       const before = await counts();

@@ -11,7 +11,7 @@ import { writeOffLoan } from '../../src/store/repositories/loans-commands.js';
 import { backends, configure, GOOD_APPLICATION, POLICY_YAML, problemOf, rowCounts, startTestService, type TestService } from '../server/harness.js';
 import { credoJson, writeBookFiles } from './book-files.js';
 
-const ROUTES = ['summary', 'npa', 'repayments', 'distribution?by=purpose', 'concentration', 'vintages', 'roll-rates', 'ecl', 'alerts', 'trends'];
+const ROUTES = ['summary', 'npa', 'repayments', 'collateral', 'distribution?by=purpose', 'concentration', 'vintages', 'roll-rates', 'ecl', 'alerts', 'trends'];
 const cents = (minor: number) => (minor / 100).toFixed(2);
 const minor = (text: string) => Math.round(Number(text) * 100);
 
@@ -117,6 +117,8 @@ for (const backend of backends()) {
         'alerts?npa_ratio_max=2',
         'trends?months=0',
         'ecl?x=1',
+        'collateral?edges=80,50',
+        'collateral?edges=0',
       ]) {
         const res = await t.app.inject({ method: 'GET', url: `/api/v1/portfolio/${q}`, headers: { authorization: `Bearer ${t.keys.admin}` } });
         assert.ok(res.statusCode === 400 || res.statusCode === 422, `${q}: ${res.statusCode}`);
@@ -325,6 +327,74 @@ for (const backend of backends()) {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+
+    test('collateral: value by type, the secured book’s LTV and the LTV buckets, by hand', async () => {
+      const admin = { authorization: `Bearer ${t.keys.admin}` };
+      const pledge = async (name: string, type: string, value: string) => {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/loans/${loans[name]!.id}/collateral`,
+          headers: admin,
+          payload: { type, description: `${type} of ${name}`, value, valued_on: '2025-01-02' },
+        });
+        assert.equal(res.statusCode, 201, res.body);
+        return res.json().id as string;
+      };
+      const empty = await get('collateral');
+      assert.deepEqual([empty.secured_loans, empty.collateral_value, empty.ltv], [0, '0.00', null]);
+      // B: a house and a deposit (a released gold pledge counts for nothing); C: a car worth exactly
+      // its outstanding 8,000.00 (LTV 100%, the top of the 80–100% bucket); E (written off) and D
+      // (closed) are not in the active book; A is unsecured.
+      await pledge('B', 'property', '20000.00');
+      await pledge('B', 'deposit', '1000.00');
+      const gold = await pledge('B', 'gold', '5000.00');
+      const released = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/loans/${loans.B!.id}/collateral/${gold}/release`,
+        headers: admin,
+        payload: { reason: 'sold' },
+      });
+      assert.equal(released.statusCode, 200, released.body);
+      await pledge('C', 'vehicle', '8000.00');
+      await pledge('E', 'vehicle', '10000.00');
+      // Outstanding principal from the schedules: A paid instalments 1–3, B 1–2, C nothing.
+      const principalPaid = (name: string, n: number) => loans[name]!.schedule.slice(0, n).reduce((sum, i) => sum + i.principal, 0);
+      const A = 500_000 - principalPaid('A', 3);
+      const B = 1_550_000 - principalPaid('B', 2);
+      const C = 800_000;
+      // B's LTV is in (50%, 80%]: 1,350,000-ish over 2,100,000.
+      assert.ok(B * 100 > 50 * 2_100_000 && B * 100 <= 80 * 2_100_000, String(B));
+      const c = await get('collateral');
+      assert.deepEqual(
+        [c.loans, c.secured_loans, c.unsecured_loans, c.outstanding, c.secured_outstanding, c.unsecured_outstanding, c.collateral_value],
+        [3, 2, 1, cents(A + B + C), cents(B + C), cents(A), '29000.00'],
+      );
+      assert.equal(c.ltv, (B + C) / 2_900_000);
+      assert.deepEqual(
+        c.by_type.filter((x: { items: number }) => x.items > 0),
+        [
+          { type: 'property', items: 1, loans: 1, value: '20000.00', share: 20 / 29 },
+          { type: 'vehicle', items: 1, loans: 1, value: '8000.00', share: 8 / 29 },
+          { type: 'deposit', items: 1, loans: 1, value: '1000.00', share: 1 / 29 },
+        ],
+      );
+      assert.equal(c.by_type.length, 7);
+      assert.deepEqual(c.ltv_buckets, [
+        { label: '0-50%', above: null, up_to: 50, loans: 0, outstanding: '0.00', collateral_value: '0.00', ltv: null },
+        { label: '50-80%', above: 50, up_to: 80, loans: 1, outstanding: cents(B), collateral_value: '21000.00', ltv: B / 2_100_000 },
+        { label: '80-100%', above: 80, up_to: 100, loans: 1, outstanding: cents(C), collateral_value: '8000.00', ltv: 1 },
+        { label: '100%+', above: 100, up_to: null, loans: 0, outstanding: '0.00', collateral_value: '0.00', ltv: null },
+      ]);
+      // Other edges: C's 100% is above 99.
+      const fine = await get('collateral?edges=99');
+      assert.deepEqual(
+        fine.ltv_buckets.map((b: { label: string; loans: number }) => [b.label, b.loans]),
+        [
+          ['0-99%', 1],
+          ['99%+', 1],
+        ],
+      );
     });
   });
 }

@@ -5,6 +5,7 @@ import { CredoError } from '../../errors/index.js';
 import { DEFAULT_DPD_BOUNDS, IRAC_NPA_FROM } from '../../finance/index.js';
 import { npaBreakdown, portfolioSummary } from '../../store/repositories/loans-portfolio.js';
 import { DEFAULT_ALERT_THRESHOLDS, portfolioChecks } from '../../store/repositories/portfolio-alerts.js';
+import { collateralSummary, DEFAULT_LTV_EDGES } from '../../store/repositories/portfolio-collateral.js';
 import {
   type BookConcentration,
   bookConcentration,
@@ -19,6 +20,7 @@ import { repaymentStatistics } from '../../store/repositories/portfolio-repaymen
 import { portfolioTrends } from '../../store/repositories/portfolio-trends.js';
 import {
   AlertsResponse,
+  CollateralResponse,
   ConcentrationResponse,
   Day,
   DistributionResponse,
@@ -40,7 +42,7 @@ const NoQuery = Type.Object({}, { additionalProperties: false });
 
 const ThresholdQuery = (d: number) => Type.Optional(Type.Number({ minimum: 0, maximum: 1, default: d }));
 
-/** The loan book: summary, NPA, repayments, distribution, concentration, vintages, roll rates, ECL, alerts, trends. */
+/** The loan book: summary, NPA, repayments, collateral, distribution, concentration, vintages, roll rates, ECL, alerts, trends. */
 export function portfolioRoutes(app: FastifyInstance, service: Service): void {
   app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/api/v1/portfolio/summary',
@@ -145,6 +147,46 @@ export function portfolioRoutes(app: FastifyInstance, service: Service): void {
         repayments: r.repayments,
         repaid_amount: money(r.repaidAmount),
         reversed_repayments: r.reversedRepayments,
+      };
+    },
+  );
+
+  api.get(
+    '/api/v1/portfolio/collateral',
+    {
+      config: access,
+      schema: {
+        tags: ['portfolio'],
+        summary: 'Collateral of the active book: value by type, LTV (outstanding / collateral value) of the secured book and a distribution of loan LTVs',
+        querystring: Type.Object(
+          { edges: Type.Optional(Ints(`LTV bucket edges in percent (default ${DEFAULT_LTV_EDGES.join(',')})`)) },
+          { additionalProperties: false },
+        ),
+        response: { 200: CollateralResponse },
+      },
+    },
+    async (request) => {
+      const c = await collateralSummary(service.db, ints(request.query.edges, DEFAULT_LTV_EDGES));
+      const ratio = (outstanding: number, value: number) => (value === 0 ? null : outstanding / value);
+      return {
+        loans: c.loans,
+        secured_loans: c.securedLoans,
+        unsecured_loans: c.unsecuredLoans,
+        outstanding: money(c.outstanding),
+        secured_outstanding: money(c.securedOutstanding),
+        unsecured_outstanding: money(c.unsecuredOutstanding),
+        collateral_value: money(c.collateralValue),
+        ltv: c.ltv,
+        by_type: c.byType.map((t) => ({ type: t.type, items: t.items, loans: t.loans, value: money(t.value), share: t.share })),
+        ltv_buckets: c.buckets.map((b) => ({
+          label: b.upTo === null ? `${b.above ?? 0}%+` : `${b.above ?? 0}-${b.upTo}%`,
+          above: b.above,
+          up_to: b.upTo,
+          loans: b.loans,
+          outstanding: money(b.outstanding),
+          collateral_value: money(b.collateralValue),
+          ltv: ratio(b.outstanding, b.collateralValue),
+        })),
       };
     },
   );

@@ -123,3 +123,29 @@ export const TrendsResponse = Type.Object({
     }),
   ),
 });
+
+const Ltv = Type.Union([Type.Number({ minimum: 0 }), Type.Null()], { description: 'outstanding principal / collateral value; null without collateral' });
+
+/** Collateral of the active book: value by type, the secured book's LTV and the loans' LTVs in buckets. */
+export const CollateralResponse = Type.Object({
+  loans: Type.Integer({ description: 'active loans' }),
+  secured_loans: Type.Integer({ description: 'active loans with unreleased collateral' }),
+  unsecured_loans: Type.Integer(),
+  outstanding: Money,
+  secured_outstanding: Money,
+  unsecured_outstanding: Money,
+  collateral_value: Money,
+  ltv: Ltv,
+  by_type: Type.Array(Type.Object({ type: Type.String(), items: Type.Integer(), loans: Type.Integer(), value: Money, share: Ratio })),
+  ltv_buckets: Type.Array(
+    Type.Object({
+      label: Type.String({ description: 'e.g. "50-80%" (above 50%, up to 80% inclusive), "100%+"' }),
+      above: Type.Union([Type.Number(), Type.Null()], { description: 'lower edge in percent (exclusive); null for the first bucket' }),
+      up_to: Type.Union([Type.Number(), Type.Null()], { description: 'upper edge in percent (inclusive); null for the last bucket' }),
+      loans: Type.Integer(),
+      outstanding: Money,
+      collateral_value: Money,
+      ltv: Ltv,
+    }),
+  ),
+});

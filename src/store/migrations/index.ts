@@ -5,6 +5,7 @@ import { sql as loans } from './004-loans.js';
 import { sql as loanLifecycle } from './005-loan-lifecycle.js';
 import { sql as close } from './006-close.js';
 import { sql as closeChunks } from './008-close-chunks.js';
+import { sql as lineAlerts } from './009-line-alerts.js';
 
 /** One forward-only schema change: applied once, in version order, never edited afterwards. */
 export interface Migration {
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'loan-lifecycle', sql: loanLifecycle },
   { version: 6, name: 'close', sql: close },
   { version: 8, name: 'close-chunks', sql: closeChunks },
+  { version: 9, name: 'line-alerts', sql: lineAlerts },
 ];

@@ -5,7 +5,7 @@ import { IRAC_BUCKETS, RBI_PROVISION_RATES } from '../../finance/index.js';
  * chunk's id range (inclusive), `$4` the previous closed date (or null). `STAGE` computes every
  * figure of every active loan of the chunk once, into a temporary table dropped at commit; the
  * other statements only copy from it. Set-based throughout: no per-loan query, no per-row
- * function beyond built-in arithmetic; the same rules as `classifyLoan`, `accruedInterest`,
+ * function beyond built-in arithmetic; the same rules as `classifyLoan` (restructured loans included), `accruedInterest`,
  * `behaviouralPd` and `replayLoan`'s late fees (a test compares them loan by loan).
  */
 
@@ -36,7 +36,10 @@ buckets AS (
               ELSE (x.e->>'maxDpd')::numeric END AS upto
     FROM loan_products p, jsonb_array_elements(p.definition->'buckets') WITH ORDINALITY AS x(e, k)),
 book AS MATERIALIZED (
-  SELECT l.id, l.pd, l.disbursed_on, l.npa_since AS prev_since, l.ifrs9_stage AS prev_stage, l.provision AS prev_provision, l.written_off,
+  -- The NPA date of the last close; a restructure writes the loan's NPA date ahead of the close,
+  -- so one not before the date being closed is not yet a previous NPA date.
+  SELECT l.id, l.pd, l.disbursed_on, CASE WHEN l.npa_since < $1::date THEN l.npa_since END AS prev_since, l.ifrs9_stage AS prev_stage,
+         l.provision AS prev_provision, l.written_off, l.restructured_on, l.monitored_until,
          l.product_id, l.product_version, p.npa_dpd, p.lgd, p.late_fee, p.grace, p.actual
     FROM loans l JOIN prod p ON p.product_id = l.product_id AND p.product_version = l.product_version
    WHERE l.state = 'active' AND l.disbursed_on <= $1::date AND l.id BETWEEN $2::uuid AND $3::uuid
@@ -83,7 +86,9 @@ npa AS (
          greatest(coalesce(pc.accrued, (SELECT o.accrued FROM loan_classifications o WHERE o.loan_id = b.id AND o.as_of < $1::date AND o.as_of >= b.disbursed_on
                                 ORDER BY o.as_of DESC LIMIT 1), 0), a.interest_paid) AS prev_recognised,
          pc.pd AS prev_pd,
-         CASE WHEN b.prev_since IS NOT NULL AND a.dpd > 0 THEN b.prev_since
+         -- A restructured loan is an NPA from its restructure date (an NPA keeps its date) while monitored.
+         CASE WHEN $1::date >= b.restructured_on AND $1::date < b.monitored_until THEN coalesce(b.prev_since, b.restructured_on)
+              WHEN b.prev_since IS NOT NULL AND a.dpd > 0 THEN b.prev_since
               WHEN a.dpd > b.npa_dpd THEN $1::date - (a.dpd - b.npa_dpd - 1) END AS npa_since
     FROM book b JOIN agg a ON a.loan_id = b.id
     LEFT JOIN loan_instalments c ON c.loan_id = a.loan_id AND c.n = a.current_n AND c.loan_id BETWEEN $2::uuid AND $3::uuid
@@ -149,3 +154,49 @@ export const COUNT = `
 SELECT count(*) AS loans, count(*) FILTER (WHERE npa) AS npa_loans,
        coalesce(sum(new_npa::int + new_stage_2::int + late3::int + pd_doubled::int), 0) AS alerts
   FROM close_stage`;
+
+/** A credit line's utilisation jump: its drawn balance rose by at least this many percent of its limit … */
+export const UTILISATION_JUMP_POINTS = 30;
+/** … within this many days. */
+export const UTILISATION_JUMP_DAYS = 30;
+
+/** The line's limit at the end of `day`: the latest applied review's new limit by then, else the old limit of the first applied review after it, else its limit. */
+function limitAt(day: string): string {
+  const change = (order: string, when: string, column: string) =>
+    `(SELECT c.${column} FROM credit_limit_changes c JOIN limit_reviews r ON r.id = c.review_id
+       WHERE c.line_id = l.id AND r.status = 'applied' AND r.as_of ${when} ${day} ORDER BY r.as_of ${order}, r.created_at ${order} LIMIT 1)`;
+  return `coalesce(${change('DESC', '<=', 'new_limit')}, ${change('ASC', '>', 'old_limit')}, l.credit_limit)::numeric`;
+}
+
+/** The line's balance at the end of `day` (0 before its first movement). */
+const balanceAt = (day: string) =>
+  `coalesce((SELECT d.bal FROM days d WHERE d.line_id = l.id AND d.value_date <= ${day} ORDER BY d.value_date DESC LIMIT 1), 0)`;
+
+/** The line's lowest end-of-day balance over the window of `UTILISATION_JUMP_DAYS` days ending on `day`. */
+const lowestIn = (day: string) =>
+  `least(${balanceAt(`${day} - ${UTILISATION_JUMP_DAYS}`)},
+         (SELECT min(d.bal) FROM days d WHERE d.line_id = l.id AND d.value_date > ${day} - ${UTILISATION_JUMP_DAYS} AND d.value_date <= ${day}))`;
+
+/**
+ * The day's utilisation jumps of active credit lines, once per date (in the close's last
+ * transaction): the drawn balance is at least 30% of the limit above its lowest end-of-day
+ * balance of the last 30 days (a line younger than that counts from 0 before it opened) — and
+ * was not yesterday, so a jump alerts once, on its first day. Compared exactly in integers.
+ * Returns the number of alerts.
+ */
+export const INSERT_LINE_ALERTS = `
+WITH days AS (
+  SELECT line_id, value_date, sum(sum(CASE kind WHEN 'draw' THEN amount ELSE -amount END)) OVER (PARTITION BY line_id ORDER BY value_date) AS bal
+    FROM credit_line_transactions WHERE value_date <= $1::date GROUP BY line_id, value_date),
+u AS (
+  SELECT l.id, l.pd, ${limitAt('$1::date')} AS lim0, ${limitAt('$1::date - 1')} AS lim1,
+         ${balanceAt('$1::date')} AS bal0, ${lowestIn('$1::date')} AS low0,
+         ${balanceAt('$1::date - 1')} AS bal1, ${lowestIn('$1::date - 1')} AS low1
+    FROM credit_lines l WHERE l.state = 'active' AND l.opened_on <= $1::date),
+ins AS (
+  INSERT INTO loan_alerts (line_id, as_of, kind, dpd, pd, utilisation, utilisation_before)
+  SELECT id, $1::date, 'utilisation_jump', 0, pd, (bal0 / lim0)::float8, (low0 / lim0)::float8
+    FROM u
+   WHERE (bal0 - low0) * 100 >= ${UTILISATION_JUMP_POINTS} * lim0 AND NOT (bal1 - low1) * 100 >= ${UTILISATION_JUMP_POINTS} * lim1
+  RETURNING 1)
+SELECT count(*) AS n FROM ins`;

@@ -2,7 +2,7 @@ import { CredoError } from '../../errors/index.js';
 import { dayNumber, isoDay } from '../../servicing/index.js';
 import type { Database, Transaction } from '../database.js';
 import type { Queryable } from '../queryable.js';
-import { COUNT, INSERT_ALERTS, INSERT_CLASSIFICATIONS, LOCK_LOANS, POST_JOURNALS, STAGE, UPDATE_LOANS } from './close-statements.js';
+import { COUNT, INSERT_ALERTS, INSERT_CLASSIFICATIONS, INSERT_LINE_ALERTS, LOCK_LOANS, POST_JOURNALS, STAGE, UPDATE_LOANS } from './close-statements.js';
 
 /** The figures of one business date's close (as stored; a re-run returns them unchanged). */
 export interface CloseRun {
@@ -10,7 +10,7 @@ export interface CloseRun {
   /** Active loans closed. */
   readonly loans: number;
   readonly npaLoans: number;
-  /** Early warnings raised that day (`loan_alerts` rows: new NPA, stage 1 → 2, three late instalments in a row, PD doubled). */
+  /** Early warnings raised that day (`loan_alerts` rows: new NPA, stage 1 → 2, three late instalments in a row, PD doubled; a credit line's utilisation jump). */
   readonly alerts: number;
   readonly seconds: number;
 }
@@ -151,6 +151,9 @@ async function closeDate(db: Database, asOf: string, options: CloseOptions): Pro
     );
     const row = totals[0];
     if (row === undefined || Number(row.n) !== row.chunks) throw new Error(`close of ${asOf}: chunks left undone`);
+    // The credit lines' alerts, once per date, in the transaction that records the date closed.
+    const lines = (await tx.query<{ n: string }>(INSERT_LINE_ALERTS, [asOf])).rows[0];
+    row.alerts += Number(lines?.n ?? 0);
     await tx.query('INSERT INTO close_runs (as_of, loans, npa_loans, alerts, seconds) VALUES ($1::date, $2, $3, $4, $5)', [
       asOf,
       row.loans,
