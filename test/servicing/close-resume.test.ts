@@ -101,6 +101,39 @@ for (const backend of backends()) {
       assert.deepEqual(await digests(whole.db), before);
     });
 
+    test('skipMissed closes the given date alone (a month-end history), and the next daily close catches up from it', async () => {
+      const sparse = await openTestDatabase(backend);
+      const daily = await openTestDatabase(backend);
+      try {
+        await writeBook(sparse.db, 60);
+        await writeBook(daily.db, 60);
+        assert.equal((await closeBook(sparse.db, '2025-05-10', { skipMissed: true })).datesClosed, 1);
+        const monthEnd = await closeBook(sparse.db, '2025-05-31', { skipMissed: true });
+        assert.equal(monthEnd.datesClosed, 1);
+        const dates = async () =>
+          (await sparse.db.query<{ d: string }>("SELECT to_char(as_of, 'YYYY-MM-DD') AS d FROM close_runs ORDER BY as_of")).rows.map((r) => r.d);
+        assert.deepEqual(await dates(), ['2025-05-10', '2025-05-31']);
+        // The month-end's loans and NPAs are the daily book's on that date (dpd and classes follow the facts);
+        // alerts are events, raised on the first close that sees them, so they are not compared.
+        await closeBook(daily.db, '2025-05-10');
+        const every = await closeBook(daily.db, '2025-05-31');
+        assert.equal(every.datesClosed, 21);
+        assert.deepEqual([monthEnd.loans, monthEnd.npaLoans], [every.loans, every.npaLoans]);
+        const classes = async (db: Database) =>
+          (
+            await db.query<{ k: string }>(
+              "SELECT string_agg(concat_ws(' ', dpd, irac_class, ifrs9_stage, outstanding), ',' ORDER BY outstanding, dpd) AS k FROM loan_classifications WHERE as_of = '2025-05-31'",
+            )
+          ).rows[0]?.k;
+        assert.equal(await classes(sparse.db), await classes(daily.db));
+        assert.equal((await closeBook(sparse.db, '2025-06-02')).datesClosed, 2);
+        assert.deepEqual(await dates(), ['2025-05-10', '2025-05-31', '2025-06-01', '2025-06-02']);
+      } finally {
+        await sparse.dispose();
+        await daily.dispose();
+      }
+    });
+
     test('a close that crashes between chunks resumes where it stopped and ends as a close in one chunk', async () => {
       await closeBook(crashed.db, '2025-05-10', { chunkLoans: 7 });
       const crash = new Error('simulated crash');

@@ -12,6 +12,7 @@ import type { CredoModel } from '../../ml/model.js';
 import { predictPd } from '../../ml/predict-model.js';
 import { buildApp } from '../../server/index.js';
 import { createUser, type Database } from '../../store/index.js';
+import { closeBook } from '../../store/repositories/close.js';
 import { generateWorld } from '../../synth/index.js';
 import { DEMO_FEATURES, DEMO_GBDT, DEMO_MONOTONE, DEMO_VALID_FRACTION } from '../demo/model-steps.js';
 import { dropMissingTarget } from './learner-data.js';
@@ -80,6 +81,12 @@ function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The last day of the month of `iso` (YYYY-MM-DD). */
+function monthEndOf(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+}
+
 /**
  * Populates an empty, migrated database with a working lending business, through the same code
  * paths as the API: generates the synthetic world, trains a GBDT champion and a WOE scorecard
@@ -88,8 +95,8 @@ function addDays(iso: string, days: number): string {
  * examples/policies/lending-policy.yaml, submits `decisions` applications of the world through
  * `POST /api/v1/applications` (the real decision path), turns the first `loans` approvals within the default product's amounts into
  * loans disbursed over the last nine months, repays them from the world's outcome (`true_bad`
- * loans stop paying after a few instalments; the others pay every instalment due), and runs the
- * daily close as of `today`. `say` gets one line per stage.
+ * loans stop paying after a few instalments; the others pay every instalment due), closes the
+ * book at each month-end of that history and then daily up to `today`. `say` gets one line per stage.
  */
 export async function populateWorld(db: Database, sizes: WorldSizes, today: string, say: (line: string) => void): Promise<PopulatedWorld> {
   let t = performance.now();
@@ -159,10 +166,12 @@ export async function populateWorld(db: Database, sizes: WorldSizes, today: stri
 
     let loans = 0;
     let repayments = 0;
+    let firstDisbursement = today;
     for (const [n, a] of approved.slice(0, sizes.loans).entries()) {
       const loanId = (await call('POST', '/api/v1/loans', { application_id: a.applicationId })).id as string;
       const disbursedOn = addDays(today, -30 - ((n * 7) % 270));
       const view = await call('POST', `/api/v1/loans/${loanId}/disburse`, { value_date: disbursedOn });
+      if (disbursedOn < firstDisbursement) firstDisbursement = disbursedOn;
       loans++;
       const schedule = view.schedule as { due_date: string; emi: string; fees: string }[];
       const paying = trueBad[a.row] === 1 ? n % 4 : schedule.length;
@@ -174,8 +183,15 @@ export async function populateWorld(db: Database, sizes: WorldSizes, today: stri
       }
     }
     stage(`disbursed ${loans} loans and recorded ${repayments} repayments from the world's outcomes`);
-    await call('POST', '/api/v1/jobs/close', { as_of: today });
-    stage(`ran the daily close as of ${today}`);
+    // The book's history as month-end closes (a backfill: vintage curves and roll rates read the
+    // month-end history), then the daily close from the last month-end to today.
+    let monthEnds = 0;
+    for (let end = monthEndOf(firstDisbursement); end < today; end = monthEndOf(addDays(end, 1))) {
+      await closeBook(db, end, { skipMissed: true });
+      monthEnds++;
+    }
+    const closed = (await call('POST', '/api/v1/jobs/close', { as_of: today })) as { dates_closed: number };
+    stage(`closed the book at ${monthEnds} month-ends from ${firstDisbursement}, then daily to ${today} (${closed.dates_closed} dates)`);
     return { adminKey: admin.key.key, championId, challengerId, policyId, decided, loans, repayments, asOf: today };
   } finally {
     await app.close();

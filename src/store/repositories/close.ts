@@ -23,6 +23,13 @@ export interface CloseOptions {
   readonly connections?: number;
   /** Called after each chunk commits (tests use it to simulate a crash between chunks). */
   readonly afterChunk?: (asOf: string, chunk: number, chunks: number) => void;
+  /**
+   * Close `asOf` alone, leaving the days since the last close unclosed (an interrupted date is
+   * still finished first): a history backfilled at month-ends, as `credo start` builds its book.
+   * The figures of a date depend only on the book's facts and the previous close, so a sparse
+   * history is a coarser sampling of the same book; a running book closes every day (the default).
+   */
+  readonly skipMissed?: boolean;
 }
 
 const DEFAULT_CHUNK_LOANS = 50_000;
@@ -171,7 +178,7 @@ async function closeDate(db: Database, asOf: string, options: CloseOptions): Pro
  * to `asOf` (catch-up), or `asOf` alone before the first close. Each date is closed in chunks of
  * loans (id ranges, one transaction each, two at a time on PostgreSQL, recorded in
  * `close_chunks`), so a crash resumes with the chunks not done (an interrupted date is finished
- * first). A date already closed returns its stored
+ * first). With `skipMissed`, `asOf` alone. A date already closed returns its stored
  * figures and changes nothing; a date before the last close that was never closed is a 409.
  */
 export async function closeBook(db: Database, asOf: string, options: CloseOptions = {}): Promise<CloseRun & { readonly datesClosed: number }> {
@@ -189,12 +196,11 @@ export async function closeBook(db: Database, asOf: string, options: CloseOption
       problem: `the book is closed up to ${last}; ${asOf} was never closed and cannot be closed now`,
       allowed: `dates after ${last}`,
     });
-  let run: CloseRun | undefined;
-  let dates = 0;
   const first = pending !== null && pending <= asOf ? dayNumber(pending) : last === null ? day : dayNumber(last) + 1;
-  for (let d = first; d <= day; d++) {
-    run = await closeDate(db, isoDay(d), options);
-    dates += 1;
-  }
-  return { ...(run as CloseRun), datesClosed: dates };
+  const todo: number[] = [];
+  if (options.skipMissed) todo.push(...new Set([pending !== null && pending <= asOf ? first : day, day]));
+  else for (let d = first; d <= day; d++) todo.push(d);
+  let run: CloseRun | undefined;
+  for (const d of todo) run = await closeDate(db, isoDay(d), options);
+  return { ...(run as CloseRun), datesClosed: todo.length };
 }
