@@ -60,7 +60,7 @@ function useCommand(after: () => void) {
   return { run, message, error };
 }
 
-/** Disburse, repay, write off (reversal sits on each repayment row), each confirmed, for the roles that may. */
+/** Disburse, repay, restructure, write off (reversal sits on each repayment row), each confirmed, for the roles that may. */
 function Actions({ l, command }: { l: LoanView; command: ReturnType<typeof useCommand> }) {
   const [amount, setAmount] = useState('');
   const [date, setDate] = useState(today());
@@ -106,6 +106,7 @@ function Actions({ l, command }: { l: LoanView; command: ReturnType<typeof useCo
           <button type="submit">Repay</button>
         </form>
       )}
+      {l.state === 'active' && <Restructure l={l} command={command} />}
       {l.allowed_commands.includes('write_off') && (
         <form
           class="row"
@@ -129,6 +130,46 @@ function Actions({ l, command }: { l: LoanView; command: ReturnType<typeof useCo
         </form>
       )}
     </div>
+  );
+}
+
+/** Restructure an active loan (new rate, term and moratorium; flagged and an NPA while monitored), confirmed. */
+function Restructure({ l, command }: { l: LoanView; command: ReturnType<typeof useCommand> }) {
+  const [rate, setRate] = useState(l.annual_rate);
+  const [term, setTerm] = useState(String(l.term_months));
+  const [moratorium, setMoratorium] = useState('0');
+  const [reason, setReason] = useState('');
+  return (
+    <form
+      class="row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        command.run(
+          `Restructure at ${pct(Number(rate))} over ${term} months with ${moratorium} months' moratorium? The loan is flagged restructured and classed an NPA while it is monitored.`,
+          `/api/v1/loans/${l.id}/restructure`,
+          { annual_rate: rate, term_months: Number(term), moratorium_months: Number(moratorium), reason },
+          'Loan restructured.',
+        );
+      }}
+    >
+      <div>
+        <label for="restructure-rate">New annual rate (fraction, e.g. 0.12)</label>
+        <input id="restructure-rate" inputMode="decimal" required pattern="0(\.\d{1,8})?" value={rate} onInput={(e) => setRate(e.currentTarget.value)} />
+      </div>
+      <div>
+        <label for="restructure-term">New term (months)</label>
+        <input id="restructure-term" type="number" min={1} max={600} required value={term} onInput={(e) => setTerm(e.currentTarget.value)} />
+      </div>
+      <div>
+        <label for="restructure-moratorium">Moratorium (months)</label>
+        <input id="restructure-moratorium" type="number" min={0} max={36} required value={moratorium} onInput={(e) => setMoratorium(e.currentTarget.value)} />
+      </div>
+      <div>
+        <label for="restructure-reason">Restructure reason</label>
+        <input id="restructure-reason" required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+      </div>
+      <button type="submit">Restructure</button>
+    </form>
   );
 }
 
