@@ -44,6 +44,12 @@ export interface TrainBuffers {
   readonly blockStats: Float64Array;
   /** `slots` leaf histograms of `histSize` doubles each. */
   readonly hist: Float64Array;
+  /**
+   * Exact gradients: partial histograms of a leaf's row chunks 1, 2, … (`exactChunks`), added to the
+   * leaf's histogram in chunk order; `histSize` doubles each (one on a single thread, since chunks are
+   * then summed one after the other; MAX_EXACT_CHUNKS − 1 with `shared`). Empty when quantised.
+   */
+  readonly chunkHist: Float64Array;
   readonly histSize: number;
   readonly offsets: Int32Array;
 }
@@ -80,6 +86,7 @@ export function allocateBuffers(data: BinnedData, slots: number, shared: boolean
     rowParams: f64(5),
     blockStats: f64(blockCount(n) * blockStride(slots)),
     hist: f64(slots * histSize),
+    chunkHist: quantization !== null ? new Float64Array(0) : f64((shared ? MAX_EXACT_CHUNKS - 1 : 1) * histSize),
     histSize,
     offsets,
   };
@@ -147,7 +154,12 @@ export const serialHistogramBuilder: HistogramBuilder = {
   },
 };
 
-/** Builds features `features[from..to)` of a leaf histogram (shared by the serial builder and workers). */
+/**
+ * Builds features `features[from..to)` of a leaf histogram (the serial builder; the workers' row
+ * chunks add up to the same bits). Exact sums are added chunk by chunk (`exactChunks`): each
+ * chunk's partial histogram from zero, the partials added in chunk order, so a thread may build
+ * any chunk. Packed sums are exact integers and need no such care.
+ */
 export function buildFeatureRange(
   buffers: HistogramBuffers,
   slot: number,
@@ -159,12 +171,54 @@ export function buildFeatureRange(
   to: number,
 ): void {
   const base = slot * buffers.histSize;
-  zeroFeatureBlocks(buffers.hist, base, buffers.offsets, features, from, to);
-  accumulateRows(buffers, buffers.hist, base, start, count, allRows, features, from, to);
+  const { hist, offsets } = buffers;
+  const { chunks, rows } = buffers.quantization === null ? exactChunks(count) : { chunks: 1, rows: count };
+  zeroFeatureBlocks(hist, base, offsets, features, from, to);
+  accumulateRows(buffers, hist, base, start, Math.min(rows, count), allRows, features, from, to);
+  for (let c = 1; c < chunks; c++) {
+    const at = c * rows;
+    zeroFeatureBlocks(buffers.chunkHist, 0, offsets, features, from, to);
+    accumulateRows(buffers, buffers.chunkHist, 0, start + at, Math.min(rows, count - at), allRows, features, from, to);
+    addFeatureBlocks(hist, base, buffers.chunkHist, 0, offsets, features, from, to);
+  }
+}
+
+/** Most row chunks of one exact histogram (bounds the workers' partial histograms). */
+export const MAX_EXACT_CHUNKS = 32;
+/** Fewest rows in a chunk of an exact histogram: each extra chunk costs a zeroing and an addition of one histogram. */
+export const MIN_EXACT_CHUNK_ROWS = 8192;
+
+/**
+ * How an exact histogram of `count` rows is cut into row chunks: a function of the row count
+ * alone, never of the thread count, so the chunk-ordered sums are the same bits on any number of threads.
+ */
+export function exactChunks(count: number): { chunks: number; rows: number } {
+  const rows = Math.max(MIN_EXACT_CHUNK_ROWS, Math.ceil(count / MAX_EXACT_CHUNKS));
+  return { chunks: Math.max(1, Math.ceil(count / rows)), rows };
+}
+
+/** Adds the blocks of features `features[from..to)` of the histogram at `sourceBase` of `source` into the one at `base` of `hist`. */
+export function addFeatureBlocks(
+  hist: Float64Array,
+  base: number,
+  source: Float64Array,
+  sourceBase: number,
+  offsets: Int32Array,
+  features: Int32Array,
+  from: number,
+  to: number,
+): void {
+  for (let k = from; k < to; k++) {
+    const f = features[k]!;
+    for (let b = offsets[f]!; b < offsets[f + 1]!; b++) hist[base + b]! += source[sourceBase + b]!;
+  }
 }
 
 /** What building a histogram reads. */
-export type HistogramBuffers = Pick<TrainBuffers, 'data' | 'indices' | 'orderedG' | 'orderedH' | 'quantization' | 'hist' | 'histSize' | 'offsets'>;
+export type HistogramBuffers = Pick<
+  TrainBuffers,
+  'data' | 'indices' | 'orderedG' | 'orderedH' | 'quantization' | 'hist' | 'chunkHist' | 'histSize' | 'offsets'
+>;
 
 /** Zeroes the blocks of features `features[from..to)` of the histogram at `base` of `hist`. */
 export function zeroFeatureBlocks(hist: Float64Array, base: number, offsets: Int32Array, features: Int32Array, from: number, to: number): void {

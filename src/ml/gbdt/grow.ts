@@ -50,7 +50,9 @@ interface Leaf extends LeafSums {
  * Source: Shi, Ke et al., LightGBM docs "monotone_constraints_method = basic".
  * With quantised buffers (`buffers.quantization`) the caller has packed the rows' gradients into
  * `orderedG` and passes their `root` sums; splits are chosen on the packed histograms and the
- * caller then renews the leaf outputs from the exact gradients (`renewLeafOutputs`).
+ * caller then renews the leaf outputs from the exact gradients (`renewLeafOutputs`). With exact
+ * gradients, a given `root` likewise means the caller has filled `orderedG`/`orderedH` (the
+ * threads' row passes); without it the rows' gradients are gathered and summed here.
  * `splitFeatures`, when given, is called once per leaf whose split is searched (root first, then
  * each split's left and right child) and restricts that search to the features it returns
  * (random forests' per-split sampling); histograms still cover all of `features`.
@@ -76,10 +78,11 @@ export function growTree(
 
   let g = 0;
   let h = 0;
-  if (q !== null) {
-    if (root === undefined) throw new RangeError('growTree: quantised buffers need the packed root sums');
+  if (root !== undefined) {
     g = root.g;
     h = root.h;
+  } else if (q !== null) {
+    throw new RangeError('growTree: quantised buffers need the packed root sums');
   } else if (allRows) {
     for (let i = 0; i < rowCount; i++) {
       g += buffers.gradients[i]!;

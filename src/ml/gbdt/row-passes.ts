@@ -18,10 +18,12 @@ export const ROW_GRADIENTS = 1;
 export const ROW_QUANTIZE = 2;
 /** Sums the exact gradients and hessians of every leaf (through `leafOf`). */
 export const ROW_LEAF_SUMS = 3;
+/** Exact gradients: copies each row's gradient and hessian into `orderedG`/`orderedH` (row order) and sums them per block. */
+export const ROW_ORDER = 4;
 
 /** A row pass: the operation and what it needs besides the buffers. */
 export interface RowJob {
-  readonly op: typeof ROW_GRADIENTS | typeof ROW_QUANTIZE | typeof ROW_LEAF_SUMS;
+  readonly op: typeof ROW_GRADIENTS | typeof ROW_QUANTIZE | typeof ROW_LEAF_SUMS | typeof ROW_ORDER;
   readonly objective: Objective;
   /** ROW_GRADIENTS: add `leafValue[leafOf[i]]` to each margin first. */
   readonly applyTree: boolean;
@@ -31,7 +33,7 @@ export interface RowJob {
   readonly seed: number;
 }
 
-/** Doubles of `blockStats` per block: max |g|, max h, packed total, then [Σg, Σh] per leaf slot. */
+/** Doubles of `blockStats` per block: max |g|, max h (ROW_ORDER: Σg, Σh), packed total, then [Σg, Σh] per leaf slot. */
 export function blockStride(maxLeaves: number): number {
   return 3 + 2 * maxLeaves;
 }
@@ -51,6 +53,7 @@ export function runRowBlocks(buffers: RowBuffers, job: RowJob, from: number, to:
     const at = b * stride;
     if (job.op === ROW_GRADIENTS) gradientBlock(buffers, job, start, end, at);
     else if (job.op === ROW_QUANTIZE) quantizeBlock(buffers, job, start, end, at);
+    else if (job.op === ROW_ORDER) orderBlock(buffers, start, end, at);
     else leafSumBlock(buffers, job.leaves, start, end, at);
   }
 }
@@ -58,7 +61,7 @@ export function runRowBlocks(buffers: RowBuffers, job: RowJob, from: number, to:
 /** What a row pass reads and writes (shared with the workers). */
 export type RowBuffers = Pick<
   TrainBuffers,
-  'data' | 'score' | 'label' | 'weight' | 'gradients' | 'hessians' | 'leafOf' | 'leafValue' | 'orderedG' | 'rowParams' | 'blockStats'
+  'data' | 'score' | 'label' | 'weight' | 'gradients' | 'hessians' | 'leafOf' | 'leafValue' | 'orderedG' | 'orderedH' | 'rowParams' | 'blockStats'
 >;
 
 function gradientBlock(buffers: RowBuffers, job: RowJob, start: number, end: number, at: number): void {
@@ -92,4 +95,20 @@ function leafSumBlock(buffers: RowBuffers, leaves: number, start: number, end: n
     blockStats[p]! += gradients[i]!;
     blockStats[p + 1]! += hessians[i]!;
   }
+}
+
+function orderBlock(buffers: RowBuffers, start: number, end: number, at: number): void {
+  const { gradients, hessians, orderedG, orderedH, blockStats } = buffers;
+  let g = 0;
+  let h = 0;
+  for (let i = start; i < end; i++) {
+    const gi = gradients[i]!;
+    const hi = hessians[i]!;
+    orderedG[i] = gi;
+    orderedH[i] = hi;
+    g += gi;
+    h += hi;
+  }
+  blockStats[at] = g;
+  blockStats[at + 1] = h;
 }

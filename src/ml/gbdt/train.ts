@@ -9,7 +9,7 @@ import { binnedTreeOutput, growTree, leafSumsByRange, renewLeafOutputs } from '.
 import { initialScore, meanLoss } from './objective.js';
 import { type GbdtOptions, resolveGbdtOptions } from './options.js';
 import { packedG, packedH, type Quantization, quantizationFor, quantizeGradients, setScales } from './quantize.js';
-import { blockCount, blockStride, ROW_GRADIENTS, ROW_LEAF_SUMS, ROW_QUANTIZE, type RowJob, runRowBlocks } from './row-passes.js';
+import { blockCount, blockStride, ROW_GRADIENTS, ROW_LEAF_SUMS, ROW_ORDER, ROW_QUANTIZE, type RowJob, runRowBlocks } from './row-passes.js';
 import { toTree } from './to-tree.js';
 
 /** What to train on. */
@@ -124,7 +124,7 @@ export function trainGbdt(input: GbdtTrainInput, options: Partial<GbdtOptions> =
     const allRows = bagCount === n;
     const active = o.colsample < 1 ? sampleFeatures(allFeatures, o.colsample, featureRng) : allFeatures;
     const seed = deriveSeed(roundingSeed, t) >>> 0;
-    const root = q === null ? undefined : packRows(q, buffers, allRows, bagCount, seed, runRows);
+    const root = q !== null ? packRows(q, buffers, allRows, bagCount, seed, runRows) : allRows ? orderRows(buffers, runRows) : undefined;
     const grown = growTree(buffers, builder, params, monotone, active, bagCount, allRows, root);
     if (q !== null) {
       const sums = allRows ? leafSumsByBlock(buffers, grown.leaves.length, runRows, o.objective) : leafSumsByRange(grown, buffers);
@@ -319,4 +319,20 @@ function leafSumsByBlock(buffers: TrainBuffers, leaves: number, runRows: (job: R
   const blocks = blockCount(buffers.data.rowCount);
   for (let b = 0; b < blocks; b++) for (let k = 0; k < 2 * leaves; k++) sums[k]! += buffers.blockStats[b * stride + 3 + k]!;
   return sums;
+}
+
+/**
+ * Exact gradients on every row: copies them into the ordered buffers by the row passes and returns
+ * the root's [Σg, Σh], the blocks' sums added in block order (the same bits on any thread count).
+ */
+function orderRows(buffers: TrainBuffers, runRows: (job: RowJob) => void): { g: number; h: number } {
+  runRows({ op: ROW_ORDER, objective: 'binary', applyTree: false, leaves: 0, seed: 0 });
+  const stride = blockStride(buffers.leafValue.length);
+  let g = 0;
+  let h = 0;
+  for (let b = 0; b < blockCount(buffers.data.rowCount); b++) {
+    g += buffers.blockStats[b * stride]!;
+    h += buffers.blockStats[b * stride + 1]!;
+  }
+  return { g, h };
 }

@@ -1,10 +1,22 @@
 import { Worker } from 'node:worker_threads';
 import { CredoError } from '../../../errors/index.js';
-import { buildFeatureRange, findSplitsSerial, type HistogramBuilder, partitionRows, type SplitLeaf, type TrainBuffers, zeroFeatureBlocks } from '../buffers.js';
+import {
+  addFeatureBlocks,
+  buildFeatureRange,
+  exactChunks,
+  findSplitsSerial,
+  type HistogramBuilder,
+  partitionRows,
+  type SplitLeaf,
+  type TrainBuffers,
+  zeroFeatureBlocks,
+} from '../buffers.js';
 import { blockCount, type RowJob, runRowBlocks } from '../row-passes.js';
 import type { SplitParams } from '../split.js';
 import {
   allocateSplitShared,
+  BUILD_EXACT,
+  BUILD_PACKED,
   CMD_BUILD,
   CMD_DETACH,
   CMD_PARTITION,
@@ -12,7 +24,7 @@ import {
   CMD_ROWS,
   CMD_SPLIT,
   CTRL,
-  chunkStart,
+  claimExactChunks,
   claimPartitionChunks,
   claimRowBlocks,
   claimRowChunks,
@@ -36,13 +48,13 @@ export const MIN_PARALLEL_WORK = 32_768;
  * The training's parallel work over worker threads and SharedArrayBuffers, synchronous for the
  * caller: the main thread posts a job, does its share, then waits on an Atomics counter. Every
  * job gives the same bits whatever the thread count:
- * - histograms: packed (quantised) ones by chunks of rows claimed from a shared counter into
+ * - histograms by chunks of rows claimed from a shared counter: packed (quantised) ones into
  *   per-thread histograms (exact integer sums: any split of the rows adds up the same); exact
- *   ones by contiguous, equal feature shares (`chunkStart`), each feature summed by one thread
- *   in row order (15 + 15 features in passes of 8 + 7: groups of eight dealt out in turn left one
- *   thread three passes, 40% longer, measured);
+ *   ones by the fixed chunks of `exactChunks`, each into a histogram of its own, added in chunk
+ *   order afterwards (the serial builder's order). Exact histograms used to be split by features
+ *   between the threads, which left the gradient passes and the root's sums on one thread;
  * - partitions, row passes and split searches: see `partition`, `rows` and `findSplits`.
- * Source: LightGBM docs "Parallel Learning Guide" (feature parallel).
+ * Source: LightGBM docs "Parallel Learning Guide" (data parallel within one machine).
  */
 export class HistogramWorkerPool implements HistogramBuilder {
   private readonly ctrl = new Int32Array(new SharedArrayBuffer(CTRL.SIZE * 4));
@@ -85,7 +97,8 @@ export class HistogramWorkerPool implements HistogramBuilder {
     this.parallelJobs++;
     const ctrl = this.ctrl;
     const n = features.length;
-    const byRows = buffers.quantization !== null;
+    const packed = buffers.quantization !== null;
+    const exact = exactChunks(count);
     this.jobFeatures.set(features);
     ctrl[CTRL.CMD] = CMD_BUILD;
     ctrl[CTRL.SLOT] = slot;
@@ -93,28 +106,24 @@ export class HistogramWorkerPool implements HistogramBuilder {
     ctrl[CTRL.COUNT] = count;
     ctrl[CTRL.ALL_ROWS] = allRows ? 1 : 0;
     ctrl[CTRL.FEATURES] = n;
-    ctrl[CTRL.BY_ROWS] = byRows ? 1 : 0;
+    ctrl[CTRL.BY_ROWS] = packed ? BUILD_PACKED : BUILD_EXACT;
     ctrl[CTRL.NEXT_CHUNK] = 0;
-    // About eight chunks a thread: whichever thread is faster at the moment takes more of them.
-    ctrl[CTRL.CHUNK_ROWS] = Math.max(2048, Math.ceil(count / (8 * this.threads)));
+    // Packed: about eight chunks a thread, so whichever thread is faster at the moment takes more of them.
+    ctrl[CTRL.CHUNK_ROWS] = packed ? Math.max(2048, Math.ceil(count / (8 * this.threads))) : exact.rows;
+    ctrl[CTRL.CHUNKS] = exact.chunks;
     const gen = this.start();
     const base = slot * buffers.histSize;
-    if (byRows) {
-      zeroFeatureBlocks(buffers.hist, base, buffers.offsets, features, 0, n);
-      claimRowChunks(ctrl, buffers, buffers.hist, base, start, count, allRows, features, n);
-    } else buildFeatureRange(buffers, slot, start, count, allRows, features, 0, chunkStart(0, n, 1, this.threads));
+    const { hist, offsets } = buffers;
+    if (packed) {
+      zeroFeatureBlocks(hist, base, offsets, features, 0, n);
+      claimRowChunks(ctrl, buffers, hist, base, start, count, allRows, features, n);
+    } else claimExactChunks(ctrl, buffers, slot, start, count, allRows, features, n);
     this.finish(gen);
-    if (byRows) {
+    if (packed) {
       // Each worker's private sums into the leaf's histogram (exact integers: order-free).
-      const { hist, offsets } = buffers;
-      const threadHist = this.threadHist!;
-      for (let w = 0; w < this.workers.length; w++) {
-        const from = w * buffers.histSize;
-        for (let k = 0; k < n; k++) {
-          const f = features[k]!;
-          for (let b = offsets[f]!; b < offsets[f + 1]!; b++) hist[base + b]! += threadHist[from + b]!;
-        }
-      }
+      for (let w = 0; w < this.workers.length; w++) addFeatureBlocks(hist, base, this.threadHist!, w * buffers.histSize, offsets, features, 0, n);
+    } else {
+      for (let c = 1; c < exact.chunks; c++) addFeatureBlocks(hist, base, buffers.chunkHist, (c - 1) * buffers.histSize, offsets, features, 0, n);
     }
   }
 
@@ -216,6 +225,7 @@ export class HistogramWorkerPool implements HistogramBuilder {
       scratchG: buffers.scratchG,
       scratchH: buffers.scratchH,
       hist: buffers.hist,
+      chunkHist: buffers.chunkHist,
       threadHist: this.threadHistFor(buffers),
       split: this.splitFor(buffers),
       histSize: buffers.histSize,

@@ -1,15 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BinnedData } from '../bin.js';
-import { buildFeatureRange, zeroFeatureBlocks } from '../buffers.js';
+import { zeroFeatureBlocks } from '../buffers.js';
 import { blockCount, type RowJob } from '../row-passes.js';
 import {
+  BUILD_PACKED,
   CMD_DETACH,
   CMD_PARTITION,
   CMD_PLACE,
   CMD_ROWS,
   CMD_SPLIT,
   CTRL,
-  chunkStart,
+  claimExactChunks,
   claimPartitionChunks,
   claimRowBlocks,
   claimRowChunks,
@@ -20,7 +21,7 @@ import {
 
 /**
  * Histogram worker: after receiving a run's shared buffers it blocks on the control block,
- * builds its share of each job's features (or partitions its chunk of a leaf's rows), and returns to its event loop on DETACH.
+ * claims chunks of each job (a leaf's rows for histograms and partitions, blocks of rows for row passes) or scans its share of the features for splits, and returns to its event loop on DETACH.
  */
 const { ctrl, jobFeatures, index, threads } = workerData as { ctrl: Int32Array; jobFeatures: Int32Array; index: number; threads: number };
 const splitScratch = new Float64Array(2 * 256);
@@ -45,6 +46,7 @@ parentPort!.on('message', (b: WorkerBuffers) => {
     scratchG: b.scratchG,
     scratchH: b.scratchH,
     hist: b.hist,
+    chunkHist: b.chunkHist,
     histSize: b.histSize,
     offsets: b.offsets,
   };
@@ -83,12 +85,12 @@ parentPort!.on('message', (b: WorkerBuffers) => {
         claimRowBlocks(ctrl, buffers, job, blockCount(b.rowCount));
       } else if (cmd === CMD_PARTITION || cmd === CMD_PLACE) {
         claimPartitionChunks(ctrl, buffers, cmd);
-      } else if (ctrl[CTRL.BY_ROWS] === 1) {
+      } else if (ctrl[CTRL.BY_ROWS] === BUILD_PACKED) {
         const base = (index - 1) * b.histSize;
         zeroFeatureBlocks(b.threadHist, base, b.offsets, jobFeatures, 0, n);
         claimRowChunks(ctrl, buffers, b.threadHist, base, start, count, allRows, jobFeatures, n);
       } else {
-        buildFeatureRange(buffers, slot, start, count, allRows, jobFeatures, chunkStart(0, n, index, threads), chunkStart(0, n, index + 1, threads));
+        claimExactChunks(ctrl, buffers, slot, start, count, allRows, jobFeatures, n);
       }
     } catch {
       // Never leave the main thread waiting: flag the failure and still count this job as done.

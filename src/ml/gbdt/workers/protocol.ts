@@ -1,5 +1,6 @@
 import {
   accumulateRows,
+  zeroFeatureBlocks,
   type HistogramBuffers,
   type PartitionBuffers,
   partitionChunkToScratch,
@@ -14,8 +15,9 @@ import { emptyCandidate, findBestInRange, type SplitCandidate, type SplitFeature
 /**
  * Shared control block of the histogram workers (an Int32Array over a SharedArrayBuffer).
  * The main thread writes a job, bumps GEN and wakes the workers; each records the job's
- * generation in its DONE_GEN slot and adds 1 to DONE when its features are built. Worker t of T builds the t-th contiguous share of the job's
- * features (`chunkStart(0, n, t, T)`; main is t = 0).
+ * generation in its DONE_GEN slot and adds 1 to DONE when its share of the job is done. Threads
+ * claim the chunks of a job (rows, blocks) from NEXT_CHUNK; split jobs give thread t of T its
+ * `binShare` of the features (main is t = 0).
  */
 export const CTRL = {
   GEN: 0,
@@ -43,11 +45,14 @@ export const CTRL = {
   ROW_APPLY: 146,
   ROW_LEAVES: 147,
   ROW_SEED: 148,
-  /** Build jobs: 1 when split by rows (packed histograms), the next chunk to claim, rows per chunk. */
+  /**
+   * Build jobs: BUILD_PACKED (packed histograms into per-thread sums) or BUILD_EXACT (exact ones by
+   * `exactChunks`, CHUNKS of them), the next chunk to claim, rows per chunk.
+   */
   BY_ROWS: 149,
   NEXT_CHUNK: 150,
   CHUNK_ROWS: 151,
-  /** Partition jobs: the number of chunks (at most MAX_PARTITION_CHUNKS), claimed through NEXT_CHUNK. */
+  /** Partition jobs: the number of chunks (at most MAX_PARTITION_CHUNKS), claimed through NEXT_CHUNK; exact build jobs: their row chunks. */
   CHUNKS: 152,
   /** Split jobs: how many leaves (1 or 2) are described in `SplitShared.leaves`. */
   SPLIT_LEAVES: 153,
@@ -65,6 +70,9 @@ export const CMD_PLACE = 4;
 export const CMD_ROWS = 5;
 /** Split finding: thread t of T scans its share of the features (`binShare`) for each leaf and writes its best. */
 export const CMD_SPLIT = 6;
+/** `CTRL.BY_ROWS` of a build job: packed sums into per-thread histograms, or exact sums by fixed row chunks. */
+export const BUILD_PACKED = 1;
+export const BUILD_EXACT = 2;
 /** Most chunks of one partition (the LEFT slots). */
 export const MAX_PARTITION_CHUNKS = 64;
 
@@ -151,6 +159,7 @@ export interface WorkerBuffers {
   readonly scratchG: Float64Array;
   readonly scratchH: Float64Array;
   readonly hist: Float64Array;
+  readonly chunkHist: Float64Array;
   /** Split jobs' shared memory. */
   readonly split: SplitShared;
   /** Worker t's private histogram for row-split builds: `threadHist[(t − 1)·histSize ..]`. */
@@ -198,6 +207,34 @@ export function claimRowChunks(
     const from = Atomics.add(ctrl, CTRL.NEXT_CHUNK, 1) * chunk;
     if (from >= count) return;
     accumulateRows(buffers, target, base, start + from, Math.min(chunk, count - from), allRows, features, 0, featureCount);
+  }
+}
+
+/**
+ * Exact build (`BUILD_EXACT`): claims row chunks (`CTRL.CHUNK_ROWS` rows, `CTRL.CHUNKS` of them, as
+ * `exactChunks` cuts them) until none remain; chunk 0 goes to the leaf's histogram in slot `slot`,
+ * chunk c ≥ 1 to partial histogram c − 1 of `chunkHist`, each from zero. The caller then adds the
+ * partials in chunk order (`addFeatureBlocks`): the serial builder's bits on any thread count.
+ */
+export function claimExactChunks(
+  ctrl: Int32Array,
+  buffers: HistogramBuffers,
+  slot: number,
+  start: number,
+  count: number,
+  allRows: boolean,
+  features: Int32Array,
+  featureCount: number,
+): void {
+  const rows = ctrl[CTRL.CHUNK_ROWS]!;
+  const chunks = ctrl[CTRL.CHUNKS]!;
+  for (;;) {
+    const c = Atomics.add(ctrl, CTRL.NEXT_CHUNK, 1);
+    if (c >= chunks) return;
+    const target = c === 0 ? buffers.hist : buffers.chunkHist;
+    const base = c === 0 ? slot * buffers.histSize : (c - 1) * buffers.histSize;
+    zeroFeatureBlocks(target, base, buffers.offsets, features, 0, featureCount);
+    accumulateRows(buffers, target, base, start + c * rows, Math.min(rows, count - c * rows), allRows, features, 0, featureCount);
   }
 }
 

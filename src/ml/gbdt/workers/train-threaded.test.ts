@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { predictEnsembleRaw, saveEnsemble } from '../../tree/index.js';
+import { exactChunks } from '../buffers.js';
 import { creditTestFrame } from '../test-frames.js';
 import { trainGbdt } from '../train.js';
 import { HistogramWorkerPool } from './histogram-pool.js';
@@ -35,10 +36,33 @@ test('row passes split over threads (several blocks of rows) give bit-identical 
     const pool3 = new HistogramWorkerPool(3);
     const two = trainGbdt({ frame, target: 'bad' }, options, { builder: pool2, shared: true });
     const three = trainGbdt({ frame, target: 'bad' }, options, { builder: pool3, shared: true });
-    assert.equal(pool2.parallelRowJobs, quantizedGradients ? 4 * 3 : 4);
+    // Per tree: gradients, then packing and leaf sums (quantised) or the ordered copy (exact).
+    assert.equal(pool2.parallelRowJobs, quantizedGradients ? 4 * 3 : 4 * 2);
     assert.ok(pool3.parallelRowJobs > 0);
     await Promise.all([pool2.close(), pool3.close()]);
     assert.deepEqual(saveEnsemble(two.ensemble), saveEnsemble(one.ensemble));
     assert.deepEqual(saveEnsemble(three.ensemble), saveEnsemble(one.ensemble));
   }
+});
+
+test('exact gradients: row-chunk histograms on 2 and 3 threads give the 1-thread model bit for bit, and chunk sums match a row-order sum', async () => {
+  // 40,000 rows: the root's histograms take five row chunks of 8,192 (exactChunks), claimed by any thread.
+  const frame = creditTestFrame(40_000, 13);
+  const options = { trees: 6, leaves: 15, seed: 9, quantizedGradients: false, monotone: { delinq: 1 } };
+  assert.equal(exactChunks(40_000).chunks, 5);
+  const one = trainGbdt({ frame, target: 'bad' }, options);
+  const pool2 = new HistogramWorkerPool(2, 0);
+  const pool3 = new HistogramWorkerPool(3, 0);
+  const two = trainGbdt({ frame, target: 'bad' }, options, { builder: pool2, shared: true });
+  const three = trainGbdt({ frame, target: 'bad' }, options, { builder: pool3, shared: true });
+  // Every histogram through the workers, and the ordered copy of the gradients too.
+  assert.ok(pool2.parallelJobs >= 6 * 14 && pool3.parallelJobs >= 6 * 14);
+  assert.equal(pool2.parallelRowJobs, 6 * 2);
+  await Promise.all([pool2.close(), pool3.close()]);
+  assert.deepEqual(saveEnsemble(two.ensemble), saveEnsemble(one.ensemble));
+  assert.deepEqual(saveEnsemble(three.ensemble), saveEnsemble(one.ensemble));
+  // The first tree's root: leaf covers are hessian sums; the chunked sum equals a plain row-order sum to rounding.
+  const p = 1 / (1 + Math.exp(-one.ensemble.baseScore));
+  const root = one.ensemble.trees[0]!;
+  assert.ok(Math.abs(root.cover[0]! - 40_000 * p * (1 - p)) < 1e-9 * 40_000);
 });
