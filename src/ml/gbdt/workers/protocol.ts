@@ -158,6 +158,9 @@ export interface WorkerBuffers {
   readonly scratch: Int32Array;
   readonly scratchG: Float64Array;
   readonly scratchH: Float64Array;
+  readonly rightScratch: Int32Array;
+  readonly rightScratchG: Float64Array;
+  readonly rightScratchH: Float64Array;
   readonly hist: Float64Array;
   readonly chunkHist: Float64Array;
   /** Split jobs' shared memory. */
