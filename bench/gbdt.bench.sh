@@ -5,12 +5,15 @@
 # BENCH_REPEAT=N (default 1) runs Credo and an XGBoost-only process alternately N times; the summary gives the
 # ratio of the best times of each side, and the ratio of each Credo run to the XGBoost run right after it
 # with their median (the machine is shared: interleaving and best-of-N damp the noise).
+# BENCH_EXACT=1 trains Credo with exact gradients (--exact-gradients) instead of quantised ones.
+# BENCH_SKIP_DATASETS=1 skips the German/HMEQ AUC runs (speed comparisons only).
 # Needs a build (npm run build, or CREDO_DIST=.build/<dir>) and Debian's python3-xgboost/sklearn/pandas.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST="${CREDO_DIST:-dist}"
 SCALE="${BENCH_SCALE:-1}"
 THREADS="${BENCH_THREADS:-2}"
+GRADIENTS=$([ "${BENCH_EXACT:-0}" = 1 ] && echo exact || echo quantised)
 read -r TRAIN_ROWS TEST_ROWS < <(/usr/bin/python3 -c "import sys; s=float(sys.argv[1]); print(max(10000, int(1e6*s)), max(2000, int(2e5*s)))" "$SCALE")
 mkdir -p bench/out
 TRAIN="bench/out/gbdt-train-${TRAIN_ROWS}.csv"
@@ -21,7 +24,7 @@ TEST="bench/out/gbdt-test-${TEST_ROWS}.csv"
 CREDO=""
 XGB_MEMORY=""
 for _ in $(seq "${BENCH_REPEAT:-1}"); do
-  C=$(node "$DIST/bench/gbdt.js" synth "$TRAIN" "$TEST" bad 100 31 "$THREADS")
+  C=$(node "$DIST/bench/gbdt.js" synth "$TRAIN" "$TEST" bad 100 31 "$THREADS" "$GRADIENTS")
   echo "$C"
   CREDO="$CREDO$C"$'\n'
   M=$(/usr/bin/python3 bench/peer-gbdt-xgb-memory.py "$TRAIN" "$TEST" bad 100 31 "$THREADS")
@@ -32,7 +35,7 @@ PEERS=$(/usr/bin/python3 bench/peer-gbdt.py "$TRAIN" "$TEST" bad 100 31 "$THREAD
 echo "$PEERS"
 
 DATASETS=""
-for name in german hmeq; do
+for name in $([ "${BENCH_SKIP_DATASETS:-0}" = 1 ] || echo german hmeq); do
   C=$(node "$DIST/bench/gbdt.js" dataset "$name" bench/out "$THREADS")
   P_ALL=$(/usr/bin/python3 bench/peer-gbdt.py "bench/out/$name-train.csv" "bench/out/$name-test.csv" bad 100 31 "$THREADS")
   P="${P_ALL%%$'\n'*}"
@@ -63,7 +66,7 @@ for (let k = 0; k + 2 < words.length; k += 3) datasets[words[k]] = { credo_auc: 
 const pairs = credoRuns.map((c, k) => r(c.fit_s / memRuns[k].fit_s));
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 console.log(JSON.stringify({
-  bench: "gbdt", rows: credo.rows, threads: credo.threads, runs: credoRuns.length,
+  bench: "gbdt", rows: credo.rows, threads: credo.threads, gradients: credo.gradients, runs: credoRuns.length,
   fit_ratio: r(credo.fit_s / xgb.fit_s), fit_ratio_pairs: pairs, fit_ratio_median: r(median(pairs)),
   credo_fit_s: credo.fit_s, xgboost_fit_s: xgb.fit_s, sklearn_fit_s: skl.fit_s,
   predict_ratio: r(credo.predict_s / xgb.predict_s), credo_predict_s: credo.predict_s, xgboost_predict_s: xgb.predict_s,

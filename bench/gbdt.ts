@@ -1,7 +1,8 @@
 /**
  * GBDT benchmark, Credo side. Two modes, each printing one JSON line:
- *   node dist/bench/gbdt.js synth TRAIN.csv TEST.csv TARGET [trees] [leaves] [threads]
- *     → fit seconds, batch predict seconds, test AUC, peak RSS of this process;
+ *   node dist/bench/gbdt.js synth TRAIN.csv TEST.csv TARGET [trees] [leaves] [threads] [exact]
+ *     → fit seconds, batch predict seconds, test AUC, peak RSS of this process (`exact`: exact
+ *       gradients, the CLI's --exact-gradients, instead of quantised ones);
  *   node dist/bench/gbdt.js dataset german|hmeq OUTDIR [threads]
  *     → splits the bundled data set 70/30 (seeded), writes OUTDIR/<name>-train.csv and -test.csv
  *       for the peer, trains with the same settings and prints the test AUC.
@@ -16,8 +17,8 @@ import { predictEnsembleRawThreaded } from '../src/ml/tree/workers/predict-threa
 
 const [mode, ...rest] = process.argv.slice(2);
 
-async function fitAndScore(train: Frame, test: Frame, target: string, trees: number, leaves: number, threads: number) {
-  const options = { trees, leaves, learningRate: 0.1, maxBins: 255, lambdaL2: 1, minChildWeight: 1e-3, minDataInLeaf: 20, seed: 1 };
+async function fitAndScore(train: Frame, test: Frame, target: string, trees: number, leaves: number, threads: number, exact = false) {
+  const options = { trees, leaves, learningRate: 0.1, maxBins: 255, lambdaL2: 1, minChildWeight: 1e-3, minDataInLeaf: 20, seed: 1, quantizedGradients: !exact };
   let t = performance.now();
   let c = cpuUsage();
   const result = await trainGbdtThreaded({ frame: train, target }, options, threads);
@@ -33,11 +34,11 @@ async function fitAndScore(train: Frame, test: Frame, target: string, trees: num
 }
 
 if (mode === 'synth') {
-  const [trainFile, testFile, target = 'bad', trees = '100', leaves = '31', threads = '2'] = rest;
+  const [trainFile, testFile, target = 'bad', trees = '100', leaves = '31', threads = '2', gradients = ''] = rest;
   const train = await readFrame(trainFile!);
   const test = (await readFrame(testFile!)).drop([]);
   await closeDuckDb();
-  const r = await fitAndScore(train, test, target, Number(trees), Number(leaves), Number(threads));
+  const r = await fitAndScore(train, test, target, Number(trees), Number(leaves), Number(threads), gradients === 'exact');
   const rss = resourceUsage().maxRSS / 1024;
   console.log(
     JSON.stringify({
@@ -45,6 +46,7 @@ if (mode === 'synth') {
       rows: train.rowCount,
       features: train.columns.length - 1,
       threads: Number(threads),
+      gradients: gradients === 'exact' ? 'exact' : 'quantised',
       fit_s: round(r.fit),
       predict_s: round(r.predict),
       fit_cpu_s: round(r.fitCpu),
@@ -66,7 +68,7 @@ if (mode === 'synth') {
     JSON.stringify({ peer: 'credo-gbdt', dataset: name, train_rows: train.rowCount, test_rows: test.rowCount, fit_s: round(r.fit), auc: round(r.auc, 5) }),
   );
 } else {
-  console.error('usage: gbdt.js synth TRAIN TEST TARGET [trees] [leaves] [threads] | gbdt.js dataset NAME OUTDIR [threads]');
+  console.error('usage: gbdt.js synth TRAIN TEST TARGET [trees] [leaves] [threads] [exact] | gbdt.js dataset NAME OUTDIR [threads]');
   process.exit(2);
 }
 

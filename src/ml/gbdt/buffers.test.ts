@@ -64,7 +64,7 @@ test('exact histograms over several row chunks: each chunk summed from zero in r
     }
     const got = [...buffers.hist.subarray(histSize + offsets[f]!, histSize + offsets[f + 1]!)];
     assert.deepEqual(got, total, `feature ${f}`);
-    got.forEach((v, j) => assert.ok(Math.abs(v - plain[j]) < 1e-9, `feature ${f} entry ${j}`));
+    for (let j = 0; j < got.length; j++) assert.ok(Math.abs(got[j]! - plain[j]) < 1e-9, `feature ${f} entry ${j}`);
   }
   // Slot 0 untouched.
   assert.ok(buffers.hist.subarray(0, histSize).every((v) => v === 7));

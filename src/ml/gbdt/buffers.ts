@@ -41,6 +41,8 @@ export interface TrainBuffers {
   readonly quantization: Quantization | null;
   /** After `growTree` on every row, each row's leaf (its index in `BinnedTree.leaves`); rounds on a sample leave it stale. */
   readonly leafOf: Uint16Array;
+  /** The last tree's non-empty leaves as [start in `indices`, leaf index] pairs by start (to fill `leafOf` by blocks of positions). */
+  readonly leafRanges: Int32Array;
   /** Row passes (row-passes.ts): margins, labels, weights, the last tree's leaf values, the quantisation scales, per-block results. */
   readonly score: Float64Array;
   readonly label: Float64Array;
@@ -89,6 +91,7 @@ export function allocateBuffers(data: BinnedData, slots: number, shared: boolean
     orderedH: quantization === null ? f64(n) : new Float64Array(0),
     quantization,
     leafOf: shared ? new Uint16Array(new SharedArrayBuffer(Math.max(2, n * 2))) : new Uint16Array(n),
+    leafRanges: i32(2 * slots),
     score: f64(n),
     label: f64(n),
     weight: f64(n),

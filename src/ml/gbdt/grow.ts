@@ -1,5 +1,6 @@
 import type { BinnedData } from './bin.js';
 import { findSplitsSerial, type HistogramBuilder, partitionRows, type TrainBuffers } from './buffers.js';
+import { blockCount, ROW_LEAF_OF, type RowJob, runRowBlocks } from './row-passes.js';
 import { emptyCandidate, type LeafSums, leafGain, leafOutput, type SplitCandidate, type SplitParams } from './split.js';
 
 /** Parameters of growing one tree. */
@@ -124,13 +125,26 @@ export function growTree(
     subtractInPlace(buffers.hist, large.slot * buffers.histSize, small.slot * buffers.histSize, buffers.histSize);
     findBest([left, right], buffers, builder, params, monotone, features, unpacked, splitFeatures);
   }
-  for (let l = 0; l < leaves.length; l++) {
-    const leaf = leaves[l]!;
-    tree.leaves.push({ node: leaf.node, start: leaf.start, count: leaf.count, lower: leaf.lower, upper: leaf.upper });
-    // Only rounds on every row walk the rows through their leaf (sampled rounds use the ranges).
-    if (allRows) for (let k = leaf.start; k < leaf.start + leaf.count; k++) buffers.leafOf[buffers.indices[k]!] = l;
-  }
+  for (const leaf of leaves) tree.leaves.push({ node: leaf.node, start: leaf.start, count: leaf.count, lower: leaf.lower, upper: leaf.upper });
+  // Only rounds on every row walk the rows through their leaf (sampled rounds use the ranges).
+  if (allRows) assignLeaves(tree, buffers, builder);
   return tree;
+}
+
+/**
+ * Sets `buffers.leafOf` of every row to its leaf's index in `tree.leaves`, by blocks of positions
+ * in `indices` (a row pass: on the builder's threads when it has them). Empty leaves own no position.
+ */
+function assignLeaves(tree: BinnedTree, buffers: TrainBuffers, builder: HistogramBuilder): void {
+  const order = tree.leaves.map((_, l) => l).filter((l) => tree.leaves[l]!.count > 0);
+  order.sort((a, b) => tree.leaves[a]!.start - tree.leaves[b]!.start);
+  order.forEach((l, k) => {
+    buffers.leafRanges[2 * k] = tree.leaves[l]!.start;
+    buffers.leafRanges[2 * k + 1] = l;
+  });
+  const job: RowJob = { op: ROW_LEAF_OF, objective: 'binary', applyTree: false, leaves: order.length, seed: 0 };
+  if (builder.rows !== undefined) builder.rows(buffers, job);
+  else runRowBlocks(buffers, job, 0, blockCount(buffers.data.rowCount));
 }
 
 /**

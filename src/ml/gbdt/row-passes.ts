@@ -18,16 +18,18 @@ export const ROW_GRADIENTS = 1;
 export const ROW_QUANTIZE = 2;
 /** Sums the exact gradients and hessians of every leaf (through `leafOf`). */
 export const ROW_LEAF_SUMS = 3;
+/** Every row in the tree: sets `leafOf` of the rows at each block of positions of `indices` from `leafRanges`. */
+export const ROW_LEAF_OF = 5;
 /** Exact gradients: copies each row's gradient and hessian into `orderedG`/`orderedH` (row order) and sums them per block. */
 export const ROW_ORDER = 4;
 
 /** A row pass: the operation and what it needs besides the buffers. */
 export interface RowJob {
-  readonly op: typeof ROW_GRADIENTS | typeof ROW_QUANTIZE | typeof ROW_LEAF_SUMS | typeof ROW_ORDER;
+  readonly op: typeof ROW_GRADIENTS | typeof ROW_QUANTIZE | typeof ROW_LEAF_SUMS | typeof ROW_ORDER | typeof ROW_LEAF_OF;
   readonly objective: Objective;
   /** ROW_GRADIENTS: add `leafValue[leafOf[i]]` to each margin first. */
   readonly applyTree: boolean;
-  /** ROW_LEAF_SUMS: number of leaves. */
+  /** ROW_LEAF_SUMS: number of leaves; ROW_LEAF_OF: number of pairs in `leafRanges`. */
   readonly leaves: number;
   /** ROW_QUANTIZE: the tree's rounding seed. */
   readonly seed: number;
@@ -54,6 +56,7 @@ export function runRowBlocks(buffers: RowBuffers, job: RowJob, from: number, to:
     if (job.op === ROW_GRADIENTS) gradientBlock(buffers, job, start, end, at);
     else if (job.op === ROW_QUANTIZE) quantizeBlock(buffers, job, start, end, at);
     else if (job.op === ROW_ORDER) orderBlock(buffers, start, end, at);
+    else if (job.op === ROW_LEAF_OF) leafOfBlock(buffers, job.leaves, start, end);
     else leafSumBlock(buffers, job.leaves, start, end, at);
   }
 }
@@ -61,7 +64,20 @@ export function runRowBlocks(buffers: RowBuffers, job: RowJob, from: number, to:
 /** What a row pass reads and writes (shared with the workers). */
 export type RowBuffers = Pick<
   TrainBuffers,
-  'data' | 'score' | 'label' | 'weight' | 'gradients' | 'hessians' | 'leafOf' | 'leafValue' | 'orderedG' | 'orderedH' | 'rowParams' | 'blockStats'
+  | 'data'
+  | 'score'
+  | 'label'
+  | 'weight'
+  | 'gradients'
+  | 'hessians'
+  | 'leafOf'
+  | 'leafValue'
+  | 'orderedG'
+  | 'orderedH'
+  | 'rowParams'
+  | 'blockStats'
+  | 'indices'
+  | 'leafRanges'
 >;
 
 function gradientBlock(buffers: RowBuffers, job: RowJob, start: number, end: number, at: number): void {
@@ -111,4 +127,16 @@ function orderBlock(buffers: RowBuffers, start: number, end: number, at: number)
   }
   blockStats[at] = g;
   blockStats[at + 1] = h;
+}
+
+/** The leaf of each position in `start..end` of `indices` from the leaves' ranges (sorted by start, tiling every row). */
+function leafOfBlock(buffers: RowBuffers, ranges: number, start: number, end: number): void {
+  const { indices, leafOf, leafRanges } = buffers;
+  let j = 0;
+  while (j + 1 < ranges && leafRanges[2 * (j + 1)]! <= start) j++;
+  for (let k = start; k < end; j++) {
+    const stop = j + 1 < ranges ? Math.min(end, leafRanges[2 * (j + 1)]!) : end;
+    const leaf = leafRanges[2 * j + 1]!;
+    for (; k < stop; k++) leafOf[indices[k]!] = leaf;
+  }
 }

@@ -217,6 +217,7 @@ export class HistogramWorkerPool implements HistogramBuilder {
       label: buffers.label,
       weight: buffers.weight,
       leafOf: buffers.leafOf,
+      leafRanges: buffers.leafRanges,
       leafValue: buffers.leafValue,
       rowParams: buffers.rowParams,
       blockStats: buffers.blockStats,

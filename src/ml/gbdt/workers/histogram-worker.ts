@@ -38,6 +38,7 @@ parentPort!.on('message', (b: WorkerBuffers) => {
     label: b.label,
     weight: b.weight,
     leafOf: b.leafOf,
+    leafRanges: b.leafRanges,
     leafValue: b.leafValue,
     rowParams: b.rowParams,
     blockStats: b.blockStats,

@@ -1,12 +1,12 @@
 import {
   accumulateRows,
-  zeroFeatureBlocks,
   type HistogramBuffers,
   type PartitionBuffers,
   partitionChunkToScratch,
   placeChunk,
   type SplitLeaf,
   type TrainBuffers,
+  zeroFeatureBlocks,
 } from '../buffers.js';
 import type { Quantization } from '../quantize.js';
 import { type RowBuffers, type RowJob, runRowBlocks } from '../row-passes.js';
@@ -150,6 +150,7 @@ export interface WorkerBuffers {
   readonly label: Float64Array;
   readonly weight: Float64Array;
   readonly leafOf: Uint16Array;
+  readonly leafRanges: Int32Array;
   readonly leafValue: Float64Array;
   readonly rowParams: Float64Array;
   readonly blockStats: Float64Array;

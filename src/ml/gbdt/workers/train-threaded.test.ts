@@ -36,8 +36,8 @@ test('row passes split over threads (several blocks of rows) give bit-identical 
     const pool3 = new HistogramWorkerPool(3);
     const two = trainGbdt({ frame, target: 'bad' }, options, { builder: pool2, shared: true });
     const three = trainGbdt({ frame, target: 'bad' }, options, { builder: pool3, shared: true });
-    // Per tree: gradients, then packing and leaf sums (quantised) or the ordered copy (exact).
-    assert.equal(pool2.parallelRowJobs, quantizedGradients ? 4 * 3 : 4 * 2);
+    // Per tree: gradients, packing or the ordered copy (exact), each row's leaf, and leaf sums (quantised).
+    assert.equal(pool2.parallelRowJobs, quantizedGradients ? 4 * 4 : 4 * 3);
     assert.ok(pool3.parallelRowJobs > 0);
     await Promise.all([pool2.close(), pool3.close()]);
     assert.deepEqual(saveEnsemble(two.ensemble), saveEnsemble(one.ensemble));
@@ -55,9 +55,9 @@ test('exact gradients: row-chunk histograms on 2 and 3 threads give the 1-thread
   const pool3 = new HistogramWorkerPool(3, 0);
   const two = trainGbdt({ frame, target: 'bad' }, options, { builder: pool2, shared: true });
   const three = trainGbdt({ frame, target: 'bad' }, options, { builder: pool3, shared: true });
-  // Every histogram through the workers, and the ordered copy of the gradients too.
+  // Every histogram through the workers, and the row passes (gradients, ordered copy, leaves) too.
   assert.ok(pool2.parallelJobs >= 6 * 14 && pool3.parallelJobs >= 6 * 14);
-  assert.equal(pool2.parallelRowJobs, 6 * 2);
+  assert.equal(pool2.parallelRowJobs, 6 * 3);
   await Promise.all([pool2.close(), pool3.close()]);
   assert.deepEqual(saveEnsemble(two.ensemble), saveEnsemble(one.ensemble));
   assert.deepEqual(saveEnsemble(three.ensemble), saveEnsemble(one.ensemble));
