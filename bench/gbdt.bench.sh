@@ -7,19 +7,22 @@
 # with their median (the machine is shared: interleaving and best-of-N damp the noise).
 # BENCH_EXACT=1 trains Credo with exact gradients (--exact-gradients) instead of quantised ones.
 # BENCH_SKIP_DATASETS=1 skips the German/HMEQ AUC runs (speed comparisons only).
-# Needs a build (npm run build, or CREDO_DIST=.build/<dir>) and Debian's python3-xgboost/sklearn/pandas.
+# Needs a build (npm run build, or CREDO_DIST=.build/<dir>) and Python with xgboost, scikit-learn and pandas
+# (Debian: python3-xgboost python3-sklearn python3-pandas; or pip install xgboost scikit-learn pandas).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST="${CREDO_DIST:-dist}"
 SCALE="${BENCH_SCALE:-1}"
 THREADS="${BENCH_THREADS:-2}"
+# The peers' Python: BENCH_PYTHON, else Debian's when it has XGBoost, else the python3 on the PATH.
+PY="${BENCH_PYTHON:-$(/usr/bin/python3 -c 'import xgboost' 2>/dev/null && echo /usr/bin/python3 || echo python3)}"
 GRADIENTS=$([ "${BENCH_EXACT:-0}" = 1 ] && echo exact || echo quantised)
-read -r TRAIN_ROWS TEST_ROWS < <(/usr/bin/python3 -c "import sys; s=float(sys.argv[1]); print(max(10000, int(1e6*s)), max(2000, int(2e5*s)))" "$SCALE")
+read -r TRAIN_ROWS TEST_ROWS < <("$PY" -c "import sys; s=float(sys.argv[1]); print(max(10000, int(1e6*s)), max(2000, int(2e5*s)))" "$SCALE")
 mkdir -p bench/out
 TRAIN="bench/out/gbdt-train-${TRAIN_ROWS}.csv"
 TEST="bench/out/gbdt-test-${TEST_ROWS}.csv"
-[ -s "$TRAIN" ] || { /usr/bin/python3 bench/peer-synth.py "$TRAIN_ROWS" 1 "$TRAIN.tmp" >/dev/null && mv "$TRAIN.tmp" "$TRAIN"; }
-[ -s "$TEST" ] || { /usr/bin/python3 bench/peer-synth.py "$TEST_ROWS" 2 "$TEST.tmp" >/dev/null && mv "$TEST.tmp" "$TEST"; }
+[ -s "$TRAIN" ] || { "$PY" bench/peer-synth.py "$TRAIN_ROWS" 1 "$TRAIN.tmp" >/dev/null && mv "$TRAIN.tmp" "$TRAIN"; }
+[ -s "$TEST" ] || { "$PY" bench/peer-synth.py "$TEST_ROWS" 2 "$TEST.tmp" >/dev/null && mv "$TEST.tmp" "$TEST"; }
 
 CREDO=""
 XGB_MEMORY=""
@@ -27,17 +30,17 @@ for _ in $(seq "${BENCH_REPEAT:-1}"); do
   C=$(node "$DIST/bench/gbdt.js" synth "$TRAIN" "$TEST" bad 100 31 "$THREADS" "$GRADIENTS")
   echo "$C"
   CREDO="$CREDO$C"$'\n'
-  M=$(/usr/bin/python3 bench/peer-gbdt-xgb-memory.py "$TRAIN" "$TEST" bad 100 31 "$THREADS")
+  M=$("$PY" bench/peer-gbdt-xgb-memory.py "$TRAIN" "$TEST" bad 100 31 "$THREADS")
   echo "$M"
   XGB_MEMORY="$XGB_MEMORY$M"$'\n'
 done
-PEERS=$(/usr/bin/python3 bench/peer-gbdt.py "$TRAIN" "$TEST" bad 100 31 "$THREADS")
+PEERS=$("$PY" bench/peer-gbdt.py "$TRAIN" "$TEST" bad 100 31 "$THREADS")
 echo "$PEERS"
 
 DATASETS=""
 for name in $([ "${BENCH_SKIP_DATASETS:-0}" = 1 ] || echo german hmeq); do
   C=$(node "$DIST/bench/gbdt.js" dataset "$name" bench/out "$THREADS")
-  P_ALL=$(/usr/bin/python3 bench/peer-gbdt.py "bench/out/$name-train.csv" "bench/out/$name-test.csv" bad 100 31 "$THREADS")
+  P_ALL=$("$PY" bench/peer-gbdt.py "bench/out/$name-train.csv" "bench/out/$name-test.csv" bad 100 31 "$THREADS")
   P="${P_ALL%%$'\n'*}"
   echo "$C"
   echo "$P" | sed "s/^{/{\"dataset\": \"$name\", /"
