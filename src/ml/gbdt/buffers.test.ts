@@ -5,10 +5,11 @@ import type { BinnedData } from './bin.js';
 import { buildFeatureRange, exactChunks, type HistogramBuffers, MAX_EXACT_CHUNKS, MIN_EXACT_CHUNK_ROWS } from './buffers.js';
 import { histogramOffsets } from './histogram.js';
 
-test('exactChunks depends on the row count alone: at least 8,192 rows a chunk, at most 32 chunks, covering every row', () => {
+test('exactChunks depends on the row count alone: at least 4,096 rows a chunk, at most 32 chunks, covering every row', () => {
   assert.deepEqual(exactChunks(100), { chunks: 1, rows: MIN_EXACT_CHUNK_ROWS });
-  assert.deepEqual(exactChunks(8192), { chunks: 1, rows: 8192 });
-  assert.deepEqual(exactChunks(8193), { chunks: 2, rows: 8192 });
+  assert.deepEqual(exactChunks(4096), { chunks: 1, rows: 4096 });
+  assert.deepEqual(exactChunks(4097), { chunks: 2, rows: 4096 });
+  assert.deepEqual(exactChunks(100_000), { chunks: 25, rows: 4096 });
   assert.deepEqual(exactChunks(1_000_000), { chunks: 32, rows: 31_250 });
   for (const n of [1, 5000, 16_385, 99_999, 262_145, 3_000_001]) {
     const { chunks, rows } = exactChunks(n);
@@ -22,7 +23,7 @@ test('exact histograms over several row chunks: each chunk summed from zero in r
   const rng = new Rng(5);
   const bins = new Uint8Array(rows * binCounts.length);
   for (let k = 0; k < bins.length; k++) bins[k] = rng.nextInt(binCounts[Math.floor(k / rows)]! + 1);
-  // A leaf of 18,000 rows (three chunks of 8,192, 8,192 and 1,616) from position 1,000, in a shuffled order.
+  // A leaf of 18,000 rows (five chunks: four of 4,096 and one of 1,616) from position 1,000, in a shuffled order.
   const start = 1000;
   const count = 18_000;
   const indices = Int32Array.from({ length: rows }, (_, i) => i);
@@ -47,7 +48,7 @@ test('exact histograms over several row chunks: each chunk summed from zero in r
   };
   buildFeatureRange(buffers, 1, start, count, false, Int32Array.of(0, 1, 2), 0, 3);
   const { chunks, rows: chunkRows } = exactChunks(count);
-  assert.equal(chunks, 3);
+  assert.equal(chunks, 5);
   for (let f = 0; f < binCounts.length; f++) {
     const total = new Array((binCounts[f]! + 1) * 2).fill(0);
     const plain = new Array((binCounts[f]! + 1) * 2).fill(0);

@@ -89,7 +89,9 @@ export class HistogramWorkerPool implements HistogramBuilder {
   build(buffers: TrainBuffers, slot: number, start: number, count: number, allRows: boolean, features: Int32Array): void {
     // Small leaves are built here: waking a worker (and, on a busy machine, waiting for it to be
     // scheduled) costs more than the work. Same kernel either way, so the bits do not change.
-    if (this.workers.length === 0 || count * features.length < this.minParallelWork) {
+    // An exact histogram of one chunk (≤ 4,096 rows) would keep one thread busy and wake the others for nothing.
+    const single = buffers.quantization === null && exactChunks(count).chunks < 2;
+    if (this.workers.length === 0 || count * features.length < this.minParallelWork || single) {
       buildFeatureRange(buffers, slot, start, count, allRows, features, 0, features.length);
       return;
     }

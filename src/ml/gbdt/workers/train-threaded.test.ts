@@ -46,17 +46,18 @@ test('row passes split over threads (several blocks of rows) give bit-identical 
 });
 
 test('exact gradients: row-chunk histograms on 2 and 3 threads give the 1-thread model bit for bit, and chunk sums match a row-order sum', async () => {
-  // 40,000 rows: the root's histograms take five row chunks of 8,192 (exactChunks), claimed by any thread.
+  // 40,000 rows: the root's histograms take ten row chunks of 4,096 (exactChunks), claimed by any thread.
   const frame = creditTestFrame(40_000, 13);
   const options = { trees: 6, leaves: 15, seed: 9, quantizedGradients: false, monotone: { delinq: 1 } };
-  assert.equal(exactChunks(40_000).chunks, 5);
+  assert.equal(exactChunks(40_000).chunks, 10);
   const one = trainGbdt({ frame, target: 'bad' }, options);
   const pool2 = new HistogramWorkerPool(2, 0);
   const pool3 = new HistogramWorkerPool(3, 0);
   const two = trainGbdt({ frame, target: 'bad' }, options, { builder: pool2, shared: true });
   const three = trainGbdt({ frame, target: 'bad' }, options, { builder: pool3, shared: true });
-  // Every histogram through the workers, and the row passes (gradients, ordered copy, leaves) too.
-  assert.ok(pool2.parallelJobs >= 6 * 14 && pool3.parallelJobs >= 6 * 14);
+  // Every histogram of more than one chunk through the workers (each root and the larger children), and the
+  // row passes (gradients, ordered copy, leaves) too.
+  assert.ok(pool2.parallelJobs > 6 && pool3.parallelJobs > 6);
   assert.equal(pool2.parallelRowJobs, 6 * 3);
   await Promise.all([pool2.close(), pool3.close()]);
   assert.deepEqual(saveEnsemble(two.ensemble), saveEnsemble(one.ensemble));
