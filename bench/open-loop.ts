@@ -33,6 +33,8 @@ export interface OpenLoopResult {
   readonly max: number;
   /** Most requests that were due but waited for a free connection at once (0: the client never delayed the schedule). */
   readonly maxQueued: number;
+  /** Of the errors, requests still waiting for a connection when the run ended (never sent). */
+  readonly notSent: number;
 }
 
 interface Connection {
@@ -89,6 +91,7 @@ export function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
         p999: at(0.999),
         max: answered === 0 ? Number.NaN : round2(sorted[answered - 1] as number),
         maxQueued,
+        notSent: queue.length + (total - issued),
       });
     };
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Decision service on real sockets (127.0.0.1 only), JSON lines: the speed line (decisions/s, p50/p99,
-# errors, with CPU and round trips per decision; group commit against one write per decision as the peer)
+# Decision service on real sockets (127.0.0.1 only), JSON lines: the speed line (a constant rate,
+# SERVICE_RATE default 1,050/s, latency from each request's intended start: decisions/s, p50/p99/max, errors,
+# with CPU and round trips per decision; then saturating loads, group commit against one write per decision)
 # on PGlite and, when DATABASE_URL is set, on PostgreSQL; load at 8 and 32 connections; the kill -9 crash
 # test; ≥ 10,000 hostile requests. SERVICE_SECONDS (default 60) is the duration of each load run,
 # SERVICE_CONNECTIONS (default 32) the connections of the speed runs, SERVICE_REPEAT (default 1) how many

@@ -223,7 +223,7 @@ function constantRate(rate: number, connections: number) {
       max: r.max,
       errors: r.errors,
       non2xx: r.non2xx,
-      extra: { connections, target_rate: rate, p999_ms: r.p999, client_queue_max: r.maxQueued },
+      extra: { connections, target_rate: rate, p999_ms: r.p999, client_queue_max: r.maxQueued, not_sent: r.notSent },
     };
   };
 }
@@ -239,8 +239,8 @@ type Drive = (server: ServerProcess, s: Setup, seconds: number) => Promise<LoadO
  */
 async function measureLoad(server: ServerProcess, s: Setup, seconds: number, drive: Drive) {
   // warm-up, not measured: every worker compiles the model's TreeSHAP tables and the JIT settles
-  const { duration: _duration, ...warmup } = loadOptions(server, s, 0, 8 * s.workers);
-  await autocannon({ ...warmup, amount: 300 * s.workers });
+  // (SERVICE_WARMUP_SECONDS, default 5, at 500 submissions a second per worker)
+  await constantRate(500 * s.workers, 16 * s.workers)(server, s, Number(process.env.SERVICE_WARMUP_SECONDS ?? 5));
   const pgClient = s.backend === 'postgres' ? new pg.Client({ connectionString: s.env.DATABASE_URL }) : undefined;
   await pgClient?.connect();
   try {
@@ -298,7 +298,9 @@ async function load(s: Setup, seconds: number): Promise<void> {
   try {
     await configureServer(server.url, s.adminKey, s.modelText, s.policyText);
     for (const connections of [8, 32]) {
-      console.log(JSON.stringify({ bench: 'service-load', batch: s.batch, workers: s.workers, ...(await measureLoad(server, s, seconds, saturating(connections))) }));
+      console.log(
+        JSON.stringify({ bench: 'service-load', batch: s.batch, workers: s.workers, ...(await measureLoad(server, s, seconds, saturating(connections))) }),
+      );
     }
   } finally {
     await server.stop();

@@ -45,8 +45,19 @@ export function treeShapRow(model: TreeShapModel, x: Float64Array, out: Float64A
     return;
   }
   const { nodeFeature, nodeThreshold, nodeLeft, nodeRight, nodeDefaultLeft, nodeCategoryStart, nodeCategoryCount, categories, nodeBit } = model;
-  const { treeNodeStart, treeUnitStart, unitRoot, unitSplitStart, unitSplitCount, unitSplits, unitFeatureStart, unitWidth, unitFeatures, unitTableOffset, table } =
-    model;
+  const {
+    treeNodeStart,
+    treeUnitStart,
+    unitRoot,
+    unitSplitStart,
+    unitSplitCount,
+    unitSplits,
+    unitFeatureStart,
+    unitWidth,
+    unitFeatures,
+    unitTableOffset,
+    table,
+  } = model;
   const { failed, right, cells } = scratch;
   const treeCount = treeNodeStart.length - 1;
   for (let t = 0; t < treeCount; t++) {
