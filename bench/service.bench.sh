@@ -16,7 +16,9 @@ SECONDS_LOAD="${SERVICE_SECONDS:-60}"
 HOSTILE="${SERVICE_HOSTILE:-10000}"
 PG_URL="${DATABASE_URL:-}"
 # PGlite first (DATABASE_URL unset for it, one process), then PostgreSQL when a URL was given.
-env -u DATABASE_URL SERVICE_WORKERS=1 node "$DIST/bench/service.js" speed "$SECONDS_LOAD"
+# PGlite runs the database in the server process, one statement at a time: its constant-rate line at a rate
+# it can hold (SERVICE_PGLITE_RATE, default 200/s); its peak is the saturating line.
+env -u DATABASE_URL SERVICE_WORKERS=1 SERVICE_RATE="${SERVICE_PGLITE_RATE:-200}" node "$DIST/bench/service.js" speed "$SECONDS_LOAD"
 if [ -n "$PG_URL" ]; then DATABASE_URL="$PG_URL" node "$DIST/bench/service.js" speed "$SECONDS_LOAD"; fi
 env -u DATABASE_URL SERVICE_WORKERS=1 node "$DIST/bench/service.js" load "$SECONDS_LOAD"
 if [ -n "$PG_URL" ]; then DATABASE_URL="$PG_URL" node "$DIST/bench/service.js" load "$SECONDS_LOAD"; fi
