@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Decision service on real sockets (127.0.0.1 only), JSON lines: the speed line (decisions/s, p50/p99,
-# errors, with CPU and round trips per decision; group commit against one write per decision as the peer)
+# Decision service on real sockets (127.0.0.1 only), JSON lines: the speed line (a constant rate,
+# SERVICE_RATE default 1,050/s, latency from each request's intended start: decisions/s, p50/p99/max, errors,
+# with CPU and round trips per decision; then saturating loads, group commit against one write per decision)
 # on PGlite and, when DATABASE_URL is set, on PostgreSQL; load at 8 and 32 connections; the kill -9 crash
 # test; ≥ 10,000 hostile requests. SERVICE_SECONDS (default 60) is the duration of each load run,
 # SERVICE_CONNECTIONS (default 32) the connections of the speed runs, SERVICE_REPEAT (default 1) how many
@@ -15,7 +16,9 @@ SECONDS_LOAD="${SERVICE_SECONDS:-60}"
 HOSTILE="${SERVICE_HOSTILE:-10000}"
 PG_URL="${DATABASE_URL:-}"
 # PGlite first (DATABASE_URL unset for it, one process), then PostgreSQL when a URL was given.
-env -u DATABASE_URL SERVICE_WORKERS=1 node "$DIST/bench/service.js" speed "$SECONDS_LOAD"
+# PGlite runs the database in the server process, one statement at a time: its constant-rate line at a rate
+# it can hold (SERVICE_PGLITE_RATE, default 200/s); its peak is the saturating line.
+env -u DATABASE_URL SERVICE_WORKERS=1 SERVICE_RATE="${SERVICE_PGLITE_RATE:-200}" node "$DIST/bench/service.js" speed "$SECONDS_LOAD"
 if [ -n "$PG_URL" ]; then DATABASE_URL="$PG_URL" node "$DIST/bench/service.js" speed "$SECONDS_LOAD"; fi
 env -u DATABASE_URL SERVICE_WORKERS=1 node "$DIST/bench/service.js" load "$SECONDS_LOAD"
 if [ -n "$PG_URL" ]; then DATABASE_URL="$PG_URL" node "$DIST/bench/service.js" load "$SECONDS_LOAD"; fi

@@ -3,19 +3,22 @@
  *   load     — POST /api/v1/applications (rules + GBDT PD + reasons + every row written) for a fixed
  *              time with autocannon at 8 and 32 connections: decisions/s, p50/p99 latency, errors and
  *              non-2xx, CPU per decision (server, PostgreSQL backends, client), round trips per decision;
- *   speed    — the issue's speed line (60 s at SERVICE_CONNECTIONS, default 32): group commit against
- *              each decision written on its own, and a summary line against the target;
+ *   speed    — the issue's speed line: 60 s at a constant rate (SERVICE_RATE, default 1,050 a second,
+ *              latency from each request's intended start), then at saturation (SERVICE_CONNECTIONS,
+ *              default 32) with group commit and with each decision written on its own, and a
+ *              summary line against the target;
  *   crash    — kill -9 the server in the middle of a load (after 300 answers), restart: every 2xx application present
  *              with its decision and audit entry, no application without a decision, audit chain ok;
  *   hostile  — ≥ 10,000 malformed or hostile requests: zero 5xx and zero rows written.
  * Back end: PGlite in a temporary data directory, or PostgreSQL when DATABASE_URL is set (a fresh
- * schema per run). Usage: node dist/bench/service.js load|crash|hostile [seconds|requests]
+ * schema per run). Usage: node dist/bench/service.js load|speed|crash|hostile [seconds|requests]
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { openLoop } from './open-loop.js';
 import { hostileRequests } from './service-hostile.js';
 import { api, configureServer, credo, prepareFiles, type ServerProcess, startServe, submissionBodies } from './service-setup.js';
 
@@ -167,6 +170,66 @@ async function metric(server: ServerProcess, key: string, name: string): Promise
   return line === undefined ? Number.NaN : Number(line.split(' ')[1]);
 }
 
+/** What one load run measured, whatever drove it (latencies in ms). */
+interface LoadOutcome {
+  readonly seconds: number;
+  readonly ok2xx: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly errors: number;
+  readonly non2xx: number;
+  /** Fields only this kind of load has (the open loop's schedule, p99.9 and client queue). */
+  readonly extra?: Record<string, number>;
+}
+
+/** A closed loop at saturation: autocannon keeps `connections` requests in flight for `seconds`. */
+function saturating(connections: number) {
+  return async (server: ServerProcess, s: Setup, seconds: number): Promise<LoadOutcome> => {
+    const r = await autocannon(loadOptions(server, s, seconds, connections));
+    return {
+      seconds: r.duration,
+      ok2xx: r['2xx'],
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      max: r.latency.max,
+      errors: r.errors + r.timeouts,
+      non2xx: r.non2xx,
+      extra: { connections },
+    };
+  };
+}
+
+/**
+ * An open loop: `rate` submissions a second on a fixed schedule over `connections` keep-alive
+ * connections, latency from each request's intended start (see `openLoop`); the request bytes are
+ * built once, so the client costs little CPU on the server's cores.
+ */
+function constantRate(rate: number, connections: number) {
+  return async (server: ServerProcess, s: Setup, seconds: number): Promise<LoadOutcome> => {
+    const host = new URL(server.url).host;
+    const requests = s.bodies.map((body) =>
+      Buffer.from(
+        `POST /api/v1/applications HTTP/1.1\r\nhost: ${host}\r\nauthorization: Bearer ${s.adminKey}\r\n` +
+          `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      ),
+    );
+    const r = await openLoop({ url: server.url, rate, seconds, connections, request: (k) => requests[k % requests.length] as Buffer });
+    return {
+      seconds: r.seconds,
+      ok2xx: r.ok2xx,
+      p50: r.p50,
+      p99: r.p99,
+      max: r.max,
+      errors: r.errors,
+      non2xx: r.non2xx,
+      extra: { connections, target_rate: rate, p999_ms: r.p999, client_queue_max: r.maxQueued, not_sent: r.notSent },
+    };
+  };
+}
+
+type Drive = (server: ServerProcess, s: Setup, seconds: number) => Promise<LoadOutcome>;
+
 /**
  * One sustained load on the decision endpoint with its costs: decisions/s, p50/p99, errors; CPU
  * per decision of the server (all its processes), of the PostgreSQL backends serving it and of
@@ -174,10 +237,10 @@ async function metric(server: ServerProcess, key: string, name: string): Promise
  * commit batch. The CPU figures are what a busy, shared machine still measures well: they give the
  * rate a quiet machine would sustain (`cores × 1000 / CPU ms per decision`).
  */
-async function measureLoad(server: ServerProcess, s: Setup, seconds: number, connections: number) {
+async function measureLoad(server: ServerProcess, s: Setup, seconds: number, drive: Drive) {
   // warm-up, not measured: every worker compiles the model's TreeSHAP tables and the JIT settles
-  const { duration: _duration, ...warmup } = loadOptions(server, s, 0, connections);
-  await autocannon({ ...warmup, amount: 300 * s.workers });
+  // (SERVICE_WARMUP_SECONDS, default 5, at 500 submissions a second per worker)
+  await constantRate(500 * s.workers, 16 * s.workers)(server, s, Number(process.env.SERVICE_WARMUP_SECONDS ?? 5));
   const pgClient = s.backend === 'postgres' ? new pg.Client({ connectionString: s.env.DATABASE_URL }) : undefined;
   await pgClient?.connect();
   try {
@@ -189,7 +252,7 @@ async function measureLoad(server: ServerProcess, s: Setup, seconds: number, con
     const serverBefore = cpuOf(serverPids);
     const dbBefore = cpuOf(await databaseBackends(pgClient));
     const clientBefore = process.cpuUsage();
-    const r = await autocannon(loadOptions(server, s, seconds, connections));
+    const r = await drive(server, s, seconds);
     const client = process.cpuUsage(clientBefore);
     const dbPids = await databaseBackends(pgClient);
     const serverCpu = cpuDelta(serverBefore, cpuOf(processTree(server.child.pid as number)));
@@ -198,7 +261,7 @@ async function measureLoad(server: ServerProcess, s: Setup, seconds: number, con
     const statements = (await metric(server, s.adminKey, 'credo_db_statements_total')) - statements0;
     const batches = (await metric(server, s.adminKey, 'credo_decision_writes_total')) - batches0;
     const written = (await metric(server, s.adminKey, 'credo_decision_writes_applications_total')) - written0;
-    const n = r['2xx'];
+    const n = r.ok2xx;
     const per = (x: number) => (n === 0 ? null : Math.round((x * 1e6) / n) / 1000);
     const serverMs = per(serverCpu);
     const dbMs = s.backend === 'postgres' ? per(dbCpu) : null;
@@ -206,14 +269,14 @@ async function measureLoad(server: ServerProcess, s: Setup, seconds: number, con
     const total = (serverMs ?? 0) + (dbMs ?? 0);
     return {
       backend: s.backend,
-      connections,
-      seconds: r.duration,
+      ...r.extra,
+      seconds: r.seconds,
       decisions: n,
-      decisions_per_s: Math.round(n / r.duration),
-      p50_ms: r.latency.p50,
-      p99_ms: r.latency.p99,
-      max_ms: r.latency.max,
-      errors: r.errors + r.timeouts,
+      decisions_per_s: Math.round(n / r.seconds),
+      p50_ms: r.p50,
+      p99_ms: r.p99,
+      max_ms: r.max,
+      errors: r.errors,
       non2xx: r.non2xx,
       server_cpu_ms_per_decision: serverMs,
       db_backend_cpu_ms_per_decision: dbMs,
@@ -235,7 +298,9 @@ async function load(s: Setup, seconds: number): Promise<void> {
   try {
     await configureServer(server.url, s.adminKey, s.modelText, s.policyText);
     for (const connections of [8, 32]) {
-      console.log(JSON.stringify({ bench: 'service-load', batch: s.batch, workers: s.workers, ...(await measureLoad(server, s, seconds, connections)) }));
+      console.log(
+        JSON.stringify({ bench: 'service-load', batch: s.batch, workers: s.workers, ...(await measureLoad(server, s, seconds, saturating(connections))) }),
+      );
     }
   } finally {
     await server.stop();
@@ -243,55 +308,68 @@ async function load(s: Setup, seconds: number): Promise<void> {
 }
 
 /**
- * The issue's speed line: the decision endpoint sustained for `seconds` at `connections`, with
- * group commit (`--batch 64`) and, as the peer in the same run, each decision written on its own
- * (`--batch 1`), alternating `repeat` times; one JSON line per run and a summary with the medians
- * and the target (≥ 1,000 decisions/s, p99 < 25 ms, zero errors).
+ * The issue's speed line: the decision endpoint sustained for `seconds` at a constant rate
+ * (`SERVICE_RATE` submissions a second, default 1,050, over `SERVICE_RATE_CONNECTIONS`, default
+ * 64; latency from each request's intended start), then, on the same server, at saturation
+ * (autocannon, `SERVICE_CONNECTIONS`, default 32) with group commit (`--batch 64`), and at
+ * saturation with each decision written on its own (`--batch 1`) as the peer; `SERVICE_REPEAT`
+ * times, interleaved. One JSON line per run and a summary with the medians, judged against the
+ * target (≥ 1,000 decisions/s sustained with p99 < 25 ms and zero errors) on the constant-rate
+ * runs: a closed loop at saturation measures its own queue (Little's law: latency = connections /
+ * rate), not the latency at a given rate. `SERVICE_SATURATE=0` runs the constant-rate line only.
  */
 async function speed(s: Setup, seconds: number): Promise<void> {
   const connections = Number(process.env.SERVICE_CONNECTIONS ?? 32);
+  const rate = Number(process.env.SERVICE_RATE ?? 1050);
+  const rateConnections = Number(process.env.SERVICE_RATE_CONNECTIONS ?? 64);
   const repeat = Number(process.env.SERVICE_REPEAT ?? 1);
-  const runs: Record<string, Awaited<ReturnType<typeof measureLoad>>[]> = { group: [], single: [] };
+  const saturate = process.env.SERVICE_SATURATE !== '0';
+  type Run = Awaited<ReturnType<typeof measureLoad>>;
+  const runs: Record<'rate' | 'group' | 'single', Run[]> = { rate: [], group: [], single: [] };
   let configured = false;
-  for (let k = 0; k < repeat; k++) {
-    for (const [variant, batch] of [
-      ['group', s.batch],
-      ['single', 1],
-    ] as const) {
-      const server = await startServe(join(s.dir, 'data'), s.env, serveArgs({ ...s, batch }));
-      try {
-        if (!configured) await configureServer(server.url, s.adminKey, s.modelText, s.policyText);
-        configured = true;
-        const r = await measureLoad(server, s, seconds, connections);
-        runs[variant]?.push(r);
+  const onServer = async (batch: number, loads: readonly (readonly ['rate' | 'group' | 'single', Drive])[]) => {
+    const server = await startServe(join(s.dir, 'data'), s.env, serveArgs({ ...s, batch }));
+    try {
+      if (!configured) await configureServer(server.url, s.adminKey, s.modelText, s.policyText);
+      configured = true;
+      for (const [variant, drive] of loads) {
+        const r = await measureLoad(server, s, seconds, drive);
+        runs[variant].push(r);
         console.log(JSON.stringify({ bench: 'service-speed', variant, batch, workers: s.workers, ...r }));
-      } finally {
-        await server.stop();
       }
+    } finally {
+      await server.stop();
     }
+  };
+  for (let k = 0; k < repeat; k++) {
+    await onServer(s.batch, [['rate', constantRate(rate, rateConnections)], ...(saturate ? [['group', saturating(connections)] as const] : [])]);
+    if (saturate) await onServer(1, [['single', saturating(connections)]]);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-  const g = runs.group ?? [];
-  const summary = (key: 'decisions_per_s' | 'p50_ms' | 'p99_ms' | 'server_cpu_ms_per_decision' | 'db_backend_cpu_ms_per_decision') =>
-    g.every((r) => r[key] !== null) ? median(g.map((r) => r[key] as number)) : null;
-  const ratios = g.map((r, i) => r.decisions_per_s / Math.max(1, runs.single?.[i]?.decisions_per_s ?? 1));
-  const perSecond = summary('decisions_per_s') ?? 0;
-  const p99 = summary('p99_ms') ?? Number.POSITIVE_INFINITY;
-  const errors = g.reduce((sum, r) => sum + r.errors + r.non2xx, 0);
+  type Key = 'decisions_per_s' | 'p50_ms' | 'p99_ms' | 'max_ms' | 'server_cpu_ms_per_decision' | 'db_backend_cpu_ms_per_decision';
+  const of = (list: Run[], key: Key) => (list.length > 0 && list.every((r) => r[key] !== null) ? median(list.map((r) => r[key] as number)) : null);
+  const ratios = runs.group.map((r, i) => r.decisions_per_s / Math.max(1, runs.single[i]?.decisions_per_s ?? 1));
+  const perSecond = of(runs.rate, 'decisions_per_s') ?? 0;
+  const p99 = of(runs.rate, 'p99_ms') ?? Number.POSITIVE_INFINITY;
+  const errors = runs.rate.reduce((sum, r) => sum + r.errors + r.non2xx, 0);
   console.log(
     JSON.stringify({
       bench: 'service-speed-summary',
       backend: s.backend,
-      connections,
       seconds,
       workers: s.workers,
+      target_rate: rate,
       decisions_per_s: perSecond,
-      p50_ms: summary('p50_ms'),
-      p99_ms: summary('p99_ms'),
+      p50_ms: of(runs.rate, 'p50_ms'),
+      p99_ms: of(runs.rate, 'p99_ms'),
+      max_ms: of(runs.rate, 'max_ms'),
       errors,
-      server_cpu_ms_per_decision: summary('server_cpu_ms_per_decision'),
-      db_backend_cpu_ms_per_decision: summary('db_backend_cpu_ms_per_decision'),
-      group_vs_single_throughput: Math.round(median(ratios) * 100) / 100,
+      server_cpu_ms_per_decision: of(runs.rate, 'server_cpu_ms_per_decision'),
+      db_backend_cpu_ms_per_decision: of(runs.rate, 'db_backend_cpu_ms_per_decision'),
+      saturated: saturate
+        ? { connections, decisions_per_s: of(runs.group, 'decisions_per_s'), p50_ms: of(runs.group, 'p50_ms'), p99_ms: of(runs.group, 'p99_ms') }
+        : null,
+      group_vs_single_throughput: ratios.length === 0 ? null : Math.round(median(ratios) * 100) / 100,
       target: { decisions_per_s: 1000, p99_ms: 25, errors: 0 },
       meets_target: perSecond >= 1000 && p99 < 25 && errors === 0,
       load_average: loadavg()[0],

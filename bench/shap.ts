@@ -3,11 +3,20 @@
  * Times exact TreeSHAP of ROWS rows of DATA on THREADS worker threads (input preparation and the
  * per-model precomputation included, CSV reading excluded — as the peer's timing includes its
  * DMatrix but not read_csv), the single-row latency (p50/p99 over 2,000 rows, one thread, model
- * precompiled as in an API server), and the largest difference from XGBoost's pred_contribs on the
+ * precompiled as in an API server: the batch kernel on one row, and `treeShapRow`, the one-row kernel
+ * a decision uses), and the largest difference from XGBoost's pred_contribs on the
  * first 1,000 rows. Prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
-import { createTreeShapScratch, ensembleOf, rowMajorInput, treeExplainerOf, treeShapRows } from '../src/explain/index.js';
+import {
+  createTreeShapRowScratch,
+  createTreeShapScratch,
+  ensembleOf,
+  rowMajorInput,
+  treeExplainerOf,
+  treeShapRow,
+  treeShapRows,
+} from '../src/explain/index.js';
 import { treeShapParallel } from '../src/explain/workers/tree-shap-parallel.js';
 import { readFrame } from '../src/io/index.js';
 import { loadModel } from '../src/io/model-file.js';
@@ -41,6 +50,16 @@ for (let i = 0; i < samples; i++) {
 }
 latency.sort();
 const quantile = (q: number) => latency[Math.min(samples - 1, Math.floor(q * samples))] as number;
+// the one-row kernel of the decision path (bit-identical to the batch kernel's row)
+const rowScratch = createTreeShapRowScratch(explainer.compiled);
+const rowLatency = new Float64Array(samples);
+for (let i = 0; i < samples; i++) {
+  const s = performance.now();
+  treeShapRow(explainer.compiled, x.subarray(i * p, (i + 1) * p), one.subarray(i * p, (i + 1) * p), rowScratch);
+  rowLatency[i] = (performance.now() - s) * 1000;
+}
+rowLatency.sort();
+const rowQuantile = (q: number) => rowLatency[Math.min(samples - 1, Math.floor(q * samples))] as number;
 
 // parity with XGBoost's pred_contribs (float32 arithmetic on its side)
 const lines = readFileSync(peerPath as string, 'utf8')
@@ -70,6 +89,8 @@ console.log(
     table_mb: round((explainer.compiled.table.length * 8) / 1e6, 1),
     single_row_p50_us: round(quantile(0.5), 1),
     single_row_p99_us: round(quantile(0.99), 1),
+    one_row_kernel_p50_us: round(rowQuantile(0.5), 1),
+    one_row_kernel_p99_us: round(rowQuantile(0.99), 1),
     max_abs_diff_vs_xgboost: maxDiff,
     max_bias_diff: maxBias,
   }),

@@ -1,5 +1,5 @@
 import { CredoError } from '../errors/index.js';
-import { additiveTerms, createTreeShapScratch, type Explanation, rowMajorInput, treeExplainerFor, treeShapRows } from '../explain/index.js';
+import { additiveTerms, createTreeShapRowScratch, type Explanation, rowMajorInput, treeExplainerFor, treeShapRow } from '../explain/index.js';
 import { type CategoryColumn, type Column, type ColumnSchema, type ColumnType, Frame, type NumericColumn } from '../frame/index.js';
 import type { CredoModel } from '../ml/model.js';
 import { type ActiveRule, activeRules, compileRule, visit, withRuleSource } from '../strategy/index.js';
@@ -152,7 +152,7 @@ function ruleLabels(rules: readonly ActiveRule[]): Map<string, Set<string>> {
 
 /**
  * The one-row explainer of a model: exact path-dependent TreeSHAP for tree models (gbdt, forest,
- * imported XGBoost/LightGBM), compiled once, with scratch reused; exact additive contributions for
+ * imported XGBoost/LightGBM), compiled once, with the one-row kernel and its scratch reused; exact additive contributions for
  * logistic, scorecard and linear SVM models relative to a fixed reference point: the training mean
  * (`fill`) of a numeric logistic term, the reference level of a categorical term, and WOE 0 (the
  * population's odds) for a scorecard characteristic. Throws `E_MODEL_KIND` for other kinds.
@@ -161,11 +161,11 @@ function explainerOf(model: CredoModel): (frame: Frame) => Explanation {
   if (model.kind === 'gbdt' || model.kind === 'forest') {
     const explainer = treeExplainerFor(model);
     const compiled = explainer.compiled;
-    const scratch = createTreeShapScratch(compiled);
+    const scratch = createTreeShapRowScratch(compiled);
     const features = explainer.ensemble.features.map((f) => f.name);
     const values = new Float64Array(features.length);
     return (frame) => {
-      treeShapRows(compiled, rowMajorInput(explainer.ensemble, frame), 0, 1, values, scratch);
+      treeShapRow(compiled, rowMajorInput(explainer.ensemble, frame), values, scratch);
       return { features, rowCount: 1, values, expectedValue: compiled.expectedValue, method: 'tree-shap-path-dependent' };
     };
   }

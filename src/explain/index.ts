@@ -51,3 +51,4 @@ export {
 export { type Counterfactual, ensembleMargin, type FeatureChange, type TreeCounterfactualOptions, treeCounterfactual } from './tree-counterfactual.js';
 export { ensembleOf, explainRowsSync, rowMajorInput, type TreeExplainer, treeExplainerFor, treeExplainerOf } from './tree-explainer.js';
 export { createTreeShapScratch, type TreeShapScratch, treeShapRows } from './tree-shap.js';
+export { createTreeShapRowScratch, type TreeShapRowScratch, treeShapRow } from './tree-shap-row.js';
