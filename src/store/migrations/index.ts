@@ -6,6 +6,7 @@ import { sql as loanLifecycle } from './005-loan-lifecycle.js';
 import { sql as close } from './006-close.js';
 import { sql as closeChunks } from './008-close-chunks.js';
 import { sql as lineAlerts } from './009-line-alerts.js';
+import { sql as instalmentPaid } from './010-instalment-paid.js';
 
 /** One forward-only schema change: applied once, in version order, never edited afterwards. */
 export interface Migration {
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'close', sql: close },
   { version: 8, name: 'close-chunks', sql: closeChunks },
   { version: 9, name: 'line-alerts', sql: lineAlerts },
+  { version: 10, name: 'instalment-paid', sql: instalmentPaid },
 ];

@@ -45,20 +45,20 @@ book AS MATERIALIZED (
    WHERE l.state = 'active' AND l.disbursed_on <= $1::date AND l.id BETWEEN $2::uuid AND $3::uuid
    ORDER BY l.id),
 -- Per instalment: principal and P+I paid by the date, P+I paid by its due date (on time) and by
--- the late-fee check (due + grace days), and all interest paid (what the ledger holds as paid).
--- Both tables are read in their index order by id range and merged (no hashing of the book).
+-- the late-fee check (due + grace days), and all interest paid (what the ledger holds as paid):
+-- the totals the payment commands keep on the instalment (\`refreshPaidTotals\`); the allocations
+-- are summed only for an instalment paid after the date (a close of a past date, a backdated book).
 inst AS (
-  SELECT i.loan_id, i.n, i.due_date, i.principal, i.interest, max(b.grace) AS grace,
-         -- bigint (sum gives numeric): the comparisons and sums over them stay integer arithmetic.
-         coalesce(sum(a.principal) FILTER (WHERE a.value_date <= $1::date), 0)::bigint AS pr_paid,
-         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= $1::date), 0)::bigint AS pi_paid,
-         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date), 0)::bigint AS pi_on_time,
-         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date + b.grace), 0)::bigint AS pi_by_check,
-         coalesce(sum(a.interest), 0)::bigint AS interest_paid
+  SELECT i.loan_id, i.n, i.due_date, i.principal, i.interest, b.grace,
+         CASE WHEN i.last_paid_on > $1::date
+              THEN (SELECT coalesce(sum(a.principal), 0)::bigint FROM loan_allocations a WHERE a.loan_id = i.loan_id AND a.n = i.n AND a.value_date <= $1::date)
+              ELSE i.paid_principal END AS pr_paid,
+         CASE WHEN i.last_paid_on > $1::date
+              THEN (SELECT coalesce(sum(a.principal + a.interest), 0)::bigint FROM loan_allocations a WHERE a.loan_id = i.loan_id AND a.n = i.n AND a.value_date <= $1::date)
+              ELSE i.paid_principal + i.paid_interest END AS pi_paid,
+         i.paid_on_time AS pi_on_time, i.paid_by_check AS pi_by_check, i.paid_interest AS interest_paid
     FROM book b JOIN loan_instalments i ON i.loan_id = b.id
-    LEFT JOIN loan_allocations a ON a.loan_id = i.loan_id AND a.n = i.n AND a.loan_id BETWEEN $2::uuid AND $3::uuid
-   WHERE i.loan_id BETWEEN $2::uuid AND $3::uuid
-   GROUP BY i.loan_id, i.n),
+   WHERE i.loan_id BETWEEN $2::uuid AND $3::uuid),
 agg AS MATERIALIZED (
   SELECT loan_id,
          coalesce($1::date - min(due_date) FILTER (WHERE due_date < $1::date AND pi_paid < principal + interest), 0) AS dpd,
@@ -70,7 +70,9 @@ agg AS MATERIALIZED (
          max(n) FILTER (WHERE due_date = $1::date - 1) AS just_due,
          coalesce(sum(interest) FILTER (WHERE due_date <= $1::date), 0)::bigint AS interest_due,
          max(due_date) FILTER (WHERE due_date <= $1::date) AS period_start,
-         min(n) FILTER (WHERE due_date > $1::date) AS current_n,
+         -- The instalment in progress (the first due after the date): its number, interest and due date
+         -- (days after 2000-01-01), read in this one pass over the instalments instead of a second join.
+         min(ARRAY[n::bigint, interest, (due_date - date '2000-01-01')::bigint]) FILTER (WHERE due_date > $1::date) AS current_instalment,
          sum(interest_paid)::bigint AS interest_paid
     FROM inst GROUP BY loan_id),
 npa AS (
@@ -91,7 +93,7 @@ npa AS (
               WHEN b.prev_since IS NOT NULL AND a.dpd > 0 THEN b.prev_since
               WHEN a.dpd > b.npa_dpd THEN $1::date - (a.dpd - b.npa_dpd - 1) END AS npa_since
     FROM book b JOIN agg a ON a.loan_id = b.id
-    LEFT JOIN loan_instalments c ON c.loan_id = a.loan_id AND c.n = a.current_n AND c.loan_id BETWEEN $2::uuid AND $3::uuid
+    CROSS JOIN LATERAL (SELECT a.current_instalment[1] AS n, a.current_instalment[2] AS interest, date '2000-01-01' + a.current_instalment[3]::int AS due_date) c
     LEFT JOIN loan_classifications pc ON pc.loan_id = b.id AND pc.as_of = $4::date AND pc.loan_id BETWEEN $2::uuid AND $3::uuid),
 cls AS (
   SELECT n.*,
