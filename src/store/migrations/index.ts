@@ -7,6 +7,7 @@ import { sql as close } from './006-close.js';
 import { sql as closeChunks } from './008-close-chunks.js';
 import { sql as lineAlerts } from './009-line-alerts.js';
 import { sql as instalmentPaid } from './010-instalment-paid.js';
+import { sql as closeWrites } from './011-close-writes.js';
 
 /** One forward-only schema change: applied once, in version order, never edited afterwards. */
 export interface Migration {
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'close-chunks', sql: closeChunks },
   { version: 9, name: 'line-alerts', sql: lineAlerts },
   { version: 10, name: 'instalment-paid', sql: instalmentPaid },
+  { version: 11, name: 'close-writes', sql: closeWrites },
 ];

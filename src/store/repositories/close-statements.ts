@@ -145,11 +145,11 @@ SELECT s.id, $1::date, x.kind, s.dpd, s.pd
  CROSS JOIN LATERAL (VALUES ('npa', s.new_npa), ('stage_2', s.new_stage_2), ('late_payments_3', s.late3), ('pd_doubled', s.pd_doubled)) AS x(kind, fired)
  WHERE x.fired`;
 
-/** The loans' figures of the last close, written only where one of them changed (fewer row versions). */
+/** The loans' figures of the last close (`$2`..`$3` the chunk's id range, so `loans` is read through its primary key). */
 export const UPDATE_LOANS = `
 UPDATE loans l SET last_close = $1::date, dpd = s.dpd, irac_class = s.irac_class, npa_since = s.npa_since, ifrs9_stage = s.stage, ecl = s.ecl, provision = s.provision
   FROM close_stage s
- WHERE l.id = s.id`;
+ WHERE l.id = s.id AND l.id BETWEEN $2::uuid AND $3::uuid`;
 
 /** The chunk's counts: loans, NPAs, alerts. */
 export const COUNT = `
