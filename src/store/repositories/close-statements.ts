@@ -28,12 +28,13 @@ WITH prod AS (
          coalesce((p.definition->>'lateFee')::bigint, 0) AS late_fee, coalesce((p.definition->>'lateFeeGraceDays')::int, 0) AS grace,
          p.definition->>'dayCount' = 'actual/365' AS actual
     FROM loan_products p),
--- Bucket k holds dpd in (maxDpd of k−1, maxDpd of k]; the last one everything beyond.
+-- Bucket k holds dpd in (maxDpd of k−1, maxDpd of k]; the last one everything beyond. The bounds
+-- are floored to integers (dpd is whole: dpd ≤ x ⟺ dpd ≤ ⌊x⌋), so each loan compares integers.
 buckets AS (
   SELECT p.id AS product_id, p.version AS product_version, x.e->>'label' AS label,
-         coalesce(lag((x.e->>'maxDpd')::numeric) OVER (PARTITION BY p.id, p.version ORDER BY x.k), -1) AS above,
+         coalesce(lag(floor((x.e->>'maxDpd')::numeric)::int) OVER (PARTITION BY p.id, p.version ORDER BY x.k), -1) AS above,
          CASE WHEN x.k = jsonb_array_length(p.definition->'buckets') OR jsonb_typeof(x.e->'maxDpd') <> 'number' THEN 2147483647
-              ELSE (x.e->>'maxDpd')::numeric END AS upto
+              ELSE floor((x.e->>'maxDpd')::numeric)::int END AS upto
     FROM loan_products p, jsonb_array_elements(p.definition->'buckets') WITH ORDINALITY AS x(e, k)),
 book AS MATERIALIZED (
   -- The NPA date of the last close; a restructure writes the loan's NPA date ahead of the close,
@@ -101,7 +102,8 @@ cls AS (
               WHEN n.m <= 12 THEN 'Sub-standard' WHEN n.m <= 24 THEN 'Doubtful D1' WHEN n.m <= 48 THEN 'Doubtful D2' ELSE 'Doubtful D3' END AS irac_class,
          CASE WHEN n.npa_since IS NOT NULL OR n.pd >= 1 THEN 1::float8 WHEN n.pd <= 0 OR n.dpd <= 0 THEN greatest(n.pd, 0)
               ELSE n.pd / (1 - n.pd) * power(2::float8, n.dpd::float8 / 30) / (1 + n.pd / (1 - n.pd) * power(2::float8, n.dpd::float8 / 30)) END AS pd_b
-    FROM (SELECT npa.*, (date_part('year', age($1::date, npa_since)) * 12 + date_part('month', age($1::date, npa_since)))::int AS m FROM npa) n),
+    FROM (SELECT npa.*, CASE WHEN npa_since IS NOT NULL THEN (date_part('year', age($1::date, npa_since)) * 12 + date_part('month', age($1::date, npa_since)))::int END AS m
+            FROM npa) n),
 staged AS MATERIALIZED (
   SELECT c.*, md5('close ' || c.id::text || ' ' || $1::text)::uuid AS journal_id,
          CASE WHEN c.npa_since IS NOT NULL THEN 3 WHEN c.dpd > 30 OR (c.pd > 0 AND c.pd_b >= 2 * c.pd) THEN 2 ELSE 1 END AS stage,
