@@ -8,6 +8,7 @@ import { sql as closeChunks } from './008-close-chunks.js';
 import { sql as lineAlerts } from './009-line-alerts.js';
 import { sql as instalmentPaid } from './010-instalment-paid.js';
 import { sql as closeWrites } from './011-close-writes.js';
+import { sql as ledgerLine } from './012-ledger-line.js';
 
 /** One forward-only schema change: applied once, in version order, never edited afterwards. */
 export interface Migration {
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'line-alerts', sql: lineAlerts },
   { version: 10, name: 'instalment-paid', sql: instalmentPaid },
   { version: 11, name: 'close-writes', sql: closeWrites },
+  { version: 12, name: 'ledger-line', sql: ledgerLine },
 ];
