@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_PRODUCT } from '../src/servicing/index.js';
 import { type Database, migrate, openDatabase } from '../src/store/index.js';
 import { closeBook } from '../src/store/repositories/close.js';
+import { refreshPaidTotals } from '../src/store/repositories/instalment-paid.js';
 import { ensureDefaultProduct } from '../src/store/repositories/loans.js';
 
 const loans = Number(process.argv[2] ?? 20_000);
@@ -46,6 +47,8 @@ async function writeBook(db: Database): Promise<number> {
          FROM generate_series(1, $1::int) g, generate_series(1, 7) n WHERE n <= g % 8`,
       [loans],
     );
+    // The instalments' paid totals, as the payment commands keep them.
+    await refreshPaidTotals(tx, null);
   });
   await db.query('ANALYZE');
   return (performance.now() - started) / 1000;

@@ -220,3 +220,88 @@ test('IRAC for a restructured loan: an NPA from the restructure date while monit
   // In arrears when it ends: stays an NPA until the arrears are cleared.
   assert.deepEqual([at('2026-08-15', 20, '2025-04-15').npa, at('2026-08-15', 20, '2025-04-15').npaSince], [true, '2025-04-15']);
 });
+
+// The same loan on the flat method: interest round(1,200.00 × 12% × 12/12) = 144.00, 12.00 an
+// instalment on the original principal, principal 100.00 an instalment.
+const FLAT = { ...DEFAULT_PRODUCT, interestMethod: 'flat' as const };
+const flatSchedule = buildSchedule(FLAT, 120_000, 0.12, 12, '2025-01-15');
+const flatFirst = pay('f', 12_400, '2025-02-15', 1); // instalment 1: fee 12.00 + interest 12.00 + principal 100.00
+
+test('flat loan, prepayment on a due date, reduce EMI: the balance is re-amortised flat over the same due dates', () => {
+  assert.deepEqual([flatSchedule[1]?.principal, flatSchedule[1]?.interest], [10_000, 1_200]);
+  const at = replayLoan(FLAT, flatSchedule, [flatFirst], '2025-02-15');
+  const plan = planPrepayment(FLAT, flatSchedule, at, {
+    amount: 50_000,
+    valueDate: '2025-02-15',
+    mode: 'reduce_emi',
+    annualRate: 0.12,
+    disbursedOn: '2025-01-15',
+  });
+  // 1,100.00 − 500.00 = 600.00 over 11 months: principal floor(600.00/11) = 54.54 (54.60 last);
+  // interest round(600.00 × 12% × 11/12) = 66.00, 6.00 an instalment — flat, not 1% of a declining balance.
+  assert.deepEqual([plan.principalPrepaid, plan.accruedInterest, plan.balance], [50_000, 0, 60_000]);
+  const rest = plan.schedule.slice(2);
+  assert.equal(rest.length, 11);
+  assert.deepEqual(
+    rest.map((i) => [i.principal, i.interest]),
+    [...Array.from({ length: 10 }, () => [5_454, 600]), [5_460, 600]],
+  );
+  assert.deepEqual(
+    rest.map((i) => i.dueDate),
+    flatSchedule.slice(1).map((i) => i.dueDate),
+  );
+  assert.equal(sum(plan.schedule, 'principal'), 120_000);
+});
+
+test('flat loan, prepayment mid-period, reduce term: the flat interest to date, then the balance flat over the fewest months the instalment allows', () => {
+  const at = replayLoan(FLAT, flatSchedule, [flatFirst], '2025-03-01');
+  const plan = planPrepayment(FLAT, flatSchedule, at, {
+    amount: 20_000,
+    valueDate: '2025-03-01',
+    mode: 'reduce_term',
+    annualRate: 0.12,
+    disbursedOn: '2025-01-15',
+  });
+  // 02-15 → 03-01 is 16 of the period's 30 days (30/360): round(12.00 × 16/30) = 6.40; principal 193.60.
+  assert.deepEqual([plan.principalPrepaid, plan.accruedInterest, plan.balance], [19_360, 640, 90_640]);
+  assert.deepEqual(plan.schedule[1], { n: 2, dueDate: '2025-03-01', principal: 19_360, interest: 640, fees: 0 });
+  // The instalment stays at most 112.00: flat interest on 906.40 is 9.06 a month, so 906.40 / (112.00 − 9.06)
+  // = 8.8 → 9 months. Flat over 9: principal floor(906.40/9) = 100.71 (100.72 last); interest
+  // round(906.40 × 12% × 9/12) = 81.58, 9.06 an instalment (9.10 last); the first charges only the 14 days
+  // left of its period: round(9.06 × 14/30) = 4.23.
+  const rest = plan.schedule.slice(2);
+  assert.deepEqual(
+    rest.map((i) => [i.n, i.dueDate, i.principal, i.interest]),
+    [
+      [3, '2025-03-15', 10_071, 423],
+      ...Array.from({ length: 7 }, (_, k) => [4 + k, `2025-${String(4 + k).padStart(2, '0')}-15`, 10_071, 906]),
+      [11, '2025-11-15', 10_072, 910],
+    ],
+  );
+  assert.ok(rest.every((i) => i.principal + i.interest <= 11_200));
+  assert.equal(sum(plan.schedule, 'principal'), 120_000);
+});
+
+test('flat loan, restructure: the unpaid principal is re-amortised flat at the new rate, arrears on the first new instalment', () => {
+  const at = replayLoan(FLAT, flatSchedule, [], '2025-04-15');
+  const plan = planRestructure(FLAT, flatSchedule, at, {
+    valueDate: '2025-04-15',
+    annualRate: 0.1,
+    oldAnnualRate: 0.12,
+    termMonths: 24,
+    moratoriumMonths: 0,
+    disbursedOn: '2025-01-15',
+  });
+  // Nothing paid: 1,200.00 flat at 10% over 24 months is 50.00 principal and round(1,200.00 × 10% × 24/12)/24
+  // = 10.00 interest a month. The first new instalment also carries the unpaid interest 3 × 12.00, the fee
+  // 12.00 and two late fees (instalments 1 and 2 are past their grace; 3 falls due on the day) 2 × 25.00.
+  assert.equal(plan.schedule.length, 3 + 24);
+  assert.deepEqual(
+    plan.schedule.slice(0, 3).map((i) => i.principal + i.interest + i.fees),
+    [0, 0, 0],
+  );
+  assert.deepEqual(plan.schedule[3], { n: 4, dueDate: '2025-05-15', principal: 5_000, interest: 1_000 + 3_600, fees: 1_200 + 5_000 });
+  assert.ok(plan.schedule.slice(4).every((i) => i.principal === 5_000 && i.interest === 1_000));
+  assert.equal(plan.accruedInterest, 0);
+  assert.equal(sum(plan.schedule, 'principal'), 120_000);
+});

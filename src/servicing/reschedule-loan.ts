@@ -1,8 +1,9 @@
 import { CredoError } from '../errors/index.js';
 import { computeEmi, roundMinor } from '../finance/index.js';
+import { dayCountDays } from './accrue-interest.js';
 import { addMonths, dayNumber } from './dates.js';
 import type { LoanProduct } from './loan-product.js';
-import type { Instalment } from './loan-schedule.js';
+import { buildSchedule, type Instalment } from './loan-schedule.js';
 import type { LoanPosition } from './replay-loan.js';
 
 /** After a partial prepayment: keep the EMI and end earlier, or keep the end date and lower the EMI. */
@@ -67,6 +68,53 @@ function amortiseFrom(product: LoanProduct, balance: number, annualRate: number,
   return out;
 }
 
+/**
+ * The flat method on a re-amortised balance: `buildSchedule`'s flat schedule of `balance` over
+ * `count` months (principal floor(B/count), interest floor(T/count) with T = round(B·rate·count/12),
+ * remainders on the last) on the first `count` of `dueDates`. When the value date `start` falls
+ * inside the first new period (which began on `periodFrom`), that instalment charges only the share
+ * of its interest left, round(i · days(start, due) / days(periodFrom, due)) with the product's day
+ * count: the settlement instalment charged the rest.
+ */
+function flatFrom(
+  product: LoanProduct,
+  balance: number,
+  annualRate: number,
+  count: number,
+  dueDates: readonly string[],
+  periodFrom: string,
+  start: string,
+  firstN: number,
+): Instalment[] {
+  const flat = buildSchedule({ ...product, interestMethod: 'flat', processingFeeRate: 0 }, balance, annualRate, count, start);
+  return flat.map((i, k) => {
+    const dueDate = dueDates[k] as string;
+    const share =
+      k === 0 && periodFrom < start ? dayCountDays(product.dayCount, start, dueDate) / Math.max(1, dayCountDays(product.dayCount, periodFrom, dueDate)) : 1;
+    return { n: firstN + k, dueDate, principal: i.principal, interest: roundMinor(i.interest * share), fees: 0 };
+  });
+}
+
+/**
+ * Interest of the period in progress up to the value date: on the declining method, on the
+ * scheduled balance (`interestBetween`); on the flat method, the share elapsed of the flat interest
+ * of the instalment in progress, round(i · days(start, value date) / days(start, due)).
+ */
+function interestToDate(
+  product: LoanProduct,
+  inProgress: Instalment | undefined,
+  balance: number,
+  annualRate: number,
+  start: string,
+  valueDate: string,
+): number {
+  if (product.interestMethod !== 'flat') return interestBetween(product, balance, annualRate, start, valueDate);
+  if (inProgress === undefined || start >= valueDate) return 0;
+  return roundMinor(
+    (inProgress.interest * dayCountDays(product.dayCount, start, valueDate)) / Math.max(1, dayCountDays(product.dayCount, start, inProgress.dueDate)),
+  );
+}
+
 /** The date the period in progress on `valueDate` started: the last due date on or before it, else the disbursement. */
 function periodStart(schedule: readonly Instalment[], valueDate: string, disbursedOn: string): string {
   let start = disbursedOn;
@@ -115,7 +163,7 @@ export function planPrepayment(
   const scheduled = future.reduce((s, i) => s + i.principal, 0);
   const fees = future.reduce((s, i) => s + i.fees, 0);
   const start = periodStart(schedule, valueDate, input.disbursedOn);
-  const accruedInterest = interestBetween(product, scheduled, input.annualRate, start, valueDate);
+  const accruedInterest = interestToDate(product, future[0], scheduled, input.annualRate, start, valueDate);
   const needed = position.arrears + fees + accruedInterest - credit;
   if (input.amount - needed < 1)
     throw new CredoError('E_SERVICING_INPUT_INVALID', {
@@ -137,8 +185,24 @@ export function planPrepayment(
   // The current EMI: the last instalment but one is a regular one in every schedule built here (the
   // first after a restructure carries arrears, the last the remainder).
   const regular = future[Math.max(0, future.length - 2)] as Instalment;
-  const emi = input.mode === 'reduce_emi' ? computeEmi(balance, input.annualRate, dueDates.length) : regular.principal + regular.interest;
-  const rest = amortiseFrom(product, balance, input.annualRate, emi, dueDates, valueDate, kept.length + 2);
+  const current = regular.principal + regular.interest;
+  let rest: Instalment[];
+  if (product.interestMethod === 'flat') {
+    // Flat: reduce_emi spreads the balance over the same due dates; reduce_term keeps the instalment
+    // (at most the current one: the fewest months whose principal share plus the flat interest of
+    // the balance fit in it).
+    const monthly = roundMinor((balance * input.annualRate) / 12);
+    const count =
+      balance === 0
+        ? 0
+        : input.mode === 'reduce_emi' || current <= monthly
+          ? dueDates.length
+          : Math.min(dueDates.length, Math.ceil(balance / (current - monthly)));
+    rest = count === 0 ? [] : flatFrom(product, balance, input.annualRate, count, dueDates, start, valueDate, kept.length + 2);
+  } else {
+    const emi = input.mode === 'reduce_emi' ? computeEmi(balance, input.annualRate, dueDates.length) : current;
+    rest = amortiseFrom(product, balance, input.annualRate, emi, dueDates, valueDate, kept.length + 2);
+  }
   return { schedule: [...kept, settle, ...rest], principalPrepaid, accruedInterest, balance, full: balance === 0 };
 }
 
@@ -192,11 +256,15 @@ export function planRestructure(
         fixedPenalty: i.paid.penalty,
       });
   }
-  const accrued = interestBetween(product, scheduled, input.oldAnnualRate, periodStart(schedule, valueDate, input.disbursedOn), valueDate);
+  const inProgress = position.instalments.find((i) => i.dueDate > valueDate);
+  const accrued = interestToDate(product, inProgress, scheduled, input.oldAnnualRate, periodStart(schedule, valueDate, input.disbursedOn), valueDate);
   const start = addMonths(valueDate, input.moratoriumMonths);
   const moratorium = interestBetween(product, balance, input.annualRate, valueDate, start);
   const dueDates = Array.from({ length: input.termMonths }, (_, k) => addMonths(start, k + 1));
-  const fresh = amortiseFrom(product, balance, input.annualRate, computeEmi(balance, input.annualRate, input.termMonths), dueDates, start, frozen.length + 1);
+  const fresh =
+    product.interestMethod === 'flat'
+      ? flatFrom(product, balance, input.annualRate, input.termMonths, dueDates, start, start, frozen.length + 1)
+      : amortiseFrom(product, balance, input.annualRate, computeEmi(balance, input.annualRate, input.termMonths), dueDates, start, frozen.length + 1);
   const first = fresh[0] as Instalment;
   fresh[0] = { ...first, interest: first.interest + unpaidInterest + accrued + moratorium, fees: unpaidFees };
   return { schedule: [...frozen, ...fresh], principalPrepaid: 0, accruedInterest: accrued, balance, full: false };

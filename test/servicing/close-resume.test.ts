@@ -4,6 +4,7 @@ import { businessDateBefore, msUntilNextClose, parseCloseAt, startCloseScheduler
 import { DEFAULT_PRODUCT } from '../../src/servicing/index.js';
 import type { Database } from '../../src/store/index.js';
 import { chunkRange, closeBook } from '../../src/store/repositories/close.js';
+import { refreshPaidTotals } from '../../src/store/repositories/instalment-paid.js';
 import { ensureDefaultProduct } from '../../src/store/repositories/loans.js';
 import { backends, openTestDatabase, type TestDatabase } from '../support/databases.js';
 
@@ -31,6 +32,8 @@ async function writeBook(db: Database, n: number): Promise<void> {
        FROM generate_series(1, $1::int) g, generate_series(1, 7) n WHERE n <= g % 8`,
     [n],
   );
+  // The instalments' paid totals, as the payment commands keep them.
+  await refreshPaidTotals(db, null);
 }
 
 /** A digest of each table the close writes (without identity, timing and clock columns). */

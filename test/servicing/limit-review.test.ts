@@ -51,6 +51,18 @@ for (const backend of backends()) {
       const portfolio = tb.accounts.find((a: { account: string }) => a.account === 'loan_portfolio');
       assert.deepEqual([portfolio.debit, portfolio.credit], ['1200.50', '200.50']);
       assert.equal((await loanLedgerPosition(t.db, id)).cash, 0); // not a loan: posted to the book, not to a loan
+      // Posted with the line's id: its loan_portfolio entries hold its balance, 1,200.50 − 200.50.
+      const { rows } = await t.db.query<{ account: string; balance: string }>(
+        'SELECT account, sum(debit) - sum(credit) AS balance FROM ledger_entries WHERE line_id = $1 AND loan_id IS NULL GROUP BY account ORDER BY account',
+        [id],
+      );
+      assert.deepEqual(
+        rows.map((r) => [r.account, Number(r.balance)]),
+        [
+          ['cash', -100_000],
+          ['loan_portfolio', 100_000],
+        ],
+      );
     });
 
     test('the review applies the optimised policy of optimise limits to seasoned lines, audited; the reversal restores every limit once', async () => {

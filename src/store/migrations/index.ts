@@ -6,6 +6,9 @@ import { sql as loanLifecycle } from './005-loan-lifecycle.js';
 import { sql as close } from './006-close.js';
 import { sql as closeChunks } from './008-close-chunks.js';
 import { sql as lineAlerts } from './009-line-alerts.js';
+import { sql as instalmentPaid } from './010-instalment-paid.js';
+import { sql as closeWrites } from './011-close-writes.js';
+import { sql as ledgerLine } from './012-ledger-line.js';
 
 /** One forward-only schema change: applied once, in version order, never edited afterwards. */
 export interface Migration {
@@ -28,4 +31,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'close', sql: close },
   { version: 8, name: 'close-chunks', sql: closeChunks },
   { version: 9, name: 'line-alerts', sql: lineAlerts },
+  { version: 10, name: 'instalment-paid', sql: instalmentPaid },
+  { version: 11, name: 'close-writes', sql: closeWrites },
+  { version: 12, name: 'ledger-line', sql: ledgerLine },
 ];

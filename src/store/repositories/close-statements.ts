@@ -28,12 +28,13 @@ WITH prod AS (
          coalesce((p.definition->>'lateFee')::bigint, 0) AS late_fee, coalesce((p.definition->>'lateFeeGraceDays')::int, 0) AS grace,
          p.definition->>'dayCount' = 'actual/365' AS actual
     FROM loan_products p),
--- Bucket k holds dpd in (maxDpd of k−1, maxDpd of k]; the last one everything beyond.
+-- Bucket k holds dpd in (maxDpd of k−1, maxDpd of k]; the last one everything beyond. The bounds
+-- are floored to integers (dpd is whole: dpd ≤ x ⟺ dpd ≤ ⌊x⌋), so each loan compares integers.
 buckets AS (
   SELECT p.id AS product_id, p.version AS product_version, x.e->>'label' AS label,
-         coalesce(lag((x.e->>'maxDpd')::numeric) OVER (PARTITION BY p.id, p.version ORDER BY x.k), -1) AS above,
+         coalesce(lag(floor((x.e->>'maxDpd')::numeric)::int) OVER (PARTITION BY p.id, p.version ORDER BY x.k), -1) AS above,
          CASE WHEN x.k = jsonb_array_length(p.definition->'buckets') OR jsonb_typeof(x.e->'maxDpd') <> 'number' THEN 2147483647
-              ELSE (x.e->>'maxDpd')::numeric END AS upto
+              ELSE floor((x.e->>'maxDpd')::numeric)::int END AS upto
     FROM loan_products p, jsonb_array_elements(p.definition->'buckets') WITH ORDINALITY AS x(e, k)),
 book AS MATERIALIZED (
   -- The NPA date of the last close; a restructure writes the loan's NPA date ahead of the close,
@@ -45,20 +46,20 @@ book AS MATERIALIZED (
    WHERE l.state = 'active' AND l.disbursed_on <= $1::date AND l.id BETWEEN $2::uuid AND $3::uuid
    ORDER BY l.id),
 -- Per instalment: principal and P+I paid by the date, P+I paid by its due date (on time) and by
--- the late-fee check (due + grace days), and all interest paid (what the ledger holds as paid).
--- Both tables are read in their index order by id range and merged (no hashing of the book).
+-- the late-fee check (due + grace days), and all interest paid (what the ledger holds as paid):
+-- the totals the payment commands keep on the instalment (\`refreshPaidTotals\`); the allocations
+-- are summed only for an instalment paid after the date (a close of a past date, a backdated book).
 inst AS (
-  SELECT i.loan_id, i.n, i.due_date, i.principal, i.interest, max(b.grace) AS grace,
-         -- bigint (sum gives numeric): the comparisons and sums over them stay integer arithmetic.
-         coalesce(sum(a.principal) FILTER (WHERE a.value_date <= $1::date), 0)::bigint AS pr_paid,
-         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= $1::date), 0)::bigint AS pi_paid,
-         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date), 0)::bigint AS pi_on_time,
-         coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date + b.grace), 0)::bigint AS pi_by_check,
-         coalesce(sum(a.interest), 0)::bigint AS interest_paid
+  SELECT i.loan_id, i.n, i.due_date, i.principal, i.interest, b.grace,
+         CASE WHEN i.last_paid_on > $1::date
+              THEN (SELECT coalesce(sum(a.principal), 0)::bigint FROM loan_allocations a WHERE a.loan_id = i.loan_id AND a.n = i.n AND a.value_date <= $1::date)
+              ELSE i.paid_principal END AS pr_paid,
+         CASE WHEN i.last_paid_on > $1::date
+              THEN (SELECT coalesce(sum(a.principal + a.interest), 0)::bigint FROM loan_allocations a WHERE a.loan_id = i.loan_id AND a.n = i.n AND a.value_date <= $1::date)
+              ELSE i.paid_principal + i.paid_interest END AS pi_paid,
+         i.paid_on_time AS pi_on_time, i.paid_by_check AS pi_by_check, i.paid_interest AS interest_paid
     FROM book b JOIN loan_instalments i ON i.loan_id = b.id
-    LEFT JOIN loan_allocations a ON a.loan_id = i.loan_id AND a.n = i.n AND a.loan_id BETWEEN $2::uuid AND $3::uuid
-   WHERE i.loan_id BETWEEN $2::uuid AND $3::uuid
-   GROUP BY i.loan_id, i.n),
+   WHERE i.loan_id BETWEEN $2::uuid AND $3::uuid),
 agg AS MATERIALIZED (
   SELECT loan_id,
          coalesce($1::date - min(due_date) FILTER (WHERE due_date < $1::date AND pi_paid < principal + interest), 0) AS dpd,
@@ -70,7 +71,9 @@ agg AS MATERIALIZED (
          max(n) FILTER (WHERE due_date = $1::date - 1) AS just_due,
          coalesce(sum(interest) FILTER (WHERE due_date <= $1::date), 0)::bigint AS interest_due,
          max(due_date) FILTER (WHERE due_date <= $1::date) AS period_start,
-         min(n) FILTER (WHERE due_date > $1::date) AS current_n,
+         -- The instalment in progress (the first due after the date): its number, interest and due date
+         -- (days after 2000-01-01), read in this one pass over the instalments instead of a second join.
+         min(ARRAY[n::bigint, interest, (due_date - date '2000-01-01')::bigint]) FILTER (WHERE due_date > $1::date) AS current_instalment,
          sum(interest_paid)::bigint AS interest_paid
     FROM inst GROUP BY loan_id),
 npa AS (
@@ -91,7 +94,7 @@ npa AS (
               WHEN b.prev_since IS NOT NULL AND a.dpd > 0 THEN b.prev_since
               WHEN a.dpd > b.npa_dpd THEN $1::date - (a.dpd - b.npa_dpd - 1) END AS npa_since
     FROM book b JOIN agg a ON a.loan_id = b.id
-    LEFT JOIN loan_instalments c ON c.loan_id = a.loan_id AND c.n = a.current_n AND c.loan_id BETWEEN $2::uuid AND $3::uuid
+    CROSS JOIN LATERAL (SELECT a.current_instalment[1] AS n, a.current_instalment[2] AS interest, date '2000-01-01' + a.current_instalment[3]::int AS due_date) c
     LEFT JOIN loan_classifications pc ON pc.loan_id = b.id AND pc.as_of = $4::date AND pc.loan_id BETWEEN $2::uuid AND $3::uuid),
 cls AS (
   SELECT n.*,
@@ -99,7 +102,8 @@ cls AS (
               WHEN n.m <= 12 THEN 'Sub-standard' WHEN n.m <= 24 THEN 'Doubtful D1' WHEN n.m <= 48 THEN 'Doubtful D2' ELSE 'Doubtful D3' END AS irac_class,
          CASE WHEN n.npa_since IS NOT NULL OR n.pd >= 1 THEN 1::float8 WHEN n.pd <= 0 OR n.dpd <= 0 THEN greatest(n.pd, 0)
               ELSE n.pd / (1 - n.pd) * power(2::float8, n.dpd::float8 / 30) / (1 + n.pd / (1 - n.pd) * power(2::float8, n.dpd::float8 / 30)) END AS pd_b
-    FROM (SELECT npa.*, (date_part('year', age($1::date, npa_since)) * 12 + date_part('month', age($1::date, npa_since)))::int AS m FROM npa) n),
+    FROM (SELECT npa.*, CASE WHEN npa_since IS NOT NULL THEN (date_part('year', age($1::date, npa_since)) * 12 + date_part('month', age($1::date, npa_since)))::int END AS m
+            FROM npa) n),
 staged AS MATERIALIZED (
   SELECT c.*, md5('close ' || c.id::text || ' ' || $1::text)::uuid AS journal_id,
          CASE WHEN c.npa_since IS NOT NULL THEN 3 WHEN c.dpd > 30 OR (c.pd > 0 AND c.pd_b >= 2 * c.pd) THEN 2 ELSE 1 END AS stage,
@@ -143,11 +147,11 @@ SELECT s.id, $1::date, x.kind, s.dpd, s.pd
  CROSS JOIN LATERAL (VALUES ('npa', s.new_npa), ('stage_2', s.new_stage_2), ('late_payments_3', s.late3), ('pd_doubled', s.pd_doubled)) AS x(kind, fired)
  WHERE x.fired`;
 
-/** The loans' figures of the last close, written only where one of them changed (fewer row versions). */
+/** The loans' figures of the last close (`$2`..`$3` the chunk's id range, so `loans` is read through its primary key). */
 export const UPDATE_LOANS = `
 UPDATE loans l SET last_close = $1::date, dpd = s.dpd, irac_class = s.irac_class, npa_since = s.npa_since, ifrs9_stage = s.stage, ecl = s.ecl, provision = s.provision
   FROM close_stage s
- WHERE l.id = s.id`;
+ WHERE l.id = s.id AND l.id BETWEEN $2::uuid AND $3::uuid`;
 
 /** The chunk's counts: loans, NPAs, alerts. */
 export const COUNT = `

@@ -96,10 +96,16 @@ async function closeChunk(tx: Transaction, asOf: string, previous: string | null
   if (claimed.rows.length === 0) return false;
   // The stage reads instalments and allocations in index order and merges them: measured 1.7×
   // less CPU than the hash joins and hash aggregates the planner picks on its estimates of the
-  // CTEs (docs/performance.md). Sorts in memory; no JIT for one-off plans. All local to the chunk.
+  // CTEs (docs/performance.md). The book's tables are read by id range through their primary keys,
+  // never whole (a seq scan per chunk makes a close quadratic in the book). Sorts in memory; no JIT
+  // for one-off plans. The chunk's commit does not wait for its WAL to reach disk: a chunk lost in
+  // a crash is not in `close_chunks` either, so the resumed close does it again, and the date's
+  // last transaction (synchronous) flushes every chunk's WAL before the close returns. All local
+  // to the chunk.
   await tx.query(
     `SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true), set_config('enable_hashjoin', 'off', true),
-            set_config('enable_hashagg', 'off', true), set_config('enable_bitmapscan', 'off', true)`,
+            set_config('enable_hashagg', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true),
+            set_config('synchronous_commit', 'off', true)`,
   );
   const [lower, upper] = chunkRange(k, chunks);
   await tx.query(LOCK_LOANS, [asOf, lower, upper]);
@@ -107,7 +113,7 @@ async function closeChunk(tx: Transaction, asOf: string, previous: string | null
   await tx.query(INSERT_CLASSIFICATIONS, [asOf]);
   await tx.query(POST_JOURNALS, [asOf]);
   await tx.query(INSERT_ALERTS, [asOf]);
-  await tx.query(UPDATE_LOANS, [asOf]);
+  await tx.query(UPDATE_LOANS, [asOf, lower, upper]);
   const counts = (await tx.query<{ loans: string; npa_loans: string; alerts: string }>(COUNT)).rows[0] as { loans: string; npa_loans: string; alerts: string };
   await tx.query('UPDATE close_chunks SET loans = $3, npa_loans = $4, alerts = $5, seconds = $6 WHERE as_of = $1::date AND chunk = $2', [
     asOf,

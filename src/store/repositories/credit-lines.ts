@@ -183,7 +183,7 @@ export async function moveCreditLine(
           { account: 'cash', debit: input.amount, credit: 0 },
           { account: 'loan_portfolio', debit: 0, credit: input.amount },
         ];
-  await postJournal(q, { loanId: null, postings, valueDate: input.valueDate, memo: `credit line ${line.id} ${kind} ${transactionId}` });
+  await postJournal(q, { loanId: null, lineId: line.id, postings, valueDate: input.valueDate, memo: `credit line ${line.id} ${kind} ${transactionId}` });
   await auditCreditLine(q, actor, `credit_line.${kind}`, line.id, { transaction_id: transactionId, amount: input.amount, value_date: input.valueDate });
   return { transactionId, line: { ...line, balance }, replayed: false };
 }

@@ -4,12 +4,13 @@ import type { Queryable } from '../queryable.js';
 
 /**
  * Appends one balanced journal (all its postings share a journal id) in the caller's
- * transaction. Refuses (throws) an unbalanced journal; an empty one writes nothing. Returns the
- * journal id, or null when there was nothing to post.
+ * transaction, about a loan (`loanId`), a credit line (`lineId`) or neither. Refuses (throws) an
+ * unbalanced journal; an empty one writes nothing. Returns the journal id, or null when there was
+ * nothing to post.
  */
 export async function postJournal(
   q: Queryable,
-  j: { loanId: string | null; postings: readonly Posting[]; valueDate: string; memo: string },
+  j: { loanId: string | null; lineId?: string | null; postings: readonly Posting[]; valueDate: string; memo: string },
 ): Promise<string | null> {
   if (j.postings.length === 0) return null;
   const debits = j.postings.reduce((s, p) => s + p.debit, 0);
@@ -17,9 +18,18 @@ export async function postJournal(
   if (debits !== credits) throw new Error(`unbalanced journal (${debits} ≠ ${credits}): ${j.memo}`);
   const journalId = randomUUID();
   await q.query(
-    `INSERT INTO ledger_entries (journal_id, loan_id, account, debit, credit, value_date, memo)
-     SELECT $1, $2, a, d, c, $6::date, $7 FROM unnest($3::text[], $4::bigint[], $5::bigint[]) AS t(a, d, c)`,
-    [journalId, j.loanId, j.postings.map((p) => p.account), j.postings.map((p) => p.debit), j.postings.map((p) => p.credit), j.valueDate, j.memo],
+    `INSERT INTO ledger_entries (journal_id, loan_id, line_id, account, debit, credit, value_date, memo)
+     SELECT $1, $2, $8, a, d, c, $6::date, $7 FROM unnest($3::text[], $4::bigint[], $5::bigint[]) AS t(a, d, c)`,
+    [
+      journalId,
+      j.loanId,
+      j.postings.map((p) => p.account),
+      j.postings.map((p) => p.debit),
+      j.postings.map((p) => p.credit),
+      j.valueDate,
+      j.memo,
+      j.lineId ?? null,
+    ],
   );
   return journalId;
 }

@@ -2,6 +2,7 @@ import { CredoError } from '../../errors/index.js';
 import { type Allocation, dayNumber, journalBetween, type LoanCommand, type LoanState, loanPosition, nextState } from '../../servicing/index.js';
 import type { Queryable } from '../queryable.js';
 import { appendAudit } from './audit.js';
+import { refreshPaidTotals } from './instalment-paid.js';
 import { loanLedgerPosition, postJournal } from './ledger.js';
 import { getLoan, type Loan, loanPositionOf } from './loans.js';
 import type { Role } from './users.js';
@@ -134,6 +135,7 @@ export async function resync(q: Queryable, loan: Loan, today: string, memo: stri
       [loan.id, ...[0, 1, 2, 3, 4, 5, 6].map((k) => rows.map((r) => r[k]))],
     );
   }
+  await refreshPaidTotals(q, loan.id);
   const disbursed = loan.disbursedOn === null ? 0 : loan.principal;
   // A repaid or written-off loan needs no allowance: its provision is released.
   const provision = position.outstandingTotal === 0 || loan.writtenOff > 0 ? 0 : loan.provision;
