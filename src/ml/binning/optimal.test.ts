@@ -90,6 +90,39 @@ test('the HiGHS MIP finds the exhaustive-search optimum (none, ascending, descen
   }
 });
 
+test('the DP and the MIP match exhaustive search with minimum rate differences and maximum bin sizes', async () => {
+  const rng = new Rng(20261202);
+  let feasible = 0;
+  for (let t = 0; t < 60; t++) {
+    const n = 2 + rng.nextInt(7);
+    const counts = randomCounts(rng, n);
+    const total = counts.goods.reduce((s, x) => s + x, 0) + counts.bads.reduce((s, x) => s + x, 0);
+    const c: PartitionConstraints = {
+      monotone: trends[t % trends.length] as MonotoneTrend,
+      minRateDiff: [0, 0.02, 0.05, 0.1][t % 4] as number,
+      ...(t % 3 === 0 ? { maxBinSize: total * 0.45 } : {}),
+      ...(t % 5 === 0 ? { minBins: 2, maxBins: 3 } : {}),
+    };
+    const expected = bruteForce(counts, c);
+    const dp = optimalPartitionDp(counts, c);
+    // the MIP takes none, ascending and descending only, and is the slower: every other case
+    const mip = c.monotone === 'peak' || c.monotone === 'valley' || t % 2 === 1 ? undefined : await optimalPartitionMip(counts, c);
+    if (expected === null) {
+      assert.equal(dp, null, `case ${t}`);
+      if (mip !== undefined) assert.equal(mip, null, `case ${t}`);
+      continue;
+    }
+    feasible++;
+    assert.ok(dp !== null && partitionFeasible(counts, dp.ends, c), `case ${t}: DP ${dp?.ends}`);
+    assert.ok(Math.abs(dp.iv - expected) < 1e-12, `case ${t} (${c.monotone}): DP ${dp.iv} vs brute force ${expected}`);
+    if (mip !== undefined) {
+      assert.ok(mip !== null && partitionFeasible(counts, mip.ends, c), `case ${t}: MIP ${mip?.ends}`);
+      assert.ok(Math.abs(mip.iv - expected) < 1e-9, `case ${t} (${c.monotone}): MIP ${mip.iv} vs brute force ${expected}`);
+    }
+  }
+  assert.ok(feasible > 30, `only ${feasible} feasible cases`);
+});
+
 test('a hand-checkable case: an ascending trend forces merging the dip', () => {
   // Bad rates .1, .3, .2, .5 (100 rows each): ascending must merge pre-bins 1 and 2 (rate .25).
   const counts = { goods: Float64Array.from([90, 70, 80, 50]), bads: Float64Array.from([10, 30, 20, 50]) };
