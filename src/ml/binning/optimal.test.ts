@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { CredoError } from '../../errors/index.js';
 import { Rng } from '../../random/index.js';
 import { optimalPartitionDp } from './optimal-dp.js';
 import { optimalPartitionMip } from './optimal-mip.js';
@@ -130,4 +131,28 @@ test('a hand-checkable case: an ascending trend forces merging the dip', () => {
   // Without a trend, keeping every pre-bin maximises IV (splitting never lowers IV).
   assert.deepEqual(optimalPartitionDp(counts, { monotone: 'none' })?.ends, [1, 2, 3, 4]);
   assert.equal(optimalPartitionDp(counts, { minBins: 5 }), null);
+});
+
+test('the MIP refuses peak and valley trends, and finds nothing when no bin is admissible or a pre-bin cannot be covered', async () => {
+  const counts = { goods: Float64Array.from([50, 5, 40]), bads: Float64Array.from([50, 5, 10]) };
+  for (const monotone of ['peak', 'valley'] as const) {
+    await assert.rejects(
+      optimalPartitionMip(counts, { monotone }),
+      (e: unknown) => e instanceof CredoError && e.code === 'E_INTERNAL' && e.message.includes(`the MIP binner supports no ${monotone} trend (use the DP)`),
+    );
+  }
+  // no bin of 1,000 rows among 160
+  assert.equal(await optimalPartitionMip(counts, { minBinSize: 1000 }), null);
+  assert.equal(optimalPartitionDp(counts, { minBinSize: 1000 }), null);
+  // pre-bin 0 alone has 100 rows: no bin of at most 60 rows covers it
+  assert.equal(await optimalPartitionMip(counts, { maxBinSize: 60 }), null);
+  assert.equal(optimalPartitionDp(counts, { maxBinSize: 60 }), null);
+  // bins of 50 to 110 rows: {0, 1} {2} or {0} {1, 2}, and
+  // IV of {0,1} {2} = (55/95 − 55/65)·ln((55/95)/(55/65)) + (40/95 − 10/65)·ln((40/95)/(10/65)) is the larger
+  const iv = (g: number, b: number) => (g / 95 - b / 65) * Math.log(g / 95 / (b / 65));
+  const best = await optimalPartitionMip(counts, { minBinSize: 50, maxBinSize: 110 });
+  assert.deepEqual(best?.ends, [2, 3]);
+  assert.ok(Math.abs((best?.iv as number) - (iv(55, 55) + iv(40, 10))) < 1e-12);
+  assert.ok(iv(55, 55) + iv(40, 10) > iv(50, 50) + iv(45, 15));
+  assert.deepEqual(optimalPartitionDp(counts, { minBinSize: 50, maxBinSize: 110 })?.ends, [2, 3]);
 });
