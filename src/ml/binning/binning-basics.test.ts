@@ -260,4 +260,8 @@ test('equal-width with specials, and equal-frequency edge cases', () => {
   // 4 values, 4 bins: positions 1, 2, 3 → every value but the smallest
   assert.deepEqual(equalFrequencySplits(f([4, 3, 2, 1]), 4), [2, 3, 4]);
   assert.deepEqual(equalFrequencySplits(f([4, 3, 2, 1]), 1), []);
+  // a minimum away from 0: width (10 − 2)/4
+  assert.deepEqual(equalWidthSplits(f([10, 2]), 4), [4, 6, 8]);
+  // positions 2, 4, 6 of 1,2,2,2,2,2,2,3 all hold 2: one split, not three
+  assert.deepEqual(equalFrequencySplits(f([1, 2, 2, 2, 2, 2, 2, 3]), 4), [2]);
 });

@@ -103,6 +103,15 @@ test('numeric quick-look: 10 bins by default, one per value up to 10 values; AUC
   assert.equal(byBin(f(Array.from({ length: 20 }, (_, i) => i % 10)))?.length, 10);
   // 11 distinct values (0…9, then 10 ten times), 4 bins: quantile splits at sorted positions 5, 10, 15 → 5, 10, 10 (tie folded)
   assert.deepEqual(byBin(f(Array.from({ length: 20 }, (_, i) => Math.min(i, 10))), { bins: 4 }), ['[-inf, 5)', '[5, 10)', '[10, inf)']);
+  // exactly `bins` distinct values are binned by value; one more and equal-frequency bins take over (10 rows:
+  // positions 3 and 6 hold 0, so no split at all)
+  const tenRows = (values: number[]) =>
+    profileFrame(new Frame([numericColumn('x', f(values)), numericColumn('bad', f([1, 0, 0, 0, 0, 1, 0, 0, 1, 1]))]), {
+      target: 'bad',
+      bins: 3,
+    }).columns[0]?.bad_rate_by_bin?.map((b) => b.bin);
+  assert.deepEqual(tenRows([0, 0, 0, 0, 0, 0, 0, 0, 1, 2]), ['[-inf, 1)', '[1, 2)', '[2, inf)']);
+  assert.deepEqual(tenRows([0, 0, 0, 0, 0, 0, 0, 1, 2, 3]), ['[-inf, inf)']);
   // AUC: bads at 1 and 3, goods at 2 and 4 → one (bad > good) pair of four
   const auc = (y: number[]) => profileFrame(new Frame([numericColumn('x', f([1, 2, 3, 4])), numericColumn('bad', f(y))]), { target: 'bad' }).columns[0]?.auc;
   assert.equal(auc([1, 0, 1, 0]), 0.25);
