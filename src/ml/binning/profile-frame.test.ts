@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CredoError } from '../../errors/index.js';
-import { categoryFromLabels, Frame, numericColumn } from '../../frame/index.js';
+import { categoryColumn, categoryFromLabels, Frame, numericColumn } from '../../frame/index.js';
 import { profileFrame, targetLabels } from './profile-frame.js';
 
 const f = (v: number[]) => Float64Array.from(v);
@@ -40,6 +40,18 @@ test('profile without a target: summaries only, even-length median, category tie
     ],
   });
   assert.deepEqual(profileFrame(frame, { topCategories: 1 }).columns[1]?.top_categories, [{ value: 'b', count: 2, share: 0.4 }]);
+  // the most frequent category first whatever its code; a dictionary label with no rows is not counted
+  const c = profileFrame(new Frame([categoryColumn('c', Int32Array.from([0, 2, 2, -1]), ['x', 'unused', 'y'])])).columns[0];
+  assert.deepEqual(
+    [c?.distinct, c?.top_categories],
+    [
+      2,
+      [
+        { value: 'y', count: 2, share: 0.5 },
+        { value: 'x', count: 1, share: 0.25 },
+      ],
+    ],
+  );
   const empty = profileFrame(new Frame([numericColumn('x', f([])), categoryFromLabels('c', [])]));
   assert.deepEqual(
     empty.columns.map((c) => [c.missing_share, c.distinct, c.min, c.median, c.max, c.top_categories]),
