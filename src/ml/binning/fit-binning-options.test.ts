@@ -55,7 +55,7 @@ test('pre-bins without a known outcome join their left neighbour (the first its 
     ],
   );
   assert.equal(fitted.trend, 'none');
-  assert.equal(fitted.note, undefined);
+  assert.equal('note' in fitted, false);
 });
 
 test('the one-bin notes: a single value, one outcome class, no known outcome', async () => {
@@ -130,8 +130,9 @@ test('specials: numeric ones are numbers (strings parsed, non-finite dropped), c
   ]);
   const fitted = await fitBinning(column, y, { specials: ['-99', 'n/a', Number.POSITIVE_INFINITY] });
   assert.deepEqual(fitted.spec.specials, [-99]);
-  // −99 is special, so 0/1 is a flag: one bin per value
+  // −99 is special, so 0/1 is a flag: one bin per value, no trend, no solver
   assert.deepEqual(splitsOf(fitted), [1]);
+  assert.deepEqual([fitted.trend, fitted.solver, 'note' in fitted], ['none', null, false]);
   assert.deepEqual(
     fitted.rows.map((r) => [r.label, r.count]),
     [

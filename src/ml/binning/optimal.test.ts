@@ -131,6 +131,8 @@ test('a hand-checkable case: an ascending trend forces merging the dip', () => {
   // Without a trend, keeping every pre-bin maximises IV (splitting never lowers IV).
   assert.deepEqual(optimalPartitionDp(counts, { monotone: 'none' })?.ends, [1, 2, 3, 4]);
   assert.equal(optimalPartitionDp(counts, { minBins: 5 }), null);
+  // no trend given means none
+  assert.deepEqual(optimalPartitionDp(counts, {})?.ends, [1, 2, 3, 4]);
 });
 
 test('the MIP refuses peak and valley trends, and finds nothing when no bin is admissible or a pre-bin cannot be covered', async () => {
