@@ -91,6 +91,16 @@ test('categorical IV quick-look: the most frequent categories own bins, the rest
     all.columns[0]?.bad_rate_by_bin?.map((b) => b.bin),
     ['{a}', '{b}', '{c}', '{d}', 'missing'],
   );
+  // the kept categories are the most frequent, not the first coded; unused dictionary labels join no bin
+  const coded = categoryColumn('c', Int32Array.from([0, 1, 1, 1, 3, 3]), ['r', 'q', 'unused', 's']);
+  const ordered = profileFrame(new Frame([coded, numericColumn('bad', f([1, 0, 0, 1, 0, 1]))]), { target: 'bad', maxCategoryBins: 2 });
+  assert.deepEqual(
+    ordered.columns[0]?.bad_rate_by_bin?.map((b) => [b.bin, b.count]),
+    [
+      ['{q}', 3],
+      ['{s, r}', 3],
+    ],
+  );
   // equal counts keep dictionary order
   const tied = profileFrame(new Frame([categoryFromLabels('c', ['y', 'x', 'x', 'y']), numericColumn('bad', f([1, 0, 1, 0]))]), {
     target: 'bad',
