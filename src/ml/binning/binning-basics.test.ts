@@ -7,7 +7,7 @@ import { equalFrequencySplits, equalWidthSplits } from './equal-bins.js';
 import { profileFrame } from './profile-frame.js';
 import { binCounts, computeCsi, computePsi } from './psi.js';
 import { binCount, binLabels, type CategoryBinSpec, missingBin, type NumericBinSpec, regularBinCount } from './spec.js';
-import { binOutcomeCounts, computeWoe } from './woe.js';
+import { binOutcomeCounts, computeWoe, describeWoeConventions } from './woe.js';
 
 const f = (v: number[]) => Float64Array.from(v);
 const close = (a: number, b: number, tol = 1e-12, label = '') => assert.ok(Math.abs(a - b) <= tol, `${label} expected ${b}, got ${a}`);
@@ -264,4 +264,28 @@ test('equal-width with specials, and equal-frequency edge cases', () => {
   assert.deepEqual(equalWidthSplits(f([10, 2]), 4), [4, 6, 8]);
   // positions 2, 4, 6 of 1,2,2,2,2,2,2,3 all hold 2: one split, not three
   assert.deepEqual(equalFrequencySplits(f([1, 2, 2, 2, 2, 2, 2, 3]), 4), [2]);
+});
+
+test('WOE refusals and conventions, word for word', () => {
+  assert.throws(
+    () => computeWoe(f([0, 5]), f([5, 5]), { smoothing: 0 }),
+    (e: unknown) => e instanceof CredoError && e.message === 'bin 0 has no goods; WOE needs smoothing > 0 (e.g. 0.5)',
+  );
+  assert.throws(
+    () => computeWoe(f([5, 5]), f([5, 0]), { smoothing: 0 }),
+    (e: unknown) => e instanceof CredoError && e.message === 'bin 1 has no bads; WOE needs smoothing > 0 (e.g. 0.5)',
+  );
+  // an empty bin is no zero cell: smoothing 0 is fine
+  assert.equal(computeWoe(f([5, 0, 5]), f([5, 0, 15]), { smoothing: 0 }).woe[1], 0);
+  assert.equal(
+    describeWoeConventions({ sign: 'goods-over-bads', smoothing: 0.5 }),
+    'WOE = ln(%good/%bad) (positive = safer); smoothing +0.5 to goods and bads of every non-empty bin',
+  );
+  assert.equal(
+    describeWoeConventions({ sign: 'bads-over-goods', smoothing: 0 }),
+    'WOE = ln(%bad/%good) (positive = riskier); smoothing +0 to goods and bads of every non-empty bin',
+  );
+  // every bin empty: no WOE, no IV
+  const none = computeWoe(f([0, 0]), f([0, 0]));
+  assert.deepEqual([[...none.woe], [...none.ivContribution], none.iv], [[0, 0], [0, 0], 0]);
 });
