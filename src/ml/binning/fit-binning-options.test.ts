@@ -62,7 +62,7 @@ test('the one-bin notes: a single value, one outcome class, no known outcome', a
   const single = await fitBinning(numericColumn('x', Float64Array.from([5, 5, 5, 5])), Float64Array.from([0, 1, 0, 1]));
   assert.deepEqual([splitsOf(single), single.note, single.trend, single.solver], [[], 'a single value', 'none', null]);
   const allBad = await fitBinning(rising.column, new Float64Array(90).fill(1));
-  assert.deepEqual([splitsOf(allBad), allBad.note], [[], 'every row with a value is bad']);
+  assert.deepEqual([splitsOf(allBad), allBad.note, allBad.trend, allBad.solver], [[], 'every row with a value is bad', 'none', null]);
   const allGood = await fitBinning(rising.column, new Float64Array(90));
   assert.deepEqual([splitsOf(allGood), allGood.note], [[], 'every row with a value is good']);
   const unknown = await fitBinning(categoryFromLabels('c', ['a', 'b', 'c']), new Float64Array(3).fill(Number.NaN));
@@ -258,4 +258,24 @@ test('WOE options reach the table', async () => {
   assert.deepEqual([flipped.sign, flipped.smoothing, plain.sign, plain.smoothing], ['bads-over-goods', 1, 'goods-over-bads', 0.5]);
   assert.deepEqual(flipped.spec, plain.spec);
   assert.ok((plain.woe[0] as number) > 0 && (flipped.woe[0] as number) < 0);
+});
+
+test('categorical edge cases: one category, one class, equal bad rates ordered by label, no unsupervised methods', async () => {
+  const one = await fitBinning(categoryFromLabels('c', ['a', 'a', 'a']), Float64Array.from([0, 1, 0]));
+  assert.deepEqual([one.spec.type === 'category' && one.spec.groups, one.note, one.trend], [[['a']], 'a single value', 'ascending']);
+  // one outcome class: every category in the one group
+  const good = await fitBinning(categoryFromLabels('c', ['c', 'b', 'a', 'b']), new Float64Array(4));
+  assert.deepEqual([good.spec.type === 'category' && good.spec.groups, good.note], [[['a', 'b', 'c']], 'every row with a value is good']);
+  // b and a both have rate .5, z .9: ordered a, b, z; three bins forced
+  const labels = [...Array(10).fill('z'), ...Array(10).fill('b'), ...Array(10).fill('a')];
+  const y = Float64Array.from(labels, (l, i) => (l === 'z' ? (i % 10 < 9 ? 1 : 0) : i % 2));
+  const tied = await fitBinning(categoryFromLabels('c', labels), y, { solver: 'dp', minBins: 3, minBinShare: 0 });
+  assert.deepEqual(tied.spec.type === 'category' && tied.spec.groups, [['a'], ['b'], ['z']]);
+  assert.equal('note' in tied, false);
+  for (const method of ['equal-width', 'equal-frequency'] as const) {
+    await assert.rejects(
+      fitBinning(categoryFromLabels('c', ['a', 'b']), Float64Array.from([0, 1]), { method }),
+      (e: unknown) => e instanceof CredoError && e.message.includes(`categorical column "c" needs optimal, chimerge or tree`) && e.message.includes(method),
+    );
+  }
 });

@@ -124,7 +124,7 @@ test('the DP and the MIP match exhaustive search with minimum rate differences a
   assert.ok(feasible > 30, `only ${feasible} feasible cases`);
 });
 
-test('a hand-checkable case: an ascending trend forces merging the dip', () => {
+test('a hand-checkable case: an ascending trend forces merging the dip', async () => {
   // Bad rates .1, .3, .2, .5 (100 rows each): ascending must merge pre-bins 1 and 2 (rate .25).
   const counts = { goods: Float64Array.from([90, 70, 80, 50]), bads: Float64Array.from([10, 30, 20, 50]) };
   assert.deepEqual(optimalPartitionDp(counts, { monotone: 'ascending' })?.ends, [1, 3, 4]);
@@ -133,6 +133,7 @@ test('a hand-checkable case: an ascending trend forces merging the dip', () => {
   assert.equal(optimalPartitionDp(counts, { minBins: 5 }), null);
   // no trend given means none
   assert.deepEqual(optimalPartitionDp(counts, {})?.ends, [1, 2, 3, 4]);
+  assert.deepEqual((await optimalPartitionMip(counts, {}))?.ends, [1, 2, 3, 4]);
 });
 
 test('the MIP refuses peak and valley trends, and finds nothing when no bin is admissible or a pre-bin cannot be covered', async () => {
