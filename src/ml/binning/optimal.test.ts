@@ -159,3 +159,16 @@ test('the MIP refuses peak and valley trends, and finds nothing when no bin is a
   assert.ok(iv(55, 55) + iv(40, 10) > iv(50, 50) + iv(45, 15));
   assert.deepEqual(optimalPartitionDp(counts, { minBinSize: 50, maxBinSize: 110 })?.ends, [2, 3]);
 });
+
+test('a trend allows equal bad rates in consecutive bins (≤, not <), in the DP and the MIP', async () => {
+  // rates .1, .1, .2 (10 rows each); three bins forced
+  const up = { goods: Float64Array.from([9, 9, 8]), bads: Float64Array.from([1, 1, 2]) };
+  const down = { goods: Float64Array.from([8, 9, 9]), bads: Float64Array.from([2, 1, 1]) };
+  assert.deepEqual(optimalPartitionDp(up, { monotone: 'ascending', minBins: 3 })?.ends, [1, 2, 3]);
+  assert.deepEqual(optimalPartitionDp(down, { monotone: 'descending', minBins: 3 })?.ends, [1, 2, 3]);
+  assert.deepEqual((await optimalPartitionMip(up, { monotone: 'ascending', minBins: 3 }))?.ends, [1, 2, 3]);
+  assert.deepEqual((await optimalPartitionMip(down, { monotone: 'descending', minBins: 3 }))?.ends, [1, 2, 3]);
+  // and the other way round they are infeasible
+  assert.equal(optimalPartitionDp(up, { monotone: 'descending', minBins: 3 }), null);
+  assert.equal(await optimalPartitionMip(down, { monotone: 'ascending', minBins: 3 }), null);
+});
