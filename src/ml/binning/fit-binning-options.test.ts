@@ -86,6 +86,8 @@ test('the minimum-share note names the pre-bins, the count limits and the trend'
     await note({ monotone: 'peak', minBinShare: 0.555 }),
     'one bin: no split of its 9 pre-bins keeps every bin ≥ 55.5% of rows (minimum bin share) with a peak bad rate',
   );
+  // auto: ascending and descending tie (one bin, IV 0 each); the first tried, ascending, is kept
+  assert.equal(await note({}), 'one bin: no split of its 9 pre-bins keeps every bin ≥ 60.0% of rows (minimum bin share) with an ascending bad rate');
   assert.equal(await note({ method: 'tree' }), 'one bin: no split of its 9 pre-bins keeps every bin ≥ 60.0% of rows (minimum bin share)');
   assert.equal(await note({ method: 'chimerge' }), 'one bin: no split of its 9 pre-bins keeps every bin ≥ 60.0% of rows (minimum bin share)');
   // two or more bins: no note
