@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Rng } from '../../random/index.js';
 import { CHI2_95_DF1, chiMergePartition, chiSquare2x2 } from './chimerge.js';
 import { binAdmissible, binIv, partitionFeasible, partitionIv, prefixSums, trendHolds } from './partition.js';
 import { treePartition } from './tree-bins.js';
@@ -44,6 +45,7 @@ test('binAdmissible: each bound is inclusive, an empty bin never admissible', ()
 
 test('trendHolds: ascending, descending, peak, valley and the minimum rate difference', () => {
   assert.equal(trendHolds([0.3, 0.1, 0.5], 'none'), true);
+  assert.equal(trendHolds([0.1, 0.3, 0.2], 'none'), true);
   assert.equal(trendHolds([0.1, 0.2, 0.2], 'ascending'), true);
   assert.equal(trendHolds([0.1, 0.3, 0.2], 'ascending'), false);
   assert.equal(trendHolds([0.3, 0.2, 0.2], 'descending'), true);
@@ -83,6 +85,10 @@ test('partitionFeasible: bin-count limits, per-bin limits and the trend', () => 
   assert.equal(partitionFeasible(counts, [1, 2, 3], { minBinSize: 25 }), false);
   assert.equal(partitionFeasible(counts, [2, 3], { minBinSize: 25 }), true);
   assert.equal(partitionFeasible(counts, [1, 3], { minBads: 1 }), false);
+  // a second bin's bads are b[2] − b[1]: rates .5 then .25, so descending only
+  const two = { goods: f([5, 15]), bads: f([5, 5]) };
+  assert.equal(partitionFeasible(two, [1, 2], { monotone: 'ascending' }), false);
+  assert.equal(partitionFeasible(two, [1, 2], { monotone: 'descending' }), true);
 });
 
 test('χ² of 2×2 tables, hand-worked, and 0 on an empty margin', () => {
@@ -140,4 +146,49 @@ test('tree binning matches scikit-learn best-first CART (gini, max_leaf_nodes, m
   // children with the parent's bad rate reduce no impurity: no split (and none of an empty pre-bin)
   assert.deepEqual(treePartition({ goods: f([40, 40, 10, 10]), bads: f([10, 10, 40, 40]) }), [2, 4]);
   assert.deepEqual(treePartition({ goods: f([40, 0, 10]), bads: f([10, 0, 40]) }), [1, 3]);
+});
+
+/**
+ * ChiMerge written out on the partition alone (Kerber 1992): every step recomputes each bin's counts from the
+ * pre-bins and the current ends. Same rules: the first smallest χ², the first small bin, its left neighbour on a tie.
+ */
+function referenceChiMerge(goods: number[], bads: number[], threshold: number, maxBins: number, minSize: number): number[] {
+  const ends = goods.map((_, k) => k + 1);
+  const sum = (xs: number[], s: number, e: number) => xs.slice(s, e).reduce((a, x) => a + x, 0);
+  const bin = (i: number): [number, number] => {
+    const s = i === 0 ? 0 : (ends[i - 1] as number);
+    return [sum(goods, s, ends[i] as number), sum(bads, s, ends[i] as number)];
+  };
+  while (ends.length > 1) {
+    const chis = ends.slice(0, -1).map((_, i) => chiSquare2x2(...bin(i), ...bin(i + 1)));
+    const smallest = chis.indexOf(Math.min(...chis));
+    const tiny = ends.findIndex((_, i) => bin(i)[0] + bin(i)[1] < minSize);
+    let at: number;
+    if (tiny >= 0) {
+      const left = tiny > 0 ? (chis[tiny - 1] as number) : Number.POSITIVE_INFINITY;
+      const right = tiny < chis.length ? (chis[tiny] as number) : Number.POSITIVE_INFINITY;
+      at = left <= right ? tiny - 1 : tiny;
+    } else if (ends.length > maxBins || (chis[smallest] as number) < threshold) at = smallest;
+    else break;
+    // merging bins `at` and `at + 1` removes the end of bin `at`
+    ends.splice(at, 1);
+  }
+  return ends;
+}
+
+test('ChiMerge equals the written-out reference on 300 random cases', () => {
+  const rng = new Rng(20261202);
+  for (let t = 0; t < 300; t++) {
+    const n = 1 + rng.nextInt(12);
+    const goods = Array.from({ length: n }, () => (rng.nextInt(4) === 0 ? 0 : rng.nextInt(60)));
+    const bads = Array.from({ length: n }, () => (rng.nextInt(4) === 0 ? 0 : rng.nextInt(30)));
+    const threshold = [CHI2_95_DF1, 0, 10][t % 3] as number;
+    const maxBins = t % 4 === 0 ? 1 + rng.nextInt(4) : Number.POSITIVE_INFINITY;
+    const minSize = t % 5 === 0 ? rng.nextInt(80) : 0;
+    const got = chiMergePartition(
+      { goods: f(goods), bads: f(bads) },
+      { threshold, ...(Number.isFinite(maxBins) ? { maxBins } : {}), ...(minSize > 0 ? { minBinSize: minSize } : {}) },
+    );
+    assert.deepEqual(got, referenceChiMerge(goods, bads, threshold, maxBins, minSize), `case ${t}: ${goods} / ${bads}`);
+  }
 });
