@@ -172,3 +172,17 @@ test('a trend allows equal bad rates in consecutive bins (≤, not <), in the DP
   assert.equal(optimalPartitionDp(up, { monotone: 'descending', minBins: 3 }), null);
   assert.equal(await optimalPartitionMip(down, { monotone: 'ascending', minBins: 3 }), null);
 });
+
+test('the MIP honours a minimum rate difference on both trends (cases where it binds)', async () => {
+  const cases: [number[], number[], PartitionConstraints][] = [
+    [[52, 25, 19, 21, 28], [9, 5, 6, 22, 39], { monotone: 'ascending', minRateDiff: 0.03 }],
+    [[46, 28, 43, 17], [31, 11, 11, 11], { monotone: 'descending', minRateDiff: 0.03 }],
+  ];
+  for (const [g, b, c] of cases) {
+    const counts = { goods: Float64Array.from(g), bads: Float64Array.from(b) };
+    const expected = bruteForce(counts, c) as number;
+    const got = await optimalPartitionMip(counts, c);
+    assert.ok(got !== null && partitionFeasible(counts, got.ends, c), `${c.monotone}: ${got?.ends}`);
+    assert.ok(Math.abs(got.iv - expected) < 1e-9, `${c.monotone}: MIP ${got.iv} vs brute force ${expected}`);
+  }
+});
