@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CredoError } from '../../errors/index.js';
 import { categoryFromLabels, Frame, numericColumn } from '../../frame/index.js';
-import { assignBins, assignNumericBins } from './assign-bins.js';
+import { assignBins, assignCategoryBins, assignNumericBins, categoryLookup } from './assign-bins.js';
 import { equalFrequencySplits, equalWidthSplits } from './equal-bins.js';
 import { profileFrame } from './profile-frame.js';
-import { computeCsi, computePsi } from './psi.js';
-import { binLabels, type CategoryBinSpec, type NumericBinSpec } from './spec.js';
-import { computeWoe } from './woe.js';
+import { binCounts, computeCsi, computePsi } from './psi.js';
+import { binCount, binLabels, type CategoryBinSpec, missingBin, type NumericBinSpec, regularBinCount } from './spec.js';
+import { binOutcomeCounts, computeWoe, describeWoeConventions } from './woe.js';
 
 const f = (v: number[]) => Float64Array.from(v);
 const close = (a: number, b: number, tol = 1e-12, label = '') => assert.ok(Math.abs(a - b) <= tol, `${label} expected ${b}, got ${a}`);
@@ -168,4 +168,124 @@ test('profileFrame bins a flag by value: a column equal to the target shows IV 1
     ],
   );
   assert.equal(p.columns[1]?.iv?.toFixed(6), '0.587835');
+});
+
+test('bin layout: regular bins, then specials, then the missing bin; labels round splits to 10 significant digits', () => {
+  const numeric: NumericBinSpec = { feature: 'x', type: 'number', splits: [0.1 + 0.2, 2], specials: [-1, -2] };
+  assert.deepEqual([regularBinCount(numeric), binCount(numeric), missingBin(numeric)], [3, 6, 5]);
+  assert.deepEqual(binLabels(numeric), ['[-inf, 0.3)', '[0.3, 2)', '[2, inf)', 'special -1', 'special -2', 'missing']);
+  assert.deepEqual(binLabels({ ...numeric, splits: [], specials: [] }), ['[-inf, inf)', 'missing']);
+  const category: CategoryBinSpec = { feature: 'c', type: 'category', groups: [['a', 'b'], ['c']], specials: ['z'], unseen: 'missing' };
+  assert.deepEqual([regularBinCount(category), binCount(category), missingBin(category)], [2, 4, 3]);
+  assert.deepEqual(binLabels(category), ['{a, b}', '{c}', 'special z', 'missing']);
+});
+
+test('category lookup: groups, specials, unseen labels to the missing bin or −1; errors name the feature', () => {
+  const spec: CategoryBinSpec = { feature: 'c', type: 'category', groups: [['a'], ['b', 'c']], specials: ['s', 't'], unseen: 'missing' };
+  // groups 0, 1; specials 2, 3; missing 4
+  assert.deepEqual(Array.from(categoryLookup(['t', 'c', 'new', 'a', 's', 'b'], spec)), [3, 1, 4, 0, 2, 1]);
+  assert.deepEqual(Array.from(categoryLookup(['t', 'new'], { ...spec, unseen: 'error' })), [3, -1]);
+  assert.deepEqual(Array.from(assignCategoryBins(Int32Array.from([1, -1, 0]), ['a', 't'], spec)), [3, 4, 0]);
+  assert.throws(
+    () => assignCategoryBins(Int32Array.from([0, 1]), ['a', 'new'], { ...spec, unseen: 'error' }),
+    (e: unknown) =>
+      e instanceof CredoError && e.message === 'data does not match the schema: column "c" has category "new" never seen when the binning was made',
+  );
+  assert.throws(
+    () => assignBins(categoryFromLabels('q', ['a']), { feature: 'q', type: 'number', splits: [], specials: [] }),
+    (e: unknown) => e instanceof CredoError && e.message === 'column "q" must be numeric, found categorical',
+  );
+  assert.throws(
+    () => assignBins(numericColumn('q', f([1])), spec),
+    (e: unknown) => e instanceof CredoError && e.message === 'column "q" must be categorical, found numeric',
+  );
+});
+
+test('numeric bins: every interval of several splits, specials before intervals', () => {
+  const spec: NumericBinSpec = { feature: 'x', type: 'number', splits: [1, 2, 3, 4, 5], specials: [3, 9] };
+  // 3 is special although it is also a split; 9 special; the rest by upper bound
+  assert.deepEqual(Array.from(assignNumericBins(f([0, 1, 1.5, 2, 3, 3.5, 4, 4.5, 5, 6, 9, Number.NaN]), spec)), [0, 1, 1, 2, 6, 3, 4, 4, 5, 5, 7, 8]);
+});
+
+test('outcome and row counts per bin, weighted; unknown outcomes skipped', () => {
+  const bins = Int32Array.from([0, 1, 1, 2, 0]);
+  const labels = f([1, 0, 1, Number.NaN, 0]);
+  assert.deepEqual(binOutcomeCounts(bins, labels, 3), { goods: f([1, 1, 0]), bads: f([1, 1, 0]) });
+  const w = f([2, 3, 0.5, 7, 0.25]);
+  assert.deepEqual(binOutcomeCounts(bins, labels, 3, w), { goods: f([0.25, 3, 0]), bads: f([2, 0.5, 0]) });
+  assert.deepEqual(binCounts(bins, 4), f([2, 2, 1, 0]));
+  assert.deepEqual(binCounts(bins, 3, w), f([2.25, 3.5, 7]));
+});
+
+test('PSI details: shares, contributions, smoothing 0 with a bin empty in both populations', () => {
+  // smoothing 0: E = .5/.5/0, A = .25/.75/0 → −.25·ln .5 + .25·ln 1.5, the empty bin contributes 0
+  const r = computePsi(f([5, 5, 0]), f([1, 3, 0]), 0);
+  assert.deepEqual([...r.expectedShare], [0.5, 0.5, 0]);
+  assert.deepEqual([...r.actualShare], [0.25, 0.75, 0]);
+  assert.deepEqual([...r.contribution], [0.25 * Math.log(2), 0.25 * Math.log(1.5), 0]);
+  close(r.psi, 0.25 * Math.log(3));
+  assert.equal(r.smoothing, 0);
+  // smoothing 1: E = 6/8, 2/8; A = 2/8, 6/8 → 2·(.5·ln 3)
+  const s = computePsi(f([5, 1]), f([1, 5]), 1);
+  close(s.psi, Math.log(3));
+  assert.equal(computePsi(f([5, 1]), f([5, 1])).psi, 0);
+});
+
+test('CSI rows carry every bin with its shares and contribution, and the smoothing given', () => {
+  const spec: NumericBinSpec = { feature: 'x', type: 'number', splits: [5], specials: [] };
+  const a = new Frame([numericColumn('x', f([1, 2, 6, 7]))]);
+  const b = new Frame([numericColumn('x', f([1, 6, Number.NaN, Number.NaN]))]);
+  // smoothing 1: expected 2,2,0 → 3/7, 3/7, 1/7; actual 1,1,2 → 2/7, 2/7, 3/7
+  const [row] = computeCsi([spec], a, b, 1);
+  const e = [3 / 7, 3 / 7, 1 / 7];
+  const ac = [2 / 7, 2 / 7, 3 / 7];
+  assert.equal(row?.feature, 'x');
+  assert.deepEqual(
+    row?.bins.map((r) => r.bin),
+    ['[-inf, 5)', '[5, inf)', 'missing'],
+  );
+  row?.bins.forEach((r, i) => {
+    close(r.expected_share, e[i] as number);
+    close(r.actual_share, ac[i] as number);
+    close(r.contribution, ((ac[i] as number) - (e[i] as number)) * Math.log((ac[i] as number) / (e[i] as number)));
+  });
+  close(row?.psi as number, row?.bins.reduce((sum, r) => sum + r.contribution, 0) as number);
+});
+
+test('equal-width with specials, and equal-frequency edge cases', () => {
+  // −99 special: the range is 0…10
+  assert.deepEqual(equalWidthSplits(f([-99, 0, 10, 5]), 2, [-99]), [5]);
+  assert.deepEqual(equalWidthSplits(f([Number.NaN]), 3), []);
+  assert.deepEqual(equalFrequencySplits(f([]), 3), []);
+  // 4 values, 4 bins: positions 1, 2, 3 → every value but the smallest
+  assert.deepEqual(equalFrequencySplits(f([4, 3, 2, 1]), 4), [2, 3, 4]);
+  assert.deepEqual(equalFrequencySplits(f([4, 3, 2, 1]), 1), []);
+  // a minimum away from 0: width (10 − 2)/4
+  assert.deepEqual(equalWidthSplits(f([10, 2]), 4), [4, 6, 8]);
+  // positions 2, 4, 6 of 1,2,2,2,2,2,2,3 all hold 2: one split, not three
+  assert.deepEqual(equalFrequencySplits(f([1, 2, 2, 2, 2, 2, 2, 3]), 4), [2]);
+});
+
+test('WOE refusals and conventions, word for word', () => {
+  assert.throws(
+    () => computeWoe(f([0, 5]), f([5, 5]), { smoothing: 0 }),
+    (e: unknown) => e instanceof CredoError && e.message === 'bin 0 has no goods; WOE needs smoothing > 0 (e.g. 0.5)',
+  );
+  assert.throws(
+    () => computeWoe(f([5, 5]), f([5, 0]), { smoothing: 0 }),
+    (e: unknown) => e instanceof CredoError && e.message === 'bin 1 has no bads; WOE needs smoothing > 0 (e.g. 0.5)',
+  );
+  // an empty bin is no zero cell: smoothing 0 is fine
+  assert.equal(computeWoe(f([5, 0, 5]), f([5, 0, 15]), { smoothing: 0 }).woe[1], 0);
+  assert.equal(
+    describeWoeConventions({ sign: 'goods-over-bads', smoothing: 0.5 }),
+    'WOE = ln(%good/%bad) (positive = safer); smoothing +0.5 to goods and bads of every non-empty bin',
+  );
+  assert.equal(
+    describeWoeConventions({ sign: 'bads-over-goods', smoothing: 0 }),
+    'WOE = ln(%bad/%good) (positive = riskier); smoothing +0 to goods and bads of every non-empty bin',
+  );
+  // every bin empty: no WOE, no IV
+  const none = computeWoe(f([0, 0]), f([0, 0]));
+  assert.deepEqual([[...none.woe], [...none.ivContribution], none.iv], [[0, 0], [0, 0], 0]);
 });
