@@ -58,7 +58,8 @@ test('leafShapQuadrature: equals the TreeSHAP leaf kernel (addLeafShap) for ever
           const expected = new Float64Array(d);
           addLeafShap(d, zeros, 0, mask, value, weights, new Float64Array(d + 1), expected, 0);
           const got = byQuadrature(q, d, mask);
-          for (let k = 0; k < d; k++) assert.ok(Math.abs((got[k] as number) - (expected[k] as number)) <= 1e-13, `d ${d} mask ${mask} k ${k}: ${got[k]} vs ${expected[k]}`);
+          for (let k = 0; k < d; k++)
+            assert.ok(Math.abs((got[k] as number) - (expected[k] as number)) <= 1e-13, `d ${d} mask ${mask} k ${k}: ${got[k]} vs ${expected[k]}`);
         }
       },
     ),
