@@ -6,7 +6,7 @@ import { forestClampSql, logitSql, pdSql, scoreSql, termsRawSql, treeMarginSql }
 import { featureAlias, type ModelPieces, modelPieces } from './model-terms.js';
 import { additiveReasonParts } from './reason-codes-sql.js';
 import { sumBalanced } from './sum-balanced.js';
-import { treeReasonParts } from './tree-shap-sql.js';
+import { DEFAULT_TREE_REASON_CHARS, type TreeShapLimits, treeReasonParts } from './tree-shap-sql.js';
 
 /** Options of `compileModelSql`. */
 export interface ModelSqlOptions {
@@ -30,6 +30,8 @@ export interface ModelSqlOptions {
    * exact path-dependent TreeSHAP of tree models (`treeReasonParts`).
    */
   readonly reasons?: { readonly count: number; readonly catalogue: ReasonCatalogue };
+  /** Most characters of TreeSHAP SQL for the reasons of a tree model (default `DEFAULT_TREE_REASON_CHARS`); over it the model is refused. */
+  readonly maxReasonChars?: number;
 }
 
 /** The SQL of a model: statements to run in order, the last one a SELECT of keys, `pd` and `score`. */
@@ -83,7 +85,7 @@ export function compileModelSql(model: CredoModel, options: ModelSqlOptions = {}
         ]),
   ];
   const build = (packing: number | undefined) => {
-    const parts = modelParts(model, pieces, d, keys, from, limit, packing, options.reasons);
+    const parts = modelParts(model, pieces, d, keys, from, limit, packing, options.reasons, options.maxReasonChars);
     return { parts, stages: parts.filter((p) => p.name.startsWith('stage_')).length };
   };
   const single = build(undefined);
@@ -152,6 +154,7 @@ function modelParts(
   limit: number,
   packing: number | undefined,
   reasons: ModelSqlOptions['reasons'],
+  maxReasonChars: number | undefined,
 ): Part[] {
   const keyAliases = keys.map((_, i) => `k${i}`);
   const inputCols = [
@@ -170,7 +173,10 @@ function modelParts(
   // Reason codes first (they read the features), carried through the model's own steps.
   let termColumns: readonly string[] | undefined;
   if (reasons !== undefined) {
-    const r = pieces.kind === 'terms' ? additiveReasonParts(pieces, d, keyAliases, reasons.catalogue, reasons.count) : treeReasons(model, pieces, d, keyAliases, reasons, packing);
+    const r =
+      pieces.kind === 'terms'
+        ? additiveReasonParts(pieces, d, keyAliases, reasons.catalogue, reasons.count)
+        : treeReasons(model, pieces, d, keyAliases, reasons, { maxColumns: 1600, packing, maxChars: maxReasonChars ?? DEFAULT_TREE_REASON_CHARS });
     if ('termColumns' in r) termColumns = r.termColumns;
     parts.push(...r.parts);
     source = r.source;
@@ -228,14 +234,14 @@ function treeReasons(
   d: SqlDialect,
   keyAliases: readonly string[],
   reasons: NonNullable<ModelSqlOptions['reasons']>,
-  packing: number | undefined,
+  limits: TreeShapLimits,
 ) {
   const ensemble = ensembleOf(model);
   if (ensemble === undefined) throw new CredoError('E_MODEL_KIND', { kind: model.kind, problem: 'a tree model without a tree ensemble' });
   // no leaf tables: the SQL needs only the leaves' paths and zero fractions
   const explainer = treeExplainerOf(ensemble, { tableBudget: 0 });
   const carry = [...keyAliases, ...pieces.features.map((_, j) => featureAlias(j))];
-  return treeReasonParts(explainer, pieces.features, d, carry, reasons.catalogue, reasons.count, { maxColumns: 1600, packing });
+  return treeReasonParts(explainer, pieces.features, d, carry, reasons.catalogue, reasons.count, limits);
 }
 
 /** Consecutive groups of trees: at most `limit` trees and (when packing) at most `packing` characters of tree text each. */

@@ -1,3 +1,4 @@
+import { CredoError } from '../errors/index.js';
 import type { ReasonCatalogue, TreeExplainer } from '../explain/index.js';
 import type { SqlDialect } from './dialects.js';
 import { leafShapQuadrature } from './leaf-shap-quadrature.js';
@@ -12,7 +13,12 @@ export interface TreeShapLimits {
   readonly maxColumns: number;
   /** Most characters of tree text per stage, when the statement must fit a size budget. */
   readonly packing?: number | undefined;
+  /** Most characters of TreeSHAP SQL in all (engines spend seconds per megabyte planning it); over it the model is refused. */
+  readonly maxChars: number;
 }
+
+/** Default `maxChars`: 2,000,000 characters, about 25 trees of 31 leaves 7 features deep (measured: DuckDB plans 1.6 MB in ~5 s of CPU). */
+export const DEFAULT_TREE_REASON_CHARS = 2_000_000;
 
 /** What `treeReasonParts` adds to a compiled tree model. */
 export interface TreeReasonSql extends RankedReasons {
@@ -41,7 +47,8 @@ interface TreeShapTree {
  * node (`hn…`: the row goes left), per leaf the R = ⌈d/2⌉ path-factor products (`hp…`) and the
  * value every failed path feature gets (`hf…`), then each feature's running sum `s{j}` adds, per
  * leaf on whose path it lies, the followed or the failed value (`leafShapQuadrature`). Trees are
- * grouped in stages of at most `maxColumns` columns (and `packing` characters). `carry` (keys and
+ * grouped in stages of at most `maxColumns` columns (and `packing` characters); a model whose
+ * TreeSHAP SQL is over `maxChars` characters is refused (`E_INPUT_ARGUMENT_INVALID`). `carry` (keys and
  * feature aliases) is carried through; the last step carries it, `s{j}`, `q{j}`, `w{j}` and the
  * reason columns.
  */
@@ -61,6 +68,13 @@ export function treeReasonParts(
   for (let t = 0; t + 1 < compiled.treeNodeStart.length; t++) {
     const tree = treeShapTree(explainer, t, d);
     if (tree.columns > 0) trees.push(tree);
+  }
+  const total = trees.reduce((sum, t) => sum + t.chars, 0);
+  if (total > limits.maxChars) {
+    throw new CredoError('E_INPUT_ARGUMENT_INVALID', {
+      argument: 'reasons',
+      problem: `the exact TreeSHAP SQL of this ${trees.length}-tree model is about ${total.toLocaleString('en-US')} characters, over the budget of ${limits.maxChars.toLocaleString('en-US')} (it grows with trees × leaves × path depth, and engines take seconds per megabyte to plan it): raise --reasons-budget, or use credo score --reasons`,
+    });
   }
   const base = carry.length + p;
   const groups: TreeShapTree[][] = [];
@@ -160,7 +174,8 @@ function treeShapTree(explainer: TreeExplainer, t: number, d: SqlDialect): TreeS
     const product = (r: number) => `hp${l}_${r}`;
     for (let r = 0; r < R; r++) {
       const factors = followed.map(
-        (c, i) => `CASE WHEN ${c} THEN ${d.formatDouble(q.followedFactor[i * R + r] as number)} ELSE ${d.formatDouble(q.failedFactor[i * R + r] as number)} END`,
+        (c, i) =>
+          `CASE WHEN ${c} THEN ${d.formatDouble(q.followedFactor[i * R + r] as number)} ELSE ${d.formatDouble(q.failedFactor[i * R + r] as number)} END`,
       );
       products.push(`${factors.join(' * ')} AS ${product(r)}`);
     }

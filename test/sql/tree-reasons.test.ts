@@ -52,7 +52,12 @@ test('TreeSHAP reason codes of GBDT and forest models in SQL equal credo score -
         await engine.load(`tree reasons ${data.name}`, data.score);
         for (const count of [1, 4]) {
           const label = `${engine.name} ${data.name} ${model.kind} --reasons ${count}`;
-          const sql = compileModelSql(model, { dialect: engine.dialect, table: `tree reasons ${data.name}`, keys: ['row_id'], reasons: { count, catalogue: shipped } });
+          const sql = compileModelSql(model, {
+            dialect: engine.dialect,
+            table: `tree reasons ${data.name}`,
+            keys: ['row_id'],
+            reasons: { count, catalogue: shipped },
+          });
           const rows = await engine.query(sql.statements);
           rows.sort((a, b) => Number(a.row_id) - Number(b.row_id));
           const want = expected(model, explanation, data, shipped, count);
