@@ -142,7 +142,7 @@ function render(parts: readonly Part[], layout: 'single' | 'views', prefix: stri
     return { statements: [`WITH ${ctes.join(',\n')}\n${last.body(ref)}`] };
   }
   const ref = (name: string) => quoteTableName(d, `${prefix}_${name}`);
-  return { statements: [...body.map((p) => `CREATE OR REPLACE VIEW ${ref(p.name)} AS\n${p.body(ref)}`), last.body(ref)] };
+  return { statements: [...body.map((p) => `CREATE OR REPLACE VIEW ${ref(p.name)} AS\n${p.body(ref)}${d.stageViewFence}`), last.body(ref)] };
 }
 
 function modelParts(
