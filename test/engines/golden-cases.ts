@@ -131,7 +131,8 @@ export function goldenCases(): GoldenCase[] {
     },
     {
       name: 'model-lightgbm-reasons',
-      sql: (d) => compileModelSql(lgb, { dialect: dialects[d], table: 'credo.applications', keys: ['id'], reasons: { count: 2, catalogue: hostileCatalogue() } }).text,
+      sql: (d) =>
+        compileModelSql(lgb, { dialect: dialects[d], table: 'credo.applications', keys: ['id'], reasons: { count: 2, catalogue: hostileCatalogue() } }).text,
     },
     {
       name: 'rules-with-model',
