@@ -4,7 +4,7 @@ import type { CredoModel } from '../ml/model.js';
 import { type DialectName, duckdb, quoteTableName, type SqlDialect } from './dialects.js';
 import { forestClampSql, logitSql, pdSql, scoreSql, termsRawSql, treeMarginSql } from './model-outputs.js';
 import { featureAlias, type ModelPieces, modelPieces } from './model-terms.js';
-import { additiveReasonParts } from './reason-codes-sql.js';
+import { additiveReasonParts, type RankedReasons } from './reason-codes-sql.js';
 import { sumBalanced } from './sum-balanced.js';
 import { DEFAULT_TREE_REASON_CHARS, type TreeShapLimits, treeReasonParts } from './tree-shap-sql.js';
 
@@ -173,11 +173,14 @@ function modelParts(
   // Reason codes first (they read the features), carried through the model's own steps.
   let termColumns: readonly string[] | undefined;
   if (reasons !== undefined) {
-    const r =
-      pieces.kind === 'terms'
-        ? additiveReasonParts(pieces, d, keyAliases, reasons.catalogue, reasons.count)
-        : treeReasons(model, pieces, d, keyAliases, reasons, { maxColumns: 1600, packing, maxChars: maxReasonChars ?? DEFAULT_TREE_REASON_CHARS });
-    if ('termColumns' in r) termColumns = r.termColumns;
+    let r: RankedReasons;
+    if (pieces.kind === 'terms') {
+      const additive = additiveReasonParts(pieces, d, keyAliases, reasons.catalogue, reasons.count);
+      termColumns = additive.termColumns;
+      r = additive;
+    } else {
+      r = treeReasons(model, pieces, d, keyAliases, reasons, { maxColumns: 1600, packing, maxChars: maxReasonChars ?? DEFAULT_TREE_REASON_CHARS });
+    }
     parts.push(...r.parts);
     source = r.source;
     extra = r.columns;

@@ -20,17 +20,17 @@ export interface TreeShapLimits {
 /** Default `maxChars`: 2,000,000 characters, about 25 trees of 31 leaves 7 features deep (measured: DuckDB plans 1.6 MB in ~5 s of CPU). */
 export const DEFAULT_TREE_REASON_CHARS = 2_000_000;
 
-/** What `treeReasonParts` adds to a compiled tree model. */
-export interface TreeReasonSql extends RankedReasons {
-  /** Number of TreeSHAP stages (groups of trees). */
-  readonly stages: number;
+/** A computed column: its SQL and its name. */
+interface Column {
+  readonly sql: string;
+  readonly name: string;
 }
 
 /** One tree's SQL for TreeSHAP: node direction bits, per-leaf products and failed values, per-feature terms. */
 interface TreeShapTree {
-  readonly bits: readonly string[];
-  readonly products: readonly string[];
-  readonly failed: readonly string[];
+  readonly bits: readonly Column[];
+  readonly products: readonly Column[];
+  readonly failed: readonly Column[];
   /** Per feature: the SQL of each leaf's contribution to it. */
   readonly terms: ReadonlyMap<number, readonly string[]>;
   /** Columns the tree adds to a stage, and its text length. */
@@ -60,7 +60,7 @@ export function treeReasonParts(
   catalogue: ReasonCatalogue,
   count: number,
   limits: TreeShapLimits,
-): TreeReasonSql {
+): RankedReasons {
   const compiled = explainer.compiled;
   const p = features.length;
   const sums = features.map((_, j) => `s${j}`);
@@ -104,13 +104,14 @@ export function treeReasonParts(
     const bits = group.flatMap((t) => t.bits);
     const products = group.flatMap((t) => t.products);
     const failed = group.flatMap((t) => t.failed);
-    const names = (cols: readonly string[]) => cols.map((c) => c.slice(c.lastIndexOf(' AS ') + 4));
+    const names = (cols: readonly Column[]) => cols.map((c) => c.name);
+    const selects = (cols: readonly Column[]) => cols.map((c) => `${c.sql} AS ${c.name}`);
     const stage = `shap_${k + 1}`;
-    parts.push({ name: `${stage}_bits`, body: (ref) => `SELECT\n${lines([...kept, ...bits])}\nFROM ${ref(prev)}` });
+    parts.push({ name: `${stage}_bits`, body: (ref) => `SELECT\n${lines([...kept, ...selects(bits)])}\nFROM ${ref(prev)}` });
     const withBits = [...kept, ...names(bits)];
-    parts.push({ name: `${stage}_products`, body: (ref) => `SELECT\n${lines([...withBits, ...products])}\nFROM ${ref(`${stage}_bits`)}` });
+    parts.push({ name: `${stage}_products`, body: (ref) => `SELECT\n${lines([...withBits, ...selects(products)])}\nFROM ${ref(`${stage}_bits`)}` });
     const withProducts = [...withBits, ...names(products)];
-    parts.push({ name: `${stage}_failed`, body: (ref) => `SELECT\n${lines([...withProducts, ...failed])}\nFROM ${ref(`${stage}_products`)}` });
+    parts.push({ name: `${stage}_failed`, body: (ref) => `SELECT\n${lines([...withProducts, ...selects(failed)])}\nFROM ${ref(`${stage}_products`)}` });
     const added = sums.map((s, j) => {
       const terms = group.flatMap((t) => t.terms.get(j) ?? []);
       if (terms.length === 0) return k === 0 ? `${zero} AS ${s}` : s;
@@ -132,7 +133,7 @@ export function treeReasonParts(
   const summed = source;
   parts.push({ name: 'shap_codes', body: (ref) => `SELECT\n${lines([...carry, ...sums, ...codes.selects.map((c) => c.trim())])}\nFROM ${ref(summed)}` });
   const ranked = rankedReasonParts(d, { source: 'shap_codes', carry: [...carry, ...sums, ...codes.columns], features, catalogue, count });
-  return { parts: [...parts, ...ranked.parts], source: ranked.source, columns: ranked.columns, stages: groups.length };
+  return { parts: [...parts, ...ranked.parts], source: ranked.source, columns: ranked.columns };
 }
 
 /** The TreeSHAP SQL of tree `t` of the compiled explainer (see `treeReasonParts`). */
@@ -141,7 +142,7 @@ function treeShapTree(explainer: TreeExplainer, t: number, d: SqlDialect): TreeS
   const nodeStart = m.treeNodeStart[t] as number;
   const nodeEnd = m.treeNodeStart[t + 1] as number;
   const parent = new Map<number, { readonly node: number; readonly left: boolean }>();
-  const bits: string[] = [];
+  const bits: Column[] = [];
   for (let g = nodeStart; g < nodeEnd; g++) {
     if ((m.nodeFeature[g] as number) < 0) continue;
     parent.set(m.nodeLeft[g] as number, { node: g, left: true });
@@ -153,10 +154,10 @@ function treeShapTree(explainer: TreeExplainer, t: number, d: SqlDialect): TreeS
           ? '1'
           : '0'
         : `CASE WHEN ${routing.test} THEN ${routing.child === 'left' ? 1 : 0} ELSE ${routing.child === 'left' ? 0 : 1} END`;
-    bits.push(`${expr} AS hn${g}`);
+    bits.push({ sql: expr, name: `hn${g}` });
   }
-  const products: string[] = [];
-  const failed: string[] = [];
+  const products: Column[] = [];
+  const failed: Column[] = [];
   const terms = new Map<number, string[]>();
   let chars = 0;
   for (let l = m.treeLeafStart[t] as number; l < (m.treeLeafStart[t + 1] as number); l++) {
@@ -177,11 +178,11 @@ function treeShapTree(explainer: TreeExplainer, t: number, d: SqlDialect): TreeS
         (c, i) =>
           `CASE WHEN ${c} THEN ${d.formatDouble(q.followedFactor[i * R + r] as number)} ELSE ${d.formatDouble(q.failedFactor[i * R + r] as number)} END`,
       );
-      products.push(`${factors.join(' * ')} AS ${product(r)}`);
+      products.push({ sql: factors.join(' * '), name: product(r) });
     }
     const weighted = (coefficient: (r: number) => number) =>
       sumBalanced(Array.from({ length: R }, (_, r) => `${d.formatDouble(coefficient(r))} * ${product(r)}`));
-    failed.push(`${weighted((r) => q.failedCoefficient[r] as number)} AS hf${l}`);
+    failed.push({ sql: weighted((r) => q.failedCoefficient[r] as number), name: `hf${l}` });
     followed.forEach((c, k) => {
       const f = m.leafFeatures[start + k] as number;
       const term = `CASE WHEN ${c} THEN ${weighted((r) => q.followedCoefficient[k * R + r] as number)} ELSE hf${l} END`;
@@ -191,7 +192,7 @@ function treeShapTree(explainer: TreeExplainer, t: number, d: SqlDialect): TreeS
       chars += term.length + 3;
     });
   }
-  for (const text of [...bits, ...products, ...failed]) chars += text.length + 4;
+  for (const c of [...bits, ...products, ...failed]) chars += c.sql.length + c.name.length + 8;
   return { bits, products, failed, terms, columns: bits.length + products.length + failed.length, chars };
 }
 
