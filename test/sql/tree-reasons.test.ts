@@ -65,6 +65,7 @@ async function assertTreeReasons(
   label: string,
   seen: Seen,
   options: ModelSqlOptions = {},
+  checkValues = true,
 ): Promise<void> {
   const { explanation } = await explainFrame(model, frame, 1);
   const p = explanation.features.length;
@@ -84,6 +85,7 @@ async function assertTreeReasons(
     if (got[count] !== null) seen.inquiries++;
     if (got.some((g) => g === 'T02' || g === 'T10')) seen.specials++;
   });
+  if (!checkValues) return;
   // The contributions: the same steps, read at `shap_codes` instead of the final SELECT.
   const s = Array.from({ length: p }, (_, j) => `s${j}`).join(', ');
   const last = sql.statements[sql.statements.length - 1] as string;
@@ -112,7 +114,9 @@ test('TreeSHAP reason codes of GBDT and forest models in SQL equal credo score -
           [shipped, 4],
           [withInquiries(shipped), 1],
         ] as const) {
-          await assertTreeReasons(engine, model, data.score, table, catalogue, count, `${engine.name} ${data.name} ${model.kind} --reasons ${count}`, seen);
+          // the TreeSHAP values do not depend on the catalogue: checked once per model
+          const label = `${engine.name} ${data.name} ${model.kind} --reasons ${count}`;
+          await assertTreeReasons(engine, model, data.score, table, catalogue, count, label, seen, {}, count === 4);
         }
       }
     }
@@ -129,7 +133,7 @@ test('TreeSHAP reason codes of imported XGBoost (float32 inputs, categorical spl
     ['categorical', ['region']],
   ] as const) {
     const model = importXgboost(read('xgboost', `${name}.json`), { file: `${name}.json`, createdAt: '2026-01-01T00:00:00Z' });
-    const frame = csvFrame(read('xgboost', `${name}-input.csv`), categorical);
+    const frame = csvFrame(read('xgboost', `${name}-input.csv`), categorical).slice(0, 150);
     for (const engine of engines) {
       await engine.load(`xgb reasons ${name}`, frame);
       await assertTreeReasons(engine, model, frame, `xgb reasons ${name}`, shipped, 2, `${engine.name} xgboost ${name}`, seen);
@@ -140,7 +144,7 @@ test('TreeSHAP reason codes of imported XGBoost (float32 inputs, categorical spl
     ['lgb-categorical', ['region']],
   ] as const) {
     const model = importLightgbm(read('lightgbm', `${name}.txt`), { file: `${name}.txt`, createdAt: '2026-01-01T00:00:00Z' });
-    const frame = csvFrame(read('lightgbm', `${name}-input.csv`), categorical);
+    const frame = csvFrame(read('lightgbm', `${name}-input.csv`), categorical).slice(0, 150);
     for (const engine of engines) {
       await engine.load(`lgb reasons ${name}`, frame);
       await assertTreeReasons(engine, model, frame, `lgb reasons ${name}`, shipped, 2, `${engine.name} lightgbm ${name}`, seen);
