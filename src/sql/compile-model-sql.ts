@@ -1,11 +1,12 @@
 import { CredoError } from '../errors/index.js';
-import type { ReasonCatalogue } from '../explain/index.js';
+import { ensembleOf, type ReasonCatalogue, treeExplainerOf } from '../explain/index.js';
 import type { CredoModel } from '../ml/model.js';
 import { type DialectName, duckdb, quoteTableName, type SqlDialect } from './dialects.js';
 import { forestClampSql, logitSql, pdSql, scoreSql, termsRawSql, treeMarginSql } from './model-outputs.js';
 import { featureAlias, type ModelPieces, modelPieces } from './model-terms.js';
-import { additiveReasonParts } from './reason-codes-sql.js';
+import { additiveReasonParts, type RankedReasons } from './reason-codes-sql.js';
 import { sumBalanced } from './sum-balanced.js';
+import { DEFAULT_TREE_REASON_CHARS, type TreeShapLimits, treeReasonParts } from './tree-shap-sql.js';
 
 /** Options of `compileModelSql`. */
 export interface ModelSqlOptions {
@@ -25,9 +26,12 @@ export interface ModelSqlOptions {
   readonly treesPerStage?: number;
   /**
    * Principal reason codes as `credo score --reasons N` gives them (columns `reason_1..N+1`,
-   * `reason_text_1..N+1`): additive models only (logistic, SVM, scorecard); a tree model is refused.
+   * `reason_text_1..N+1`): exact contributions of additive models (logistic, SVM, scorecard),
+   * exact path-dependent TreeSHAP of tree models (`treeReasonParts`).
    */
   readonly reasons?: { readonly count: number; readonly catalogue: ReasonCatalogue };
+  /** Most characters of TreeSHAP SQL for the reasons of a tree model (default `DEFAULT_TREE_REASON_CHARS`); over it the model is refused. */
+  readonly maxReasonChars?: number;
 }
 
 /** The SQL of a model: statements to run in order, the last one a SELECT of keys, `pd` and `score`. */
@@ -80,14 +84,8 @@ export function compileModelSql(model: CredoModel, options: ModelSqlOptions = {}
           ...Array.from({ length: reasonCount + 1 }, (_, k) => `reason_text_${k + 1}`),
         ]),
   ];
-  if (options.reasons !== undefined && pieces.kind !== 'terms') {
-    throw new CredoError('E_INPUT_ARGUMENT_INVALID', {
-      argument: 'reasons',
-      problem: `reason codes of a ${model.kind} model are not compiled to SQL: only additive models (logistic, SVM, scorecard) are exact in SQL; use credo score --reasons (see docs/scale.md)`,
-    });
-  }
   const build = (packing: number | undefined) => {
-    const parts = modelParts(model, pieces, d, keys, from, limit, packing, options.reasons);
+    const parts = modelParts(model, pieces, d, keys, from, limit, packing, options.reasons, options.maxReasonChars);
     return { parts, stages: parts.filter((p) => p.name.startsWith('stage_')).length };
   };
   const single = build(undefined);
@@ -144,7 +142,7 @@ function render(parts: readonly Part[], layout: 'single' | 'views', prefix: stri
     return { statements: [`WITH ${ctes.join(',\n')}\n${last.body(ref)}`] };
   }
   const ref = (name: string) => quoteTableName(d, `${prefix}_${name}`);
-  return { statements: [...body.map((p) => `CREATE OR REPLACE VIEW ${ref(p.name)} AS\n${p.body(ref)}`), last.body(ref)] };
+  return { statements: [...body.map((p) => `CREATE OR REPLACE VIEW ${ref(p.name)} AS\n${p.body(ref)}${d.stageViewFence}`), last.body(ref)] };
 }
 
 function modelParts(
@@ -156,6 +154,7 @@ function modelParts(
   limit: number,
   packing: number | undefined,
   reasons: ModelSqlOptions['reasons'],
+  maxReasonChars: number | undefined,
 ): Part[] {
   const keyAliases = keys.map((_, i) => `k${i}`);
   const inputCols = [
@@ -166,21 +165,31 @@ function modelParts(
   ];
   const parts: Part[] = [{ name: 'input', body: () => `SELECT\n${inputCols.join(',\n')}\nFROM ${from}` }];
   const featureCols = pieces.features.map((_, j) => featureAlias(j));
-  const carry = [...keyAliases, ...featureCols];
   const select = (cols: readonly string[]) => (cols.length === 0 ? '' : `${cols.join(', ')}, `);
   let rawExpr: string;
   let source = 'input';
   // Columns carried from the model steps to the output (the reason codes and texts), internal → output name.
   let extra: readonly { readonly internal: string; readonly output: string }[] = [];
-  if (pieces.kind === 'terms' && reasons !== undefined) {
-    const r = additiveReasonParts(pieces, d, keyAliases, reasons.catalogue, reasons.count);
+  // Reason codes first (they read the features), carried through the model's own steps.
+  let termColumns: readonly string[] | undefined;
+  if (reasons !== undefined) {
+    let r: RankedReasons;
+    if (pieces.kind === 'terms') {
+      const additive = additiveReasonParts(pieces, d, keyAliases, reasons.catalogue, reasons.count);
+      termColumns = additive.termColumns;
+      r = additive;
+    } else {
+      r = treeReasons(model, pieces, d, keyAliases, reasons, { maxColumns: 1600, packing, maxChars: maxReasonChars ?? DEFAULT_TREE_REASON_CHARS });
+    }
     parts.push(...r.parts);
     source = r.source;
-    rawExpr = termsRawSql({ ...pieces, terms: r.termColumns }, d);
     extra = r.columns;
-  } else if (pieces.kind === 'terms') {
-    rawExpr = termsRawSql(pieces, d);
+  }
+  const kept = [...keyAliases, ...extra.map((c) => c.internal)];
+  if (pieces.kind === 'terms') {
+    rawExpr = termsRawSql(termColumns === undefined ? pieces : { ...pieces, terms: termColumns }, d);
   } else {
+    const carry = [...kept, ...featureCols];
     const stages = packStages(pieces.trees, limit, packing);
     stages.forEach((trees, k) => {
       const prev = source;
@@ -188,18 +197,19 @@ function modelParts(
       const treeCols = trees.map((t, i) => `  ${t} AS t${i}`);
       parts.push({ name: `stage_${k + 1}`, body: (ref) => `SELECT ${select(hasSum ? [...carry, 's'] : carry)}\n${treeCols.join(',\n')}\nFROM ${ref(prev)}` });
       const total = sumBalanced(trees.map((_, i) => `t${i}`));
-      const keep = k === stages.length - 1 ? keyAliases : carry;
+      const keep = k === stages.length - 1 ? kept : carry;
       parts.push({ name: `sum_${k + 1}`, body: (ref) => `SELECT ${select(keep)}${hasSum ? `s + ${total}` : total} AS s\nFROM ${ref(`stage_${k + 1}`)}` });
       source = `sum_${k + 1}`;
     });
     if (stages.length === 0) {
-      parts.push({ name: 'sum_0', body: (ref) => `SELECT ${select(keyAliases)}${d.formatDouble(0)} AS s\nFROM ${ref('input')}` });
+      const from = source;
+      parts.push({ name: 'sum_0', body: (ref) => `SELECT ${select(kept)}${d.formatDouble(0)} AS s\nFROM ${ref(from)}` });
       source = 'sum_0';
     }
     const margin = treeMarginSql(pieces, d, 's');
     if (pieces.probability) {
       const summed = source;
-      parts.push({ name: 'clamped', body: (ref) => `SELECT ${select(keyAliases)}${forestClampSql(d, margin)} AS p\nFROM ${ref(summed)}` });
+      parts.push({ name: 'clamped', body: (ref) => `SELECT ${select(kept)}${forestClampSql(d, margin)} AS p\nFROM ${ref(summed)}` });
       source = 'clamped';
       rawExpr = logitSql(d, 'p');
     } else {
@@ -207,7 +217,6 @@ function modelParts(
     }
   }
   const rawSource = source;
-  const kept = [...keyAliases, ...extra.map((c) => c.internal)];
   parts.push({ name: 'raw', body: (ref) => `SELECT ${select(kept)}${rawExpr} AS raw\nFROM ${ref(rawSource)}` });
   parts.push({ name: 'pd', body: (ref) => `SELECT ${select(kept)}${pdSql(d, 'raw')} AS pd\nFROM ${ref('raw')}` });
   const score = scoreSql(d, model, 'pd');
@@ -219,6 +228,23 @@ function modelParts(
   ];
   parts.push({ name: 'final', body: (ref) => `SELECT\n  ${out.join(',\n  ')}\nFROM ${ref('pd')}` });
   return parts;
+}
+
+/** The TreeSHAP reason steps of a tree model (`treeReasonParts`), reading the input CTE's keys and features. */
+function treeReasons(
+  model: CredoModel,
+  pieces: Extract<ModelPieces, { kind: 'trees' }>,
+  d: SqlDialect,
+  keyAliases: readonly string[],
+  reasons: NonNullable<ModelSqlOptions['reasons']>,
+  limits: TreeShapLimits,
+) {
+  const ensemble = ensembleOf(model);
+  if (ensemble === undefined) throw new CredoError('E_MODEL_KIND', { kind: model.kind, problem: 'a tree model without a tree ensemble' });
+  // no leaf tables: the SQL needs only the leaves' paths and zero fractions
+  const explainer = treeExplainerOf(ensemble, { tableBudget: 0 });
+  const carry = [...keyAliases, ...pieces.features.map((_, j) => featureAlias(j))];
+  return treeReasonParts(explainer, pieces.features, d, carry, reasons.catalogue, reasons.count, limits);
 }
 
 /** Consecutive groups of trees: at most `limit` trees and (when packing) at most `packing` characters of tree text each. */

@@ -34,6 +34,13 @@ export interface SqlDialect {
    * CTEs and then spends seconds on a 500-tree expression; materialised stages plan in 0.3 s).
    */
   readonly stageCte: string;
+  /**
+   * Text after a stage view's SELECT: PostgreSQL gets `OFFSET 0`, which keeps the view a subquery of
+   * its own. Without it the planner flattens the chain of views and substitutes each column's
+   * expression at every reference, so steps that read a column several times (the reason
+   * rankings) grow exponentially: a 6-tree reasons query was killed by the OOM killer.
+   */
+  readonly stageViewFence: string;
   /** Largest statement text the engine accepts (characters), or undefined when it has no practical limit. */
   readonly maxStatementChars: number | undefined;
 }
@@ -91,6 +98,7 @@ interface Spec {
   readonly floatDivision: boolean;
   readonly maxStatementChars?: number;
   readonly stageCte?: string;
+  readonly stageViewFence?: string;
 }
 
 function dialect(spec: Spec): SqlDialect {
@@ -107,6 +115,7 @@ function dialect(spec: Spec): SqlDialect {
     textType: spec.textType,
     maxStatementChars: spec.maxStatementChars,
     stageCte: spec.stageCte ?? 'AS',
+    stageViewFence: spec.stageViewFence ?? '',
   };
 }
 
@@ -136,6 +145,7 @@ export const postgres: SqlDialect = dialect({
   nanToNull: (expr) => `NULLIF(${expr}, 'NaN'::float8)`,
   floatDivision: false,
   stageCte: 'AS MATERIALIZED',
+  stageViewFence: '\nOFFSET 0',
 });
 
 /** Apache Spark SQL (Databricks): backtick identifiers, backslash escapes in strings, `1.5e0` doubles. */

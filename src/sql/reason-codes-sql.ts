@@ -32,14 +32,9 @@ export interface AdditiveTermsSql {
  * Principal reason codes of an additive model (logistic, linear SVM, scorecard) in SQL, with the
  * semantics of `credo score --reasons N` (`principalReasons` relative to the population): the
  * contribution of term j is its value minus its mean over all rows of the input table (exact
- * Shapley values of an additive model, as `additiveExplanation`); features with a positive
- * contribution are ranked largest first (ties: model order), a code already given is skipped, at
- * most `count` reasons; then the FCRA §609(f) slot N+1: the first adverse inquiries feature after
- * the N-th reason when no reason so far is an inquiries feature and its code is not already given.
+ * Shapley values of an additive model, as `additiveExplanation`), ranked by `rankedReasonParts`.
  * The code and text of a feature follow `reasonFor` (missing, special values, the feature, the
- * generic entry with `{feature}` filled in). Ranking is done column-wise, one pick per step (the
- * largest eligible contribution by GREATEST, the first feature holding it), so no row id, window
- * function or unpivot is needed and every dialect runs it. `keys` are the key aliases carried along.
+ * generic entry with `{feature}` filled in). `keys` are the key aliases carried along.
  */
 export function additiveReasonParts(
   model: AdditiveTermsSql,
@@ -52,27 +47,72 @@ export function additiveReasonParts(
   const idx = Array.from({ length: p }, (_, j) => j);
   const c = idx.map((j) => `c${j}`);
   const s = idx.map((j) => `s${j}`);
+  const names = model.termFeatures.map((f) => model.features[f] as SqlFeature);
+  const parts: ReasonPart[] = [];
+  // Term values, and the code and text each feature would give at the row's value.
+  const termCols = idx.map((j) => `  ${model.terms[j]} AS ${c[j]}`);
+  const codes = reasonCodeColumns(
+    catalogue,
+    names,
+    model.termFeatures.map((f) => featureAlias(f)),
+    d,
+  );
+  const termsSelect = [...keys.map((k) => `  ${k}`), ...termCols, ...codes.selects];
+  parts.push({ name: 'terms', body: (ref) => `SELECT\n${termsSelect.join(',\n')}\nFROM ${ref('input')}` });
+  parts.push({ name: 'means', body: (ref) => `SELECT ${idx.map((j) => `AVG(${c[j]}) AS m${j}`).join(', ')}\nFROM ${ref('terms')}` });
+  parts.push({
+    name: 'contributions',
+    body: (ref) =>
+      `SELECT ${[...keys, ...c, ...codes.columns].join(', ')},\n  ${idx.map((j) => `${c[j]} - m${j} AS ${s[j]}`).join(', ')}\nFROM ${ref('terms')} CROSS JOIN ${ref('means')}`,
+  });
+  const ranked = rankedReasonParts(d, { source: 'contributions', carry: [...keys, ...c, ...codes.columns, ...s], features: names, catalogue, count });
+  return { parts: [...parts, ...ranked.parts], source: ranked.source, termColumns: c, columns: ranked.columns };
+}
+
+/** What `rankedReasonParts` ranks: per item j (a term or a feature), columns `s{j}` (contribution), `q{j}` (code), `w{j}` (text) in `carry`. */
+export interface RankInput {
+  /** The step holding the items' columns. */
+  readonly source: string;
+  /** Columns of `source` carried through every step (must include `s{j}`, `q{j}`, `w{j}` of every item). */
+  readonly carry: readonly string[];
+  /** The feature of each item, in model order (ties go to the earlier item). */
+  readonly features: readonly SqlFeature[];
+  readonly catalogue: ReasonCatalogue;
+  readonly count: number;
+}
+
+/** The ranking steps and the reason columns they add (see `rankedReasonParts`). */
+export interface RankedReasons {
+  readonly parts: ReasonPart[];
+  /** Name of the last step; it carries `carry` and the reason columns. */
+  readonly source: string;
+  /** Internal names of the reason columns in output order: codes `reason_1..N+1`, then texts `reason_text_1..N+1`. */
+  readonly columns: readonly { readonly internal: string; readonly output: string }[];
+}
+
+/**
+ * The principal reasons of `credo score --reasons N` (`principalReasons`) from per-item
+ * contributions already in columns: items with a positive contribution are ranked largest first
+ * (ties: model order), a code already given is skipped, at most `count`; then the FCRA §609(f)
+ * slot N+1: the first adverse inquiries feature after the N-th reason when no reason so far is an
+ * inquiries feature and its code is not already given. Ranking is column-wise, one pick per step
+ * (the largest eligible contribution by GREATEST, the first item holding it), so no row id, window
+ * function or unpivot is needed and every dialect runs it.
+ */
+export function rankedReasonParts(d: SqlDialect, input: RankInput): RankedReasons {
+  const { catalogue, count } = input;
+  const names = input.features;
+  const p = names.length;
+  const idx = Array.from({ length: p }, (_, j) => j);
+  const s = idx.map((j) => `s${j}`);
   const q = idx.map((j) => `q${j}`);
   const w = idx.map((j) => `w${j}`);
   const zero = d.formatDouble(0);
   const none = d.formatDouble(-1);
   const list = (cols: readonly string[]) => cols.join(', ');
-  const names = model.termFeatures.map((f) => model.features[f] as SqlFeature);
   const parts: ReasonPart[] = [];
-  // Term values, and the code and text each feature would give at the row's value.
-  const termCols = idx.map((j) => `  ${model.terms[j]} AS ${c[j]}`);
-  const codeCols = idx.map((j) => `  ${reasonCase(catalogue, names[j] as SqlFeature, featureAlias(model.termFeatures[j] as number), d, 'code')} AS ${q[j]}`);
-  const textCols = idx.map((j) => `  ${reasonCase(catalogue, names[j] as SqlFeature, featureAlias(model.termFeatures[j] as number), d, 'text')} AS ${w[j]}`);
-  const termsSelect = [...keys.map((k) => `  ${k}`), ...termCols, ...codeCols, ...textCols];
-  parts.push({ name: 'terms', body: (ref) => `SELECT\n${termsSelect.join(',\n')}\nFROM ${ref('input')}` });
-  parts.push({ name: 'means', body: (ref) => `SELECT ${idx.map((j) => `AVG(${c[j]}) AS m${j}`).join(', ')}\nFROM ${ref('terms')}` });
-  let carry = [...keys, ...c, ...q, ...w, ...s];
-  parts.push({
-    name: 'contributions',
-    body: (ref) =>
-      `SELECT ${prefix(keys)}${list([...c, ...q, ...w])},\n  ${idx.map((j) => `${c[j]} - m${j} AS ${s[j]}`).join(', ')}\nFROM ${ref('terms')} CROSS JOIN ${ref('means')}`,
-  });
-  let source = 'contributions';
+  let carry = [...input.carry];
+  let source = input.source;
   const picked: string[] = [];
   const pickedCodes: string[] = [];
   const pickedTexts: string[] = [];
@@ -150,11 +190,8 @@ export function additiveReasonParts(
     ...pickedTexts.map((pw, k) => ({ internal: pw, output: `reason_text_${k + 1}` })),
     { internal: 'pwx', output: `reason_text_${count + 1}` },
   ];
-  return { parts, source, termColumns: c, columns };
+  return { parts, source, columns };
 
-  function prefix(cols: readonly string[]): string {
-    return cols.length === 0 ? '' : `${cols.join(', ')}, `;
-  }
   // Spark's GREATEST needs two arguments or more.
   function greatest(cols: readonly string[]): string {
     return cols.length === 1 ? (cols[0] as string) : `GREATEST(${cols.join(', ')})`;
@@ -162,6 +199,21 @@ export function additiveReasonParts(
   function byIndex(pick: string, cols: readonly string[]): string {
     return `CASE ${pick} ${cols.map((col, j) => `WHEN ${j} THEN ${col}`).join(' ')} END`;
   }
+}
+
+/**
+ * The select lines `q{j}` (reason code) and `w{j}` (reason text) each item j would give at the
+ * row's value of its feature (`aliases[j]`, see `reasonCase`), and those column names in order.
+ */
+export function reasonCodeColumns(
+  catalogue: ReasonCatalogue,
+  features: readonly SqlFeature[],
+  aliases: readonly string[],
+  d: SqlDialect,
+): { readonly selects: string[]; readonly columns: string[] } {
+  const code = features.map((f, j) => `  ${reasonCase(catalogue, f, aliases[j] as string, d, 'code')} AS q${j}`);
+  const text = features.map((f, j) => `  ${reasonCase(catalogue, f, aliases[j] as string, d, 'text')} AS w${j}`);
+  return { selects: [...code, ...text], columns: [...features.map((_, j) => `q${j}`), ...features.map((_, j) => `w${j}`)] };
 }
 
 /**

@@ -7,8 +7,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { reasonsForFrame } from '../../src/cli/commands/explain-common.js';
-import { additiveExplanation, parseReasonCatalogue } from '../../src/explain/index.js';
+import { explainFrame, reasonsForFrame } from '../../src/cli/commands/explain-common.js';
+import { parseReasonCatalogue } from '../../src/explain/index.js';
 import { randomTreeEnsemble } from '../../src/explain/random-tree-ensemble.js';
 import { categoryFromLabels, Frame, numericColumn, valueAt } from '../../src/frame/index.js';
 import { dataFolder } from '../../src/io/index.js';
@@ -58,9 +58,10 @@ function modelCase(name: string, model: CredoModel, frame: Frame, table: string,
 
 const catalogue = parseReasonCatalogue(JSON.parse(readFileSync(join(dataFolder(), 'reasons.json'), 'utf8')));
 
-/** Reason codes and texts of an additive model: expected = what `credo score --reasons count` gives. */
-function reasonsCase(name: string, model: CredoModel, frame: Frame, table: string, count: number): void {
-  const reasons = reasonsForFrame(additiveExplanation(model, frame), frame, catalogue, count, 'population', 0.5, new Float64Array(frame.rowCount));
+/** Reason codes and texts (additive contributions, or TreeSHAP for trees): expected = what `credo score --reasons count` gives. */
+async function reasonsCase(name: string, model: CredoModel, frame: Frame, table: string, count: number): Promise<void> {
+  const { explanation } = await explainFrame(model, frame, 1);
+  const reasons = reasonsForFrame(explanation, frame, catalogue, count, 'population', 0.5, new Float64Array(frame.rowCount));
   const sql = compileModelSql(model, { dialect: spark, table, keys: ['row_id'], reasons: { count, catalogue } });
   const rows = reasons.map((r, i) => {
     const row: Record<string, unknown> = { row_id: i };
@@ -82,7 +83,15 @@ for (const data of datasets) {
       kind === 'gbdt' ? { trees: 25, leaves: 15, seed: 3 } : kind === 'forest' ? { trees: 8, seed: 3 } : kind === 'scorecard' ? { maxBins: 5 } : {};
     const model = await fitModel({ kind, params }, data.train, data.target, data.features, { seed: 1 });
     modelCase(`${data.name}-${kind}`, model, data.score, table);
-    if (kind !== 'gbdt' && kind !== 'forest') reasonsCase(`${data.name}-${kind}-reasons`, model, data.score, table, kind === 'svm' ? 1 : 3);
+    if (kind !== 'gbdt' && kind !== 'forest') await reasonsCase(`${data.name}-${kind}-reasons`, model, data.score, table, kind === 'svm' ? 1 : 3);
+  }
+  // Exact TreeSHAP reasons: a few small trees keep the SQL (and Spark's planning) short.
+  for (const [kind, params] of [
+    ['gbdt', { trees: 4, leaves: 15, learningRate: 0.2, seed: 3 }],
+    ['forest', { trees: 3, leaves: 12, seed: 3 }],
+  ] as const) {
+    const model = await fitModel({ kind, params }, data.train, data.target, data.features, { seed: 1 });
+    await reasonsCase(`${data.name}-${kind}-reasons`, model, data.score, table, 4);
   }
   const champion = await fitModel({ kind: 'gbdt', params: { trees: 15, leaves: 7 } }, data.train, data.target, data.features);
   const rules = activeRules(

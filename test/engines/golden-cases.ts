@@ -105,7 +105,7 @@ function strategy(name: string): ActiveRule[] {
 /**
  * The statements kept as golden files under test/fixtures/sql/<dialect>/ (parsed by sqlglot in
  * the engines runner): models from fixed files (XGBoost and LightGBM imports, a hostile-name
- * logistic, a scorecard), a strategy with a model call, and the four analyses.
+ * logistic, a scorecard, reason codes of the logistic and, by TreeSHAP, of the LightGBM import), a strategy with a model call, and the four analyses.
  */
 export function goldenCases(): GoldenCase[] {
   const xgb = importXgboost(readFileSync(repoPath('test', 'fixtures', 'xgboost', 'categorical.json'), 'utf8'), { file: 'categorical.json', createdAt: '' });
@@ -128,6 +128,11 @@ export function goldenCases(): GoldenCase[] {
           keys: ['my "id"'],
           reasons: { count: 2, catalogue: hostileCatalogue() },
         }).text,
+    },
+    {
+      name: 'model-lightgbm-reasons',
+      sql: (d) =>
+        compileModelSql(lgb, { dialect: dialects[d], table: 'credo.applications', keys: ['id'], reasons: { count: 2, catalogue: hostileCatalogue() } }).text,
     },
     {
       name: 'rules-with-model',

@@ -190,31 +190,34 @@ test('credo score --engine duckdb streams the compiled model through COPY with a
   assert.match(bad.err, /--reasons/);
 });
 
-test('credo sql model --reasons on a scorecard: the SQL on DuckDB gives the reason codes and texts of credo score --reasons', async () => {
+test('credo sql model --reasons on a scorecard and a GBDT (exact TreeSHAP): the SQL on DuckDB gives the reason codes and texts of credo score --reasons', async () => {
   const features = 'segment,bureau_score,dti,monthly_income,inquiries_6m,delinq_30d_12m';
   await credo('train', '--data', 'world.csv', '--target', 'bad', '--features', features, '--model', 'scorecard', '--out', 'card.json');
-  await credo('sql', 'model', '--model', 'card.json', '--dialect', 'duckdb', '--keys', 'application_id', '--reasons', '2', '--out', 'card.sql');
-  await credo('score', '--model', 'card.json', '--data', 'world.csv', '--keys', 'application_id', '--reasons', '2', '--out', 'card-scored.csv');
-  const expected = await rowsOf(`SELECT * FROM read_csv('${join(dir, 'card-scored.csv')}', header = true, all_varchar = true) ORDER BY application_id`);
-  const sql = readFileSync(join(dir, 'card.sql'), 'utf8');
-  const got = await rowsOf(`SELECT * FROM (${sql.replace(/;\s*$/, '').replace(/^--.*\n/gm, '')}) ORDER BY application_id`);
-  assert.equal(got.length, 800);
-  const columns = ['reason_1', 'reason_2', 'reason_3', 'reason_text_1', 'reason_text_2', 'reason_text_3'];
-  let filled = 0;
-  got.forEach((r, i) => {
-    assert.equal(Number(r.score), Number(expected[i]?.score), `row ${i}: score`);
-    for (const c of columns) {
-      assert.equal(r[c] ?? null, expected[i]?.[c] ?? null, `row ${i}: ${c}`);
-      if (r[c] !== null) filled++;
-    }
-  });
-  assert.ok(filled > 800, `${filled} reasons filled`);
+  await credo('train', '--data', 'world.csv', '--target', 'bad', '--features', features, '--trees', '3', '--leaves', '8', '--out', 'small-gbdt.json');
+  for (const name of ['card', 'small-gbdt']) {
+    await credo('sql', 'model', '--model', `${name}.json`, '--dialect', 'duckdb', '--keys', 'application_id', '--reasons', '2', '--out', `${name}.sql`);
+    await credo('score', '--model', `${name}.json`, '--data', 'world.csv', '--keys', 'application_id', '--reasons', '2', '--out', `${name}-scored.csv`);
+    const expected = await rowsOf(`SELECT * FROM read_csv('${join(dir, `${name}-scored.csv`)}', header = true, all_varchar = true) ORDER BY application_id`);
+    const sql = readFileSync(join(dir, `${name}.sql`), 'utf8');
+    const got = await rowsOf(`SELECT * FROM (${sql.replace(/;\s*$/, '').replace(/^--.*\n/gm, '')}) ORDER BY application_id`);
+    assert.equal(got.length, 800);
+    const columns = ['reason_1', 'reason_2', 'reason_3', 'reason_text_1', 'reason_text_2', 'reason_text_3'];
+    let filled = 0;
+    got.forEach((r, i) => {
+      assert.equal(Number(r.score), Number(expected[i]?.score), `${name} row ${i}: score`);
+      for (const c of columns) {
+        assert.equal(r[c] ?? null, expected[i]?.[c] ?? null, `${name} row ${i}: ${c}`);
+        if (r[c] !== null) filled++;
+      }
+    });
+    assert.ok(filled > 800, `${name}: ${filled} reasons filled`);
+  }
 });
 
-test('credo sql model refuses --reasons for a tree model with a message saying why, and a bad dialect names the flag', async () => {
-  const reasons = await runCliCaptured(commands, ['sql', 'model', '--model', 'pd.json', '--reasons', '4'], dir);
+test('credo sql model --reasons refuses a tree model over --reasons-budget naming the flag, and a bad dialect names the flag', async () => {
+  const reasons = await runCliCaptured(commands, ['sql', 'model', '--model', 'pd.json', '--reasons', '4', '--reasons-budget', '1000'], dir);
   assert.equal(reasons.code, 2);
-  assert.match(reasons.err, /--reasons: reason codes of a gbdt model are not compiled to SQL/);
+  assert.match(reasons.err, /exact TreeSHAP SQL of this 30-tree model is about [\d,]+ characters, over the budget of 1,000 .*raise --reasons-budget/);
   const dialect = await runCliCaptured(commands, ['sql', 'model', '--model', 'pd.json', '--dialect', 'oracle'], dir);
   assert.equal(dialect.code, 2);
   assert.match(dialect.err, /--dialect: must be one of duckdb, postgres, spark, trino, bigquery, snowflake/);

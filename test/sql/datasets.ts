@@ -82,3 +82,28 @@ export async function parityDatasets(scoreRows: number): Promise<ParityData[]> {
     { name: 'hmeq', train: hmeq, target: 'bad', features: hmeqFeatures, score: hostileRows(hmeq, hmeqFeatures, scoreRows) },
   ];
 }
+
+/** The fixture CSVs: empty = missing; `categorical` columns become categories; a `row_id` key is added. */
+export function csvFrame(text: string, categorical: readonly string[] = []): Frame {
+  const lines = text.trim().split('\n');
+  const header = lines[0]!.split(',');
+  const rows = lines.slice(1).map((l) => l.split(','));
+  const columns = header.map((name, j) =>
+    categorical.includes(name)
+      ? categoryFromLabels(
+          name,
+          rows.map((r) => (r[j] === '' ? null : r[j]!)),
+        )
+      : numericColumn(
+          name,
+          Float64Array.from(rows, (r) => (r[j] === '' ? Number.NaN : Number(r[j]))),
+        ),
+  );
+  return new Frame([
+    numericColumn(
+      'row_id',
+      Float64Array.from(rows, (_, i) => i),
+    ),
+    ...columns,
+  ]);
+}

@@ -9,6 +9,7 @@ import { saveEnsemble } from '../../src/ml/tree/index.js';
 import { Rng } from '../../src/random/index.js';
 import { compileModelSql } from '../../src/sql/index.js';
 import { repoPath } from '../repo-root.js';
+import { csvFrame } from './datasets.js';
 import { type TestEngine, testEngines } from './engines.js';
 import { assertModelParity } from './parity.js';
 
@@ -19,31 +20,6 @@ before(async () => {
 after(async () => {
   for (const e of engines) await e.close();
 });
-
-/** The fixture CSVs: empty = missing; `categorical` columns become categories; a `row_id` key is added. */
-function csvFrame(text: string, categorical: readonly string[] = []): Frame {
-  const lines = text.trim().split('\n');
-  const header = lines[0]!.split(',');
-  const rows = lines.slice(1).map((l) => l.split(','));
-  const columns = header.map((name, j) =>
-    categorical.includes(name)
-      ? categoryFromLabels(
-          name,
-          rows.map((r) => (r[j] === '' ? null : r[j]!)),
-        )
-      : numericColumn(
-          name,
-          Float64Array.from(rows, (r) => (r[j] === '' ? Number.NaN : Number(r[j]))),
-        ),
-  );
-  return new Frame([
-    numericColumn(
-      'row_id',
-      Float64Array.from(rows, (_, i) => i),
-    ),
-    ...columns,
-  ]);
-}
 
 test('imported XGBoost models (float32 inputs, categorical splits) score in SQL as in-process', async () => {
   for (const [name, categorical] of [

@@ -110,15 +110,6 @@ test('reason codes of logistic, SVM and scorecard models in SQL equal credo scor
   assert.ok(shorter > 0, 'no row with fewer reasons than asked');
 });
 
-test('reason codes of tree models are refused in SQL with a message saying why', async () => {
-  const data = datasets[0]!;
-  const model = await fitModel({ kind: 'gbdt', params: { trees: 3, leaves: 4, seed: 1 } }, data.train, data.target, data.features, { seed: 1 });
-  assert.throws(
-    () => compileModelSql(model, { reasons: { count: 2, catalogue: shipped } }),
-    /reason codes of a gbdt model are not compiled to SQL: only additive models/,
-  );
-});
-
 test('hand-worked: a code already given before the N-th reason does not block the FCRA inquiries slot of a later inquiries feature', async () => {
   // Two rows, coefficients 1, fill 0: row 0's contribution of each term is half its difference from row 1.
   // Row 0: a missing (+4 → 2), b missing (+3 → 1.5), c = 2 (→ 1), d = 1 (→ 0.5). Ranked a, b, c, d.

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
-import { CredoError } from '../../errors/index.js';
 import type { ReasonCatalogue } from '../../explain/index.js';
 import { loadModel } from '../../io/model-file.js';
 import type { CredoModel } from '../../ml/model.js';
-import { compileModelSql, dialects } from '../../sql/index.js';
+import { compileModelSql, DEFAULT_TREE_REASON_CHARS, dialects } from '../../sql/index.js';
 import { defineCommand } from '../command.js';
 import { readCatalogue, refuseProtectedReasons } from './explain-common.js';
 import { emitSql, sourceOptions, sqlFlags } from './sql-common.js';
@@ -16,8 +15,9 @@ export const sqlModelCommand = defineCommand({
     'Features are read from --table by their training names; missing values must be NULL (NaN is turned into NULL).\n' +
     'Over the dialect size budget (BigQuery/Snowflake 1 MB, Trino 1,000,000 characters) the trees are written as\n' +
     'views <view-prefix>_… followed by one SELECT.\n' +
-    'With --reasons N (logistic, SVM and scorecard models): reason_1..N+1 and reason_text_1..N+1 as credo score --reasons N\n' +
-    'gives them, contributions measured from the mean over the whole input table; tree models are refused.\n' +
+    'With --reasons N: reason_1..N+1 and reason_text_1..N+1 as credo score --reasons N gives them: for logistic, SVM and\n' +
+    'scorecard models contributions measured from the mean over the whole input table, for tree models exact\n' +
+    'path-dependent TreeSHAP (the SQL grows with trees x leaves x path depth: see docs/scale.md).\n' +
     'Example: credo sql model --model pd.json --dialect duckdb --table applications --keys application_id --out score.sql',
   flags: {
     model: { type: 'string', required: true, description: 'model file' },
@@ -28,21 +28,19 @@ export const sqlModelCommand = defineCommand({
       type: 'int',
       min: 1,
       max: 10,
-      description: 'add principal reason codes reason_1..N+1 and texts (additive models: logistic, SVM, scorecard; tree models are refused)',
+      description: 'add principal reason codes reason_1..N+1 and texts (additive contributions, or exact TreeSHAP for tree models)',
     },
     catalogue: { type: 'string', description: 'with --reasons: reason catalogue JSON (default: data/reasons.json)' },
+    'reasons-budget': {
+      type: 'int',
+      min: 1,
+      description: `with --reasons on a tree model: most characters of TreeSHAP SQL before the model is refused (default ${DEFAULT_TREE_REASON_CHARS})`,
+    },
   },
   async run(args, _positionals, context) {
     const model = await loadModel<CredoModel>(resolve(context.cwd, args.model));
     let reasons: { count: number; catalogue: ReasonCatalogue } | undefined;
     if (args.reasons !== undefined) {
-      if (model.kind !== 'logistic' && model.kind !== 'svm' && model.kind !== 'scorecard') {
-        throw new CredoError('E_INPUT_FLAG_INVALID', {
-          flag: 'reasons',
-          problem: `reason codes of a ${model.kind} model are not compiled to SQL (exact path-dependent TreeSHAP has no bounded set-based form here; see docs/scale.md); use credo score --reasons`,
-          value: String(args.reasons),
-        });
-      }
       const catalogue = await readCatalogue(context.cwd, args.catalogue);
       refuseProtectedReasons(
         model.schema.columns.map((c) => c.name),
@@ -52,6 +50,7 @@ export const sqlModelCommand = defineCommand({
     }
     const sql = compileModelSql(model, {
       ...(reasons === undefined ? {} : { reasons }),
+      ...(args['reasons-budget'] === undefined ? {} : { maxReasonChars: args['reasons-budget'] }),
       dialect: dialects[args.dialect],
       table: args.table,
       keys: args.keys,
