@@ -229,6 +229,11 @@ test('PSI details: shares, contributions, smoothing 0 with a bin empty in both p
   const s = computePsi(f([5, 1]), f([1, 5]), 1);
   close(s.psi, Math.log(3));
   assert.equal(computePsi(f([5, 1]), f([5, 1])).psi, 0);
+  // smoothing 0, a bin empty in one population only: (A − E)·ln(A/E) → +∞ as either share → 0
+  const t = computePsi(f([5, 5, 0]), f([4, 4, 2]), 0);
+  assert.deepEqual([...t.contribution].slice(2), [Number.POSITIVE_INFINITY]);
+  assert.equal(t.psi, Number.POSITIVE_INFINITY);
+  assert.equal(computePsi(f([5, 5, 2]), f([4, 4, 0]), 0).psi, Number.POSITIVE_INFINITY);
 });
 
 test('CSI rows carry every bin with its shares and contribution, and the smoothing given', () => {

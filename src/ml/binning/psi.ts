@@ -16,8 +16,9 @@ export interface PsiResult {
 /**
  * Population stability index Σ (A_i − E_i)·ln(A_i/E_i) between bin counts of an expected
  * (reference) and an actual population. Every bin, empty or not, gets `smoothing` (default 0.5)
- * added to both counts before taking shares, so no bin is dropped and the index is always
- * finite. Source: REFERENCE §2; Siddiqi (2006) ch. 12. <0.1 stable, 0.1–0.25 investigate, >0.25 shifted.
+ * added to both counts before taking shares, so no bin is dropped and the index is finite. With
+ * smoothing 0 a bin empty in one population only makes the index +∞ (its true value: a share
+ * appeared from or vanished to nothing); a bin empty in both contributes nothing. Source: REFERENCE §2; Siddiqi (2006) ch. 12. <0.1 stable, 0.1–0.25 investigate, >0.25 shifted.
  */
 export function computePsi(expectedCounts: Float64Array, actualCounts: Float64Array, smoothing = 0.5): PsiResult {
   const k = expectedCounts.length;
@@ -36,8 +37,7 @@ export function computePsi(expectedCounts: Float64Array, actualCounts: Float64Ar
     const a = ((actualCounts[i] as number) + smoothing) / totalA;
     expectedShare[i] = e;
     actualShare[i] = a;
-    // A bin empty in both populations (after smoothing 0) contributes nothing.
-    const c = e > 0 && a > 0 ? (a - e) * Math.log(a / e) : 0;
+    const c = e > 0 && a > 0 ? (a - e) * Math.log(a / e) : e === a ? 0 : Number.POSITIVE_INFINITY;
     contribution[i] = c;
     psi += c;
   }
