@@ -1,0 +1,3 @@
+// @ts-nocheck
+// 
+/// <reference types="vite/client" />

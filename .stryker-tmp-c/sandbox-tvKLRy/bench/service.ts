@@ -1,0 +1,404 @@
+/**
+ * Decision-service benchmarks on real sockets (127.0.0.1 only), one JSON line per result:
+ *   load     — POST /api/v1/applications (rules + GBDT PD + reasons + every row written) for a fixed
+ *              time with autocannon at 8 and 32 connections: decisions/s, p50/p99 latency, errors and
+ *              non-2xx, CPU per decision (server, PostgreSQL backends, client), round trips per decision;
+ *   speed    — the issue's speed line (60 s at SERVICE_CONNECTIONS, default 32): group commit against
+ *              each decision written on its own, and a summary line against the target;
+ *   crash    — kill -9 the server in the middle of a load (after 300 answers), restart: every 2xx application present
+ *              with its decision and audit entry, no application without a decision, audit chain ok;
+ *   hostile  — ≥ 10,000 malformed or hostile requests: zero 5xx and zero rows written.
+ * Back end: PGlite in a temporary data directory, or PostgreSQL when DATABASE_URL is set (a fresh
+ * schema per run). Usage: node dist/bench/service.js load|crash|hostile [seconds|requests]
+ */
+// @ts-nocheck
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { hostileRequests } from './service-hostile.js';
+import { api, configureServer, credo, prepareFiles, type ServerProcess, startServe, submissionBodies } from './service-setup.js';
+
+interface AutocannonResult {
+  latency: { p50: number; p99: number; average: number; max: number };
+  requests: { average: number; total: number };
+  '2xx': number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  duration: number;
+}
+type Autocannon = ((options: Record<string, unknown>) => Promise<AutocannonResult> & { stop(): void }) &
+  ((options: Record<string, unknown>, done: (error: unknown, result: AutocannonResult) => void) => { stop(): void });
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+/** A prepared run: data directory or schema, env, admin key, model, policy, bodies. */
+interface Setup {
+  readonly dir: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly backend: 'pglite' | 'postgres';
+  readonly adminKey: string;
+  readonly modelText: string;
+  readonly policyText: string;
+  readonly bodies: string[];
+  /** `credo serve --batch` (SERVICE_BATCH, default 64) and `--workers` (SERVICE_WORKERS, default 1). */
+  readonly batch: number;
+  readonly workers: number;
+  cleanup(): Promise<void>;
+}
+
+async function prepare(): Promise<Setup> {
+  const dir = mkdtempSync(join(tmpdir(), 'credo-service-bench-'));
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  let dropSchema: (() => Promise<void>) | undefined;
+  if (process.env.DATABASE_URL) {
+    const schema = `credo_bench_${process.pid}`;
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await client.end();
+    const url = new URL(process.env.DATABASE_URL);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    env.DATABASE_URL = url.toString();
+    dropSchema = async () => {
+      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    };
+  }
+  const { worldCsv, modelText, policyText } = await prepareFiles(dir);
+  const adminKey = JSON.parse(await credo(['users', 'add', '--role', 'admin', '--name', 'bench', '--data-dir', join(dir, 'data'), '--json'], env))
+    .key as string;
+  return {
+    dir,
+    env,
+    backend: env.DATABASE_URL ? 'postgres' : 'pglite',
+    adminKey,
+    modelText,
+    policyText,
+    bodies: submissionBodies(worldCsv, modelText, policyText, 3000),
+    batch: Number(process.env.SERVICE_BATCH ?? 64),
+    workers: Number(process.env.SERVICE_WORKERS ?? 1),
+    async cleanup() {
+      await dropSchema?.();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function loadOptions(server: ServerProcess, s: Setup, seconds: number, connections: number, onBody?: (status: number, body: string) => void) {
+  let next = 0;
+  return {
+    url: server.url,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/applications',
+        headers: { authorization: `Bearer ${s.adminKey}`, 'content-type': 'application/json' },
+        setupRequest: (request: Record<string, unknown>) => ({ ...request, body: s.bodies[next++ % s.bodies.length] }),
+        ...(onBody === undefined ? {} : { onResponse: (status: number, body: string) => onBody(status, body) }),
+      },
+    ],
+  };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); 0 elsewhere. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The process and its descendants (`credo serve --workers N` forks), from /proc (Linux). */
+function processTree(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+      parents.set(Number(entry), ppid);
+    } catch {
+      // the process exited meanwhile
+    }
+  }
+  const out = [root];
+  for (let k = 0; k < out.length; k++) for (const [pid, ppid] of parents) if (ppid === out[k]) out.push(pid);
+  return out;
+}
+
+/** CPU seconds of every process in `pids` (a map, so processes that come and go can be diffed). */
+function cpuOf(pids: readonly number[]): Map<number, number> {
+  return new Map(pids.map((pid) => [pid, cpuSeconds(pid)]));
+}
+
+/** CPU seconds used between two snapshots (processes new in `after` count from zero). */
+function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
+  return total;
+}
+
+/** PostgreSQL backends serving this database (the server's pool), not the bench's own connection. */
+async function databaseBackends(client: pg.Client | undefined): Promise<number[]> {
+  if (client === undefined) return [];
+  const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+  return rows.map((r) => r.pid);
+}
+
+/** Commits in this database so far (pg_stat_database; the server's are the only ones during a run). */
+async function databaseCommits(client: pg.Client | undefined): Promise<number | null> {
+  if (client === undefined) return null;
+  await client.query('SELECT pg_stat_clear_snapshot()');
+  const { rows } = await client.query<{ n: string }>('SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()');
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** A counter of the server's /metrics (one process's view). */
+async function metric(server: ServerProcess, key: string, name: string): Promise<number> {
+  const res = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${key}` } });
+  const line = (await res.text()).split('\n').find((l) => l.startsWith(`${name} `));
+  return line === undefined ? Number.NaN : Number(line.split(' ')[1]);
+}
+
+/**
+ * One sustained load on the decision endpoint with its costs: decisions/s, p50/p99, errors; CPU
+ * per decision of the server (all its processes), of the PostgreSQL backends serving it and of
+ * this client; database statements (round trips) and commits per decision, and the mean group
+ * commit batch. The CPU figures are what a busy, shared machine still measures well: they give the
+ * rate a quiet machine would sustain (`cores × 1000 / CPU ms per decision`).
+ */
+async function measureLoad(server: ServerProcess, s: Setup, seconds: number, connections: number) {
+  // warm-up, not measured: every worker compiles the model's TreeSHAP tables and the JIT settles
+  const { duration: _duration, ...warmup } = loadOptions(server, s, 0, connections);
+  await autocannon({ ...warmup, amount: 300 * s.workers });
+  const pgClient = s.backend === 'postgres' ? new pg.Client({ connectionString: s.env.DATABASE_URL }) : undefined;
+  await pgClient?.connect();
+  try {
+    const statements0 = await metric(server, s.adminKey, 'credo_db_statements_total');
+    const batches0 = await metric(server, s.adminKey, 'credo_decision_writes_total');
+    const written0 = await metric(server, s.adminKey, 'credo_decision_writes_applications_total');
+    const commits0 = await databaseCommits(pgClient);
+    const serverPids = processTree(server.child.pid as number);
+    const serverBefore = cpuOf(serverPids);
+    const dbBefore = cpuOf(await databaseBackends(pgClient));
+    const clientBefore = process.cpuUsage();
+    const r = await autocannon(loadOptions(server, s, seconds, connections));
+    const client = process.cpuUsage(clientBefore);
+    const dbPids = await databaseBackends(pgClient);
+    const serverCpu = cpuDelta(serverBefore, cpuOf(processTree(server.child.pid as number)));
+    const dbCpu = cpuDelta(dbBefore, cpuOf(dbPids));
+    const commits1 = await databaseCommits(pgClient);
+    const statements = (await metric(server, s.adminKey, 'credo_db_statements_total')) - statements0;
+    const batches = (await metric(server, s.adminKey, 'credo_decision_writes_total')) - batches0;
+    const written = (await metric(server, s.adminKey, 'credo_decision_writes_applications_total')) - written0;
+    const n = r['2xx'];
+    const per = (x: number) => (n === 0 ? null : Math.round((x * 1e6) / n) / 1000);
+    const serverMs = per(serverCpu);
+    const dbMs = s.backend === 'postgres' ? per(dbCpu) : null;
+    const clientMs = per((client.user + client.system) / 1e6);
+    const total = (serverMs ?? 0) + (dbMs ?? 0);
+    return {
+      backend: s.backend,
+      connections,
+      seconds: r.duration,
+      decisions: n,
+      decisions_per_s: Math.round(n / r.duration),
+      p50_ms: r.latency.p50,
+      p99_ms: r.latency.p99,
+      max_ms: r.latency.max,
+      errors: r.errors + r.timeouts,
+      non2xx: r.non2xx,
+      server_cpu_ms_per_decision: serverMs,
+      db_backend_cpu_ms_per_decision: dbMs,
+      client_cpu_ms_per_decision: clientMs,
+      statements_per_decision: s.workers > 1 || n === 0 ? null : Math.round((statements / n) * 1000) / 1000,
+      commits_per_decision: commits0 === null || commits1 === null || n === 0 ? null : Math.round(((commits1 - commits0) / n) * 1000) / 1000,
+      mean_batch: s.workers > 1 || batches === 0 ? null : Math.round((written / batches) * 10) / 10,
+      // what two quiet cores would sustain: server and database CPU per decision (the load generator elsewhere)
+      cpu_bound_decisions_per_s_2_cores: total === 0 ? null : Math.round(2000 / total),
+      load_average: loadavg()[0],
+    };
+  } finally {
+    await pgClient?.end();
+  }
+}
+
+async function load(s: Setup, seconds: number): Promise<void> {
+  const server = await startServe(join(s.dir, 'data'), s.env, serveArgs(s));
+  try {
+    await configureServer(server.url, s.adminKey, s.modelText, s.policyText);
+    for (const connections of [8, 32]) {
+      console.log(JSON.stringify({ bench: 'service-load', batch: s.batch, workers: s.workers, ...(await measureLoad(server, s, seconds, connections)) }));
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * The issue's speed line: the decision endpoint sustained for `seconds` at `connections`, with
+ * group commit (`--batch 64`) and, as the peer in the same run, each decision written on its own
+ * (`--batch 1`), alternating `repeat` times; one JSON line per run and a summary with the medians
+ * and the target (≥ 1,000 decisions/s, p99 < 25 ms, zero errors).
+ */
+async function speed(s: Setup, seconds: number): Promise<void> {
+  const connections = Number(process.env.SERVICE_CONNECTIONS ?? 32);
+  const repeat = Number(process.env.SERVICE_REPEAT ?? 1);
+  const runs: Record<string, Awaited<ReturnType<typeof measureLoad>>[]> = { group: [], single: [] };
+  let configured = false;
+  for (let k = 0; k < repeat; k++) {
+    for (const [variant, batch] of [
+      ['group', s.batch],
+      ['single', 1],
+    ] as const) {
+      const server = await startServe(join(s.dir, 'data'), s.env, serveArgs({ ...s, batch }));
+      try {
+        if (!configured) await configureServer(server.url, s.adminKey, s.modelText, s.policyText);
+        configured = true;
+        const r = await measureLoad(server, s, seconds, connections);
+        runs[variant]?.push(r);
+        console.log(JSON.stringify({ bench: 'service-speed', variant, batch, workers: s.workers, ...r }));
+      } finally {
+        await server.stop();
+      }
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  const g = runs.group ?? [];
+  const summary = (key: 'decisions_per_s' | 'p50_ms' | 'p99_ms' | 'server_cpu_ms_per_decision' | 'db_backend_cpu_ms_per_decision') =>
+    g.every((r) => r[key] !== null) ? median(g.map((r) => r[key] as number)) : null;
+  const ratios = g.map((r, i) => r.decisions_per_s / Math.max(1, runs.single?.[i]?.decisions_per_s ?? 1));
+  const perSecond = summary('decisions_per_s') ?? 0;
+  const p99 = summary('p99_ms') ?? Number.POSITIVE_INFINITY;
+  const errors = g.reduce((sum, r) => sum + r.errors + r.non2xx, 0);
+  console.log(
+    JSON.stringify({
+      bench: 'service-speed-summary',
+      backend: s.backend,
+      connections,
+      seconds,
+      workers: s.workers,
+      decisions_per_s: perSecond,
+      p50_ms: summary('p50_ms'),
+      p99_ms: summary('p99_ms'),
+      errors,
+      server_cpu_ms_per_decision: summary('server_cpu_ms_per_decision'),
+      db_backend_cpu_ms_per_decision: summary('db_backend_cpu_ms_per_decision'),
+      group_vs_single_throughput: Math.round(median(ratios) * 100) / 100,
+      target: { decisions_per_s: 1000, p99_ms: 25, errors: 0 },
+      meets_target: perSecond >= 1000 && p99 < 25 && errors === 0,
+      load_average: loadavg()[0],
+    }),
+  );
+}
+
+function serveArgs(s: Pick<Setup, 'batch' | 'workers'>): string[] {
+  return ['--rate-limit', '0', '--batch', String(s.batch), ...(s.workers > 1 ? ['--workers', String(s.workers)] : [])];
+}
+
+async function crash(s: Setup, seconds: number): Promise<void> {
+  let server = await startServe(join(s.dir, 'data'), s.env, serveArgs(s));
+  await configureServer(server.url, s.adminKey, s.modelText, s.policyText);
+  const answered = new Set<string>();
+  const run = autocannon(
+    loadOptions(server, s, seconds + 30, 16, (status, body) => {
+      if (status === 201) answered.add((JSON.parse(body) as { application_id: string }).application_id);
+    }),
+    () => undefined,
+  );
+  // kill -9 once `target` applications were answered (or after `seconds`), in the middle of the load
+  const target = 300;
+  const deadline = Date.now() + seconds * 1000;
+  while (answered.size < target && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+  await server.kill();
+  run.stop();
+  const killedAt = answered.size;
+  server = await startServe(join(s.dir, 'data'), s.env, serveArgs(s));
+  try {
+    let missing = 0;
+    let withoutAudit = 0;
+    for (const id of answered) {
+      const app = await api(server.url, s.adminKey, 'GET', `/api/v1/applications/${id}`);
+      if (app.status !== 200 || app.json.decision === null) missing += 1;
+      const audit = await api(server.url, s.adminKey, 'GET', `/api/v1/audit?entity=application&entity_id=${id}`);
+      if (audit.json.total < 1) withoutAudit += 1;
+    }
+    let orphans = 0;
+    let total = 0;
+    for (let offset = 0; ; offset += 200) {
+      const page = await api(server.url, s.adminKey, 'GET', `/api/v1/applications?limit=200&offset=${offset}`);
+      total = page.json.total;
+      for (const a of page.json.items) if (a.decision_id === null) orphans += 1;
+      if (offset + 200 >= total) break;
+    }
+    const verify = await api(server.url, s.adminKey, 'GET', '/api/v1/audit/verify');
+    console.log(
+      JSON.stringify({
+        bench: 'service-crash',
+        backend: s.backend,
+        answered_2xx: killedAt,
+        stored_applications: total,
+        missing_or_undecided: missing,
+        without_audit_entry: withoutAudit,
+        orphan_applications: orphans,
+        audit_ok: verify.json.ok,
+        audit_entries: verify.json.entries,
+      }),
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+async function hostile(s: Setup, count: number): Promise<void> {
+  const server = await startServe(join(s.dir, 'data'), s.env, serveArgs(s));
+  try {
+    await configureServer(server.url, s.adminKey, s.modelText, s.policyText);
+    const totals = async () => {
+      const out: Record<string, number> = {};
+      for (const path of ['/api/v1/applications', '/api/v1/customers', '/api/v1/models', '/api/v1/policies', '/api/v1/audit']) {
+        out[path] = (await api(server.url, s.adminKey, 'GET', `${path}?limit=1`)).json.total;
+      }
+      return out;
+    };
+    const keys = { admin: s.adminKey };
+    const before = await totals();
+    const result = await hostileRequests(server.url, keys, count, 16);
+    const after = await totals();
+    const written = Object.keys(before).filter((k) => before[k] !== after[k]);
+    console.log(
+      JSON.stringify({
+        bench: 'service-hostile',
+        backend: s.backend,
+        requests: result.sent,
+        status_counts: result.statuses,
+        server_errors: result.serverErrors,
+        lists_changed: written,
+        examples_5xx: result.examples,
+      }),
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+const [mode = 'load', amount] = process.argv.slice(2);
+const setup = await prepare();
+try {
+  if (mode === 'load') await load(setup, Number(amount ?? 20));
+  else if (mode === 'speed') await speed(setup, Number(amount ?? 60));
+  else if (mode === 'crash') await crash(setup, Number(amount ?? 60));
+  else if (mode === 'hostile') await hostile(setup, Number(amount ?? 10000));
+  else throw new Error(`unknown mode ${mode}: load | speed | crash | hostile`);
+} finally {
+  await setup.cleanup();
+}

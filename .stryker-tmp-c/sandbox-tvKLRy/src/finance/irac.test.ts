@@ -1,0 +1,67 @@
+// @ts-nocheck
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { classifyByDates, classifyDpdHistory, IRAC_BUCKETS, iracBucket, monthsBetween, npaDateFromDpd, summariseProvisions } from './irac.js';
+
+test('REFERENCE §6 dpd boundaries: 0, 1, 30, 31, 60, 61, 90, 91', () => {
+  const expected: [number, string][] = [
+    [0, 'Standard'],
+    [1, 'SMA-0'],
+    [30, 'SMA-0'],
+    [31, 'SMA-1'],
+    [60, 'SMA-1'],
+    [61, 'SMA-2'],
+    [90, 'SMA-2'],
+    [91, 'Sub-standard'],
+  ];
+  for (const [dpd, bucket] of expected) assert.equal(iracBucket(dpd, 0), bucket, `dpd ${dpd}`);
+});
+
+test('REFERENCE §6 NPA ageing: sub-standard 12 months → D1 (≤1 year doubtful) → D2 (1–3 years) → D3 (>3 years); loss', () => {
+  assert.equal(iracBucket(400, 12), 'Sub-standard');
+  assert.equal(iracBucket(400, 13), 'Doubtful D1');
+  assert.equal(iracBucket(800, 24), 'Doubtful D1');
+  assert.equal(iracBucket(800, 25), 'Doubtful D2');
+  assert.equal(iracBucket(1500, 48), 'Doubtful D2');
+  assert.equal(iracBucket(1500, 49), 'Doubtful D3');
+  assert.equal(iracBucket(0, 0, true), 'Loss');
+});
+
+test('dpd history: NPA spells age, persist until arrears clear, loss is absorbing', () => {
+  const dpd = [0, 30, 60, 91, 120, 80, 0, 95, ...Array.from({ length: 14 }, (_, i) => 125 + 30 * i)];
+  const codes = classifyDpdHistory(dpd);
+  const labels = Array.from(codes, (c) => IRAC_BUCKETS[c]);
+  assert.deepEqual(labels.slice(0, 8), ['Standard', 'SMA-0', 'SMA-1', 'Sub-standard', 'Sub-standard', 'Sub-standard', 'Standard', 'Sub-standard']);
+  // The second spell starts at index 7; index 7 + 12 is still sub-standard, 7 + 13 is D1.
+  assert.equal(labels[19], 'Sub-standard');
+  assert.equal(labels[20], 'Doubtful D1');
+  const lost = classifyDpdHistory([0, 120, 150, 0], [0, 0, 1, 0]);
+  assert.deepEqual(
+    Array.from(lost, (c) => IRAC_BUCKETS[c]),
+    ['Standard', 'Sub-standard', 'Loss', 'Loss'],
+  );
+});
+
+test('dates: months between, NPA date from dpd, classification on an as-of date', () => {
+  assert.equal(monthsBetween('2024-01-15', '2025-01-14'), 11);
+  assert.equal(monthsBetween('2024-01-15', '2025-01-15'), 12);
+  assert.equal(npaDateFromDpd('2025-03-31', 91), '2025-03-31');
+  assert.equal(npaDateFromDpd('2025-03-31', 121), '2025-03-01');
+  assert.equal(classifyByDates(45, '2025-03-31'), 'SMA-1');
+  assert.equal(classifyByDates(200, '2025-03-31', { npaDate: '2024-03-31' }), 'Sub-standard');
+  assert.equal(classifyByDates(200, '2025-04-01', { npaDate: '2024-03-01' }), 'Doubtful D1');
+  assert.equal(classifyByDates(91 + 365 * 4 + 10, '2025-03-31'), 'Doubtful D2'); // NPA since 2021-03-22: 48 months
+  assert.equal(classifyByDates(91 + 365 * 5, '2025-03-31'), 'Doubtful D3');
+  assert.equal(classifyByDates(10, '2025-03-31', { loss: true }), 'Loss');
+  assert.throws(() => monthsBetween('31/03/2025', '2025-04-01'), /start date/);
+});
+
+test('provisions per bucket and the NPA ratio', () => {
+  const s = summariseProvisions([0, 1, 4, 5, 8], [1000, 1000, 200, 100, 50]);
+  assert.equal(s.totalOutstanding, 2350);
+  assert.ok(Math.abs(s.totalProvision - (8 + 30 + 25 + 50)) < 1e-9);
+  assert.ok(Math.abs(s.npaRatio - 350 / 2350) < 1e-15);
+  assert.deepEqual(s.buckets[4], { bucket: 'Sub-standard', count: 1, outstanding: 200, provision: 30 });
+  const custom = summariseProvisions([4], [100], { ...Object.fromEntries(IRAC_BUCKETS.map((b) => [b, 0])), 'Sub-standard': 0.5 } as never);
+  assert.equal(custom.totalProvision, 50);
+});

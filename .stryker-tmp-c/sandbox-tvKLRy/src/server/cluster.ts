@@ -1,0 +1,84 @@
+// @ts-nocheck
+import cluster, { type Worker } from 'node:cluster';
+
+/** What a worker tells the primary once it listens. */
+interface ListeningMessage {
+  readonly credo: 'listening';
+  readonly url: string;
+  readonly ready: boolean;
+}
+
+/** True in a process forked by `runPrimary` (it serves; the primary only supervises). */
+export function isClusterWorker(): boolean {
+  return cluster.isWorker;
+}
+
+/** Tells the primary that this worker listens (no-op outside a cluster). */
+export function reportListening(url: string, ready: boolean): void {
+  if (cluster.isWorker && process.send !== undefined) process.send({ credo: 'listening', url, ready } satisfies ListeningMessage);
+}
+
+/**
+ * Lets a worker that has closed its server and pool exit: the channel to the primary would keep
+ * its event loop alive (no-op outside a cluster).
+ */
+export function leaveCluster(): void {
+  if (cluster.isWorker) process.disconnect?.();
+}
+
+/** Options of `runPrimary`. */
+export interface PrimaryOptions {
+  /** Worker processes to keep running (each a whole `credo serve` on the shared port). */
+  readonly workers: number;
+  /** Called once, when the first worker listens. */
+  readonly onListening: (url: string, ready: boolean) => void;
+  /** Messages for the operator (worker exits, restarts). */
+  readonly log: (line: string) => void;
+}
+
+/**
+ * The primary of `credo serve --workers N` (node:cluster): forks N workers that each run the whole
+ * server — database pool, decision setup, audit sealer — on one shared listening socket, so
+ * decisions use every core. A worker that dies is replaced. Resolves after SIGTERM/SIGINT once
+ * every worker has finished its in-flight requests and exited (each closes gracefully on the
+ * SIGTERM it is sent). Workers keep their decision setup current through `watchRegistry`, so a
+ * promotion handled by one reaches all.
+ */
+export function runPrimary(options: PrimaryOptions): Promise<void> {
+  let stopping = false;
+  let announced = false;
+  const fork = (): Worker => {
+    const worker = cluster.fork();
+    worker.on('message', (message: Partial<ListeningMessage>) => {
+      if (message?.credo !== 'listening' || announced) return;
+      announced = true;
+      options.onListening(message.url as string, message.ready === true);
+    });
+    return worker;
+  };
+  for (let k = 0; k < options.workers; k++) fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    options.log(`credo serve: worker ${worker.process.pid} exited (${signal ?? code}); starting another\n`);
+    fork();
+  });
+  return new Promise<void>((done) => {
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      options.log(`credo serve: ${signal}, finishing in-flight requests in ${options.workers} workers\n`);
+      const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && !w.isDead());
+      let left = alive.length;
+      if (left === 0) done();
+      for (const worker of alive) {
+        worker.once('exit', () => {
+          left -= 1;
+          if (left === 0) done();
+        });
+        worker.process.kill('SIGTERM');
+      }
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+}

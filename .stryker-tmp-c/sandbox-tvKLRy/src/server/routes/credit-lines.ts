@@ -1,0 +1,220 @@
+// @ts-nocheck
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { CredoError } from '../../errors/index.js';
+import { type CreditLine, getCreditLine, listLimitChanges, moveCreditLine, openCreditLine } from '../../store/repositories/credit-lines.js';
+import { type LimitReview, reverseLimitReview, runLimitReview } from '../../store/repositories/limit-reviews.js';
+import { SubmitHeaders } from '../schemas/applications.js';
+import { IdParams } from '../schemas/common.js';
+import { ExternalId, IsoDate, LOAN_READERS, LOAN_WRITERS, Money, MoneyIn, Reason } from '../schemas/loans.js';
+import type { Service } from '../service.js';
+import { loanActorOf } from './loan-actor.js';
+import { runIdempotent } from './loans-idempotency.js';
+import { minorOf, money } from './loans-json.js';
+
+const LineView = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  application_id: Type.String({ format: 'uuid' }),
+  state: Type.String(),
+  currency: Type.String(),
+  credit_limit: Money,
+  balance: Money,
+  available: Money,
+  annual_rate: Type.String(),
+  opened_on: IsoDate,
+});
+const ReviewView = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  as_of: IsoDate,
+  status: Type.String(),
+  accounts: Type.Integer(),
+  changed: Type.Integer(),
+  result: Type.Record(Type.String(), Type.Unknown()),
+});
+
+function lineJson(l: CreditLine) {
+  return {
+    id: l.id,
+    application_id: l.applicationId,
+    state: l.state,
+    currency: l.currency,
+    credit_limit: money(l.creditLimit, l.currency),
+    balance: money(l.balance, l.currency),
+    available: money(l.creditLimit - l.balance, l.currency),
+    annual_rate: l.annualRate,
+    opened_on: l.openedOn,
+  };
+}
+
+function reviewJson(r: LimitReview) {
+  return { id: r.id, as_of: r.asOf, status: r.status, accounts: r.accounts, changed: r.changed, result: r.result };
+}
+
+/** Revolving credit lines (open, draw, repay, get with their limit history) and the periodic credit-limit review job (run, reverse). */
+export function creditLineRoutes(app: FastifyInstance, service: Service): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.post(
+    '/api/v1/credit-lines',
+    {
+      config: { access: LOAN_WRITERS },
+      schema: {
+        tags: ['credit lines'],
+        summary: 'Open a revolving credit line from an approved application (limit and price of its decision)',
+        headers: SubmitHeaders,
+        body: Type.Object({ application_id: Type.String({ format: 'uuid' }), opened_on: IsoDate }, { additionalProperties: false }),
+        response: { 201: LineView },
+      },
+    },
+    async (request, reply) => {
+      const actor = loanActorOf(service, request.caller!, request.id);
+      const result = await runIdempotent(
+        service,
+        request.caller!,
+        request.headers['idempotency-key'],
+        { method: 'POST', path: request.url, body: request.body },
+        201,
+        async (tx) => lineJson(await openCreditLine(tx, { applicationId: request.body.application_id, openedOn: request.body.opened_on }, actor)),
+      );
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(result.status as never).send(result.body as never);
+    },
+  );
+
+  api.get(
+    '/api/v1/credit-lines/:id',
+    {
+      config: { access: LOAN_READERS },
+      schema: {
+        tags: ['credit lines'],
+        summary: 'A credit line with its limit history (newest first)',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            ...LineView.properties,
+            limit_changes: Type.Array(
+              Type.Object({
+                review_id: Type.String(),
+                as_of: IsoDate,
+                segment: Type.String(),
+                change: Type.Number(),
+                old_limit: Money,
+                new_limit: Money,
+                reversed: Type.Boolean(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const line = await getCreditLine(service.db, request.params.id);
+      if (line === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'credit line', id: request.params.id });
+      const changes = await listLimitChanges(service.db, line.id);
+      return {
+        ...lineJson(line),
+        limit_changes: changes.map((c) => ({
+          review_id: c.reviewId,
+          as_of: c.asOf,
+          segment: c.segment,
+          change: c.change,
+          old_limit: money(c.oldLimit, line.currency),
+          new_limit: money(c.newLimit, line.currency),
+          reversed: c.reversed,
+        })),
+      };
+    },
+  );
+
+  for (const [path, kind] of [
+    ['draws', 'draw'],
+    ['repayments', 'repayment'],
+  ] as const) {
+    api.post(
+      `/api/v1/credit-lines/:id/${path}`,
+      {
+        config: { access: LOAN_WRITERS },
+        schema: {
+          tags: ['credit lines'],
+          summary: kind === 'draw' ? 'Draw on a credit line within its limit' : 'Repay a credit line’s balance',
+          params: IdParams,
+          headers: SubmitHeaders,
+          body: Type.Object({ amount: MoneyIn, value_date: IsoDate, external_id: Type.Optional(ExternalId) }, { additionalProperties: false }),
+          response: { 201: Type.Object({ id: Type.String({ format: 'uuid' }), line: LineView, replayed: Type.Boolean() }) },
+        },
+      },
+      async (request, reply) => {
+        const actor = loanActorOf(service, request.caller!, request.id);
+        const result = await runIdempotent(
+          service,
+          request.caller!,
+          request.headers['idempotency-key'],
+          { method: 'POST', path: request.url, body: request.body },
+          201,
+          async (tx) => {
+            const line = await getCreditLine(tx, request.params.id);
+            if (line === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'credit line', id: request.params.id });
+            const b = request.body;
+            const r = await moveCreditLine(
+              tx,
+              line.id,
+              kind,
+              { amount: minorOf(b.amount, line.currency), valueDate: b.value_date, externalId: b.external_id ?? null },
+              actor,
+            );
+            return { id: r.transactionId, line: lineJson(r.line), replayed: r.replayed };
+          },
+        );
+        if (result.replayed || result.body.replayed) reply.header('idempotent-replayed', 'true');
+        return reply.code(result.status as never).send(result.body as never);
+      },
+    );
+  }
+
+  api.post(
+    '/api/v1/jobs/limit-review',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags: ['jobs'],
+        summary: 'Periodic credit-limit review: the optimised limit policy (as `credo optimise limits`) applied to seasoned active credit lines',
+        description: '`config` is the optimise-limits config over the columns pd, limit, balance, rate, score (see examples/optimise/limit-review.yaml).',
+        headers: SubmitHeaders,
+        body: Type.Object({ as_of: IsoDate, config: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: false }),
+        response: { 200: ReviewView },
+      },
+    },
+    async (request, reply) => {
+      const actor = loanActorOf(service, request.caller!, request.id);
+      const result = await runIdempotent(
+        service,
+        request.caller!,
+        request.headers['idempotency-key'],
+        { method: 'POST', path: request.url, body: request.body },
+        200,
+        async (tx) => reviewJson(await runLimitReview(tx, { asOf: request.body.as_of, config: request.body.config }, actor)),
+      );
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(result.status as never).send(result.body as never);
+    },
+  );
+
+  api.post(
+    '/api/v1/jobs/limit-review/:id/reversal',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags: ['jobs'],
+        summary: 'Reverse a limit review: every changed line gets its old limit back (409 when a line changed since)',
+        params: IdParams,
+        body: Type.Object({ reason: Reason }, { additionalProperties: false }),
+        response: { 200: Type.Object({ id: Type.String({ format: 'uuid' }), status: Type.String(), restored: Type.Integer() }) },
+      },
+    },
+    async (request) => {
+      const actor = loanActorOf(service, request.caller!, request.id);
+      return service.db.transaction((tx) => reverseLimitReview(tx, request.params.id, request.body.reason, actor));
+    },
+  );
+}

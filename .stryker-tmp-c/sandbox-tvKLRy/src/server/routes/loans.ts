@@ -1,0 +1,320 @@
+// @ts-nocheck
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { CredoError } from '../../errors/index.js';
+import { getLoan, loanPositionOf } from '../../store/repositories/loans.js';
+import { collateralValue } from '../../store/repositories/loans-collateral.js';
+import {
+  createLoan,
+  disburseLoan,
+  recordRepayment,
+  reverseRepayment,
+  transitionLoan,
+  undoDisbursement,
+  writeOffLoan,
+} from '../../store/repositories/loans-commands.js';
+import { SubmitHeaders } from '../schemas/applications.js';
+import { IdParams } from '../schemas/common.js';
+import { AllocationView, InstalmentView, IsoDate, LOAN_READERS, LOAN_WRITERS, Money, MoneyIn, Reason } from '../schemas/loans.js';
+import type { Service } from '../service.js';
+import { loanActorOf } from './loan-actor.js';
+import { runIdempotent } from './loans-idempotency.js';
+import { loanJson, minorOf, money, scheduleJson } from './loans-json.js';
+
+const WRITERS = LOAN_WRITERS;
+const READERS = LOAN_READERS;
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+/** A loan as the API shows it. */
+export const LoanView = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  application_id: Type.String({ format: 'uuid' }),
+  product_id: Type.String(),
+  product_version: Type.Integer(),
+  state: Type.String(),
+  allowed_commands: Type.Array(Type.String()),
+  currency: Type.String(),
+  principal: Money,
+  annual_rate: Type.String(),
+  term_months: Type.Integer(),
+  disbursed_on: Nullable(IsoDate),
+  as_of: Nullable(IsoDate),
+  outstanding_principal: Money,
+  outstanding_total: Money,
+  arrears: Money,
+  paid: Money,
+  written_off: Money,
+  dpd: Type.Integer(),
+  bucket: Type.String(),
+  irac_class: Type.String(),
+  npa: Type.Boolean(),
+  npa_since: Nullable(IsoDate),
+  ifrs9_stage: Type.Integer({ minimum: 1, maximum: 3 }),
+  ecl: Money,
+  provision: Money,
+  last_close: Nullable(IsoDate),
+  restructured_on: Nullable(IsoDate),
+  monitored_until: Nullable(IsoDate),
+  collateral_value: Money,
+  ltv: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], { description: 'outstanding principal / unreleased collateral value; null without collateral' }),
+});
+const Instalment = InstalmentView;
+
+async function loanView(service: Service, id: string, today: string) {
+  const loan = await getLoan(service.db, id);
+  if (loan === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'loan', id });
+  const collateral = await collateralValue(service.db, loan.id);
+  if (loan.disbursedOn === null) return { ...loanJson(loan, undefined, undefined, collateral), schedule: [] };
+  const { position, classification, schedule } = await loanPositionOf(service.db, loan, today);
+  return { ...loanJson(loan, position, classification, collateral), schedule: scheduleJson(schedule, loan.currency) };
+}
+
+/** Loans: create from an approved application, disburse, repay (Idempotency-Key and external_id), reverse, write off, state commands, get. */
+export function loanRoutes(app: FastifyInstance, service: Service): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  api.post(
+    '/api/v1/loans',
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags: ['loans'],
+        summary: 'Create a loan from an approved application (state approved) or a referred one (state submitted, awaiting approval); 409 otherwise',
+        headers: SubmitHeaders,
+        body: Type.Object(
+          {
+            application_id: Type.String({ format: 'uuid' }),
+            product_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            annual_rate: Type.Optional(
+              Type.String({
+                pattern: '^0(\\.\\d{1,8})?$',
+                description: 'the rate of a referred (unpriced) loan, a decimal fraction; 422 when the decision priced it',
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ id: Type.String({ format: 'uuid' }), state: Type.String() }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = loanActorOf(service, request.caller!, request.id);
+      const result = await runIdempotent(
+        service,
+        request.caller!,
+        request.headers['idempotency-key'],
+        { method: 'POST', path: request.url, body: request.body },
+        201,
+        (tx) =>
+          createLoan(
+            tx,
+            {
+              applicationId: request.body.application_id,
+              ...(request.body.product_id === undefined ? {} : { productId: request.body.product_id }),
+              ...(request.body.annual_rate === undefined ? {} : { annualRate: request.body.annual_rate }),
+            },
+            actor,
+          ),
+      );
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(result.status as never).send(result.body as never);
+    },
+  );
+
+  api.get(
+    '/api/v1/loans/:id',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['loans'],
+        summary: 'A loan as of today: balances, dpd, IRAC class, NPA, IFRS 9 stage, schedule',
+        params: IdParams,
+        response: { 200: Type.Object({ ...LoanView.properties, schedule: Type.Array(Instalment) }) },
+      },
+    },
+    async (request) => loanView(service, request.params.id, loanActorOf(service, request.caller!, request.id).today),
+  );
+
+  api.post(
+    '/api/v1/loans/:id/disburse',
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags: ['loans'],
+        summary: 'Disburse an approved loan: creates its schedule',
+        params: IdParams,
+        headers: SubmitHeaders,
+        body: Type.Object({ value_date: IsoDate }, { additionalProperties: false }),
+        response: { 200: Type.Object({ ...LoanView.properties, schedule: Type.Array(Instalment) }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = loanActorOf(service, request.caller!, request.id);
+      const result = await runIdempotent(
+        service,
+        request.caller!,
+        request.headers['idempotency-key'],
+        { method: 'POST', path: request.url, body: request.body },
+        200,
+        async (tx) => {
+          await disburseLoan(tx, request.params.id, request.body.value_date, actor);
+          const loan = await getLoan(tx, request.params.id);
+          const { position, classification, schedule } = await loanPositionOf(tx, loan!, actor.today);
+          return { ...loanJson(loan!, position, classification, await collateralValue(tx, loan!.id)), schedule: scheduleJson(schedule, loan!.currency) };
+        },
+      );
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(result.status as never).send(result.body as never);
+    },
+  );
+
+  api.post(
+    '/api/v1/loans/:id/repayments',
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags: ['loans'],
+        summary: 'Record a repayment (backdating allowed); allocated penalty → fees → interest → principal (the product order)',
+        description: 'A retried payment is never posted twice: same `Idempotency-Key` or same `external_id` returns the first allocation.',
+        params: IdParams,
+        headers: SubmitHeaders,
+        body: Type.Object(
+          { amount: MoneyIn, value_date: IsoDate, external_id: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({
+            id: Type.String({ format: 'uuid' }),
+            loan_id: Type.String({ format: 'uuid' }),
+            state: Type.String(),
+            allocation: AllocationView,
+            replayed: Type.Boolean(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = loanActorOf(service, request.caller!, request.id);
+      const result = await runIdempotent(
+        service,
+        request.caller!,
+        request.headers['idempotency-key'],
+        { method: 'POST', path: request.url, body: request.body },
+        201,
+        async (tx) => {
+          const loan = await getLoan(tx, request.params.id);
+          if (loan === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'loan', id: request.params.id });
+          const r = await recordRepayment(
+            tx,
+            loan.id,
+            { amount: minorOf(request.body.amount, loan.currency), valueDate: request.body.value_date, externalId: request.body.external_id ?? null },
+            actor,
+          );
+          const a = r.allocation;
+          const m = (x: number) => money(x, loan.currency);
+          return {
+            id: r.transactionId,
+            loan_id: loan.id,
+            state: r.state,
+            allocation: { penalty: m(a.penalty), fees: m(a.fees), interest: m(a.interest), principal: m(a.principal), excess: m(a.excess) },
+            replayed: r.replayed,
+          };
+        },
+      );
+      if (result.replayed || result.body.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(result.status as never).send(result.body as never);
+    },
+  );
+
+  api.post(
+    '/api/v1/loans/:id/repayments/:transaction/reversal',
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags: ['loans'],
+        summary: 'Reverse a repayment (never deleted; the loan is replayed without it and the ledger corrected by the difference)',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), transaction: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+        headers: SubmitHeaders,
+        body: Type.Object({ reason: Reason }, { additionalProperties: false }),
+        response: { 200: Type.Object({ state: Type.String() }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = loanActorOf(service, request.caller!, request.id);
+      const result = await runIdempotent(
+        service,
+        request.caller!,
+        request.headers['idempotency-key'],
+        { method: 'POST', path: request.url, body: request.body },
+        200,
+        (tx) => reverseRepayment(tx, request.params.id, request.params.transaction, request.body.reason, actor),
+      );
+      return reply.code(result.status as never).send(result.body as never);
+    },
+  );
+
+  api.post(
+    '/api/v1/loans/:id/write-off',
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags: ['loans'],
+        summary: 'Write off an active loan’s outstanding principal',
+        params: IdParams,
+        headers: SubmitHeaders,
+        body: Type.Object({ reason: Reason }, { additionalProperties: false }),
+        response: { 200: Type.Object({ state: Type.String(), written_off: Money }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = loanActorOf(service, request.caller!, request.id);
+      const result = await runIdempotent(
+        service,
+        request.caller!,
+        request.headers['idempotency-key'],
+        { method: 'POST', path: request.url, body: request.body },
+        200,
+        async (tx) => {
+          const r = await writeOffLoan(tx, request.params.id, request.body.reason, actor);
+          return { state: r.state, written_off: money(r.writtenOff) };
+        },
+      );
+      return reply.code(result.status as never).send(result.body as never);
+    },
+  );
+
+  api.post(
+    '/api/v1/loans/:id/transitions',
+    {
+      config: { access: WRITERS },
+      schema: {
+        tags: ['loans'],
+        summary: 'A state command: approve, reject, withdraw, undo_approval, undo_disbursement (409 naming the allowed ones)',
+        params: IdParams,
+        body: Type.Object(
+          {
+            command: Type.Union([
+              Type.Literal('approve'),
+              Type.Literal('reject'),
+              Type.Literal('withdraw'),
+              Type.Literal('undo_approval'),
+              Type.Literal('undo_disbursement'),
+            ]),
+            reason: Reason,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ state: Type.String() }) },
+      },
+    },
+    async (request) => {
+      const actor = loanActorOf(service, request.caller!, request.id);
+      const { command, reason } = request.body;
+      return service.db.transaction((tx) =>
+        command === 'undo_disbursement'
+          ? undoDisbursement(tx, request.params.id, reason, actor)
+          : transitionLoan(tx, request.params.id, command, reason, actor),
+      );
+    },
+  );
+}

@@ -1,0 +1,32 @@
+// @ts-nocheck
+import { sql as core } from './001-core.js';
+import { sql as auditLog } from './002-audit-log.js';
+import { sql as idempotency } from './003-idempotency.js';
+import { sql as loans } from './004-loans.js';
+import { sql as loanLifecycle } from './005-loan-lifecycle.js';
+import { sql as close } from './006-close.js';
+import { sql as closeChunks } from './008-close-chunks.js';
+import { sql as lineAlerts } from './009-line-alerts.js';
+
+/** One forward-only schema change: applied once, in version order, never edited afterwards. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/**
+ * Every migration, in order. Add a file `NNN-name.ts` exporting `sql` and a line here; never
+ * change or remove an applied one (`migrate` refuses a database whose applied checksums differ).
+ * They are TypeScript strings so they ship inside dist/ with the code.
+ */
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'core', sql: core },
+  { version: 2, name: 'audit-log', sql: auditLog },
+  { version: 3, name: 'idempotency', sql: idempotency },
+  { version: 4, name: 'loans', sql: loans },
+  { version: 5, name: 'loan-lifecycle', sql: loanLifecycle },
+  { version: 6, name: 'close', sql: close },
+  { version: 8, name: 'close-chunks', sql: closeChunks },
+  { version: 9, name: 'line-alerts', sql: lineAlerts },
+];

@@ -1,0 +1,180 @@
+// @ts-nocheck
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { test } from 'node:test';
+import { appendAudit, type Database, GENESIS_HASH, listAudit, sealAudit, verifyAudit } from '../../src/store/index.js';
+import { describeEachBackend } from '../support/databases.js';
+
+async function appendMany(db: Database, n: number, tag: string): Promise<void> {
+  for (let i = 0; i < n; i += 1) {
+    await appendAudit(db, { actorId: null, actorRole: 'system', action: 'test.append', entity: 'test', entityId: `${tag}-${i}`, details: { i, tag } });
+  }
+}
+
+/** Runs `sql` with the guard trigger off, as the table owner could: the tampering verify must catch. */
+async function tamper(db: Database, sql: string, params: unknown[] = []): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_guard');
+    await tx.query(sql, params);
+    await tx.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_guard');
+  });
+}
+
+describeEachBackend('audit log', (current) => {
+  test('entries cannot be changed, deleted, truncated or inserted pre-sealed', async () => {
+    const { db } = current();
+    await appendMany(db, 2, 'guard');
+    await sealAudit(db);
+    await assert.rejects(db.query("UPDATE audit_log SET details = '{}' WHERE entity_id = 'guard-0'"), {
+      code: 'E_STORE_APPEND_ONLY',
+      message: 'audit log entries cannot be changed or deleted: UPDATE refused',
+    });
+    await assert.rejects(db.query("DELETE FROM audit_log WHERE entity_id = 'guard-0'"), { code: 'E_STORE_APPEND_ONLY' });
+    await assert.rejects(db.query('TRUNCATE audit_log'), { code: 'E_STORE_APPEND_ONLY' });
+    // Re-sealing a sealed entry is an UPDATE like any other.
+    await assert.rejects(db.query("UPDATE audit_log SET hash = $1 WHERE entity_id = 'guard-1'", ['f'.repeat(64)]), { code: 'E_STORE_APPEND_ONLY' });
+    await db.query("INSERT INTO audit_log (action, entity, chain_pos, hash) VALUES ('test.forge', 'test', 1, $1)", ['e'.repeat(64)]);
+    const forged = await db.query<{ chain_pos: string | null; hash: string | null }>("SELECT chain_pos, hash FROM audit_log WHERE action = 'test.forge'");
+    assert.deepEqual(forged.rows, [{ chain_pos: null, hash: null }]);
+    assert.equal((await verifyAudit(db)).ok, true);
+  });
+
+  test('the first hash is SHA-256 of 64 zeros and the documented canonical JSON', async () => {
+    const { db } = current();
+    const fresh = await db.query<{ n: string }>('SELECT count(*) AS n FROM audit_log WHERE chain_pos IS NOT NULL');
+    const seq = await appendAudit(db, {
+      actorId: null,
+      actorRole: 'system',
+      action: 'user.create',
+      entity: 'user',
+      entityId: 'u1',
+      requestId: 'req-1',
+      details: { b: [1, 2.5, 'x'], a: { z: null } },
+    });
+    await sealAudit(db);
+    const row = (
+      await db.query<{ at: string; hash: string; chain_pos: string; prev: string | null }>(
+        `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, hash, chain_pos,
+                (SELECT hash FROM audit_log p WHERE p.chain_pos = a.chain_pos - 1) AS prev
+           FROM audit_log a WHERE seq = $1`,
+        [seq],
+      )
+    ).rows[0];
+    assert.ok(row);
+    assert.equal(row.chain_pos, String(Number(fresh.rows[0]?.n) + 1));
+    // Keys sorted, details as PostgreSQL prints jsonb (keys ordered by length then bytes).
+    const canonical = `{"action":"user.create","actor_id":null,"actor_role":"system","at":"${row.at}","entity":"user","entity_id":"u1","request_id":"req-1","seq":"${seq}","details":{"a": {"z": null}, "b": [1, 2.5, "x"]}}`;
+    const expected = createHash('sha256')
+      .update(`${row.prev ?? GENESIS_HASH}${canonical}`)
+      .digest('hex');
+    assert.equal(row.hash, expected);
+  });
+
+  test('verify detects a changed entry, a deleted entry and an unsealed entry, naming the first bad seq', async () => {
+    const { db } = current();
+    await appendMany(db, 10, 'tamper');
+    const good = await verifyAudit(db);
+    assert.equal(good.ok, true);
+    assert.equal(good.first_bad, null);
+    const seqOf = async (tag: string) => (await db.query<{ seq: string }>('SELECT seq FROM audit_log WHERE entity_id = $1', [tag])).rows[0]?.seq as string;
+
+    await tamper(db, `UPDATE audit_log SET details = '{"i": 99, "tag": "tamper"}' WHERE entity_id = 'tamper-3'`);
+    const changed = await verifyAudit(db);
+    assert.deepEqual([changed.ok, changed.first_bad], [false, await seqOf('tamper-3')]);
+    assert.equal(changed.entries, good.entries - 7, 'entries before the bad one');
+    await tamper(db, `UPDATE audit_log SET details = '{"i": 3, "tag": "tamper"}' WHERE entity_id = 'tamper-3'`);
+    assert.equal((await verifyAudit(db)).ok, true, 'restoring the content restores the chain');
+
+    // A changed timestamp is caught too (it is part of the hashed entry).
+    await tamper(db, "UPDATE audit_log SET at = at + interval '1 microsecond' WHERE entity_id = 'tamper-5'");
+    assert.equal((await verifyAudit(db)).first_bad, await seqOf('tamper-5'));
+    await tamper(db, "UPDATE audit_log SET at = at - interval '1 microsecond' WHERE entity_id = 'tamper-5'");
+
+    const afterDeleted = await seqOf('tamper-7');
+    await tamper(db, "DELETE FROM audit_log WHERE entity_id = 'tamper-6'");
+    const deleted = await verifyAudit(db);
+    assert.deepEqual([deleted.ok, deleted.first_bad], [false, afterDeleted]);
+  });
+
+  test('an entry hidden by clearing its seal is re-sealed at the end and breaks the chain where it was', async () => {
+    const { db } = current();
+    await tamper(db, 'DELETE FROM audit_log');
+    await appendMany(db, 4, 'unseal');
+    assert.equal((await verifyAudit(db)).entries, 4);
+    const third = (await db.query<{ seq: string }>("SELECT seq FROM audit_log WHERE entity_id = 'unseal-3'")).rows[0]?.seq;
+    await tamper(db, "UPDATE audit_log SET hash = NULL, chain_pos = NULL WHERE entity_id = 'unseal-2'");
+    const result = await verifyAudit(db);
+    assert.deepEqual([result.ok, result.first_bad, result.entries], [false, third, 2]);
+  });
+
+  test('concurrent writers and a concurrent sealer: every committed entry is sealed once, in one chain', async () => {
+    const { db } = current();
+    await tamper(db, 'DELETE FROM audit_log');
+    let sealing = true;
+    const sealer = (async () => {
+      let sealed = 0;
+      while (sealing) sealed += await sealAudit(db, { batchSize: 7 });
+      return sealed;
+    })();
+    await Promise.all(
+      Array.from({ length: 6 }, (_, w) =>
+        db.transaction(async (tx) => {
+          for (let i = 0; i < 15; i += 1)
+            await appendAudit(tx, { actorId: null, actorRole: 'system', action: 'test.concurrent', entity: 'test', details: { w, i } });
+        }),
+      ),
+    );
+    sealing = false;
+    await sealer;
+    const result = await verifyAudit(db);
+    assert.deepEqual([result.ok, result.entries, result.unsealed], [true, 90, 0]);
+    const positions = await db.query<{ n: string; max: string }>('SELECT count(DISTINCT chain_pos) AS n, max(chain_pos) AS max FROM audit_log');
+    assert.deepEqual(positions.rows[0], { n: '90', max: '90' });
+    const listed = await listAudit(db, { entity: 'test', limit: 5 });
+    assert.deepEqual([listed.total, listed.items.length, listed.items[0]?.action], [90, 5, 'test.concurrent']);
+  });
+
+  test('an entry whose transaction commits after a later one is still sealed (chain order = seal order)', async (t) => {
+    const { db, backend } = current();
+    if (backend === 'pglite') {
+      // One connection: a transaction cannot stay open while another commits, so the case
+      // cannot arise; check instead that a rolled-back entry leaves no gap in the chain.
+      await tamper(db, 'DELETE FROM audit_log');
+      await assert.rejects(
+        db.transaction(async (tx) => {
+          await appendAudit(tx, { actorId: null, actorRole: 'system', action: 'test.rollback', entity: 'test' });
+          throw new Error('rolled back');
+        }),
+      );
+      await appendMany(db, 2, 'after-rollback');
+      const result = await verifyAudit(db);
+      assert.deepEqual([result.ok, result.entries], [true, 2]);
+      return;
+    }
+    t.diagnostic('PostgreSQL: holding one transaction open while another commits');
+    await tamper(db, 'DELETE FROM audit_log');
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let early = '';
+    const slow = db.transaction(async (tx) => {
+      early = await appendAudit(tx, { actorId: null, actorRole: 'system', action: 'test.slow', entity: 'test' });
+      await gate;
+    });
+    // Wait until the slow transaction holds its sequence number.
+    while (early === '') await new Promise((resolve) => setImmediate(resolve));
+    const late = await appendAudit(db, { actorId: null, actorRole: 'system', action: 'test.fast', entity: 'test' });
+    assert.ok(BigInt(late) > BigInt(early));
+    assert.equal(await sealAudit(db), 1, 'only the committed entry is sealed');
+    release();
+    await slow;
+    assert.equal(await sealAudit(db), 1, 'the late commit is sealed by the next run');
+    const order = await db.query<{ action: string }>('SELECT action FROM audit_log ORDER BY chain_pos');
+    assert.deepEqual(
+      order.rows.map((r) => r.action),
+      ['test.fast', 'test.slow'],
+    );
+    assert.deepEqual([(await verifyAudit(db)).ok, (await verifyAudit(db)).entries], [true, 2]);
+  });
+});
