@@ -8,6 +8,7 @@ import { Rng } from '../random/index.js';
 import { CredoError } from '../errors/index.js';
 import { additiveExplanation, additiveTerms } from './additive-explanation.js';
 import { binMoves, scorecardCounterfactual } from './scorecard-counterfactual.js';
+import { counterfactualSafety } from './tree-counterfactual.js';
 
 function data(n: number) {
   const rng = new Rng(11);
@@ -104,7 +105,7 @@ test('scorecard counterfactual: flips the decision and matches exhaustive search
     let best = Number.POSITIVE_INFINITY;
     const visit = (depth: number, cost: number, terms: number) => {
       if (depth === moves.length) {
-        if ((logit[i] as number) - currentTerms + terms < cutoffMargin - 1e-9 * Math.max(1, Math.abs(cutoffMargin))) best = Math.min(best, cost);
+        if ((logit[i] as number) - currentTerms + terms < cutoffMargin - counterfactualSafety(cutoffMargin)) best = Math.min(best, cost);
         return;
       }
       for (const m of moves[depth] as ReturnType<typeof binMoves>) visit(depth + 1, cost + m.cost, terms + m.term);
