@@ -92,7 +92,10 @@ test('stumps by hand: scale and weight pick the cheaper feature, averaging halve
   assert.equal(byB?.cost, 0.25);
   assert.equal(byB?.marginAfter, -0.5);
   // cutoff 0.1: a alone is not enough (0.5), so only b; with a alone actionable: no solution
-  assert.deepEqual((await treeCounterfactual(stumps(), x, { actionable: [0, 1], cutoffMargin: 0.1 }))?.changes.map((c) => c.feature), ['b']);
+  assert.deepEqual(
+    (await treeCounterfactual(stumps(), x, { actionable: [0, 1], cutoffMargin: 0.1 }))?.changes.map((c) => c.feature),
+    ['b'],
+  );
   assert.equal(await treeCounterfactual(stumps(), x, { actionable: [0], cutoffMargin: 0.1 }), null);
   // both needed: cutoff −0.6 (b alone gives −0.5) → a and b both move (margin −1.5)
   const both = await treeCounterfactual(stumps(), x, { actionable: [0, 1], cutoffMargin: -0.6 });
@@ -108,7 +111,8 @@ test('tree counterfactuals without the solver: refusals, approved rows, a missin
   const x = Float64Array.of(0.7, 1, 0);
   await assert.rejects(
     treeCounterfactual(stumps(), x, { actionable: [2], cutoffMargin: 0 }),
-    (e: unknown) => e instanceof CredoError && e.code === 'E_EXPLAIN_ACTIONABLE' && e.message === 'actionable feature "g": only numeric features can be actionable',
+    (e: unknown) =>
+      e instanceof CredoError && e.code === 'E_EXPLAIN_ACTIONABLE' && e.message === 'actionable feature "g": only numeric features can be actionable',
   );
   await assert.rejects(treeCounterfactual(stumps(), x, { actionable: [7], cutoffMargin: 0 }), /actionable feature "7": only numeric features/);
   // the check applies to a missing value too
@@ -120,7 +124,10 @@ test('tree counterfactuals without the solver: refusals, approved rows, a missin
   assert.equal((await treeCounterfactual(stumps(), x, { actionable: [0, 1], cutoffMargin: 1.5 }))?.changes.length, 1);
   // a missing actionable value stays fixed: only b could move, and b alone reaches −0.5 at most... with a = NaN (right, 1)
   const missingA = await treeCounterfactual(stumps(), Float64Array.of(Number.NaN, 1, 0), { actionable: [0, 1], cutoffMargin: 0.1 });
-  assert.deepEqual(missingA?.changes.map((c) => c.feature), ['b']);
+  assert.deepEqual(
+    missingA?.changes.map((c) => c.feature),
+    ['b'],
+  );
   assert.equal(await treeCounterfactual(stumps(), Float64Array.of(Number.NaN, -1, 0), { actionable: [0], cutoffMargin: -0.6 }), null);
 });
 
