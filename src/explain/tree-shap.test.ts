@@ -129,3 +129,28 @@ test('a path testing more than 30 distinct features is refused with a clear erro
   };
   assert.throws(() => compileTreeShap(ensemble), /tree 0: a root-to-leaf path tests 31 distinct features; TreeSHAP supports at most 30/);
 });
+
+test('rows rowStart..rowEnd only: the rows before and after keep their contents, stale output is overwritten, −1 codes are missing', () => {
+  const ensemble = randomTreeEnsemble({ seed: 12, features: 5, categorical: 2, trees: 4, maxDepth: 5 });
+  const p = 5;
+  const x = randomRows(ensemble, 30, 77, 0.3);
+  for (const budget of [undefined, 0]) {
+    const model = compileTreeShap(ensemble, budget === undefined ? {} : { tableBudget: budget });
+    const out = new Float64Array(x.length).fill(7);
+    treeShapRows(model, x, 10, 20, out, createTreeShapScratch(model));
+    for (let k = 0; k < 10 * p; k++) assert.equal(out[k], 7, `row ${Math.floor(k / p)} before the range`);
+    for (let k = 20 * p; k < 30 * p; k++) assert.equal(out[k], 7, `row ${Math.floor(k / p)} after the range`);
+    for (let i = 10; i < 20; i++) {
+      const reference = bruteForceShap(ensemble, x.subarray(i * p, (i + 1) * p));
+      for (let j = 0; j < p; j++) assertClose(out[i * p + j] as number, reference.values[j] as number, 1e-9, `row ${i} feature ${j}`);
+    }
+    // a missing category given as −1 instead of NaN routes the same way
+    const negative = Float64Array.from(x, (v, k) => (k % p >= 3 && Number.isNaN(v) ? -1 : v));
+    assert.ok(negative.some((v) => v === -1));
+    const both = new Float64Array(x.length);
+    treeShapRows(model, negative, 0, 30, both, createTreeShapScratch(model));
+    const plain = new Float64Array(x.length);
+    treeShapRows(model, x, 0, 30, plain, createTreeShapScratch(model));
+    assert.deepEqual(both, plain);
+  }
+});

@@ -129,12 +129,12 @@ test('decision path steps in full: thresholds, category labels, unseen and negat
     formatDecisionPath(decisionPath(ensemble, 0, [0.25, 1])),
     'tree 0:\n  node 0: util: 0.25 < 0.5 → left (node 1)\n  node 1: region: "b" in {b} → left (node 3)\n  leaf 3: value -0.5\n',
   );
-  assert.equal(
-    formatDecisionPath(decisionPath(ensemble, 0, [0.75, 1])),
-    'tree 0:\n  node 0: util: 0.75 ≥ 0.5 → right (node 2)\n  leaf 2: value 0.8\n',
-  );
+  assert.equal(formatDecisionPath(decisionPath(ensemble, 0, [0.75, 1])), 'tree 0:\n  node 0: util: 0.75 ≥ 0.5 → right (node 2)\n  leaf 2: value 0.8\n');
   assert.match(formatDecisionPath(decisionPath(ensemble, 0, [0, Number.NaN])), /node 1: region: missing → default left → left \(node 3\)/);
-  assert.throws(() => decisionPath(ensemble, 2, [0, 0]), (e: unknown) => e instanceof RangeError && e.message === 'tree 2 is outside 0..1');
+  assert.throws(
+    () => decisionPath(ensemble, 2, [0, 0]),
+    (e: unknown) => e instanceof RangeError && e.message === 'tree 2 is outside 0..1',
+  );
   assert.throws(() => decisionPath(ensemble, -1, [0, 0]), /tree -1 is outside 0\.\.1/);
 });
 

@@ -1,12 +1,12 @@
 // @ts-nocheck
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { CredoError } from '../errors/index.js';
 import { categoryFromLabels, Frame, numericColumn } from '../frame/index.js';
 import type { LogisticModelBody } from '../ml/linear/index.js';
 import type { CredoModel } from '../ml/model.js';
 import { predictRaw } from '../ml/predict-model.js';
 import { Rng } from '../random/index.js';
-import { CredoError } from '../errors/index.js';
 import { backgroundSample, defaultShapleyPermutationOptions, shapleyPermutation } from './shapley-permutation.js';
 
 function randomFrame(rows: number, seed: number): Frame {

@@ -85,7 +85,10 @@ test('logistic: a supplied value that the search also moves, a missing value tha
   assert.ok(Math.abs(onlyB.cost - 1) < 1e-8, 'the cost counts the move from the fill value');
   assert.ok(Math.abs(onlyB.marginAfter) < 1e-8);
   // indicator −0.8 (missing lowers the margin): b stays missing and fixed, only a moves
-  const lowering = { ...logistic, body: { ...logisticBody, terms: [logisticBody.terms[0], { ...logisticBody.terms[1], missing: -0.8 }, logisticBody.terms[2]] } } as unknown as CredoModel;
+  const lowering = {
+    ...logistic,
+    body: { ...logisticBody, terms: [logisticBody.terms[0], { ...logisticBody.terms[1], missing: -0.8 }, logisticBody.terms[2]] },
+  } as unknown as CredoModel;
   const kept = await modelCounterfactual(lowering, names, Float64Array.of(1, Number.NaN, 0), 0.2, options([0, 1]));
   assert.ok(kept !== null);
   assert.deepEqual(
@@ -94,7 +97,10 @@ test('logistic: a supplied value that the search also moves, a missing value tha
   );
   assert.ok(Math.abs((kept.changes[0]?.to as number) - 0.9) < 1e-8);
   // no indicator at all: also fixed
-  const plain = { ...logistic, body: { ...logisticBody, terms: [logisticBody.terms[0], { ...logisticBody.terms[1], missing: undefined }, logisticBody.terms[2]] } } as unknown as CredoModel;
+  const plain = {
+    ...logistic,
+    body: { ...logisticBody, terms: [logisticBody.terms[0], { ...logisticBody.terms[1], missing: undefined }, logisticBody.terms[2]] },
+  } as unknown as CredoModel;
   assert.equal(await modelCounterfactual(plain, names, Float64Array.of(1, Number.NaN, 0), 0.2, options([1])), null);
   // a present value is not "supplied" even when its term has an indicator
   const present = await modelCounterfactual(logistic, names, Float64Array.of(1, 2, 0), 0.5, options([1]));
@@ -119,7 +125,9 @@ test('trees, scorecards and other families are dispatched by kind', async () => 
   await assert.rejects(
     modelCounterfactual(mlp, names, wide(0), 1, options([0])),
     (e: unknown) =>
-      e instanceof CredoError && e.code === 'E_MODEL_KIND' && e.message === 'model kind "mlp" cannot be used here: counterfactuals need a tree, logistic, SVM or scorecard model',
+      e instanceof CredoError &&
+      e.code === 'E_MODEL_KIND' &&
+      e.message === 'model kind "mlp" cannot be used here: counterfactuals need a tree, logistic, SVM or scorecard model',
   );
 });
 
@@ -135,7 +143,10 @@ test('actionable names: indices in model order, refused when unknown, protected,
   assert.throws(() => actionableIndices(svm, names, ['region']), refused('only numeric features can be changed', 'region'));
   assert.throws(() => actionableIndices(gbdt, ['a', 'grade'], ['grade']), refused('only numeric features can be changed', 'grade'));
   assert.throws(() => actionableIndices(logistic, names, ['a'], ['a']), refused('a protected attribute can never be a proposed change', 'a'));
-  assert.throws(() => actionableIndices(logistic, ['a', 'marital_status'], ['marital_status']), refused('a protected attribute can never be a proposed change', 'marital_status'));
+  assert.throws(
+    () => actionableIndices(logistic, ['a', 'marital_status'], ['marital_status']),
+    refused('a protected attribute can never be a proposed change', 'marital_status'),
+  );
   const scorecard = {
     ...envelope,
     kind: 'scorecard',
@@ -161,7 +172,13 @@ test('actionable names: indices in model order, refused when unknown, protected,
 test('margins are log-odds except for regression tree ensembles', () => {
   assert.equal(marginIsLogOdds(logistic), true);
   assert.equal(marginIsLogOdds(gbdt), true);
-  assert.equal(marginIsLogOdds({ ...envelope, kind: 'gbdt', body: { ensemble: saveEnsemble({ ...stump, objective: 'regression' }) } } as unknown as CredoModel), false);
-  assert.equal(marginIsLogOdds({ ...envelope, kind: 'forest', body: { ensemble: saveEnsemble({ ...stump, objective: 'regression' }) } } as unknown as CredoModel), false);
+  assert.equal(
+    marginIsLogOdds({ ...envelope, kind: 'gbdt', body: { ensemble: saveEnsemble({ ...stump, objective: 'regression' }) } } as unknown as CredoModel),
+    false,
+  );
+  assert.equal(
+    marginIsLogOdds({ ...envelope, kind: 'forest', body: { ensemble: saveEnsemble({ ...stump, objective: 'regression' }) } } as unknown as CredoModel),
+    false,
+  );
   assert.equal(marginIsLogOdds({ ...envelope, kind: 'forest', body: null } as unknown as CredoModel), true);
 });

@@ -78,7 +78,10 @@ test('rowMajorInput puts row i, feature j at i·p + j in model order, categories
   // φ_util = leaf − E[leaf] = −1 − (−0.25) or 2 − (−0.25); NaN goes left (default); grade never splits
   assert.deepEqual(Array.from(values), [-0.75, 0, 2.25, 0, -0.75, 0, -0.75, 0]);
   // float32 models compare float32-rounded inputs
-  const x32 = rowMajorInput({ ...ensemble, inputPrecision: 'float32' }, new Frame([numericColumn('util', Float64Array.of(0.1)), categoryFromLabels('grade', ['A'])]));
+  const x32 = rowMajorInput(
+    { ...ensemble, inputPrecision: 'float32' },
+    new Frame([numericColumn('util', Float64Array.of(0.1)), categoryFromLabels('grade', ['A'])]),
+  );
   assert.deepEqual(Array.from(x32), [Math.fround(0.1), 0]);
   assert.notEqual(x32[0], 0.1);
 });

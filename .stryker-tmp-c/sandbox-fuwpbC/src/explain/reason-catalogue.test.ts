@@ -111,28 +111,48 @@ test('every validation failure names its source, field and problem', () => {
   ]);
   assert.deepEqual(failure(feature({ code: 'M' })), ['reason catalogue', 'features.util', 'code "M" is already used by genericMissing']);
   assert.deepEqual(failure(feature({ missing: 'none' })), ['reason catalogue', 'features.util.missing', 'must be an object with "code" and "text"']);
-  assert.deepEqual(failure(feature({ missing: { code: 'R1', text: 'x' } })), ['reason catalogue', 'features.util.missing', 'code "R1" is already used by features.util']);
+  assert.deepEqual(failure(feature({ missing: { code: 'R1', text: 'x' } })), [
+    'reason catalogue',
+    'features.util.missing',
+    'code "R1" is already used by features.util',
+  ]);
   assert.deepEqual(failure(feature({ special: { value: 1, code: 'S', text: 's' } })), [
     'reason catalogue',
     'features.util.special',
     'must be an array of {value, code, text}',
   ]);
-  assert.deepEqual(failure(feature({ special: [{ value: 1, code: 'S', text: '' }] })), ['reason catalogue', 'features.util.special[0].text', 'must be a non-empty string']);
-  assert.deepEqual(failure(feature({ special: [{ value: 1, code: 'S', text: 's' }, { code: 'T', text: 't' }] })), [
+  assert.deepEqual(failure(feature({ special: [{ value: 1, code: 'S', text: '' }] })), [
     'reason catalogue',
-    'features.util.special[1].value',
-    'must be a number or a string',
+    'features.util.special[0].text',
+    'must be a non-empty string',
   ]);
+  assert.deepEqual(
+    failure(
+      feature({
+        special: [
+          { value: 1, code: 'S', text: 's' },
+          { code: 'T', text: 't' },
+        ],
+      }),
+    ),
+    ['reason catalogue', 'features.util.special[1].value', 'must be a number or a string'],
+  );
   assert.deepEqual(failure(feature({ special: [{ value: true, code: 'S', text: 's' }] })), [
     'reason catalogue',
     'features.util.special[0].value',
     'must be a number or a string',
   ]);
-  assert.deepEqual(failure(feature({ special: [{ value: 1, code: 'S', text: 's' }, { value: 2, code: 'S', text: 't' }] })), [
-    'reason catalogue',
-    'features.util.special[1]',
-    'code "S" is already used by features.util.special[0]',
-  ]);
+  assert.deepEqual(
+    failure(
+      feature({
+        special: [
+          { value: 1, code: 'S', text: 's' },
+          { value: 2, code: 'S', text: 't' },
+        ],
+      }),
+    ),
+    ['reason catalogue', 'features.util.special[1]', 'code "S" is already used by features.util.special[0]'],
+  );
   assert.deepEqual(failure(feature({ inquiries: 'yes' })), ['reason catalogue', 'features.util.inquiries', 'must be true or false']);
   assert.deepEqual(failure(feature({ protected: 1 })), ['reason catalogue', 'features.util.protected', 'must be true or false']);
   assert.deepEqual(failure(feature({ change: 'down' })), ['reason catalogue', 'features.util.change', 'must be an object {direction, min?, max?}']);

@@ -142,7 +142,10 @@ test('ties rank by feature order, a shared code is shown once, only the first ex
       [2, 'inq2', 0.3],
     ],
   );
-  assert.deepEqual(principalReasons(e, 0, value, c, { count: 0 }).map((r) => [r.rank, r.feature]), [[1, 'inq2']]);
+  assert.deepEqual(
+    principalReasons(e, 0, value, c, { count: 0 }).map((r) => [r.rank, r.feature]),
+    [[1, 'inq2']],
+  );
 });
 
 test('the extra inquiries factor is skipped when its reason code is already shown (both missing)', () => {
@@ -175,7 +178,10 @@ test('reference contributions of no rows are zeros; the reference is per feature
   const expected = [0.55, 0.2, 0.55, 0.2, 0.15, -0.1, 0.3];
   for (let j = 0; j < expected.length; j++) assert.ok(Math.abs((both[j] as number) - (expected[j] as number)) < 1e-15, `feature ${j}`);
   // row 1 relative to itself: nothing is adverse
-  assert.deepEqual(principalReasons(explanation, 1, () => 0, catalogue, { reference: referenceContributions(explanation, [1]) }), []);
+  assert.deepEqual(
+    principalReasons(explanation, 1, () => 0, catalogue, { reference: referenceContributions(explanation, [1]) }),
+    [],
+  );
 });
 
 test('rows just above the cutoff: strictly below it, highest PD first, ties by row, at least one, 5% by default', () => {

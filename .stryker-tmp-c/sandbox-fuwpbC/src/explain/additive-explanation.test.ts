@@ -1,14 +1,15 @@
 // @ts-nocheck
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { CredoError } from '../errors/index.js';
 import { categoryFromLabels, Frame, numericColumn } from '../frame/index.js';
 import { predictLogisticLogit, trainLogisticModel } from '../ml/linear/index.js';
 import type { CredoModel } from '../ml/model.js';
 import { predictScorecardLogit, scorecardPoints, trainScorecard } from '../ml/scorecard/index.js';
 import { Rng } from '../random/index.js';
-import { CredoError } from '../errors/index.js';
 import { additiveExplanation, additiveTerms } from './additive-explanation.js';
 import { binMoves, scorecardCounterfactual } from './scorecard-counterfactual.js';
+import { counterfactualSafety } from './tree-counterfactual.js';
 
 function data(n: number) {
   const rng = new Rng(11);
@@ -105,7 +106,7 @@ test('scorecard counterfactual: flips the decision and matches exhaustive search
     let best = Number.POSITIVE_INFINITY;
     const visit = (depth: number, cost: number, terms: number) => {
       if (depth === moves.length) {
-        if ((logit[i] as number) - currentTerms + terms < cutoffMargin - 1e-9 * Math.max(1, Math.abs(cutoffMargin))) best = Math.min(best, cost);
+        if ((logit[i] as number) - currentTerms + terms < cutoffMargin - counterfactualSafety(cutoffMargin)) best = Math.min(best, cost);
         return;
       }
       for (const m of moves[depth] as ReturnType<typeof binMoves>) visit(depth + 1, cost + m.cost, terms + m.term);
@@ -162,12 +163,20 @@ test('additive terms by hand: logistic numeric (fill and indicator), levels (uns
   assert.throws(
     () => additiveTerms({ ...logistic, kind: 'mlp' } as CredoModel, handFrame),
     (e: unknown) =>
-      e instanceof CredoError && e.code === 'E_MODEL_KIND' && e.message === 'model kind "mlp" cannot be used here: additive contributions need a logistic or scorecard model',
+      e instanceof CredoError &&
+      e.code === 'E_MODEL_KIND' &&
+      e.message === 'model kind "mlp" cannot be used here: additive contributions need a logistic or scorecard model',
   );
   const swapped = new Frame([categoryFromLabels('a', ['x']), numericColumn('region', Float64Array.of(1))]);
-  assert.throws(() => additiveTerms(logistic, swapped), (e: unknown) => e instanceof CredoError && e.message === 'column "a" must be numeric, found categorical');
+  assert.throws(
+    () => additiveTerms(logistic, swapped),
+    (e: unknown) => e instanceof CredoError && e.message === 'column "a" must be numeric, found categorical',
+  );
   const regionNumeric = new Frame([numericColumn('a', Float64Array.of(1)), numericColumn('region', Float64Array.of(1))]);
-  assert.throws(() => additiveTerms(logistic, regionNumeric), (e: unknown) => e instanceof CredoError && e.message === 'column "region" must be categorical, found numeric');
+  assert.throws(
+    () => additiveTerms(logistic, regionNumeric),
+    (e: unknown) => e instanceof CredoError && e.message === 'column "region" must be categorical, found numeric',
+  );
 });
 
 test('additive explanation against another reference, and against no reference rows', () => {
@@ -179,7 +188,7 @@ test('additive explanation against another reference, and against no reference r
   assert.deepEqual([e.features, e.rowCount], [['a', 'region'], 4]);
   assert.ok(Math.abs(e.expectedValue - (0.5 - 0.9 + 0.35)) < 1e-15);
   const expected = [1.1, 0.35, 1.7, -0.35, 1.9, -0.75, -1.1, -0.35];
-  expected.forEach((v, k) => assert.ok(Math.abs((e.values[k] as number) - v) < 1e-12, `entry ${k}: ${e.values[k]} vs ${v}`));
+  for (const [k, v] of expected.entries()) assert.ok(Math.abs((e.values[k] as number) - v) < 1e-12, `entry ${k}: ${e.values[k]} vs ${v}`);
   const none = additiveExplanation(logistic, handFrame, handFrame.take(new Int32Array(0)));
   assert.equal(none.expectedValue, 0.5);
   assert.deepEqual(none.values, additiveTerms(logistic, handFrame).values);
@@ -244,10 +253,14 @@ test('scorecard counterfactual without the solver: approved already, no movable 
   assert.equal(await scorecardCounterfactual(body, [-1], 0, -1, [0], one, one, wide(-10), wide(10)), null);
   // nothing actionable
   assert.equal(await scorecardCounterfactual(body, [0.7], 0, -1, [], one, one, wide(-10), wide(10)), null);
-  const categorical = { ...body, characteristics: [{ feature: 'g', spec: { feature: 'g', type: 'category' }, woe: [], coefficient: 1 }] } as unknown as typeof body;
+  const categorical = {
+    ...body,
+    characteristics: [{ feature: 'g', spec: { feature: 'g', type: 'category' }, woe: [], coefficient: 1 }],
+  } as unknown as typeof body;
   await assert.rejects(
     scorecardCounterfactual(categorical, [0], 0, -1, [0], one, one, wide(-10), wide(10)),
-    (e: unknown) => e instanceof CredoError && e.code === 'E_EXPLAIN_ACTIONABLE' && e.message === 'actionable feature "g": only numeric characteristics can be changed',
+    (e: unknown) =>
+      e instanceof CredoError && e.code === 'E_EXPLAIN_ACTIONABLE' && e.message === 'actionable feature "g": only numeric characteristics can be changed',
   );
   await assert.rejects(scorecardCounterfactual(body, [0], 0, -1, [3], one, one, wide(-10), wide(10)), /actionable feature "3": only numeric characteristics/);
   // all WOE terms 0 and the rest of the logit above the cutoff: no bin can help

@@ -79,7 +79,9 @@ test('change rules without a catalogue, a flag on a feature the catalogue lacks,
   assert.throws(
     () => resolveChangeConstraints(['LOAN'], [{ min: 0, max: 1e6 }], catalogue, { LOAN: { direction: 'none' } }),
     (e: unknown) =>
-      e instanceof CredoError && e.code === 'E_EXPLAIN_ACTIONABLE' && e.message === 'actionable feature "LOAN": its --direction is none: the applicant cannot change it',
+      e instanceof CredoError &&
+      e.code === 'E_EXPLAIN_ACTIONABLE' &&
+      e.message === 'actionable feature "LOAN": its --direction is none: the applicant cannot change it',
   );
   assert.throws(
     () => resolveChangeConstraints(['income'], [{ min: 0, max: 1e6 }], catalogue),
@@ -98,7 +100,13 @@ test('change rules without a catalogue, a flag on a feature the catalogue lacks,
 });
 
 test('change intervals by direction, and each description', () => {
-  const c = (direction: 'increase' | 'decrease' | 'any', source: 'flag' | 'catalogue' | 'default') => ({ feature: 'f', direction, lower: 0, upper: 10, source });
+  const c = (direction: 'increase' | 'decrease' | 'any', source: 'flag' | 'catalogue' | 'default') => ({
+    feature: 'f',
+    direction,
+    lower: 0,
+    upper: 10,
+    source,
+  });
   assert.deepEqual(changeInterval(c('any', 'flag'), 4), [0, 10]);
   assert.deepEqual(changeInterval(c('increase', 'flag'), 4), [4, 10]);
   assert.deepEqual(changeInterval(c('increase', 'flag'), -3), [0, 10]);

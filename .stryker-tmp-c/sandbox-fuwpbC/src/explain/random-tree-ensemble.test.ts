@@ -38,7 +38,8 @@ test('random ensembles keep their documented shape: features, grid thresholds, c
     shallow += depths.filter((d) => d < 5).length;
     const n = tree.feature.length;
     assert.equal(depths.length * 2 - 1, n, 'a full binary tree: every node is reached');
-    for (const a of [tree.threshold, tree.left, tree.right, tree.defaultLeft, tree.categoryStart, tree.categoryCount, tree.value, tree.cover, tree.gain]) assert.equal(a.length, n);
+    for (const a of [tree.threshold, tree.left, tree.right, tree.defaultLeft, tree.categoryStart, tree.categoryCount, tree.value, tree.cover, tree.gain])
+      assert.equal(a.length, n);
     for (let k = 0; k < n; k++) {
       const f = tree.feature[k] as number;
       if (f < 0) {
@@ -65,7 +66,10 @@ test('random ensembles keep their documented shape: features, grid thresholds, c
         const count = tree.categoryCount[k] as number;
         assert.ok(start >= 0 && count >= 0 && start + count <= tree.categories.length);
         const list = Array.from(tree.categories.subarray(start, start + count));
-        assert.ok(list.every((c, i) => c >= 0 && c < 3 && (i === 0 || c > (list[i - 1] as number))), `categories ${list}`);
+        assert.ok(
+          list.every((c, i) => c >= 0 && c < 3 && (i === 0 || c > (list[i - 1] as number))),
+          `categories ${list}`,
+        );
         assert.equal(tree.threshold[k], 0);
       } else {
         const t = tree.threshold[k] as number;
