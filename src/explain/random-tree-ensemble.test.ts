@@ -78,6 +78,12 @@ test('random ensembles keep their documented shape: features, grid thresholds, c
     }
   }
   assert.ok(leaves > 12 * 4 && shallow > 0 && categorySplits > 0);
+  // random, not constant: both missing directions, partial category lists of several sizes, thresholds off 0
+  const internal = e.trees.flatMap((t) => Array.from(t.feature, (f, k) => ({ t, f, k })).filter(({ f }) => f >= 0));
+  assert.deepEqual(new Set(internal.map(({ t, k }) => t.defaultLeft[k])), new Set([0, 1]));
+  const sizes = new Set(internal.filter(({ f }) => f >= 4).map(({ t, k }) => t.categoryCount[k]));
+  assert.ok([...sizes].some((c) => (c as number) > 0 && (c as number) < 3) && sizes.size >= 2, `category list sizes ${[...sizes]}`);
+  assert.ok(internal.filter(({ f }) => f < 4).some(({ t, k }) => t.threshold[k] !== 0));
   // category lists are laid out one after another, node by node
   const t0 = e.trees.find((t) => Array.from(t.categoryStart).some((s) => s >= 0)) as Tree;
   let next = 0;
