@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { CredoError } from '../errors/index.js';
 import { leafFor, type TreeEnsemble } from '../ml/tree/index.js';
 import { bruteForceShap } from './brute-force-shap.js';
 import { compileTreeShap } from './compile-tree-shap.js';
@@ -93,9 +94,8 @@ test('local accuracy on every row of a larger ensemble (deep trees, partial tabl
   }
 });
 
-test('a path testing more than 30 distinct features is refused with a clear error', () => {
-  // a chain: node 2k tests feature k, its left child is a leaf, its right child the next test
-  const tests = 31;
+/** A chain tree over `tests` features: node 2k tests feature k, its left child is a leaf, its right child the next test. */
+function chain(tests: number): TreeEnsemble {
   const size = 2 * tests + 1;
   const feature = new Int32Array(size).fill(-1);
   const left = new Int32Array(size).fill(-1);
@@ -106,6 +106,10 @@ test('a path testing more than 30 distinct features is refused with a clear erro
     right[2 * k] = 2 * k + 2;
   }
   const zeros = () => new Float64Array(size);
+  // the left leaf of node 2k has value k + 1, the last leaf −1; covers 1 everywhere
+  const value = zeros();
+  for (let k = 0; k < tests; k++) value[2 * k + 1] = k + 1;
+  value[2 * tests] = -1;
   const tree = {
     feature,
     threshold: zeros(),
@@ -115,11 +119,11 @@ test('a path testing more than 30 distinct features is refused with a clear erro
     categoryStart: new Int32Array(size).fill(-1),
     categoryCount: new Int32Array(size),
     categories: new Int32Array(0),
-    value: zeros(),
+    value,
     cover: zeros().fill(1),
     gain: zeros(),
   };
-  const ensemble: TreeEnsemble = {
+  return {
     trees: [tree],
     features: Array.from({ length: tests }, (_, j) => ({ name: `f${j}`, type: 'number' as const })),
     baseScore: 0,
@@ -127,7 +131,51 @@ test('a path testing more than 30 distinct features is refused with a clear erro
     averaging: false,
     inputPrecision: 'float64',
   };
-  assert.throws(() => compileTreeShap(ensemble), /tree 0: a root-to-leaf path tests 31 distinct features; TreeSHAP supports at most 30/);
+}
+
+test('a path testing more than 30 distinct features is refused with a clear error; 30 are explained', () => {
+  assert.throws(
+    () => compileTreeShap(chain(31)),
+    (e: unknown) =>
+      e instanceof CredoError &&
+      e.code === 'E_EXPLAIN_PATH_TOO_DEEP' &&
+      /tree 0: a root-to-leaf path tests 31 distinct features; TreeSHAP supports at most 30/.test(e.message) &&
+      JSON.stringify(e.details) === JSON.stringify({ tree: 0, count: 31, limit: 30 }),
+  );
+  const ensemble = chain(30);
+  const model = compileTreeShap(ensemble);
+  assert.equal(model.maxDepth, 30);
+  // a row at 1 everywhere goes right at every node (x ≥ threshold 0) to the last leaf; local accuracy
+  const x = new Float64Array(30).fill(1);
+  const out = new Float64Array(30);
+  treeShapRows(model, x, 0, 1, out, createTreeShapScratch(model));
+  let sum = model.expectedValue;
+  for (const v of out) sum += v;
+  assertClose(sum, margin(ensemble, x, 0), 1e-9, 'local accuracy on a 30-feature path');
+});
+
+test('nodes without cover split their mass evenly, as the brute force does', () => {
+  for (let seed = 1; seed <= 6; seed++) {
+    const ensemble = randomTreeEnsemble({ seed, features: 5, categorical: 1, trees: 2, maxDepth: 4, leafProbability: 0 });
+    // zero the cover of the root's left subtree in every tree
+    for (const tree of ensemble.trees) {
+      const stack = [tree.left[0] as number];
+      while (stack.length > 0) {
+        const n = stack.pop() as number;
+        (tree.cover as Float64Array)[n] = 0;
+        if ((tree.feature[n] as number) >= 0) stack.push(tree.left[n] as number, tree.right[n] as number);
+      }
+    }
+    const x = randomRows(ensemble, 6, seed);
+    for (const budget of [undefined, 0]) {
+      const { model, out } = shapOf(ensemble, x, 6, budget);
+      for (let i = 0; i < 6; i++) {
+        const reference = bruteForceShap(ensemble, x.subarray(i * 5, (i + 1) * 5));
+        assertClose(model.expectedValue, reference.expectedValue, 1e-12, `seed ${seed} expected value`);
+        for (let j = 0; j < 5; j++) assertClose(out[i * 5 + j] as number, reference.values[j] as number, 1e-9, `seed ${seed} row ${i} feature ${j}`);
+      }
+    }
+  }
 });
 
 test('rows rowStart..rowEnd only: the rows before and after keep their contents, stale output is overwritten, −1 codes are missing', () => {

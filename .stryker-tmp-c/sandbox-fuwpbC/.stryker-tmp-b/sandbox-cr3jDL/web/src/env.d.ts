@@ -1,3 +1,0 @@
-// @ts-nocheck
-// 
-/// <reference types="vite/client" />
