@@ -133,6 +133,6 @@ test('change flags: every alias, the last colon splits, bounds with either end, 
     e instanceof CredoError && e.code === 'E_INPUT_FLAG_INVALID' && JSON.stringify(e.details) === JSON.stringify({ flag, problem, value });
   for (const bad of [':up', 'up', 'a:', 'a:UP', 'a:toString'])
     assert.throws(() => parseChangeFlags([bad], []), refused('direction', 'expected feature:decrease|increase|any|none', bad), bad);
-  for (const bad of ['a:1-2', 'a:1..2..3', ':1..2', 'a:..-', 'a:1e..2', 'a1..2'])
+  for (const bad of ['a:1-2', 'a:1..2..3', ':1..2', 'a:..-', 'a:1e..2', 'a1..2', 'a\nb:1..2'])
     assert.throws(() => parseChangeFlags([], [bad]), refused('bounds', 'expected feature:min..max (either end may be empty)', bad), bad);
 });
