@@ -202,3 +202,47 @@ test('rows rowStart..rowEnd only: the rows before and after keep their contents,
     assert.deepEqual(both, plain);
   }
 });
+
+/** Per unit: is it tabulated, and its table depth (root path features + splits). */
+function unitDepths(model: ReturnType<typeof compileTreeShap>): { tabulated: boolean; depth: number; size: number }[] {
+  return Array.from(model.unitRoot, (root, u) => {
+    const depth = (model.nodePathDepth[root] as number) + (model.unitSplitCount[u] as number);
+    return { tabulated: (model.unitTableOffset[u] as number) >= 0, depth, size: 2 ** depth * (model.unitWidth[u] as number) };
+  });
+}
+
+test('table budget and depth limit: shallow units first, the budget is never exceeded, deeper than the limit never tabulated', () => {
+  const ensemble = randomTreeEnsemble({ seed: 7, features: 8, categorical: 2, trees: 5, maxDepth: 7 });
+  const full = compileTreeShap(ensemble);
+  const units = unitDepths(full);
+  assert.ok(units.every((u) => u.tabulated));
+  const total = units.reduce((s, u) => s + u.size, 0);
+  assert.equal(full.table.length, total);
+  // one double short: the deepest units (last in depth order) drop out, the table stays within budget
+  const short = compileTreeShap(ensemble, { tableBudget: total - 1 });
+  const shortUnits = unitDepths(short);
+  assert.ok(short.table.length <= total - 1 && shortUnits.some((u) => !u.tabulated));
+  const deepestKept = Math.max(...shortUnits.filter((u) => u.tabulated).map((u) => u.depth));
+  assert.ok(shortUnits.every((u) => u.tabulated || u.depth >= deepestKept));
+  assert.equal(compileTreeShap(ensemble, { tableBudget: total }).table.length, total);
+  // depth limit 3: exactly the units of depth ≤ 3 are tabulated
+  const shallow = unitDepths(compileTreeShap(ensemble, { maxTableDepth: 3 }));
+  assert.ok(shallow.some((u) => u.tabulated) && shallow.some((u) => !u.tabulated));
+  for (const u of shallow) assert.equal(u.tabulated, u.depth <= 3);
+  // the default limit is 16: a 30-feature chain tabulates its shallow units only
+  const chainUnits = unitDepths(compileTreeShap(chain(30)));
+  for (const u of chainUnits) assert.equal(u.tabulated, u.depth <= 16, `unit of depth ${u.depth}`);
+  // every variant gives the same values
+  const x = randomRows(ensemble, 20, 4);
+  const values = (options: { tableBudget?: number; maxTableDepth?: number }) => {
+    const model = compileTreeShap(ensemble, options);
+    const out = new Float64Array(x.length);
+    treeShapRows(model, x, 0, 20, out, createTreeShapScratch(model));
+    return out;
+  };
+  const reference = values({ tableBudget: 0 });
+  for (const options of [{}, { tableBudget: total - 1 }, { maxTableDepth: 3 }]) {
+    const out = values(options);
+    for (let k = 0; k < x.length; k++) assertClose(out[k] as number, reference[k] as number, 1e-12, `entry ${k}`);
+  }
+});
