@@ -215,3 +215,34 @@ test('a row view of the explanation and scorecard φ₀ is the sum of the refere
   const s = scorecardContributions(['a', 'b'], Float64Array.from([30, 50, 10, 5]), 2, [40, 45]);
   assert.deepEqual([s.expectedValue, s.rowCount, s.method, Array.from(s.values)], [85, 2, 'scorecard-points', [10, -5, 30, 40]]);
 });
+
+test('category code 0 is a value, not missing; importance ranks by gain when no rows are explained; φ₀ of a linear model', () => {
+  const step = decisionPath(ensemble, 0, [0.1, 0]).steps[1];
+  assert.deepEqual([step?.value, step?.missingRouted, step?.direction], ['a', false, 'right']);
+  // a tree whose only split is on region (feature 1) with gain 5: region first although util comes first in feature order
+  const onRegion: Tree = { ...tree, feature: Int32Array.from([1, -1, -1, -1, -1]), gain: Float64Array.from([5, 0, 0, 0, 0]) };
+  assert.deepEqual(
+    featureImportance({ ...ensemble, trees: [onRegion] }, ['util', 'region']).map((r) => [r.feature, r.gain, r.splits]),
+    [
+      ['region', 5, 1],
+      ['util', 0, 0],
+    ],
+  );
+  // φ₀ = β₀ + Σ β_j·mean_j = 0.5 + 2·1 + 3·2 = 8.5
+  assert.equal(linearContributions(['a', 'b'], 0.5, [2, 3], [1, 2], Float64Array.from([1, 2]), 1).expectedValue, 8.5);
+});
+
+test('linear counterfactual: the 1e-9 margin scales with |cutoff|, equal unit costs go by feature order, a zero-β feature never moves', () => {
+  // margin a + 3b = 4 at a = 1, b = 1; cutoff −5 → need 9 + 5e-9: b is cheaper per unit of margin
+  const r = linearCounterfactual([1, 3], [1, 1], 4, -5, [0, 1], [1, 1], [1, 1], [-10, -10], [10, 10]);
+  assert.ok(r !== null);
+  const b = r.values.get(1) as number;
+  const margin = 1 + 3 * b;
+  assert.ok(margin < -5 - 4e-9 && margin > -5 - 6e-9, `margin ${margin}`);
+  // equal unit costs (β = 1, w = 1, s = 1): feature 0 first, and it has room enough
+  const tie = linearCounterfactual([1, 1], [0, 0], 0, -1, [0, 1], [1, 1], [1, 1], [-10, -10], [10, 10]);
+  assert.deepEqual([...(tie?.values.keys() ?? [])], [0]);
+  // β = 0 with weight 0 (unit cost 0/0) is left out rather than moved for nothing
+  const zero = linearCounterfactual([0, 1], [0, 0], 0, -1, [0, 1], [1, 1], [0, 1], [-10, -10], [10, 10]);
+  assert.deepEqual([...(zero?.values.keys() ?? [])], [1]);
+});

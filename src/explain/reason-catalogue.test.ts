@@ -103,6 +103,11 @@ test('every validation failure names its source, field and problem', () => {
   assert.deepEqual(failure({ ...base, generic: { code: 3, text: 'x' }, features: {} }), ['reason catalogue', 'generic.code', 'must be a non-empty string']);
   assert.deepEqual(failure({ ...base, generic: { code: 'G', text: '' }, features: {} }), ['reason catalogue', 'generic.text', 'must be a non-empty string']);
   assert.deepEqual(failure({ ...base, generic: { code: 'G', text: 1 }, features: {} }), ['reason catalogue', 'generic.text', 'must be a non-empty string']);
+  assert.deepEqual(failure({ ...base, genericMissing: { code: 'M' }, features: {} }), [
+    'reason catalogue',
+    'genericMissing.text',
+    'must be a non-empty string',
+  ]);
   assert.deepEqual(failure({ ...base, genericMissing: { code: 'G', text: 'x' }, features: {} }), [
     'reason catalogue',
     'genericMissing',

@@ -194,3 +194,20 @@ test('rows just above the cutoff: strictly below it, highest PD first, ties by r
   assert.deepEqual(Array.from(justAboveCutoff(pd, 0.405)), [40, 39, 38]);
   assert.deepEqual(Array.from(justAboveCutoff(pd.slice(0, 20), 0.5)), [19]);
 });
+
+test('an extra inquiries factor at feature index 0 is found and kept (the first one in contribution order)', () => {
+  const c = parseReasonCatalogue({
+    version: 1,
+    generic: { code: 'G', text: 'Other' },
+    genericMissing: { code: 'M', text: 'No {feature}' },
+    features: { inq1: { code: 'I1', text: 'i1', inquiries: true }, inq2: { code: 'I2', text: 'i2', inquiries: true } },
+  });
+  const e: Explanation = { features: ['inq1', 'x', 'inq2'], rowCount: 1, values: Float64Array.from([0.2, 0.9, 0.1]), expectedValue: 0, method: 'linear' };
+  assert.deepEqual(
+    principalReasons(e, 0, () => 1, c, { count: 1 }).map((r) => [r.rank, r.feature]),
+    [
+      [1, 'x'],
+      [2, 'inq1'],
+    ],
+  );
+});
