@@ -101,6 +101,22 @@ test('logistic: a supplied value that the search also moves, a missing value tha
     body: { ...logisticBody, terms: [logisticBody.terms[0], { ...logisticBody.terms[1], missing: undefined }, logisticBody.terms[2]] },
   } as unknown as CredoModel;
   assert.equal(await modelCounterfactual(plain, names, Float64Array.of(1, Number.NaN, 0), 0.2, options([1])), null);
+  // …while the other feature still moves (b stays missing and fixed: with no indicator there is nothing to remove)
+  const aMoves = await modelCounterfactual(plain, names, Float64Array.of(1, Number.NaN, 0), 0.2, options([0, 1]));
+  assert.deepEqual(
+    aMoves?.changes.map((c) => c.feature),
+    ['a'],
+  );
+  assert.ok(Math.abs((aMoves?.changes[0]?.to as number) - 0.9) < 1e-8);
+  // an indicator of exactly 0 is not supplied either
+  const zeroIndicator = {
+    ...logistic,
+    body: { ...logisticBody, terms: [logisticBody.terms[0], { ...logisticBody.terms[1], missing: 0 }, logisticBody.terms[2]] },
+  } as unknown as CredoModel;
+  assert.deepEqual(
+    (await modelCounterfactual(zeroIndicator, names, Float64Array.of(1, Number.NaN, 0), 0.2, options([0, 1])))?.changes.map((c) => c.feature),
+    ['a'],
+  );
   // a present value is not "supplied" even when its term has an indicator
   const present = await modelCounterfactual(logistic, names, Float64Array.of(1, 2, 0), 0.5, options([1]));
   assert.ok(present !== null && Math.abs((present.changes[0]?.to as number) - 2.5) < 1e-8 && present.changes[0]?.from === 2);
@@ -166,6 +182,14 @@ test('actionable names: indices in model order, refused when unknown, protected,
       (e: unknown) => e instanceof CredoError && e.code === 'E_MODEL_KIND' && (e.details as { kind: string }).kind === kind,
     );
   assert.deepEqual(actionableIndices(logistic, names, []), []);
+  assert.throws(
+    () => actionableIndices({ ...logistic, kind: 'mlp' } as CredoModel, names, ['a']),
+    (e: unknown) =>
+      e instanceof CredoError && e.message === 'model kind "mlp" cannot be used here: counterfactuals need a tree, logistic, SVM or scorecard model',
+  );
+  // a name past the model's own features (the caller's list is longer) is refused, not a crash
+  for (const model of [logistic, svm, gbdt, forest, scorecard])
+    assert.throws(() => actionableIndices(model, [...names, 'x', 'y', 'z'], ['z']), refused('only numeric features can be changed', 'z'));
 });
 
 test('margins are log-odds except for regression tree ensembles', () => {
