@@ -246,3 +246,9 @@ test('linear counterfactual: the 1e-9 margin scales with |cutoff|, equal unit co
   const zero = linearCounterfactual([0, 1], [0, 0], 0, -1, [0, 1], [1, 1], [0, 1], [-10, -10], [10, 10]);
   assert.deepEqual([...(zero?.values.keys() ?? [])], [1]);
 });
+
+test('a split sending several categories left lists them comma-separated', () => {
+  const twoLeft: Tree = { ...tree, categoryCount: Int32Array.from([0, 2, 0, 0, 0]), categories: Int32Array.from([0, 2]) };
+  const e: TreeEnsemble = { ...ensemble, trees: [twoLeft] };
+  assert.match(formatDecisionPath(decisionPath(e, 0, [0.1, 2])), /node 1: region: "c" in \{a, c\} → left \(node 3\)/);
+});
