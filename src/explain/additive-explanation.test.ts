@@ -159,6 +159,15 @@ test('additive terms by hand: logistic numeric (fill and indicator), levels (uns
   const scorecard = { ...envelope, kind: 'scorecard', body: handScorecard } as unknown as CredoModel;
   const s = additiveTerms(scorecard, handFrame);
   assert.deepEqual([s.features, s.intercept, Array.from(s.values)], [['a'], -1, [0.5, 0.25, -1, 2]]);
+  // the same terms in the other order: the numeric term in the second column
+  const reversed = { ...logistic, body: { ...handLogistic, terms: [handLogistic.terms[1], handLogistic.terms[0]] } } as unknown as CredoModel;
+  assert.deepEqual(Array.from(additiveTerms(reversed, handFrame).values), [0.7, 0.2, 0, 0.8, -0.4, 1, 0, -2]);
+  // two characteristics (the second on the same feature with coefficient −1): row-major rows × 2
+  const two = {
+    ...scorecard,
+    body: { ...handScorecard, characteristics: [handScorecard.characteristics[0], { ...handScorecard.characteristics[0], coefficient: -1 }] },
+  } as unknown as CredoModel;
+  assert.deepEqual(Array.from(additiveTerms(two, handFrame).values), [0.5, -0.25, 0.25, -0.125, -1, 0.5, 2, -1]);
   assert.throws(
     () => additiveTerms({ ...logistic, kind: 'mlp' } as CredoModel, handFrame),
     (e: unknown) =>
@@ -236,6 +245,25 @@ test('bin moves: nearest value in each bin, bounds drop bins, specials and missi
     ],
   );
   assert.deepEqual(binMoves({ ...c, spec: { ...c.spec, splits: [3] } }, 5, -1, 1, 0, 10)[0]?.cost, 2 + 2 * 2 ** -52);
+  // from inside the first bin: it is the current one (cost 0), the others are reached at their nearest value
+  assert.deepEqual(
+    binMoves(c, -3, 1, 1, -10, 10).map((m) => [m.bin, m.target, m.cost]),
+    [
+      [0, -3, 0],
+      [1, -1, 2],
+      [2, 0, 3],
+      [3, 2, 5],
+    ],
+  );
+  // a target exactly on a bound is allowed (bounds are inclusive)
+  assert.deepEqual(
+    binMoves(c, 1, 1, 1, 2, 10).map((m) => m.bin),
+    [2, 3],
+  );
+  assert.deepEqual(
+    binMoves(c, 1, 1, 1, -1 - 2 ** -52, -1 - 2 ** -52).map((m) => m.bin),
+    [0, 2],
+  );
   assert.deepEqual(binMoves(c, -9, 1, 1, -10, 10), []);
   assert.deepEqual(binMoves(c, Number.NaN, 1, 1, -10, 10), []);
   // a value equal to a split is in the bin it starts
