@@ -187,6 +187,9 @@ test('actionable names: indices in model order, refused when unknown, protected,
     (e: unknown) =>
       e instanceof CredoError && e.message === 'model kind "mlp" cannot be used here: counterfactuals need a tree, logistic, SVM or scorecard model',
   );
+  // a forest saved without its trees has no feature types: refused, not a crash
+  const emptyForest = { ...envelope, kind: 'forest', body: null } as unknown as CredoModel;
+  assert.throws(() => actionableIndices(emptyForest, ['a'], ['a']), refused('only numeric features can be changed', 'a'));
   // a name past the model's own features (the caller's list is longer) is refused, not a crash
   for (const model of [logistic, svm, gbdt, forest, scorecard])
     assert.throws(() => actionableIndices(model, [...names, 'x', 'y', 'z'], ['z']), refused('only numeric features can be changed', 'z'));
