@@ -180,3 +180,12 @@ test('intervals between thresholds: nearest targets, float32, bounds, scale and 
   // a categorical split on the feature adds no threshold
   assert.equal(featureIntervals(e, 2, 0, { actionable: [], cutoffMargin: 0, ...{} }, false).length, 1);
 });
+
+test('the safety margin below the cutoff scales with |cutoff|; margins add the trees, averaging divides', () => {
+  assert.equal(counterfactualSafety(0.3), 1e-5);
+  assert.equal(counterfactualSafety(-5), 5e-5);
+  const summed = { ...stumps(), averaging: false, baseScore: 0.25 };
+  // a = 0.7 → 1, b = −1 → −2: 0.25 + 1 − 2
+  assert.equal(ensembleMargin(summed, [0.7, -1, 0]), -0.75);
+  assert.equal(ensembleMargin({ ...summed, averaging: true }, [0.7, -1, 0]), 0.25 - 0.5);
+});
