@@ -71,7 +71,9 @@ export function parseChangeFlags(directions: readonly string[], bounds: readonly
   const alias: Record<string, ChangeDirection> = { decrease: 'decrease', down: 'decrease', increase: 'increase', up: 'increase', any: 'any', none: 'none' };
   for (const item of directions) {
     const at = item.lastIndexOf(':');
-    const direction = alias[item.slice(at + 1)];
+    const word = item.slice(at + 1);
+    // own keys only: `feature:toString` must not find Object.prototype's function
+    const direction = Object.hasOwn(alias, word) ? alias[word] : undefined;
     if (at <= 0 || direction === undefined)
       throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'direction', problem: 'expected feature:decrease|increase|any|none', value: item });
     const name = item.slice(0, at);

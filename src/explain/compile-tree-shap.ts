@@ -44,8 +44,6 @@ export interface TreeShapModel extends TreeShapUnits {
   /** Largest node count of a tree (scratch size) and largest d. */
   readonly maxNodes: number;
   readonly maxDepth: number;
-  /** True when inputs must be rounded to float32 before comparisons. */
-  readonly float32Inputs: boolean;
 }
 
 /** Most distinct features on one root-to-leaf path (the kernel's pattern masks are 31-bit). */
@@ -153,7 +151,6 @@ export function compileTreeShap(ensemble: TreeEnsemble, options: CompileTreeShap
     categories,
     nodeBit,
     maxNodes,
-    float32Inputs: ensemble.inputPrecision === 'float32',
   };
 }
 

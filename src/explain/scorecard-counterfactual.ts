@@ -2,7 +2,7 @@ import { CredoError } from '../errors/index.js';
 import type { NumericBinSpec } from '../ml/binning/index.js';
 import type { ScorecardModelBody } from '../ml/scorecard/index.js';
 import { solveLp } from '../ml/solver/index.js';
-import type { FeatureChange } from './tree-counterfactual.js';
+import { counterfactualSafety, type FeatureChange } from './tree-counterfactual.js';
 
 /** A move of one characteristic into one of its regular bins: the new value, its cost and logit term. */
 export interface BinMove {
@@ -93,7 +93,7 @@ export async function scorecardCounterfactual(
     });
   }
   if (binaries.length === 0) return null;
-  const budget = cutoffMargin - fixed - 1e-9 * Math.max(1, Math.abs(cutoffMargin));
+  const budget = cutoffMargin - fixed - counterfactualSafety(cutoffMargin);
   if (terms.length > 0) rows.push(`${terms.join(' ').replace(/^\+ /, '')} <= ${budget.toPrecision(17)}`);
   else if (budget < 0) return null;
   if (objective.length > 0) lines[1] = ` obj: ${objective.join(' + ')}`;

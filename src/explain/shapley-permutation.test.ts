@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { CredoError } from '../errors/index.js';
 import { categoryFromLabels, Frame, numericColumn } from '../frame/index.js';
 import type { LogisticModelBody } from '../ml/linear/index.js';
 import type { CredoModel } from '../ml/model.js';
 import { predictRaw } from '../ml/predict-model.js';
 import { Rng } from '../random/index.js';
-import { backgroundSample, shapleyPermutation } from './shapley-permutation.js';
+import { backgroundSample, defaultShapleyPermutationOptions, shapleyPermutation } from './shapley-permutation.js';
 
 function randomFrame(rows: number, seed: number): Frame {
   const rng = new Rng(seed);
@@ -184,8 +185,13 @@ test('same seed → identical values; batching and the row offset do not change 
   const b = shapleyPermutation(model, data, data, { samples: 10, background: 20, seed: 9, maxBatchRows: 100 });
   assert.deepEqual(b.values, a.values);
   assert.deepEqual(b.standardErrors, a.standardErrors);
+  // two pairs per batch (400 rows / (2 · 4 · 20)) over 5 pairs: the last batch holds one pair
+  const two = shapleyPermutation(model, data, data, { samples: 10, background: 20, seed: 9, maxBatchRows: 400 });
+  assert.deepEqual(two.values, a.values);
+  assert.deepEqual(two.standardErrors, a.standardErrors);
   const one = shapleyPermutation(model, data.slice(7, 8), data, { samples: 10, background: 20, seed: 9, rowOffset: 7 });
   assert.deepEqual(one.values, a.values.slice(7 * 5, 8 * 5));
+  assert.deepEqual(one.standardErrors, a.standardErrors?.slice(7 * 5, 8 * 5));
   const c = shapleyPermutation(model, data, data, { samples: 10, background: 20, seed: 10 });
   assert.notDeepEqual(c.values, a.values);
 });
@@ -202,4 +208,113 @@ test('background: the whole reference when smaller; categories unseen by the exp
   for (const code of levels.codes) mean += ({ n: 0, s: 2, e: -1 } as Record<string, number>)[levels.dictionary[code] as string] as number;
   mean /= 30;
   assert.ok(Math.abs((e.values[1] as number) - (-1 - mean)) < 1e-12);
+});
+
+test('bad options and an empty background are refused naming the flag; so is a background of the wrong column types', () => {
+  const data = randomFrame(20, 6);
+  const model = logistic(data, 0, { a: 1, b: 1 });
+  const flagError = (flag: string, problem: string, value: unknown) => (e: unknown) =>
+    e instanceof CredoError &&
+    e.code === 'E_INPUT_FLAG_INVALID' &&
+    JSON.stringify(e.details) === JSON.stringify({ flag, problem, value }) &&
+    e.message === `flag --${flag}: ${problem} (got "${value}")`;
+  assert.throws(() => shapleyPermutation(model, data, data, { samples: 0 }), flagError('samples', 'must be a positive integer', 0));
+  assert.throws(() => shapleyPermutation(model, data, data, { samples: 2.5 }), flagError('samples', 'must be a positive integer', 2.5));
+  assert.throws(() => shapleyPermutation(model, data, data, { background: 0 }), flagError('background', 'must be a positive integer', 0));
+  assert.throws(() => shapleyPermutation(model, data, data, { background: 1.5 }), flagError('background', 'must be a positive integer', 1.5));
+  assert.throws(() => shapleyPermutation(model, data, data.slice(0, 0)), flagError('background', 'the background data has no rows', 0));
+  // the smallest valid values are accepted
+  assert.equal(shapleyPermutation(model, data.slice(0, 1), data, { samples: 1, background: 1 }).values.length, 2);
+  // a background whose column types differ from the model's is refused by the model's schema check
+  const asCategory = new Frame([categoryFromLabels('a', ['x']), numericColumn('b', Float64Array.of(1))]);
+  assert.throws(() => shapleyPermutation(model, data.slice(0, 1), asCategory), /column "a" must be numeric, found categorical/);
+});
+
+test('one feature: φ = f(x) − mean background output exactly; no rows: empty values', () => {
+  const data = randomFrame(40, 7);
+  const model = logistic(data, 0.3, { b: -2 });
+  const e = shapleyPermutation(model, data.slice(0, 5), data, { background: 10, seed: 2 });
+  const background = backgroundSample(data, 10, 2);
+  let mean = 0;
+  for (let r = 0; r < 10; r++) mean += 0.3 - 2 * (background.numeric('b').values[r] as number);
+  mean /= 10;
+  assert.ok(Math.abs(e.expectedValue - mean) < 1e-12);
+  for (let i = 0; i < 5; i++) {
+    const exact = 0.3 - 2 * (data.numeric('b').values[i] as number) - mean;
+    assert.ok(Math.abs((e.values[i] as number) - exact) < 1e-12, `row ${i}`);
+  }
+  assert.deepEqual(Array.from(e.standardErrors ?? []), [0, 0, 0, 0, 0]);
+  const none = shapleyPermutation(logistic(data, 0.3, { a: 1, b: -2 }), data.slice(0, 0), data, { background: 10 });
+  assert.deepEqual([none.rowCount, none.values.length, none.standardErrors?.length, none.features], [0, 0, 0, ['a', 'b']]);
+});
+
+function meanOf(values: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i] as number;
+  return s / values.length;
+}
+
+test('the background draw: `size` distinct rows of the reference, seeded', () => {
+  const data = randomFrame(50, 8);
+  const a = data.numeric('a').values;
+  const sample = backgroundSample(data, 12, 4);
+  assert.equal(sample.rowCount, 12);
+  const picked = Array.from(sample.numeric('a').values, (v) => Array.prototype.indexOf.call(a, v) as number);
+  assert.ok(picked.every((k) => k >= 0));
+  assert.equal(new Set(picked).size, 12, 'without replacement');
+  assert.deepEqual(Array.from(backgroundSample(data, 12, 4).numeric('a').values), Array.from(sample.numeric('a').values));
+  assert.notDeepEqual(Array.from(backgroundSample(data, 12, 5).numeric('a').values), Array.from(sample.numeric('a').values));
+  // the whole reference of 50 rows when asked for 50, a proper subset when asked for 49
+  assert.equal(backgroundSample(data, 50, 4), data);
+  const most = backgroundSample(data, 49, 4);
+  assert.equal(new Set(Array.from(most.numeric('a').values)).size, 49);
+  assert.deepEqual(defaultShapleyPermutationOptions, { samples: 32, background: 100, seed: 0, rowOffset: 0, maxBatchRows: 131072 });
+});
+
+test('missing categories of the background stay missing (they add the missing coefficient, here 0)', () => {
+  const model = logistic(randomFrame(10, 9), 0, { a: 1 }, { s: 2, e: -1 });
+  const background = new Frame([numericColumn('a', Float64Array.of(0, 0, 0, 0)), categoryFromLabels('region', ['e', '', '', 's'])]);
+  const rows = new Frame([numericColumn('a', Float64Array.of(1)), categoryFromLabels('region', ['s'])]);
+  const e = shapleyPermutation(model, rows, background, { samples: 4, seed: 1 });
+  // additive: φ_region = 2 − mean(−1, 0, 0, 2) = 1.75, φ_a = 1 − 0
+  assert.ok(Math.abs((e.values[1] as number) - 1.75) < 1e-12, `region ${e.values[1]}`);
+  assert.ok(Math.abs((e.values[0] as number) - 1) < 1e-12);
+});
+
+test('standard errors match the spread of the estimates over seeds (interacting model)', () => {
+  const data = randomFrame(80, 10);
+  const model = interactingEnsemble(data);
+  const row = data.slice(3, 4);
+  const seeds = 60;
+  const p = 5;
+  const estimates: number[][] = Array.from({ length: p }, () => []);
+  const meanSe = new Float64Array(p);
+  for (let seed = 0; seed < seeds; seed++) {
+    // same background for every seed (the whole 80 rows), only the permutations change
+    const e = shapleyPermutation(model, row, data, { samples: 6, background: 80, seed });
+    for (let j = 0; j < p; j++) {
+      estimates[j]?.push(e.values[j] as number);
+      meanSe[j] = (meanSe[j] as number) + (e.standardErrors?.[j] as number) / seeds;
+    }
+  }
+  for (let j = 0; j < p; j++) {
+    const xs = estimates[j] as number[];
+    const m = meanOf(xs);
+    const sd = Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (seeds - 1));
+    // 6 samples = 3 antithetic pairs: the per-run standard error estimates sd, its mean a little below it
+    // (E[s] = c4·σ ≈ 0.89σ for 3 pairs); with n + 1 for n − 1 in the variance it would be ≈ 0.63σ
+    assert.ok((meanSe[j] as number) > 0.8 * sd && (meanSe[j] as number) < 1.2 * sd, `feature ${j}: mean SE ${meanSe[j]} vs spread ${sd}`);
+  }
+});
+
+test('samples round up to whole antithetic pairs, at least two pairs', () => {
+  const data = randomFrame(40, 11);
+  const model = interactingEnsemble(data);
+  const run = (samples: number) => shapleyPermutation(model, data.slice(0, 3), data, { samples, background: 10, seed: 5 }).values;
+  // 1–4 samples: 2 pairs; 5 and 6: 3 pairs; 7: 4 pairs
+  assert.deepEqual(run(1), run(4));
+  assert.deepEqual(run(3), run(4));
+  assert.deepEqual(run(5), run(6));
+  assert.notDeepEqual(run(6), run(4));
+  assert.notDeepEqual(run(7), run(6));
 });

@@ -116,8 +116,7 @@ export async function treeCounterfactual(ensemble: TreeEnsemble, x: Float64Array
       }
     }
   });
-  // strictly below the cutoff: a small margin keeps float rounding on the approve side
-  const target = options.cutoffMargin - constant - 1e-9 * Math.max(1, Math.abs(options.cutoffMargin));
+  const target = options.cutoffMargin - constant - counterfactualSafety(options.cutoffMargin);
   if (marginTerms.length > 0) constraints.push(`${marginTerms.join(' ').replace(/^\+ /, '')} <= ${fmt(target)}`);
   else if (target < 0) return null;
   lines.push('Minimize', ` obj: ${objective.length > 0 ? objective.join(' + ') : '0'}`, 'Subject To');
@@ -144,6 +143,15 @@ export async function treeCounterfactual(ensemble: TreeEnsemble, x: Float64Array
   if (!(marginAfter < options.cutoffMargin))
     throw new CredoError('E_EXPLAIN_SOLVER', { problem: `the solution does not flip the decision (margin ${marginAfter} ≥ ${options.cutoffMargin})` });
   return { changes, cost, marginBefore, marginAfter, row };
+}
+
+/**
+ * How far below the cutoff a solver-found counterfactual aims: strictly below, by more than HiGHS's
+ * MIP feasibility tolerance (1e-6), else the solver may accept leaves that sum to the cutoff within
+ * that tolerance and the re-scored row is not approved (seen with a margin exactly at the cutoff).
+ */
+export function counterfactualSafety(cutoffMargin: number): number {
+  return 1e-5 * Math.max(1, Math.abs(cutoffMargin));
 }
 
 /** The raw margin of a model-aligned row (reference routing via `leafFor`). */
