@@ -35,7 +35,7 @@ export default {
   // Stryker rewrites tsconfig references through the TypeScript API, which TypeScript 7 (native) lacks;
   // the project has no references, so point it at no file and the step is skipped.
   tsconfigFile: 'no-tsconfig-rewrite.json',
-  ignorePatterns: ['dist', '.build', 'bench/out', 'reports', '.stryker-tmp'],
+  ignorePatterns: ['dist', '.build', 'bench/out', 'reports', '.stryker-tmp*'],
   coverageAnalysis: 'off',
   concurrency: Number(process.env.CREDO_MUTATE_CONCURRENCY ?? 1),
   timeoutMS: 30_000,
