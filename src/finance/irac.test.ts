@@ -72,7 +72,10 @@ test('a spell from the first month ages from month 0; months, NPA dates and refu
   assert.equal(codes[13], 'Doubtful D1');
   assert.equal(codes[14], 'Doubtful D1');
   // A loss flag of 0 or below is not a loss; negative dpd (paid ahead) is Standard.
-  assert.deepEqual(Array.from(classifyDpdHistory([-5, 10], [0, -1]), (c) => IRAC_BUCKETS[c]), ['Standard', 'SMA-0']);
+  assert.deepEqual(
+    Array.from(classifyDpdHistory([-5, 10], [0, -1]), (c) => IRAC_BUCKETS[c]),
+    ['Standard', 'SMA-0'],
+  );
   // Month-only dates count from day 1: 2024-01 → 2024-03-01 is 2 months, → 2024-02-29 is 1.
   assert.equal(monthsBetween('2024-01', '2024-03-01'), 2);
   assert.equal(monthsBetween('2024-01', '2024-02-29'), 1);

@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { irbCapital } from './capital.js';
-import { computeRaroc, describeRarocAssumptions, groupRaroc, heldCapital, RAROC_DEFAULTS, rarocAssumptionsRecord, rarocPrice, riskAdjustedReturnOf } from './raroc.js';
+import {
+  computeRaroc,
+  describeRarocAssumptions,
+  groupRaroc,
+  heldCapital,
+  RAROC_DEFAULTS,
+  rarocAssumptionsRecord,
+  rarocPrice,
+  riskAdjustedReturnOf,
+} from './raroc.js';
 
 const k = irbCapital({ assetClass: 'other_retail', pd: 0.05, lgd: 0.85 }).k;
 const inputs = { ead: 10_000, fundingRate: 0.04, operatingCost: 200, pd: 0.05, lgd: 0.85, capital: k * 10_000, capitalRate: 0.04 };
@@ -85,8 +94,16 @@ test('group RAROC without groups is the portfolio row only; no capital gives nul
 });
 
 test('assumptions as a line and as a record, any rates', () => {
-  const a = { fundingRate: 0.07, operatingCostRate: 0.035, operatingCostPerLoan: 250, capitalRate: 0.0123456789, capitalRatio: 0.08, assetClass: 'mortgage' as const };
-  const line = 'RAROC = (interest − funding 7% − opex 3.5% of EAD − 250 per loan − EL + 1.23457% on capital) / capital; capital = 8% of RWA (12.5·K·EAD), IRB mortgage';
+  const a = {
+    fundingRate: 0.07,
+    operatingCostRate: 0.035,
+    operatingCostPerLoan: 250,
+    capitalRate: 0.0123456789,
+    capitalRatio: 0.08,
+    assetClass: 'mortgage' as const,
+  };
+  const line =
+    'RAROC = (interest − funding 7% − opex 3.5% of EAD − 250 per loan − EL + 1.23457% on capital) / capital; capital = 8% of RWA (12.5·K·EAD), IRB mortgage';
   assert.equal(describeRarocAssumptions(a), line);
   assert.deepEqual(rarocAssumptionsRecord(a), {
     funding_rate: 0.07,
