@@ -106,3 +106,15 @@ test('provisions: nothing outstanding gives NPA ratio 0, every bucket counted an
     [0.4, 0.4, 0.4, 0.4, 15, 25, 40, 100, 100],
   );
 });
+
+test('history at exactly 90 dpd is SMA-2; dates must match whole; a performing loan ignores its NPA date', () => {
+  // > 90 starts a spell, 90 does not (REFERENCE §6: 61–90 SMA-2).
+  assert.deepEqual(Array.from(classifyDpdHistory([90, 90, 0]), (c) => IRAC_BUCKETS[c]), ['SMA-2', 'SMA-2', 'Standard']);
+  assert.throws(() => monthsBetween('x2024-01-15', '2025-01-15'), /start date/);
+  assert.throws(() => monthsBetween('2024-01-15', '2025-01-15T00:00'), /end date/);
+  // A month-only end date is day 1: 2024-01-15 → 2024-03(-01) is one whole month.
+  assert.equal(monthsBetween('2024-01-15', '2024-03'), 1);
+  // dpd ≤ 90: the NPA date (here an empty CSV field) is not read.
+  assert.equal(classifyByDates(90, '2025-03-31', { npaDate: '' }), 'SMA-2');
+  assert.equal(classifyByDates(45, '2025-03-31', { npaDate: 'n/a' }), 'SMA-1');
+});
