@@ -109,7 +109,10 @@ test('provisions: nothing outstanding gives NPA ratio 0, every bucket counted an
 
 test('history at exactly 90 dpd is SMA-2; dates must match whole; a performing loan ignores its NPA date', () => {
   // > 90 starts a spell, 90 does not (REFERENCE §6: 61–90 SMA-2).
-  assert.deepEqual(Array.from(classifyDpdHistory([90, 90, 0]), (c) => IRAC_BUCKETS[c]), ['SMA-2', 'SMA-2', 'Standard']);
+  assert.deepEqual(
+    Array.from(classifyDpdHistory([90, 90, 0]), (c) => IRAC_BUCKETS[c]),
+    ['SMA-2', 'SMA-2', 'Standard'],
+  );
   assert.throws(() => monthsBetween('x2024-01-15', '2025-01-15'), /start date/);
   assert.throws(() => monthsBetween('2024-01-15', '2025-01-15T00:00'), /end date/);
   // A month-only end date is day 1: 2024-01-15 → 2024-03(-01) is one whole month.

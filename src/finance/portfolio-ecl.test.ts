@@ -131,3 +131,31 @@ test('stages from latest positions: written off 0, NPA 3, by dpd otherwise, thre
   assert.deepEqual(Array.from(stagesFromPositions(latest)), [0, 3, 3, 1, 2, 1, 2]);
   assert.deepEqual(Array.from(stagesFromPositions(latest, { stage2Dpd: 40, stage3Dpd: 44 })), [0, 3, 3, 1, 3, 1, 1]);
 });
+
+test('book ECL: stage 1 carries the 12-month figure and stage 2 the lifetime one; no groups; no loans', () => {
+  const [twelve, life] = amortisingLoanEcl(0.05, 0.4, 1000, 24, 0.12);
+  assert.ok(twelve < life);
+  const input = { pd: [0.05, 0.05], lgd: 0.4, balance: [1000, 1000], remainingMonths: [24, 24], eir: [0.12, 0.12], stage: [1, 2] };
+  const rows = bookEcl(input);
+  // Without groups there is one row, each loan counted once.
+  assert.equal(rows.length, 1);
+  assert.deepEqual(rows[0]?.loans, [1, 1, 0]);
+  assert.deepEqual(rows[0]?.exposure, [1000, 1000, 0]);
+  assert.deepEqual(rows[0]?.ecl, [twelve, life, 0]);
+  assert.equal(rows[0]?.cecl, 2 * life);
+  assert.deepEqual(bookEcl({ pd: [], lgd: 0.4, balance: [], remainingMonths: [], eir: [], stage: [] }), [
+    { group: 'all', loans: [0, 0, 0], exposure: [0, 0, 0], ecl: [0, 0, 0], totalEcl: 0, coverage: 0, cecl: 0 },
+  ]);
+});
+
+test('stages from positions: an NPA whose dpd fell to 90 or below is still credit-impaired (stage 3)', () => {
+  // IRAC keeps a loan NPA until arrears are cleared (irac.ts), so code 4 at dpd 40 is stage 3, not 2.
+  const latest = {
+    code: Uint8Array.from([4, 5]),
+    balance: new Float64Array(2),
+    dpd: Float64Array.from([40, 10]),
+    mob: new Float64Array(2),
+    group: new Int32Array(2),
+  };
+  assert.deepEqual(Array.from(stagesFromPositions(latest)), [3, 3]);
+});
