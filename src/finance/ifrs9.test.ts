@@ -119,3 +119,11 @@ test('staging: low credit risk only below its PD, absolute increase met, missing
   // Missing origination PD counts as 1 (no increase possible): stage 1 even at a current PD of 0.5.
   assert.deepEqual(Array.from(assignStages([Number.NaN, 0], [Number.NaN, 0.1], [0.5, 0.5])), [1, 2]);
 });
+
+test('ECL refusals carry the whole message: what and problem', () => {
+  assert.throws(() => computeEcl({ survival: [0.9, 0.8], lgd: 0.4, ead: [1], eir: 0 }), { message: 'ECL: EAD curve has 1 periods, survival has 2' });
+  assert.throws(() => computeEcl({ survival: [0.9], lgd: [0.4, 0.4], ead: [1], eir: 0 }), { message: 'ECL: LGD curve has 2 periods, survival has 1' });
+  assert.throws(() => computeEcl({ survival: [0.9, 0.95], lgd: 0.4, ead: [1, 1], eir: 0 }), {
+    message: 'ECL: survival must be non-increasing in [0, 1]; period 2 has 0.95',
+  });
+});
