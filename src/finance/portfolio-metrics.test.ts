@@ -219,3 +219,13 @@ test('NPA without a group column, with custom rates; the latest position of each
   const nothing = npaSummary({ ...table, rows: 0, loanCount: 0 });
   assert.deepEqual([nothing[0]?.loans, nothing[0]?.npaRatio, nothing[0]?.grossOutstanding], [0, 0, 0]);
 });
+
+test('equal amounts already in label order stay so; LGD per application', () => {
+  assert.deepEqual(
+    concentration([0, 1, 2], ['a', 'b', 'c'], [5, 5, 5]).rows.map((r) => r.label),
+    ['a', 'b', 'c'],
+  );
+  // EL = Σ PD·LGD·EAD with each application's own LGD: 0.1·0.2·100 + 0.1·0.6·100 = 8.
+  const [row] = portfolioMetrics({ approved: [1, 1], pd: [0.1, 0.1], lgd: [0.2, 0.6], ead: [100, 100] });
+  assert.ok(Math.abs((row?.expectedLoss as number) - 8) < 1e-12);
+});
