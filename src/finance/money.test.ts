@@ -117,3 +117,14 @@ test('amounts: signs and blanks, the largest safe amount, rounding at zero, refu
   assert.equal(fromMinor(5, JPY), 5);
   assert.equal(formatMoney(123, parseCurrency('ABC:6')), '0.000123');
 });
+
+test('the USD constant, codes anchored at the start, tiny amounts written out in decimals', () => {
+  assert.deepEqual(USD, { code: 'USD', exponent: 2 });
+  assert.throws(
+    () => parseCurrency('xusd'),
+    (e: unknown) => e instanceof CredoError && (e.details as { currency: string }).currency === 'xusd',
+  );
+  // 1e-7 prints as "1e-7" (String) but toFixed gives "0.00000": a person reads 0 cents, not an error.
+  assert.equal(toMinor(1e-7, USD), 0);
+  assert.equal(toMinor(-4e-9, KWD), 0);
+});
