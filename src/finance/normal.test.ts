@@ -119,3 +119,9 @@ test('density away from 0, erfc of NaN and beyond its underflow point', () => {
   assert.equal(erfc(1e-17), 1);
   close(erfc(1e-9), 1 - 2e-9 / Math.sqrt(Math.PI), 1e-16, 'erfc(1e-9)');
 });
+
+test('far tails at arguments whose square is not exact (the split of x² matters): mpmath values', () => {
+  // mpmath at 40 digits, rounded (test/fixtures/finance/normal-reference.py).
+  close(erfc(26.3), 8.590249058794049e-303, 2e-15, 'erfc(26.3)');
+  close(normalCdf(-37.3), 8.205494844930773e-305, 2e-15, 'Φ(−37.3)');
+});
