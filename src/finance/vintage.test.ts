@@ -291,3 +291,21 @@ test('roll rates: MOB gaps skipped, groups by the from-month, empty groups left 
   );
   assert.equal(dpdBucket(3, []), 0);
 });
+
+test('rows of one loan in falling MOB order are sorted; no transition across loans; charged off rolls to charged off', () => {
+  const t = readPerformanceTable(
+    frameOf([
+      ['A', '2024-01', 2, 5, 0, 1, 'x'],
+      ['A', '2024-01', 1, 9, 0, 0, 'x'],
+      ['A', '2024-01', 3, 5, 0, 1, 'x'],
+      ['B', '2024-01', 4, 7, 45, 0, 'x'],
+    ]),
+  );
+  assert.deepEqual(Array.from(t.mob), [1, 2, 3, 4]);
+  assert.deepEqual(Array.from(t.balance), [900, 500, 500, 700]);
+  const r = rollRates(t);
+  // A 1 → 2 (Current → Charged off), A 2 → 3 (Charged off → Charged off); A 3 → B 4 is not a transition.
+  assert.equal(r.transitions, 2);
+  assert.equal(r.counts[0 * 6 + 5], 1);
+  assert.equal(r.counts[5 * 6 + 5], 1);
+});
