@@ -309,3 +309,16 @@ test('rows of one loan in falling MOB order are sorted; no transition across loa
   assert.equal(r.counts[0 * 6 + 5], 1);
   assert.equal(r.counts[5 * 6 + 5], 1);
 });
+
+test('a loan that comes back after another one is gathered with its first rows', () => {
+  const t = readPerformanceTable(
+    frameOf([
+      ['A', '2024-01', 1, 1, 0, 0, 'x'],
+      ['B', '2024-01', 1, 2, 0, 0, 'x'],
+      ['A', '2024-01', 2, 3, 0, 0, 'x'],
+    ]),
+  );
+  assert.deepEqual(Array.from(t.loan), [0, 0, 1]);
+  assert.deepEqual(Array.from(t.mob), [1, 2, 1]);
+  assert.deepEqual(Array.from(t.balance), [100, 300, 200]);
+});
