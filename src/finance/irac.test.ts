@@ -64,3 +64,60 @@ test('provisions per bucket and the NPA ratio', () => {
   const custom = summariseProvisions([4], [100], { ...Object.fromEntries(IRAC_BUCKETS.map((b) => [b, 0])), 'Sub-standard': 0.5 } as never);
   assert.equal(custom.totalProvision, 50);
 });
+
+test('a spell from the first month ages from month 0; months, NPA dates and refusals name their field', () => {
+  // dpd > 90 from index 0 for 15 months: months as NPA 0..14, so index 12 is Sub-standard and 13 D1.
+  const codes = Array.from(classifyDpdHistory(Array.from({ length: 15 }, (_, t) => 91 + 30 * t)), (c) => IRAC_BUCKETS[c]);
+  assert.equal(codes[12], 'Sub-standard');
+  assert.equal(codes[13], 'Doubtful D1');
+  assert.equal(codes[14], 'Doubtful D1');
+  // A loss flag of 0 or below is not a loss; negative dpd (paid ahead) is Standard.
+  assert.deepEqual(
+    Array.from(classifyDpdHistory([-5, 10], [0, -1]), (c) => IRAC_BUCKETS[c]),
+    ['Standard', 'SMA-0'],
+  );
+  // Month-only dates count from day 1: 2024-01 → 2024-03-01 is 2 months, → 2024-02-29 is 1.
+  assert.equal(monthsBetween('2024-01', '2024-03-01'), 2);
+  assert.equal(monthsBetween('2024-01', '2024-02-29'), 1);
+  assert.equal(monthsBetween('2023-11-30', '2024-02-29'), 2);
+  assert.throws(() => monthsBetween('2025-04-01', '2025-4-1'), /end date.*"2025-4-1"/);
+  assert.throws(() => npaDateFromDpd('31.03.2025', 100), /as-of date/);
+  // NPA date 2025-04-15 (after the as-of date, e.g. a later correction): months clamp at 0, Sub-standard.
+  assert.equal(classifyByDates(120, '2025-03-31', { npaDate: '2025-04-15' }), 'Sub-standard');
+  assert.equal(classifyByDates(90, '2025-03-31', { npaDate: '2020-01-01' }), 'SMA-2');
+  assert.equal(classifyByDates(91, '2025-03-31', { loss: false }), 'Sub-standard');
+});
+
+test('provisions: nothing outstanding gives NPA ratio 0, every bucket counted and rated', () => {
+  const empty = summariseProvisions([], []);
+  assert.equal(empty.npaRatio, 0);
+  assert.equal(empty.totalOutstanding, 0);
+  assert.equal(empty.buckets.length, 9);
+  // One loan per bucket, 100 each: provisions 0.4 × 4 + 15 + 25 + 40 + 100 + 100 = 281.6; NPA 500 of 900.
+  const all = summariseProvisions([0, 1, 2, 3, 4, 5, 6, 7, 8], new Array(9).fill(100));
+  assert.ok(Math.abs(all.totalProvision - 281.6) < 1e-9);
+  assert.ok(Math.abs(all.npaRatio - 500 / 900) < 1e-15);
+  assert.deepEqual(
+    all.buckets.map((b) => [b.bucket, b.count]),
+    IRAC_BUCKETS.map((b) => [b, 1]),
+  );
+  assert.deepEqual(
+    all.buckets.map((b) => Math.round(b.provision * 10) / 10),
+    [0.4, 0.4, 0.4, 0.4, 15, 25, 40, 100, 100],
+  );
+});
+
+test('history at exactly 90 dpd is SMA-2; dates must match whole; a performing loan ignores its NPA date', () => {
+  // > 90 starts a spell, 90 does not (REFERENCE §6: 61–90 SMA-2).
+  assert.deepEqual(
+    Array.from(classifyDpdHistory([90, 90, 0]), (c) => IRAC_BUCKETS[c]),
+    ['SMA-2', 'SMA-2', 'Standard'],
+  );
+  assert.throws(() => monthsBetween('x2024-01-15', '2025-01-15'), /start date/);
+  assert.throws(() => monthsBetween('2024-01-15', '2025-01-15T00:00'), /end date/);
+  // A month-only end date is day 1: 2024-01-15 → 2024-03(-01) is one whole month.
+  assert.equal(monthsBetween('2024-01-15', '2024-03'), 1);
+  // dpd ≤ 90: the NPA date (here an empty CSV field) is not read.
+  assert.equal(classifyByDates(90, '2025-03-31', { npaDate: '' }), 'SMA-2');
+  assert.equal(classifyByDates(45, '2025-03-31', { npaDate: 'n/a' }), 'SMA-1');
+});

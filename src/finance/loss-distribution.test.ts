@@ -74,3 +74,41 @@ test('ES ≥ VaR ≥ mean-free lower bound, ES matches a brute-force integral (p
     { seed: 11, numRuns: 150 },
   );
 });
+
+test('lowest levels, the input left untouched, the summary with its default levels', () => {
+  // ⌈n·α⌉ is clamped to rank 1: α = 0 and α = 0.001 of 100 losses both give the smallest.
+  assert.equal(lossQuantile(hundred, 0), 1);
+  assert.equal(lossQuantile(hundred, 0.001), 1);
+  assert.equal(lossQuantile(hundred, 0.011), 2);
+  assert.equal(sortedExpectedShortfall(Float64Array.of(1, 2, 3), 1.5), 3);
+  // α = 0.5 of [2, 4, 6, 8]: the worst half, (6 + 8) / 2; α = 0.6: 6 holds 0.15 of the 0.4 tail, 8 holds 0.25.
+  assert.equal(expectedShortfall([8, 2, 6, 4], 0.5), 7);
+  assert.ok(Math.abs(expectedShortfall([8, 2, 6, 4], 0.6) - (0.15 * 6 + 0.25 * 8) / 0.4) < 1e-12);
+  const input = [3, -1, 2];
+  assert.deepEqual(Array.from(sortLosses(input)), [-1, 2, 3]);
+  assert.deepEqual(input, [3, -1, 2]);
+  // Numeric, not text, order: 10 after 9.
+  assert.deepEqual(Array.from(sortLosses([10, 9, 100])), [9, 10, 100]);
+  const s = summariseLosses([4, 1, 3, 2]);
+  assert.deepEqual(
+    s.tails.map((t) => t.alpha),
+    [0.99, 0.999],
+  );
+  assert.equal(s.min, 1);
+  assert.equal(s.max, 4);
+  assert.ok(Math.abs(s.standardDeviation - Math.sqrt(1.25)) < 1e-15);
+  assert.deepEqual(s.tails[0], { alpha: 0.99, var: 4, es: 4, economicCapital: 1.5 });
+  assert.deepEqual(summariseLosses([]), {
+    count: 0,
+    mean: 0,
+    standardDeviation: 0,
+    min: 0,
+    max: 0,
+    tails: [
+      { alpha: 0.99, var: 0, es: 0, economicCapital: 0 },
+      { alpha: 0.999, var: 0, es: 0, economicCapital: 0 },
+    ],
+  });
+  // Standard deviation of two values divides by n = 2: |a − b| / 2.
+  assert.equal(lossStandardDeviation([1, 5]), 2);
+});

@@ -70,3 +70,61 @@ test('format → parse round-trips every safe minor amount (property)', () => {
     );
   }
 });
+
+test('currency text: trimmed, exponents 0..6 only, the refusal names what was given', () => {
+  assert.deepEqual(parseCurrency('  inr '), { code: 'INR', exponent: 2 });
+  assert.deepEqual(parseCurrency('abc:0'), { code: 'ABC', exponent: 0 });
+  assert.deepEqual(parseCurrency('ABC:6'), { code: 'ABC', exponent: 6 });
+  const refused = (text: string, currency: string) =>
+    assert.throws(
+      () => parseCurrency(text),
+      (e: unknown) => e instanceof CredoError && e.code === 'E_FINANCE_CURRENCY_UNKNOWN' && (e.details as { currency: string }).currency === currency,
+      text,
+    );
+  refused('abc:7', 'abc:7');
+  refused('xyz', 'XYZ');
+  refused('US', 'US');
+  refused('USD:', 'USD:');
+  refused('USD:12', 'USD:12');
+});
+
+test('amounts: signs and blanks, the largest safe amount, rounding at zero, refusals', () => {
+  assert.equal(parseMoney(' +12.345 ', USD), 1235);
+  assert.equal(parseMoney('\t-7\n', JPY), -7);
+  assert.equal(parseMoney('0.5', JPY), 1);
+  assert.equal(parseMoney('0.4999', JPY), 0);
+  assert.equal(parseMoney('3.', KWD), 3000);
+  assert.equal(parseMoney('90071992547409.91', USD), Number.MAX_SAFE_INTEGER);
+  assert.equal(parseMoney('-90071992547409.91', USD), -Number.MAX_SAFE_INTEGER);
+  assert.throws(() => parseMoney('90071992547409.92', USD), /too large to hold exactly/);
+  assert.throws(() => parseMoney('1.2.3', USD), /not a decimal number/);
+  // Zero stays +0 whatever its sign or rounding (−0 would print as "-0.00" elsewhere).
+  assert.ok(Object.is(parseMoney('-0.00', USD), 0));
+  assert.ok(Object.is(roundMinor(0), 0));
+  assert.ok(Object.is(roundMinor(-0.4), -0));
+  assert.equal(roundMinor(-2.4), -2);
+  assert.equal(roundMinor(2.4), 2);
+  assert.equal(roundMinor(-0.5), -1);
+  assert.equal(toMinor(-0.285, USD), -29);
+  assert.equal(toMinor(2.5, parseCurrency('ABC:6')), 2_500_000);
+  assert.throws(() => toMinor(Number.POSITIVE_INFINITY, USD), /not a finite number/);
+  // 1e21 and above print in exponent form, which is refused as text rather than misread.
+  assert.throws(() => toMinor(1e21, USD), /not a decimal number/);
+  assert.throws(() => toMinor(1e20, USD), /too large to hold exactly/);
+  assert.throws(() => formatMoney(1.5, USD), /safe integer/);
+  assert.throws(() => formatMoney(2 ** 53, USD), /safe integer/);
+  assert.equal(fromMinor(5, KWD), 0.005);
+  assert.equal(fromMinor(5, JPY), 5);
+  assert.equal(formatMoney(123, parseCurrency('ABC:6')), '0.000123');
+});
+
+test('the USD constant, codes anchored at the start, tiny amounts written out in decimals', () => {
+  assert.deepEqual(USD, { code: 'USD', exponent: 2 });
+  assert.throws(
+    () => parseCurrency('xusd'),
+    (e: unknown) => e instanceof CredoError && (e.details as { currency: string }).currency === 'xusd',
+  );
+  // 1e-7 prints as "1e-7" (String) but toFixed gives "0.00000": a person reads 0 cents, not an error.
+  assert.equal(toMinor(1e-7, USD), 0);
+  assert.equal(toMinor(-4e-9, KWD), 0);
+});

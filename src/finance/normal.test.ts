@@ -104,3 +104,24 @@ test('normalCdf(normalInverse(p)) round-trips and both are monotone (property)',
     { seed: 7, numRuns: 1000 },
   );
 });
+
+test('density away from 0, erfc of NaN and beyond its underflow point', () => {
+  // φ(1) = e^−½/√(2π) and φ(−2) = e^−2/√(2π) (closed form; values from mpmath at 40 digits, rounded).
+  close(normalPdf(1), 0.24197072451914337, 1e-15, 'φ(1)');
+  close(normalPdf(-2), 0.05399096651318806, 1e-15, 'φ(−2)');
+  assert.ok(Number.isNaN(erfc(Number.NaN)));
+  // erfc(27) ≈ 5e-319 and Φ(−40) ≈ 3.6e-350 are below the smallest normal double: both are returned as 0 (2 and 1 on the other side).
+  assert.equal(erfc(27), 0);
+  assert.equal(erfc(-27), 2);
+  assert.equal(normalCdf(-40), 0);
+  assert.equal(normalCdf(40), 1);
+  // Tiny arguments: erfc(x) = 1 − 2x/√π to double precision.
+  assert.equal(erfc(1e-17), 1);
+  close(erfc(1e-9), 1 - 2e-9 / Math.sqrt(Math.PI), 1e-16, 'erfc(1e-9)');
+});
+
+test('far tails at arguments whose square is not exact (the split of x² matters): mpmath values', () => {
+  // mpmath at 40 digits, rounded (test/fixtures/finance/normal-reference.py).
+  close(erfc(26.3), 8.590249058794049e-303, 2e-15, 'erfc(26.3)');
+  close(normalCdf(-37.3), 8.205494844930773e-305, 2e-15, 'Φ(−37.3)');
+});

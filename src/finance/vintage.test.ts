@@ -148,3 +148,177 @@ test('row order does not matter; invalid tables are refused naming the row', () 
     (e: unknown) => e instanceof CredoError && e.code === 'E_INPUT_COLUMN_MISSING',
   );
 });
+
+test('performance table: other column names, numeric ids and vintages, currency exponent, no charged-off column', () => {
+  // Loan ids 7 and 3 (numbers), vintages 202402 and 202312 (numbers, sorted as text), rows out of order.
+  const frame = new Frame([
+    numericColumn('id', Float64Array.from([7, 3, 7, 3])),
+    numericColumn('orig', Float64Array.from([202402, 202312, 202402, 202312])),
+    numericColumn('m', Float64Array.from([2, 1, 1, 2])),
+    numericColumn('bal', Float64Array.from([0.125, 2, 1.5, 1])),
+    numericColumn('days', Float64Array.from([0, 0, 95, 30])),
+    numericColumn('grade', Float64Array.from([1, 2, 1, Number.NaN])),
+  ]);
+  const t = readPerformanceTable(frame, {
+    loanId: 'id',
+    vintage: 'orig',
+    mob: 'm',
+    balance: 'bal',
+    dpd: 'days',
+    chargedOff: 'co',
+    group: 'grade',
+    currencyExponent: 3,
+  });
+  assert.equal(t.rows, 4);
+  assert.equal(t.loanCount, 2);
+  assert.deepEqual(t.loanIds, ['7', '3']);
+  assert.deepEqual(t.vintages, ['202312', '202402']);
+  assert.deepEqual(Array.from(t.loan), [0, 0, 1, 1]);
+  assert.deepEqual(Array.from(t.mob), [1, 2, 1, 2]);
+  assert.deepEqual(Array.from(t.vintage), [1, 1, 0, 0]);
+  // Balances in thousandths: 1.5 → 1,500, 0.125 → 125.
+  assert.deepEqual(Array.from(t.balance), [1500, 125, 2000, 1000]);
+  assert.deepEqual(Array.from(t.dpd), [95, 0, 0, 30]);
+  assert.deepEqual(Array.from(t.chargedOff), [0, 0, 0, 0]);
+  assert.deepEqual(t.groupLabels, ['1', '2']);
+  assert.deepEqual(Array.from(t.group ?? []), [0, 0, 1, -1]);
+  // Half away from zero at the default two decimals: 0.125 → 13 cents; exponent 0 keeps whole units.
+  assert.deepEqual(
+    Array.from(readPerformanceTable(frame, { loanId: 'id', vintage: 'orig', mob: 'm', balance: 'bal', dpd: 'days' }).balance),
+    [150, 13, 200, 100],
+  );
+  assert.deepEqual(
+    Array.from(readPerformanceTable(frame, { loanId: 'id', vintage: 'orig', mob: 'm', balance: 'bal', dpd: 'days', currencyExponent: 0 }).balance),
+    [2, 0, 2, 1],
+  );
+  assert.equal(readPerformanceTable(frame, { loanId: 'id', vintage: 'orig', mob: 'm', balance: 'bal', dpd: 'days' }).group, undefined);
+});
+
+test('performance table: every refusal names its row and problem', () => {
+  const bad = (r: Row[], pattern: RegExp) =>
+    assert.throws(
+      () => readPerformanceTable(frameOf(r)),
+      (e: unknown) => e instanceof CredoError && e.code === 'E_FINANCE_PERFORMANCE_INVALID' && pattern.test(e.message),
+      String(pattern),
+    );
+  const ok: Row = ['A', '2024-01', 1, 1, 0, 0, 'x'];
+  bad([ok, ['', '2024-01', 2, 1, 0, 0, 'x']], /row 2: loan id is missing/);
+  bad([ok, ['B', '', 1, 1, 0, 0, 'x']], /row 2: vintage is missing/);
+  bad([ok, ['B', '2024-01', 1.5, 1, 0, 0, 'x']], /row 2: mob must be a whole number ≥ 1, got 1.5/);
+  bad([ok, ['B', '2024-01', Number.NaN, 1, 0, 0, 'x']], /row 2: mob/);
+  bad([ok, ['B', '2024-01', 1, Number.NaN, 0, 0, 'x']], /row 2: balance must be a number ≥ 0, got NaN/);
+  bad([ok, ['B', '2024-01', 1, 1, -1, 0, 'x']], /row 2: dpd must be a number ≥ 0, got -1/);
+  bad([ok, ['B', '2024-01', 1, 1, Number.NaN, 0, 'x']], /row 2: dpd/);
+  bad([ok, ['B', '2024-01', 1, 1, 0, -1, 'x']], /row 2: charged_off must be 0 or 1, got -1/);
+  bad([ok, ['B', '2024-01', 1, 1, 0, Number.NaN, 'x']], /row 2: charged_off/);
+  bad([ok, ['B', '2024-01', 2, 1, 0, 0, 'x'], ['B', '2024-01', 2, 1, 0, 0, 'x']], /loan "B" has two rows for mob 2/);
+  bad([ok, ['B', '2024-01', 2, 1, 0, 0, 'x'], ['B', '2024-02', 3, 1, 0, 0, 'x']], /loan "B" has more than one vintage/);
+  // Zero balance, zero dpd, a missing group label are accepted.
+  const t = readPerformanceTable(frameOf([['A', '2024-01', 1, 0, 0, 1, '']]), { group: 'segment' });
+  assert.deepEqual([t.balance[0], t.chargedOff[0], t.group?.[0]], [0, 1, -1]);
+});
+
+test('vintage curves: charge-off alone is bad, a zero-balance vintage, first observed balance, bads', () => {
+  const list: Row[] = [
+    ['A', '2024-01', 1, 0, 0, 0, 'x'],
+    ['A', '2024-01', 2, 0, 89, 1, 'x'],
+    ['B', '2024-02', 2, 400, 89, 0, 'x'],
+    ['B', '2024-02', 3, 300, 91, 0, 'x'],
+    ['B', '2024-02', 4, 200, 150, 0, 'x'],
+    ['C', '2024-02', 2, 600, 0, 0, 'x'],
+  ];
+  const c = vintageCurves(readPerformanceTable(frameOf(list)));
+  assert.equal(c.badDpd, 90);
+  assert.equal(c.maxMob, 4);
+  assert.deepEqual(Array.from(c.loans), [1, 2]);
+  assert.deepEqual(Array.from(c.balance), [0, 100_000]);
+  assert.deepEqual(Array.from(c.observedMob), [2, 4]);
+  assert.deepEqual(Array.from(c.bads), [1, 1]);
+  // 2024-01: A charged off at MOB 2 (dpd 89 < 90); balance basis 0 when the vintage has no balance.
+  assert.deepEqual(Array.from(c.countRate.subarray(0, 2)), [0, 1]);
+  assert.deepEqual(Array.from(c.balanceRate.subarray(0, 2)), [0, 0]);
+  assert.ok(Number.isNaN(c.countRate[2] as number) && Number.isNaN(c.balanceRate[3] as number));
+  // 2024-02: B first bad at MOB 3 (300 of the 400 + 600 first balances), counted once.
+  assert.deepEqual(Array.from(c.countRate.subarray(4, 8)), [0, 0, 0.5, 0.5]);
+  assert.deepEqual(Array.from(c.balanceRate.subarray(4, 8)), [0, 0, 0.3, 0.3]);
+  // dpd 89 counts as bad at a threshold of 89.
+  assert.deepEqual(Array.from(vintageCurves(readPerformanceTable(frameOf(list)), 89).countRate.subarray(4, 8)), [0, 0.5, 0.5, 0.5]);
+});
+
+test('roll rates: MOB gaps skipped, groups by the from-month, empty groups left out, label rules', () => {
+  const list: Row[] = [
+    ['A', '2024-01', 1, 100, 0, 0, 'p'],
+    ['A', '2024-01', 3, 100, 40, 0, 'p'],
+    ['A', '2024-01', 4, 100, 100, 0, 'q'],
+    ['B', '2024-01', 1, 50, 10, 0, 'q'],
+    ['B', '2024-01', 2, 50, 0, 0, 'q'],
+    ['C', '2024-01', 5, 10, 0, 0, 'r'],
+  ];
+  const t = readPerformanceTable(frameOf(list), { group: 'segment' });
+  const r = rollRates(t);
+  // A 1 → 3 is a gap; A 3 → 4 (31-60 → 90+), B 1 → 2 (1-30 → Current); C has one row.
+  assert.equal(r.transitions, 2);
+  assert.equal(r.counts[2 * 6 + 4], 1);
+  assert.equal(r.counts[1 * 6 + 0], 1);
+  assert.equal(r.balances[2 * 6 + 4], 10_000);
+  assert.equal(r.balanceShares[1 * 6 + 0], 1);
+  assert.ok(Number.isNaN(r.balanceShares[0] as number));
+  assert.deepEqual(
+    Array.from(r.counts).reduce((a, b) => a + b, 0),
+    2,
+  );
+  // A's 3 → 4 goes to p (its MOB 3 group); q gets B's; r has none and is left out.
+  assert.deepEqual(
+    rollRatesByGroup(t).map((g) => [g.group, g.rates.transitions, g.rates.counts[2 * 6 + 4]]),
+    [
+      ['p', 1, 1],
+      ['q', 1, 0],
+    ],
+  );
+  assert.deepEqual(rollRatesByGroup(readPerformanceTable(frameOf(list))), []);
+  // Custom bounds: two buckets, the open one (named "60+" for > 60, as "90+") and charged off.
+  const custom = rollRates(t, [0, 60]);
+  assert.deepEqual(custom.buckets, ['Current', '1-60', '60+', 'Charged off']);
+  assert.equal(custom.counts[1 * 4 + 2], 1);
+  assert.deepEqual(bucketLabels(), ['Current', '1-30', '31-60', '61-90', '90+', 'Charged off']);
+  assert.deepEqual(bucketLabels([]), ['1+', 'Charged off']);
+  assert.deepEqual(bucketLabels([0, 95]), ['Current', '1-95', '96+', 'Charged off']);
+  assert.deepEqual(bucketLabels([0, 100]), ['Current', '1-100', '100+', 'Charged off']);
+  assert.deepEqual(bucketLabels([5]), ['0-5', '6+', 'Charged off']);
+  assert.deepEqual(
+    [-1, 0, 7, 8, 14, 15, 1000].map((d) => dpdBucket(d, [0, 7, 14])),
+    [0, 0, 1, 2, 2, 3, 3],
+  );
+  assert.equal(dpdBucket(3, []), 0);
+});
+
+test('rows of one loan in falling MOB order are sorted; no transition across loans; charged off rolls to charged off', () => {
+  const t = readPerformanceTable(
+    frameOf([
+      ['A', '2024-01', 2, 5, 0, 1, 'x'],
+      ['A', '2024-01', 1, 9, 0, 0, 'x'],
+      ['A', '2024-01', 3, 5, 0, 1, 'x'],
+      ['B', '2024-01', 4, 7, 45, 0, 'x'],
+    ]),
+  );
+  assert.deepEqual(Array.from(t.mob), [1, 2, 3, 4]);
+  assert.deepEqual(Array.from(t.balance), [900, 500, 500, 700]);
+  const r = rollRates(t);
+  // A 1 → 2 (Current → Charged off), A 2 → 3 (Charged off → Charged off); A 3 → B 4 is not a transition.
+  assert.equal(r.transitions, 2);
+  assert.equal(r.counts[0 * 6 + 5], 1);
+  assert.equal(r.counts[5 * 6 + 5], 1);
+});
+
+test('a loan that comes back after another one is gathered with its first rows', () => {
+  const t = readPerformanceTable(
+    frameOf([
+      ['A', '2024-01', 1, 1, 0, 0, 'x'],
+      ['B', '2024-01', 1, 2, 0, 0, 'x'],
+      ['A', '2024-01', 2, 3, 0, 0, 'x'],
+    ]),
+  );
+  assert.deepEqual(Array.from(t.loan), [0, 0, 1]);
+  assert.deepEqual(Array.from(t.mob), [1, 2, 1]);
+  assert.deepEqual(Array.from(t.balance), [100, 300, 200]);
+});
