@@ -64,6 +64,9 @@ test('a zero objective still names a variable; binaries are listed 20 to a line;
   assert.equal(lp[1], ' obj: 0 x0_0');
   const names = Array.from({ length: S * A }, (_, k) => `x${Math.floor(k / A)}_${k % A}`);
   assert.deepEqual(lp.slice(lp.indexOf('Binary') + 1), [` ${names.slice(0, 20).join(' ')}`, ` ${names[20]}`, 'End']);
-  assert.deepEqual(lp.slice(lp.indexOf('Subject To') + 1, lp.indexOf('Bounds')), Array.from({ length: S }, (_, s) => ` assign${s}: + x${s}_0 + x${s}_1 + x${s}_2 = 1`));
+  assert.deepEqual(
+    lp.slice(lp.indexOf('Subject To') + 1, lp.indexOf('Bounds')),
+    Array.from({ length: S }, (_, s) => ` assign${s}: + x${s}_0 + x${s}_1 + x${s}_2 = 1`),
+  );
   assert.equal(lp.indexOf('Bounds') + 1 + S * A, lp.indexOf('Binary'));
 });

@@ -21,7 +21,13 @@ const data: CutoffSegmentData = {
   capitalSum: Float64Array.of(60, 200, 0),
 };
 const config: CutoffConfig = {
-  actions: [{ name: 'decline' }, { name: 'approve' }, { name: 'small', limit: 0.5, rate: 0.2 }, { name: 'priced', rate_shift: 0.05 }, { name: 'hold', kind: 'decline' }],
+  actions: [
+    { name: 'decline' },
+    { name: 'approve' },
+    { name: 'small', limit: 0.5, rate: 0.2 },
+    { name: 'priced', rate_shift: 0.05 },
+    { name: 'hold', kind: 'decline' },
+  ],
   economics,
   limits: { bad_rate_max: 0.05 },
   concentration: [

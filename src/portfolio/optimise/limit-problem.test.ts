@@ -17,7 +17,12 @@ const accounts = {
   balance: Float64Array.of(500, 2000, 200),
   rate: Float64Array.of(0.2, 0.1, 0.1),
 };
-const segments = { rowSegment: Int32Array.of(0, 1, 0), labels: ['low', 'high'], band: Int32Array.of(0, 1), group: Int32Array.of(0, 0) } as unknown as PolicySegments;
+const segments = {
+  rowSegment: Int32Array.of(0, 1, 0),
+  labels: ['low', 'high'],
+  band: Int32Array.of(0, 1),
+  group: Int32Array.of(0, 0),
+} as unknown as PolicySegments;
 const economics = { lgd: 0.5, funding_rate: 0.05, opex: 10, hurdle_rate: 0.1, capital_rate: 0.02 };
 const config: LimitConfig = {
   changes: [-0.5, 0, 0.5],
@@ -85,9 +90,19 @@ test('limit problem: a step equal to max_step is allowed; no 0 change means no c
   assert.equal(free.current, undefined);
   assert.ok(!('current' in free));
   assert.deepEqual([...(free.model.forbidden ?? [])], [0, 0, 0, 0]);
-  const three = { rowSegment: Int32Array.of(0, 1, 2), labels: ['a', 'b', 'c'], band: Int32Array.of(2, -1, 0), group: Int32Array.of(0, 0, 0) } as unknown as PolicySegments;
+  const three = {
+    rowSegment: Int32Array.of(0, 1, 2),
+    labels: ['a', 'b', 'c'],
+    band: Int32Array.of(2, -1, 0),
+    group: Int32Array.of(0, 0, 0),
+  } as unknown as PolicySegments;
   const q = buildLimitProblem(accounts, three, { ...config, limits: {} });
   assert.deepEqual(q.model.orderings, [{ better: 0, worse: 2 }]);
-  const split = { rowSegment: Int32Array.of(0, 1, 2), labels: ['a', 'b', 'c'], band: Int32Array.of(0, 1, 1), group: Int32Array.of(0, 1, 0) } as unknown as PolicySegments;
+  const split = {
+    rowSegment: Int32Array.of(0, 1, 2),
+    labels: ['a', 'b', 'c'],
+    band: Int32Array.of(0, 1, 1),
+    group: Int32Array.of(0, 1, 0),
+  } as unknown as PolicySegments;
   assert.deepEqual(buildLimitProblem(accounts, split, { ...config, limits: {} }).model.orderings, [{ better: 2, worse: 0 }]);
 });

@@ -24,7 +24,11 @@ const perVolume = (v0: number, v1: number) => [0, v0, 2 * v0, 0, v1, 2 * v1];
 
 test('mix problem: segment figures at current volume scaled by each level; stressed EL rows; the current book at ×1', () => {
   const p = buildMixProblem(book, config);
-  const cap = [capitalPerUnit(0.1, { ...economics, lgd: 0.5 }) * 100, capitalPerUnit(0.2, { ...economics, lgd: 0.4 }) * 50, capitalPerUnit(0.05, { ...economics, lgd: 1 }) * 200];
+  const cap = [
+    capitalPerUnit(0.1, { ...economics, lgd: 0.5 }) * 100,
+    capitalPerUnit(0.2, { ...economics, lgd: 0.4 }) * 50,
+    capitalPerUnit(0.05, { ...economics, lgd: 1 }) * 200,
+  ];
   close(p.metrics.approved, perVolume(2, 1), 'approved');
   close(p.metrics.bads, perVolume(0.3, 0.05), 'bads');
   close(p.metrics.amount, perVolume(150, 200), 'amount');
@@ -58,7 +62,10 @@ test('mix problem: segment figures at current volume scaled by each level; stres
   // realised stressed EL of a mix: card at ×1.5 (half ×1, half ×2), auto at ×2
   const x = Float64Array.of(0, 0.5, 0.5, 0, 0, 1);
   const risk = mixRisk(p, config, x);
-  assert.deepEqual(risk.stressed_el.map((r) => [r.scenario, r.max]), [['severe', 50]]);
+  assert.deepEqual(
+    risk.stressed_el.map((r) => [r.scenario, r.max]),
+    [['severe', 50]],
+  );
   close([risk.stressed_el[0]?.value ?? 0], [1.5 * (s(0.2) * 50 + s(0.4) * 20) + 2 * s(0.05) * 200], 'realised stressed EL');
   assert.equal(risk.cvar, undefined);
 });

@@ -83,8 +83,12 @@ test('economics, limits, actions, frontier, solver and segmentation sections', (
     capital_rate: 1,
     asset_class: 'qrre',
   });
-  for (const assetClass of ['mortgage', 'corporate']) assert.equal(readEconomics(root({ economics: { lgd: 0, asset_class: assetClass } })).asset_class, assetClass);
-  refused(() => readEconomics(root({ economics: { lgd: 0.4, asset_class: 'sovereign' } })), 'economics.asset_class: must be mortgage, qrre, other_retail or corporate');
+  for (const assetClass of ['mortgage', 'corporate'])
+    assert.equal(readEconomics(root({ economics: { lgd: 0, asset_class: assetClass } })).asset_class, assetClass);
+  refused(
+    () => readEconomics(root({ economics: { lgd: 0.4, asset_class: 'sovereign' } })),
+    'economics.asset_class: must be mortgage, qrre, other_retail or corporate',
+  );
   refused(() => readEconomics(root({ economics: { lgd: 1.1 } })), 'economics.lgd: must be in [0, 1] (got 1.1)');
   refused(() => readEconomics(root({ economics: { lgd: 0.5, funding_rate: -1.5 } })), 'economics.funding_rate: must be in [-1, 1] (got -1.5)');
   refused(() => readEconomics(root({ economics: { lgd: 0.5, opex: -1 } })), 'economics.opex: must be in [0, Infinity] (got -1)');
@@ -104,20 +108,29 @@ test('economics, limits, actions, frontier, solver and segmentation sections', (
     amount_min: 80,
   };
   assert.deepEqual(readLimits(root({ limits: all })), all);
-  assert.deepEqual(readLimits(root({ limits: { bad_rate_max: 0.1, exposure_increase_max: -5 } }), ['exposure_increase_max']), { bad_rate_max: 0.1, exposure_increase_max: -5 });
+  assert.deepEqual(readLimits(root({ limits: { bad_rate_max: 0.1, exposure_increase_max: -5 } }), ['exposure_increase_max']), {
+    bad_rate_max: 0.1,
+    exposure_increase_max: -5,
+  });
   refused(
     () => readLimits(root({ limits: { cap: 1 } }), ['x_max']),
     'limits.cap: unknown limit (known: bad_rate_max, bad_rate_amount_max, approval_min, approved_min, el_budget, capital_budget, amount_max, amount_min, x_max)',
   );
-  for (const key of ['bad_rate_max', 'bad_rate_amount_max', 'approval_min']) refused(() => readLimits(root({ limits: { [key]: 1.5 } })), `limits.${key}: must be in [0, 1] (got 1.5)`);
+  for (const key of ['bad_rate_max', 'bad_rate_amount_max', 'approval_min'])
+    refused(() => readLimits(root({ limits: { [key]: 1.5 } })), `limits.${key}: must be in [0, 1] (got 1.5)`);
   for (const key of ['approved_min', 'el_budget', 'capital_budget', 'amount_max', 'amount_min'])
     refused(() => readLimits(root({ limits: { [key]: -1 } })), `limits.${key}: must be in [0, Infinity] (got -1)`);
 
-  assert.deepEqual(readCutoffActions(root({ actions: [{ name: 'decline' }, { name: 'approve', limit: 0.5, rate: 0.2, rate_shift: -0.01 }, { name: 'hold', kind: 'decline' }] })), [
-    { name: 'decline', kind: 'decline' },
-    { name: 'approve', kind: 'approve', limit: 0.5, rate: 0.2, rate_shift: -0.01 },
-    { name: 'hold', kind: 'decline' },
-  ]);
+  assert.deepEqual(
+    readCutoffActions(
+      root({ actions: [{ name: 'decline' }, { name: 'approve', limit: 0.5, rate: 0.2, rate_shift: -0.01 }, { name: 'hold', kind: 'decline' }] }),
+    ),
+    [
+      { name: 'decline', kind: 'decline' },
+      { name: 'approve', kind: 'approve', limit: 0.5, rate: 0.2, rate_shift: -0.01 },
+      { name: 'hold', kind: 'decline' },
+    ],
+  );
   refused(() => readCutoffActions(root({ actions: [{ name: 'decline' }, { name: 'x', kind: 'maybe' }] })), 'actions[1].kind: must be decline or approve');
   refused(() => readCutoffActions(root({ actions: [] })), 'actions: needs at least one action');
   refused(() => readCutoffActions(root({})), 'actions: needs at least one action');
@@ -125,7 +138,10 @@ test('economics, limits, actions, frontier, solver and segmentation sections', (
   refused(() => readCutoffActions(root({ actions: [{ name: 'decline' }, { name: 'decline', kind: 'approve' }] })), 'actions: action names must be distinct');
   refused(() => readCutoffActions(root({ actions: [{ name: 'decline' }, { name: 'a', limit: 101 }] })), 'actions[1].limit: must be in [0, 100] (got 101)');
   refused(() => readCutoffActions(root({ actions: [{ name: 'decline' }, { name: 'a', rate: 11 }] })), 'actions[1].rate: must be in [0, 10] (got 11)');
-  refused(() => readCutoffActions(root({ actions: [{ name: 'decline' }, { name: 'a', rate_shift: -2 }] })), 'actions[1].rate_shift: must be in [-1, 1] (got -2)');
+  refused(
+    () => readCutoffActions(root({ actions: [{ name: 'decline' }, { name: 'a', rate_shift: -2 }] })),
+    'actions[1].rate_shift: must be in [-1, 1] (got -2)',
+  );
 
   assert.equal(readFrontier(root({}), 'p'), undefined);
   assert.deepEqual(readFrontier(root({ frontier: { values: [1, 2] } }), 'p'), { parameter: 'p', values: [1, 2] });
@@ -148,7 +164,15 @@ test('economics, limits, actions, frontier, solver and segmentation sections', (
 test('selectRows: numeric and categorical filters, all must hold; refusals name the rule', () => {
   const frame = new Frame([numericColumn('approved', Float64Array.of(1, 0, 1, 1)), categoryColumn('product', Int32Array.of(0, 0, 1, -1), ['card', 'loan'])]);
   assert.equal(selectRows(frame, root({})), frame);
-  const cards = selectRows(frame, root({ filter: [{ column: 'approved', value: 1 }, { column: 'product', value: 'card' }] }));
+  const cards = selectRows(
+    frame,
+    root({
+      filter: [
+        { column: 'approved', value: 1 },
+        { column: 'product', value: 'card' },
+      ],
+    }),
+  );
   assert.deepEqual([...cards.numeric('approved').values], [1]);
   assert.equal(selectRows(frame, root({ filter: [{ column: 'approved', value: 1 }] })).rowCount, 3);
   assert.equal(selectRows(frame, root({ filter: [{ column: 'product', value: 'loan' }] })).rowCount, 1);

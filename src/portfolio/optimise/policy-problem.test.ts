@@ -18,7 +18,8 @@ const problem: PolicyProblem = {
   approves: Uint8Array.of(0, 1),
   metrics,
 };
-const close = (actual: number, expected: number, what: string) => assert.ok(Math.abs(actual - expected) < 1e-9 * Math.max(1, Math.abs(expected)), `${what}: ${actual} vs ${expected}`);
+const close = (actual: number, expected: number, what: string) =>
+  assert.ok(Math.abs(actual - expected) < 1e-9 * Math.max(1, Math.abs(expected)), `${what}: ${actual} vs ${expected}`);
 
 test('policy KPIs are share-weighted sums and their ratios (hand sums)', () => {
   assert.deepEqual(policyKpis(problem, Float64Array.of(0, 1, 1, 0)), {

@@ -108,6 +108,10 @@ test('unweighted: no variance reduction, the plain tail-probability se, the segm
   assert.equal(zeros.tails[0]?.es.value, 0);
   // ES = 0: no relative precision; 3 tail scenarios → 3·20/3
   assert.equal(zeros.tails[0]?.scenariosForPrecision, 20);
-  const one = estimateLosses({ loss: Float64Array.of(5), weight: Float64Array.of(1), segmentLoss: Float64Array.of(5) }, 1, { alphas: [0.9], histogramBins: 1, weighted: true });
+  const one = estimateLosses({ loss: Float64Array.of(5), weight: Float64Array.of(1), segmentLoss: Float64Array.of(5) }, 1, {
+    alphas: [0.9],
+    histogramBins: 1,
+    weighted: true,
+  });
   assert.deepEqual([one.el.value, one.el.se], [5, 0]);
 });

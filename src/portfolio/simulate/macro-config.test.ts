@@ -56,7 +56,10 @@ test('factors: names, correlation (Cholesky of it), segments mapped to factors w
         ],
         segments: { card: { factor: 'consumer', rho: 0.04 }, auto: { factor: 'auto', rho: 0.12 }, home: { rho: 0.2 } },
       },
-      scenarios: [{ name: 'split', factor_shift: { auto: -1.5 } }, { name: 'all', factor_shift: -1 }],
+      scenarios: [
+        { name: 'split', factor_shift: { auto: -1.5 } },
+        { name: 'all', factor_shift: -1 },
+      ],
     },
     segments,
     0.1,

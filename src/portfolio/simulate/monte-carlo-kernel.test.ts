@@ -61,7 +61,8 @@ function moments(values: ArrayLike<number>): { mean: number; sd: number; se: num
 }
 
 /** Column k of a scenario-major segment-loss matrix. */
-const segmentColumn = (out: ScenarioResults, segments: number, k: number) => Float64Array.from({ length: out.loss.length }, (_, s) => out.segmentLoss[s * segments + k] as number);
+const segmentColumn = (out: ScenarioResults, segments: number, k: number) =>
+  Float64Array.from({ length: out.loss.length }, (_, s) => out.segmentLoss[s * segments + k] as number);
 
 test('SCENARIO_BLOCK and blockCount: ⌈scenarios / 64⌉', () => {
   assert.equal(SCENARIO_BLOCK, 64);
@@ -82,20 +83,26 @@ test('PD = 1 loans default in every scenario, once over several periods, at the 
     const one = simulate(kernel, loans, oneFactorModel(2, 0.3), { scenarios: 70 });
     assert.deepEqual([...one.loss], new Array(70).fill(10), name);
     assert.deepEqual([...one.weight], new Array(70).fill(1), name);
-    assert.deepEqual([...one.segmentLoss], new Array(140).fill(0).map((_, k) => (k % 2 === 0 ? 5 : 5)), name);
-    const two = simulate(kernel, loans, oneFactorModel(2, 0.3), { scenarios: 70, periods: 2, eadFactor: Float64Array.of(0.75, 0.5) });
-    assert.deepEqual([...two.loss], new Array(70).fill(7.5), name);
     assert.deepEqual(
-      [...two.segmentLoss.slice(0, 4)],
-      [3.75, 3.75, 3.75, 3.75],
+      [...one.segmentLoss],
+      new Array(140).fill(0).map((_, k) => (k % 2 === 0 ? 5 : 5)),
       name,
     );
+    const two = simulate(kernel, loans, oneFactorModel(2, 0.3), { scenarios: 70, periods: 2, eadFactor: Float64Array.of(0.75, 0.5) });
+    assert.deepEqual([...two.loss], new Array(70).fill(7.5), name);
+    assert.deepEqual([...two.segmentLoss.slice(0, 4)], [3.75, 3.75, 3.75, 3.75], name);
     // a worse economy and a PD multiplier do not change a sure default; a Beta LGD at mean 0 or 1 stays fixed
-    const fixed = simulate(kernel, portfolioOf([{ pd: 1, lgd: 1, ead: 2, segment: 0 }], ['a']), oneFactorModel(1, 0.2), { scenarios: 10, lgdSd: 0.3 }, {
-      name: 'bad',
-      factorShift: Float64Array.of(-3),
-      pdMultiplier: Float64Array.of(4),
-    });
+    const fixed = simulate(
+      kernel,
+      portfolioOf([{ pd: 1, lgd: 1, ead: 2, segment: 0 }], ['a']),
+      oneFactorModel(1, 0.2),
+      { scenarios: 10, lgdSd: 0.3 },
+      {
+        name: 'bad',
+        factorShift: Float64Array.of(-3),
+        pdMultiplier: Float64Array.of(4),
+      },
+    );
     assert.deepEqual([...fixed.loss], new Array(10).fill(2), name);
   }
 });
@@ -103,7 +110,8 @@ test('PD = 1 loans default in every scenario, once over several periods, at the 
 test('ρ = 0: each loan defaults independently with its PD (binomial mean and variance), across and inside buckets', () => {
   // PDs 0.1 and 0.107 share a bucket (thresholds 0.039 apart: the thinning step rejects some candidates); 0.3 is alone
   const rows: Loan[] = [];
-  for (let i = 0; i < 60; i++) rows.push({ pd: 0.1, lgd: 1, ead: 1, segment: 0 }, { pd: 0.107, lgd: 1, ead: 1, segment: 1 }, { pd: 0.3, lgd: 0.5, ead: 2, segment: 2 });
+  for (let i = 0; i < 60; i++)
+    rows.push({ pd: 0.1, lgd: 1, ead: 1, segment: 0 }, { pd: 0.107, lgd: 1, ead: 1, segment: 1 }, { pd: 0.3, lgd: 0.5, ead: 2, segment: 2 });
   const loans = portfolioOf(rows, ['a', 'b', 'c']);
   for (const [name, kernel] of kernels) {
     const out = simulate(kernel, loans, oneFactorModel(3, 0), { scenarios: 3000, seed: 11 });
@@ -133,11 +141,17 @@ test('a factor shift m moves the default rate to Φ(Φ⁻¹(PD) − √ρ·m); t
   const rho = 0.2;
   const stressed = normalCdf(normalInverse(0.05) + Math.sqrt(rho)); // m = −1
   for (const [name, kernel] of kernels) {
-    const shifted = simulate(kernel, loans, oneFactorModel(1, rho), { scenarios: 3000, seed: 5 }, {
-      name: 'adverse',
-      factorShift: Float64Array.of(-1),
-      pdMultiplier: Float64Array.of(1),
-    });
+    const shifted = simulate(
+      kernel,
+      loans,
+      oneFactorModel(1, rho),
+      { scenarios: 3000, seed: 5 },
+      {
+        name: 'adverse',
+        factorShift: Float64Array.of(-1),
+        pdMultiplier: Float64Array.of(1),
+      },
+    );
     const m = moments(shifted.loss);
     assert.ok(Math.abs(m.mean - 100 * stressed) < 4 * m.se, `${name}: ${m.mean} vs ${100 * stressed} ± ${m.se}`);
     const two = moments(simulate(kernel, loans, oneFactorModel(1, rho), { scenarios: 3000, seed: 6, periods: 2, eadFactor: Float64Array.of(1, 0.5) }).loss);
@@ -158,7 +172,13 @@ test('two correlated factors: a segment on the second factor keeps its PD (Var Y
       assert.ok(Math.abs(m.mean - 1.6) < 4 * m.se, `${name} segment ${k}: ${m.mean} vs 1.6 ± ${m.se}`);
     }
     // a second-factor shift moves only the second segment's default rate: Φ(Φ⁻¹(0.02) + √0.5·1.5)
-    const shifted = simulate(kernel, loans, model, { scenarios: 4000, seed: 9 }, { name: 's', factorShift: Float64Array.of(0, -1.5), pdMultiplier: Float64Array.of(1, 1) });
+    const shifted = simulate(
+      kernel,
+      loans,
+      model,
+      { scenarios: 4000, seed: 9 },
+      { name: 's', factorShift: Float64Array.of(0, -1.5), pdMultiplier: Float64Array.of(1, 1) },
+    );
     const south = moments(segmentColumn(shifted, 2, 1));
     const expected = 80 * normalCdf(normalInverse(0.02) + Math.sqrt(0.5) * 1.5);
     assert.ok(Math.abs(south.mean - expected) < 4 * south.se, `${name} shifted south: ${south.mean} vs ${expected}`);
@@ -170,11 +190,15 @@ test('two correlated factors: a segment on the second factor keeps its PD (Var Y
 test('Beta LGD: mean LGD kept, standard deviation as asked (or capped at k = 0.05)', () => {
   for (const [name, kernel] of kernels) {
     // LGD 0.4, sd 0.2: Beta(2, 3), variance 0.04
-    const beta = moments(simulate(kernel, portfolioOf([{ pd: 1, lgd: 0.4, ead: 1, segment: 0 }], ['a']), oneFactorModel(1, 0.1), { scenarios: 4000, lgdSd: 0.2 }).loss);
+    const beta = moments(
+      simulate(kernel, portfolioOf([{ pd: 1, lgd: 0.4, ead: 1, segment: 0 }], ['a']), oneFactorModel(1, 0.1), { scenarios: 4000, lgdSd: 0.2 }).loss,
+    );
     assert.ok(Math.abs(beta.mean - 0.4) < 4 * beta.se, `${name}: mean ${beta.mean}`);
     assert.ok(Math.abs(beta.sd - 0.2) < 0.012, `${name}: sd ${beta.sd}`);
     // LGD 0.9, sd 0.45: k = 0.09/0.2025 − 1 < 0.05 → 0.05, variance 0.09/1.05, sd 0.29277
-    const capped = moments(simulate(kernel, portfolioOf([{ pd: 1, lgd: 0.9, ead: 1, segment: 0 }], ['a']), oneFactorModel(1, 0.1), { scenarios: 4000, lgdSd: 0.45 }).loss);
+    const capped = moments(
+      simulate(kernel, portfolioOf([{ pd: 1, lgd: 0.9, ead: 1, segment: 0 }], ['a']), oneFactorModel(1, 0.1), { scenarios: 4000, lgdSd: 0.45 }).loss,
+    );
     assert.ok(Math.abs(capped.mean - 0.9) < 4 * capped.se, `${name}: mean ${capped.mean}`);
     assert.ok(Math.abs(capped.sd - Math.sqrt(0.09 / 1.05)) < 0.02, `${name}: capped sd ${capped.sd}`);
   }

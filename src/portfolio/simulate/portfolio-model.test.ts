@@ -42,7 +42,11 @@ test('analytic EL is Σ PD·LGD·EAD (hand sum)', () => {
 });
 
 test('validatePortfolio names the first bad loan and column, and accepts the closed ends of each range', () => {
-  const bad = (l: PortfolioLoans, message: string) => assert.throws(() => validatePortfolio(l), (e: Error) => e.message === message);
+  const bad = (l: PortfolioLoans, message: string) =>
+    assert.throws(
+      () => validatePortfolio(l),
+      (e: Error) => e.message === message,
+    );
   validatePortfolio(loans([0, 1], [0, 1], [0, 5], [0, 1]));
   bad(loans([0.1, 0.2], [0.5], [1, 1], [0, 0]), 'portfolio column lgd: expected length 2, got 1');
   bad(loans([0.1, 0.2], [0.5, 0.5], [1, 1, 1], [0, 0]), 'portfolio column ead: expected length 2, got 3');
@@ -65,11 +69,26 @@ test('portfolioFromFrame: numeric columns, categorical or numeric segments, or o
   const lgd = numericColumn('lgd', Float64Array.of(0.4, 0.5, 0.6));
   const ead = numericColumn('ead', Float64Array.of(10, 20, 30));
   const plain = portfolioFromFrame(new Frame([pd, lgd, ead]));
-  assert.deepEqual([[...plain.pd], [...plain.lgd], [...plain.ead], [...plain.segment], plain.segments], [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [10, 20, 30], [0, 0, 0], ['all']]);
+  assert.deepEqual(
+    [[...plain.pd], [...plain.lgd], [...plain.ead], [...plain.segment], plain.segments],
+    [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [10, 20, 30], [0, 0, 0], ['all']],
+  );
   const categorical = portfolioFromFrame(new Frame([pd, lgd, ead, categoryColumn('segment', Int32Array.of(1, 0, 1), ['card', 'auto'])]));
-  assert.deepEqual([[...categorical.segment], categorical.segments], [[1, 0, 1], ['card', 'auto']]);
+  assert.deepEqual(
+    [[...categorical.segment], categorical.segments],
+    [
+      [1, 0, 1],
+      ['card', 'auto'],
+    ],
+  );
   const numeric = portfolioFromFrame(new Frame([pd, lgd, ead, numericColumn('segment', Float64Array.of(30, 5, 30))]));
-  assert.deepEqual([[...numeric.segment], numeric.segments], [[1, 0, 1], ['5', '30']]);
+  assert.deepEqual(
+    [[...numeric.segment], numeric.segments],
+    [
+      [1, 0, 1],
+      ['5', '30'],
+    ],
+  );
   // renamed columns
   const renamed = portfolioFromFrame(
     new Frame([
@@ -83,7 +102,10 @@ test('portfolioFromFrame: numeric columns, categorical or numeric segments, or o
   assert.deepEqual([[...renamed.pd], [...renamed.lgd], [...renamed.ead], renamed.segments], [[0.5], [0.25], [8], ['2']]);
   assert.throws(() => portfolioFromFrame(new Frame([pd, lgd, ead]), { segment: 'grade' }), /grade/);
   const withNaN = numericColumn('lgd', Float64Array.of(0.4, Number.NaN, 0.6));
-  assert.throws(() => portfolioFromFrame(new Frame([pd, withNaN, ead])), (e: Error) => e.message === 'portfolio row 2: column "lgd" is missing');
+  assert.throws(
+    () => portfolioFromFrame(new Frame([pd, withNaN, ead])),
+    (e: Error) => e.message === 'portfolio row 2: column "lgd" is missing',
+  );
   assert.throws(
     () => portfolioFromFrame(new Frame([pd, lgd, ead, categoryColumn('segment', Int32Array.of(0, 0, -1), ['card'])])),
     (e: Error) => e.message === 'portfolio row 3: column "segment" is missing',

@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { normalCdf, normalInverse } from '../../finance/index.js';
 import { multiFactorModel, type PortfolioLoans } from './portfolio-model.js';
-import { headline, resolveSimulationOptions, runKernelInline, scenarioExpectedLoss, simulatePortfolio, stressedPd, summariseScenario } from './simulate-portfolio.js';
+import {
+  headline,
+  resolveSimulationOptions,
+  runKernelInline,
+  scenarioExpectedLoss,
+  simulatePortfolio,
+  stressedPd,
+  summariseScenario,
+} from './simulate-portfolio.js';
 import { buildSimulationPlan } from './simulation-plan.js';
 
 /** Fast checks of simulate-portfolio's defaults, refusals and closed forms (few loans, few scenarios). */
@@ -27,7 +35,10 @@ test('defaults: 10,000 scenarios, seed 1, one period, ρ 0.15, straight-line EAD
   );
   const four = resolveSimulationOptions(loans, { periods: 4, scenarios: 10, seed: 9, rho: 0, budget: 5, histogramBins: 3, lgdSd: 0.1, importanceShift: -6 });
   assert.deepEqual([...four.kernel.eadFactor], [1, 0.75, 0.5, 0.25]);
-  assert.deepEqual([four.kernel.scenarios, four.kernel.seed, four.budget, four.histogramBins, four.kernel.lgdSd, four.kernel.importanceShift], [10, 9, 5, 3, 0.1, -6]);
+  assert.deepEqual(
+    [four.kernel.scenarios, four.kernel.seed, four.budget, four.histogramBins, four.kernel.lgdSd, four.kernel.importanceShift],
+    [10, 9, 5, 3, 0.1, -6],
+  );
   assert.deepEqual([...four.model.rhoOfSegment], [0, 0]);
   assert.equal(resolveSimulationOptions(loans, { importanceShift: 6 }).kernel.importanceShift, 6);
 });

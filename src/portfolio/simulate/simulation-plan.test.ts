@@ -35,7 +35,10 @@ test('plan layout worked by hand: drops, groups by (factor, ρ), ascending thres
   assert.deepEqual([...plan.ead], [10, 30, 40, 70, 80, 20]);
   assert.deepEqual([...plan.lgd], [0.5, 0.4, 0.5, 0.5, 1, 0.5]);
   assert.deepEqual([...plan.segment], [0, 2, 0, 0, 1, 1]);
-  assert.deepEqual([...plan.threshold], [normalInverse(0.02), normalInverse(0.0201), normalInverse(0.03), normalInverse(0.5), normalInverse((0.01 / 60) * 60), 40]);
+  assert.deepEqual(
+    [...plan.threshold],
+    [normalInverse(0.02), normalInverse(0.0201), normalInverse(0.03), normalInverse(0.5), normalInverse((0.01 / 60) * 60), 40],
+  );
   assert.deepEqual([...plan.bucketStart], [0, 2, 3, 4, 5, 6]);
   assert.deepEqual([...plan.bucketFactor], [0, 0, 0, 0, 0]);
   assert.deepEqual([...plan.bucketLoading], [0.1, 0.1, 0.1, 0.2, 0.2].map(Math.sqrt));
@@ -72,7 +75,13 @@ test('two factors: groups ordered by factor then ρ, whatever the segment order;
 test('a bucket holds at most 4096 loans; an empty portfolio gives an empty plan', () => {
   const n = 4097;
   const plan = buildSimulationPlan(
-    { pd: new Float64Array(n).fill(0.01), lgd: new Float64Array(n).fill(1), ead: Float64Array.from({ length: n }, (_, i) => i), segment: new Int32Array(n), segments: ['all'] },
+    {
+      pd: new Float64Array(n).fill(0.01),
+      lgd: new Float64Array(n).fill(1),
+      ead: Float64Array.from({ length: n }, (_, i) => i),
+      segment: new Int32Array(n),
+      segments: ['all'],
+    },
     oneFactorModel(1, 0.1),
     { name: 'b', factorShift: new Float64Array(1), pdMultiplier: Float64Array.of(1) },
   );
@@ -85,6 +94,10 @@ test('a bucket holds at most 4096 loans; an empty portfolio gives an empty plan'
     { name: 'b', factorShift: new Float64Array(1), pdMultiplier: Float64Array.of(1) },
   );
   assert.deepEqual([...full.bucketStart], [0, 4096, 4097]);
-  const empty = buildSimulationPlan(portfolio([], ['all']), oneFactorModel(1, 0.1), { name: 'b', factorShift: new Float64Array(1), pdMultiplier: Float64Array.of(1) });
+  const empty = buildSimulationPlan(portfolio([], ['all']), oneFactorModel(1, 0.1), {
+    name: 'b',
+    factorShift: new Float64Array(1),
+    pdMultiplier: Float64Array.of(1),
+  });
   assert.deepEqual([empty.loanCount, [...empty.bucketStart], empty.bucketFactor.length], [0, [0], 0]);
 });
