@@ -36,8 +36,10 @@ const config: CutoffConfig = {
   ],
   knockout: [{ column: 'channel', value: 'shop' }],
 };
-const close = (actual: ArrayLike<number>, expected: number[], what: string) =>
-  expected.forEach((v, k) => assert.ok(Math.abs((actual[k] as number) - v) < 1e-9 * Math.max(1, Math.abs(v)), `${what}[${k}]: ${actual[k]} vs ${v}`));
+const close = (actual: ArrayLike<number>, expected: number[], what: string) => {
+  for (const [k, v] of expected.entries())
+    assert.ok(Math.abs((actual[k] as number) - v) < 1e-9 * Math.max(1, Math.abs(v)), `${what}[${k}]: ${actual[k]} vs ${v}`);
+};
 
 test('annual profit: interest − funding − opex − EL + return on capital − hurdle·capital; K from finance’s IRB formula', () => {
   // 1000·15% − 1000·2% − 3·10 − 0.1·0.5·1000 + 0.04·60 − 0.1·60 = 46.4

@@ -31,8 +31,10 @@ const config: LimitConfig = {
   limits: { el_budget: 100, approval_min: 0.5, exposure_increase_max: 500, provision_increase_max: 20 },
   max_step: 0.3,
 };
-const close = (actual: ArrayLike<number>, expected: number[], what: string) =>
-  expected.forEach((v, k) => assert.ok(Math.abs((actual[k] as number) - v) < 1e-9 * Math.max(1, Math.abs(v)), `${what}[${k}]: ${actual[k]} vs ${v}`));
+const close = (actual: ArrayLike<number>, expected: number[], what: string) => {
+  for (const [k, v] of expected.entries())
+    assert.ok(Math.abs((actual[k] as number) - v) < 1e-9 * Math.max(1, Math.abs(v)), `${what}[${k}]: ${actual[k]} vs ${v}`);
+};
 
 test('limit problem: new balance, EAD, EL, provision change and profit per account and change (hand-worked)', () => {
   const p = buildLimitProblem(accounts, segments, config);

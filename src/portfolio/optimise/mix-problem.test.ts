@@ -18,8 +18,10 @@ const economics = { lgd: 0.3, funding_rate: 0.02, opex: 1, hurdle_rate: 0.1 };
 const model = oneFactorModel(2, 0.25);
 const severe = { name: 'severe', factorShift: Float64Array.of(-1), pdMultiplier: Float64Array.of(2, 1) };
 const config: MixConfig = { volumes: [0, 1, 2], economics, limits: { approval_min: 1 }, model, stress: [{ scenario: severe, max: 50 }] };
-const close = (actual: ArrayLike<number>, expected: number[], what: string) =>
-  expected.forEach((v, k) => assert.ok(Math.abs((actual[k] as number) - v) < 1e-9 * Math.max(1, Math.abs(v)), `${what}[${k}]: ${actual[k]} vs ${v}`));
+const close = (actual: ArrayLike<number>, expected: number[], what: string) => {
+  for (const [k, v] of expected.entries())
+    assert.ok(Math.abs((actual[k] as number) - v) < 1e-9 * Math.max(1, Math.abs(v)), `${what}[${k}]: ${actual[k]} vs ${v}`);
+};
 const perVolume = (v0: number, v1: number) => [0, v0, 2 * v0, 0, v1, 2 * v1];
 
 test('mix problem: segment figures at current volume scaled by each level; stressed EL rows; the current book at ×1', () => {

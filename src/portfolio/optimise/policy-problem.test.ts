@@ -90,7 +90,7 @@ test('common constraints: each limit as its row, with labels, coefficients, sens
     [0, 1000, 0, 800],
     [0, 1000, 0, 800],
   ].forEach((expected, j) => {
-    expected.forEach((v, k) => close(coefficients[j]?.[k] as number, v, `row ${j} column ${k}`));
+    for (const [k, v] of expected.entries()) close(coefficients[j]?.[k] as number, v, `row ${j} column ${k}`);
   });
   const x = Float64Array.of(0, 1, 0.5, 0.5);
   assert.deepEqual(
