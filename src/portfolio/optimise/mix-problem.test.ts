@@ -61,6 +61,8 @@ test('mix problem: segment figures at current volume scaled by each level; stres
   // without a ×1 level there is no current book
   const noUnit = buildMixProblem(book, { ...config, volumes: [0.5, 2] });
   assert.ok(!('current' in noUnit));
+  // ×1 as the first level: the current book is action 0
+  assert.deepEqual([...(buildMixProblem(book, { ...config, volumes: [1, 2] }).current ?? [])], [1, 0, 1, 0]);
   // realised stressed EL of a mix: card at ×1.5 (half ×1, half ×2), auto at ×2
   const x = Float64Array.of(0, 0.5, 0.5, 0, 0, 1);
   const risk = mixRisk(p, config, x);
@@ -78,6 +80,8 @@ test('mix CVaR rows (Rockafellar–Uryasev): ζ free, one u_j ≥ 0 per draw wit
   const draws = simulateSegmentLosses(book, model, 100, 3);
   assert.deepEqual([...(p.drawLoss ?? [])], [...draws]);
   // each draw's segment losses are sums of whole loans' LGD·EAD: card ∈ {0, 50, 20, 70}, auto ∈ {0, 200}
+  // the draws are a real simulation: over 100 draws some loans default (EL per draw 9 + 10 = 19)
+  assert.ok(draws.some((v) => v > 0));
   for (let j = 0; j < 100; j++) {
     assert.ok([0, 50, 20, 70].includes(draws[2 * j] as number), `card ${draws[2 * j]}`);
     assert.ok([0, 200].includes(draws[2 * j + 1] as number), `auto ${draws[2 * j + 1]}`);
