@@ -12,7 +12,7 @@ const model: AssignmentModel = {
     { name: 'none', label: 'none', coefficients: new Float64Array(6), sense: '>=', rhs: -1 },
   ],
   orderings: [{ better: 1, worse: 0 }],
-  forbidden: Uint8Array.of(0, 0, 1, 0, 0, 0),
+  forbidden: Uint8Array.of(0, 0, 1, 0, 1, 0),
   extra: {
     columns: [
       { name: 'z', lower: Number.NEGATIVE_INFINITY, upper: Number.POSITIVE_INFINITY, objective: -2 },
@@ -40,13 +40,13 @@ test('writeAssignmentLp: objective, assignment rows, business rows, orderings, e
     ' 0 <= x0_1 <= 1',
     ' x0_2 = 0',
     ' 0 <= x1_0 <= 1',
-    ' 0 <= x1_1 <= 1',
+    ' x1_1 = 0',
     ' 0 <= x1_2 <= 1',
     ' -inf <= z <= +inf',
     ' 0 <= u <= 5',
   ];
   assert.equal(writeAssignmentLp(model, { integer: false }), [...expected, 'End'].join('\n'));
-  assert.equal(writeAssignmentLp(model, { integer: true }), [...expected, 'Binary', ' x0_0 x0_1 x1_0 x1_1 x1_2', 'End'].join('\n'));
+  assert.equal(writeAssignmentLp(model, { integer: true }), [...expected, 'Binary', ' x0_0 x0_1 x1_0 x1_2', 'End'].join('\n'));
   // `include` keeps only the named business rows
   const only = writeAssignmentLp(model, { integer: false, include: new Set(['none']) }).split('\n');
   assert.ok(only.includes(' none: 0 x0_0 >= -1') && !only.some((l) => l.startsWith(' cap:')));
@@ -69,4 +69,10 @@ test('a zero objective still names a variable; binaries are listed 20 to a line;
     Array.from({ length: S }, (_, s) => ` assign${s}: + x${s}_0 + x${s}_1 + x${s}_2 = 1`),
   );
   assert.equal(lp.indexOf('Bounds') + 1 + S * A, lp.indexOf('Binary'));
+  // exactly 20 binaries: one line, no empty one after it
+  const twenty = writeAssignmentLp(
+    { segments: Array.from({ length: 10 }, (_, s) => `s${s}`), actions: ['a', 'b'], profit: new Float64Array(20), constraints: [] },
+    { integer: true },
+  ).split('\n');
+  assert.equal(twenty.length - twenty.indexOf('Binary'), 3);
 });

@@ -46,9 +46,9 @@ test('current policy KPIs: none without a current policy, share-weighted without
   assert.equal(currentPolicyKpis(problem), undefined);
   const current = Float64Array.of(0.6, 0.4, 0, 1);
   assert.deepEqual(currentPolicyKpis({ ...problem, current }), policyKpis(problem, current));
-  const own: PolicyMetrics = { ...metrics, approved: Float64Array.of(0, 30, 0, 50), bads: Float64Array.of(0, 0.3, 0, 4) };
+  const own: PolicyMetrics = { ...metrics, approved: Float64Array.of(0, 30, 7, 50), bads: Float64Array.of(0, 0.3, 0, 4) };
   const k = currentPolicyKpis({ ...problem, current, currentMetrics: own });
-  // shares > 0 count the held figures whole: approved 30 + 50, bads 0.3 + 4; the declined shares' figures are 0
+  // shares > 0 count the held figures whole: approved 30 + 50, bads 0.3 + 4; a share of 0 counts nothing (not the 7)
   assert.equal(k?.approved, 80);
   close(k?.bads ?? 0, 4.3, 'bads');
   assert.equal(k?.amount, 1800);

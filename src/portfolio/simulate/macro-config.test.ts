@@ -54,7 +54,7 @@ test('factors: names, correlation (Cholesky of it), segments mapped to factors w
           [1, 0.6],
           [0.6, 1],
         ],
-        segments: { card: { factor: 'consumer', rho: 0.04 }, auto: { factor: 'auto', rho: 0.12 }, home: { rho: 0.2 } },
+        segments: { card: { factor: 'consumer', rho: 0.04 }, auto: { factor: 'auto' }, home: { rho: 0.2 } },
       },
       scenarios: [
         { name: 'split', factor_shift: { auto: -1.5 } },
@@ -67,7 +67,8 @@ test('factors: names, correlation (Cholesky of it), segments mapped to factors w
   );
   assert.deepEqual(config.model.factors, ['consumer', 'auto']);
   assert.deepEqual([...config.model.factorOfSegment], [0, 1, 0]);
-  assert.deepEqual([...config.model.rhoOfSegment], [0.04, 0.12, 0.2]);
+  // auto names a factor only: it keeps the default ρ 0.1
+  assert.deepEqual([...config.model.rhoOfSegment], [0.04, 0.1, 0.2]);
   // L = [[1, 0], [0.6, √(1 − 0.36) = 0.8]]
   const l = [...config.model.cholesky];
   assert.deepEqual(l.slice(0, 3), [1, 0, 0.6]);
