@@ -179,8 +179,9 @@ export function selectRows(frame: Frame, config: ConfigReader): Frame {
       if (typeof value !== 'number') rule.fail('value', `column "${column.name}" is numeric: give a number`);
       for (let i = 0; i < keep.length; i++) if (column.values[i] !== value) keep[i] = 0;
     } else {
+      // a label outside the dictionary matches no row (not the rows with a missing value, code −1)
       const code = column.dictionary.indexOf(String(value));
-      for (let i = 0; i < keep.length; i++) if (column.codes[i] !== code) keep[i] = 0;
+      for (let i = 0; i < keep.length; i++) if (code < 0 || column.codes[i] !== code) keep[i] = 0;
     }
   }
   const rows = frame.filter(keep);

@@ -41,7 +41,7 @@ export function portfolioFromFrame(frame: Frame, columns: PortfolioColumns = {})
   // numeric segment labels: each distinct value is a segment, in ascending order
   const labels = [...new Set(column.values)].sort((a, b) => a - b);
   if (labels.some(Number.isNaN))
-    throw new CredoError('E_PORTFOLIO_LOAN_INVALID', { row: column.values.indexOf(Number.NaN) + 1, problem: `column "${segmentName}" is missing` });
+    throw new CredoError('E_PORTFOLIO_LOAN_INVALID', { row: column.values.findIndex(Number.isNaN) + 1, problem: `column "${segmentName}" is missing` });
   const index = new Map(labels.map((v, k) => [v, k]));
   return { pd, lgd, ead, segment: Int32Array.from(column.values, (v) => index.get(v) as number), segments: labels.map(String) };
 }
