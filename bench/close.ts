@@ -86,8 +86,8 @@ if (url && schema) {
   await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   await admin.close();
 }
-// The close's connections (CLOSE_CONNECTIONS, default 2): their backends' CPU time is read from /proc.
-const connections = Number(process.env.CLOSE_CONNECTIONS ?? 2);
+// The close's connections (CLOSE_CONNECTIONS, default 3, the close's own default): their backends' CPU time is read from /proc.
+const connections = Number(process.env.CLOSE_CONNECTIONS ?? 3);
 const db = url ? await openDatabase({ url, schema, poolSize: connections }) : await openDatabase({ dataDir: 'memory://' });
 try {
   await migrate(db);

@@ -15,11 +15,17 @@ export interface CloseRun {
   readonly seconds: number;
 }
 
+/** Chunks in flight on PostgreSQL unless `connections` says otherwise (measured: docs/servicing.md, Speed). */
+const DEFAULT_CLOSE_CONNECTIONS = 3;
+
 /** Options of `closeBook`. */
 export interface CloseOptions {
   /** Loans per chunk (one transaction each; default 50,000). */
   readonly chunkLoans?: number;
-  /** Chunks closed at once, each on its own connection (default 2 on PostgreSQL; PGlite has one connection). */
+  /**
+   * Chunks closed at once, each on its own connection (default 3 on PostgreSQL: the backends wait on
+   * WAL writes part of the time, so on 2 cores a third chunk keeps both busy; PGlite has one connection).
+   */
   readonly connections?: number;
   /** Called after each chunk commits (tests use it to simulate a crash between chunks). */
   readonly afterChunk?: (asOf: string, chunk: number, chunks: number) => void;
@@ -138,7 +144,7 @@ async function closeDate(db: Database, asOf: string, options: CloseOptions): Pro
   ]);
   const previous = rows[0]?.previous ?? null;
   const todo = Array.from({ length: state.chunks }, (_, k) => k).filter((k) => !state.done.has(k));
-  const lanes = db.kind === 'pglite' ? 1 : Math.max(1, options.connections ?? 2);
+  const lanes = db.kind === 'pglite' ? 1 : Math.max(1, options.connections ?? DEFAULT_CLOSE_CONNECTIONS);
   let failed: unknown;
   const lane = async () => {
     for (let k = todo.shift(); k !== undefined && failed === undefined; k = todo.shift()) {
