@@ -201,7 +201,7 @@ function compiledSplit(explainer: TreeExplainer, g: number): SplitSpec {
   const m = explainer.compiled;
   const defaultLeft = m.nodeDefaultLeft[g] === 1;
   const start = m.nodeCategoryStart[g] as number;
-  if (start < 0) return { type: 'number', threshold: m.nodeThreshold[g] as number, defaultLeft, float32: m.float32Inputs };
+  if (start < 0) return { type: 'number', threshold: m.nodeThreshold[g] as number, defaultLeft, float32: explainer.ensemble.inputPrecision === 'float32' };
   const names = explainer.ensemble.features[m.nodeFeature[g] as number]?.categories ?? [];
   const labels = Array.from(m.categories.subarray(start, start + (m.nodeCategoryCount[g] as number)))
     .filter((code) => code >= 0 && code < names.length)
