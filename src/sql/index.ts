@@ -7,4 +7,4 @@ export { DBT_SOURCE_TOKEN, type DbtColumn, type DbtModel, dbtModel } from './dbt
 export { bigquery, type DialectName, dialectNames, dialects, duckdb, postgres, quoteTableName, type SqlDialect, snowflake, spark, trino } from './dialects.js';
 export { float32Threshold, shortestDouble } from './numbers.js';
 export { compileRuleSql, compileStrategySql, type ModelOutputSql, type RuleSqlOptions, type StrategySql } from './rules.js';
-export { DEFAULT_TREE_REASON_CHARS } from './tree-shap-sql.js';
+export { DEFAULT_TREE_REASON_CHARS, LARGE_REASON_SQL_CHARS } from './tree-shap-sql.js';

@@ -17,8 +17,14 @@ export interface TreeShapLimits {
   readonly maxChars: number;
 }
 
-/** Default `maxChars`: 2,000,000 characters, about 25 trees of 31 leaves 7 features deep (measured: DuckDB plans 1.6 MB in ~5 s of CPU). */
-export const DEFAULT_TREE_REASON_CHARS = 2_000_000;
+/**
+ * Default `maxChars`: 16,000,000 characters, twice the largest 100-tree × 31-leaf model measured (HMEQ, 7.3 MB;
+ * DuckDB plans it in about a minute of CPU), so the models `credo train` makes compile; beyond it engines choke.
+ */
+export const DEFAULT_TREE_REASON_CHARS = 16_000_000;
+
+/** Above this many characters of SQL the CLI notes that engines take seconds per megabyte to plan it. */
+export const LARGE_REASON_SQL_CHARS = 2_000_000;
 
 /** A computed column: its SQL and its name. */
 interface Column {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { ReasonCatalogue } from '../../explain/index.js';
 import { loadModel } from '../../io/model-file.js';
 import type { CredoModel } from '../../ml/model.js';
-import { compileModelSql, DEFAULT_TREE_REASON_CHARS, dialects } from '../../sql/index.js';
+import { compileModelSql, DEFAULT_TREE_REASON_CHARS, dialects, LARGE_REASON_SQL_CHARS } from '../../sql/index.js';
 import { defineCommand } from '../command.js';
 import { readCatalogue, refuseProtectedReasons } from './explain-common.js';
 import { emitSql, sourceOptions, sqlFlags } from './sql-common.js';
@@ -58,6 +58,10 @@ export const sqlModelCommand = defineCommand({
       ...sourceOptions(args.format),
     });
     const notes = sql.layout === 'views' ? [`over the ${args.dialect} size budget: ${sql.statements.length - 1} views, then one SELECT`] : [];
+    if (reasons !== undefined && sql.text.length > LARGE_REASON_SQL_CHARS)
+      notes.push(
+        `${(sql.text.length / 1e6).toFixed(1)} MB of SQL: engines spend seconds per megabyte planning exact TreeSHAP reasons (docs/scale.md); credo score --reasons is faster for big ensembles`,
+      );
     return emitSql(context, args, {
       kind: `${model.kind} model`,
       dialect: sql.dialect,
