@@ -125,6 +125,10 @@ for (const backend of backends()) {
       const bad = await t.app.inject({ method: 'GET', url: '/api/v1/applications?limit=500', headers: as('auditor') });
       assert.equal(bad.statusCode, 400);
       assert.equal(problemOf(bad).errors[0]?.field, '/querystring/limit');
+      // A union of literals fails as one line naming the allowed values, not one "equal to constant" per literal.
+      const choice = await t.app.inject({ method: 'GET', url: '/api/v1/applications?action=maybe', headers: as('auditor') });
+      assert.equal(choice.statusCode, 400);
+      assert.deepEqual(problemOf(choice).errors, [{ field: '/querystring/action', message: 'must be one of "approve", "decline", "refer"' }]);
     });
 
     test('idempotency: a repeat returns the stored response; another body with the same key is 422; concurrent duplicates get one 201 and 409s', async () => {

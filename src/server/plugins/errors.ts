@@ -22,12 +22,32 @@ function firstOf(value: unknown): unknown {
   return Array.isArray(value) ? value[0] : undefined;
 }
 
+/**
+ * A union of literals (`Type.Union([Type.Literal('a'), …])`) fails as one `const` issue per literal plus
+ * an `anyOf` issue, all at one path; a client needs one line naming the allowed values.
+ */
+function collapseChoices(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  const allowed = new Map<string, unknown[]>();
+  for (const issue of issues) {
+    if (issue.keyword !== 'const') continue;
+    const path = issue.instancePath ?? '';
+    allowed.set(path, [...(allowed.get(path) ?? []), issue.params?.allowedValue]);
+  }
+  const out: ValidationIssue[] = [];
+  for (const issue of issues) {
+    const values = allowed.get(issue.instancePath ?? '');
+    if (values === undefined || (issue.keyword !== 'const' && issue.keyword !== 'anyOf')) out.push(issue);
+    else if (issue.keyword === 'anyOf') out.push({ ...issue, message: `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}` });
+  }
+  return out;
+}
+
 /** Maps Fastify's own errors (validation, content-type parsing, body size) to catalogue errors. */
 export function fromFastifyError(error: FastifyError & { validation?: ValidationIssue[]; validationContext?: string }, bodyLimit: number): unknown {
   if (isCredoError(error)) return error;
   if (Array.isArray(error.validation)) {
     const part = error.validationContext ?? 'body';
-    const errors: ProblemField[] = error.validation.map((issue) => ({ field: issueField(part, issue), message: issue.message ?? 'invalid' }));
+    const errors: ProblemField[] = collapseChoices(error.validation).map((issue) => ({ field: issueField(part, issue), message: issue.message ?? 'invalid' }));
     const summary = errors.map((e) => `${e.field} ${e.message}`).join('; ');
     return new CredoError('E_HTTP_VALIDATION', { part, summary, errors });
   }
