@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CredoError } from '../../errors/index.js';
 import { canonicalJson } from '../../io/model-file.js';
 import { claimIdempotencyKey, completeIdempotencyKey, hashRequest, releaseIdempotencyKey, type Transaction } from '../../store/index.js';
@@ -40,4 +41,31 @@ export async function runIdempotent<T>(
     if (ref !== undefined) await releaseIdempotencyKey(service.db, ref);
     throw error;
   }
+}
+
+/**
+ * Answers a money POST through `runIdempotent`: the caller's `Idempotency-Key` header, the request's
+ * method, path and body as the request hash, then `status` and the (first) body. A replayed answer —
+ * by key, or by an `external_id` the command recognised (`replayed: true` in the body) — carries the
+ * `idempotent-replayed: true` header.
+ */
+export async function answerIdempotent<T>(
+  service: Service,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  command: (tx: Transaction) => Promise<T>,
+): Promise<FastifyReply> {
+  const key = request.headers['idempotency-key'];
+  const result = await runIdempotent(
+    service,
+    request.caller as Caller,
+    typeof key === 'string' ? key : undefined,
+    { method: request.method, path: request.url, body: request.body },
+    status,
+    command,
+  );
+  const body = result.body as { replayed?: unknown } | null;
+  if (result.replayed || (typeof body === 'object' && body !== null && body.replayed === true)) reply.header('idempotent-replayed', 'true');
+  return reply.code(result.status).send(result.body);
 }

@@ -10,7 +10,7 @@ import { IdParams } from '../schemas/common.js';
 import { AllocationView, ExternalId, InstalmentView, IsoDate, LOAN_WRITERS, Money, MoneyIn, Reason } from '../schemas/loans.js';
 import type { Service } from '../service.js';
 import { loanActorOf } from './loan-actor.js';
-import { runIdempotent } from './loans-idempotency.js';
+import { answerIdempotent } from './loans-idempotency.js';
 import { minorOf, money, scheduleJson } from './loans-json.js';
 
 const Rate = Type.String({ pattern: '^0(\\.\\d{1,8})?$', description: 'annual rate as a decimal fraction ("0.105")' });
@@ -61,37 +61,28 @@ export function loanLifecycleRoutes(app: FastifyInstance, service: Service): voi
     },
     async (request, reply) => {
       const actor = loanActorOf(service, request.caller!, request.id);
-      const result = await runIdempotent(
-        service,
-        request.caller!,
-        request.headers['idempotency-key'],
-        { method: 'POST', path: request.url, body: request.body },
-        201,
-        async (tx) => {
-          const loan = await loanOf(tx, request.params.id);
-          const { amount, value_date, mode, external_id } = request.body;
-          const r = await prepayLoan(
-            tx,
-            loan.id,
-            { amount: minorOf(amount, loan.currency), valueDate: value_date, mode, externalId: external_id ?? null },
-            actor,
-          );
-          const m = (x: number) => money(x, loan.currency);
-          const a = r.allocation;
-          return {
-            id: r.transactionId,
-            loan_id: loan.id,
-            state: r.state,
-            allocation: { penalty: m(a.penalty), fees: m(a.fees), interest: m(a.interest), principal: m(a.principal), excess: m(a.excess) },
-            principal_prepaid: m(r.principalPrepaid),
-            accrued_interest: m(r.accruedInterest),
-            schedule: scheduleJson(r.schedule, loan.currency),
-            replayed: r.replayed,
-          };
-        },
-      );
-      if (result.replayed || result.body.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(result.status as never).send(result.body as never);
+      return answerIdempotent(service, request, reply, 201, async (tx) => {
+        const loan = await loanOf(tx, request.params.id);
+        const { amount, value_date, mode, external_id } = request.body;
+        const r = await prepayLoan(
+          tx,
+          loan.id,
+          { amount: minorOf(amount, loan.currency), valueDate: value_date, mode, externalId: external_id ?? null },
+          actor,
+        );
+        const m = (x: number) => money(x, loan.currency);
+        const a = r.allocation;
+        return {
+          id: r.transactionId,
+          loan_id: loan.id,
+          state: r.state,
+          allocation: { penalty: m(a.penalty), fees: m(a.fees), interest: m(a.interest), principal: m(a.principal), excess: m(a.excess) },
+          principal_prepaid: m(r.principalPrepaid),
+          accrued_interest: m(r.accruedInterest),
+          schedule: scheduleJson(r.schedule, loan.currency),
+          replayed: r.replayed,
+        };
+      });
     },
   );
 
@@ -123,21 +114,12 @@ export function loanLifecycleRoutes(app: FastifyInstance, service: Service): voi
       const actor = loanActorOf(service, request.caller!, request.id);
       const b = request.body;
       const valueDate = b.value_date ?? actor.today;
-      const result = await runIdempotent(
-        service,
-        request.caller!,
-        request.headers['idempotency-key'],
-        { method: 'POST', path: request.url, body: request.body },
-        200,
-        async (tx) => {
-          const loan = await loanOf(tx, request.params.id);
-          const input = { valueDate, annualRate: b.annual_rate, termMonths: b.term_months, moratoriumMonths: b.moratorium_months ?? 0, reason: b.reason };
-          const r = await restructureLoan(tx, loan.id, input, actor);
-          return { state: r.state, restructured_on: valueDate, monitored_until: r.monitoredUntil, schedule: scheduleJson(r.schedule, loan.currency) };
-        },
-      );
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(result.status as never).send(result.body as never);
+      return answerIdempotent(service, request, reply, 200, async (tx) => {
+        const loan = await loanOf(tx, request.params.id);
+        const input = { valueDate, annualRate: b.annual_rate, termMonths: b.term_months, moratoriumMonths: b.moratorium_months ?? 0, reason: b.reason };
+        const r = await restructureLoan(tx, loan.id, input, actor);
+        return { state: r.state, restructured_on: valueDate, monitored_until: r.monitoredUntil, schedule: scheduleJson(r.schedule, loan.currency) };
+      });
     },
   );
 
@@ -166,28 +148,19 @@ export function loanLifecycleRoutes(app: FastifyInstance, service: Service): voi
     },
     async (request, reply) => {
       const actor = loanActorOf(service, request.caller!, request.id);
-      const result = await runIdempotent(
-        service,
-        request.caller!,
-        request.headers['idempotency-key'],
-        { method: 'POST', path: request.url, body: request.body },
-        201,
-        async (tx) => {
-          const loan = await loanOf(tx, request.params.id);
-          const { amount, value_date, external_id } = request.body;
-          const r = await recoverLoan(tx, loan.id, { amount: minorOf(amount, loan.currency), valueDate: value_date, externalId: external_id ?? null }, actor);
-          return {
-            id: r.transactionId,
-            loan_id: loan.id,
-            state: r.state,
-            recovered: money(r.recovered, loan.currency),
-            remaining: money(r.remaining, loan.currency),
-            replayed: r.replayed,
-          };
-        },
-      );
-      if (result.replayed || result.body.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(result.status as never).send(result.body as never);
+      return answerIdempotent(service, request, reply, 201, async (tx) => {
+        const loan = await loanOf(tx, request.params.id);
+        const { amount, value_date, external_id } = request.body;
+        const r = await recoverLoan(tx, loan.id, { amount: minorOf(amount, loan.currency), valueDate: value_date, externalId: external_id ?? null }, actor);
+        return {
+          id: r.transactionId,
+          loan_id: loan.id,
+          state: r.state,
+          recovered: money(r.recovered, loan.currency),
+          remaining: money(r.remaining, loan.currency),
+          replayed: r.replayed,
+        };
+      });
     },
   );
 }

@@ -9,7 +9,7 @@ import { IdParams } from '../schemas/common.js';
 import { IsoDate, LOAN_READERS, LOAN_WRITERS, Money, MoneyIn, Reason } from '../schemas/loans.js';
 import type { Service } from '../service.js';
 import { loanActorOf } from './loan-actor.js';
-import { runIdempotent } from './loans-idempotency.js';
+import { answerIdempotent } from './loans-idempotency.js';
 import { minorOf, money } from './loans-json.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -102,18 +102,10 @@ export function loanPledgeRoutes(app: FastifyInstance, service: Service): void {
       },
       async (request, reply) => {
         const actor = loanActorOf(service, request.caller!, request.id);
-        const result = await runIdempotent(
-          service,
-          request.caller!,
-          request.headers['idempotency-key'],
-          { method: 'POST', path: request.url, body: request.body },
-          200,
-          async (tx) => {
-            const loan = await loanOf(tx, request.params.id);
-            return json(await releasePledge(tx, loan.id, kind, request.params.pledge, request.body.reason, actor), loan.currency);
-          },
-        );
-        return reply.code(result.status as never).send(result.body as never);
+        return answerIdempotent(service, request, reply, 200, async (tx) => {
+          const loan = await loanOf(tx, request.params.id);
+          return json(await releasePledge(tx, loan.id, kind, request.params.pledge, request.body.reason, actor), loan.currency);
+        });
       },
     );
   }
@@ -141,25 +133,17 @@ export function loanPledgeRoutes(app: FastifyInstance, service: Service): void {
     },
     async (request, reply) => {
       const actor = loanActorOf(service, request.caller!, request.id);
-      const result = await runIdempotent(
-        service,
-        request.caller!,
-        request.headers['idempotency-key'],
-        { method: 'POST', path: request.url, body: request.body },
-        201,
-        async (tx) => {
-          const loan = await loanOf(tx, request.params.id);
-          const b = request.body;
-          const p = await addCollateral(
-            tx,
-            loan.id,
-            { type: b.type, description: b.description, value: minorOf(b.value, loan.currency), valuedOn: b.valued_on },
-            actor,
-          );
-          return collateralJson(p, loan.currency);
-        },
-      );
-      return reply.code(result.status as never).send(result.body as never);
+      return answerIdempotent(service, request, reply, 201, async (tx) => {
+        const loan = await loanOf(tx, request.params.id);
+        const b = request.body;
+        const p = await addCollateral(
+          tx,
+          loan.id,
+          { type: b.type, description: b.description, value: minorOf(b.value, loan.currency), valuedOn: b.valued_on },
+          actor,
+        );
+        return collateralJson(p, loan.currency);
+      });
     },
   );
 
@@ -186,30 +170,22 @@ export function loanPledgeRoutes(app: FastifyInstance, service: Service): void {
     },
     async (request, reply) => {
       const actor = loanActorOf(service, request.caller!, request.id);
-      const result = await runIdempotent(
-        service,
-        request.caller!,
-        request.headers['idempotency-key'],
-        { method: 'POST', path: request.url, body: request.body },
-        201,
-        async (tx) => {
-          const loan = await loanOf(tx, request.params.id);
-          const b = request.body;
-          const p = await addGuarantor(
-            tx,
-            loan.id,
-            {
-              name: b.name,
-              relationship: b.relationship ?? null,
-              customerId: b.customer_id ?? null,
-              guaranteedAmount: minorOf(b.guaranteed_amount, loan.currency),
-            },
-            actor,
-          );
-          return guarantorJson(p, loan.currency);
-        },
-      );
-      return reply.code(result.status as never).send(result.body as never);
+      return answerIdempotent(service, request, reply, 201, async (tx) => {
+        const loan = await loanOf(tx, request.params.id);
+        const b = request.body;
+        const p = await addGuarantor(
+          tx,
+          loan.id,
+          {
+            name: b.name,
+            relationship: b.relationship ?? null,
+            customerId: b.customer_id ?? null,
+            guaranteedAmount: minorOf(b.guaranteed_amount, loan.currency),
+          },
+          actor,
+        );
+        return guarantorJson(p, loan.currency);
+      });
     },
   );
 }

@@ -18,7 +18,7 @@ import { IdParams } from '../schemas/common.js';
 import { AllocationView, InstalmentView, IsoDate, LOAN_READERS, LOAN_WRITERS, Money, MoneyIn, Reason } from '../schemas/loans.js';
 import type { Service } from '../service.js';
 import { loanActorOf } from './loan-actor.js';
-import { runIdempotent } from './loans-idempotency.js';
+import { answerIdempotent } from './loans-idempotency.js';
 import { loanJson, minorOf, money, scheduleJson } from './loans-json.js';
 
 const WRITERS = LOAN_WRITERS;
@@ -98,25 +98,17 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
     },
     async (request, reply) => {
       const actor = loanActorOf(service, request.caller!, request.id);
-      const result = await runIdempotent(
-        service,
-        request.caller!,
-        request.headers['idempotency-key'],
-        { method: 'POST', path: request.url, body: request.body },
-        201,
-        (tx) =>
-          createLoan(
-            tx,
-            {
-              applicationId: request.body.application_id,
-              ...(request.body.product_id === undefined ? {} : { productId: request.body.product_id }),
-              ...(request.body.annual_rate === undefined ? {} : { annualRate: request.body.annual_rate }),
-            },
-            actor,
-          ),
+      return answerIdempotent(service, request, reply, 201, (tx) =>
+        createLoan(
+          tx,
+          {
+            applicationId: request.body.application_id,
+            ...(request.body.product_id === undefined ? {} : { productId: request.body.product_id }),
+            ...(request.body.annual_rate === undefined ? {} : { annualRate: request.body.annual_rate }),
+          },
+          actor,
+        ),
       );
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(result.status as never).send(result.body as never);
     },
   );
 
@@ -149,21 +141,12 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
     },
     async (request, reply) => {
       const actor = loanActorOf(service, request.caller!, request.id);
-      const result = await runIdempotent(
-        service,
-        request.caller!,
-        request.headers['idempotency-key'],
-        { method: 'POST', path: request.url, body: request.body },
-        200,
-        async (tx) => {
-          await disburseLoan(tx, request.params.id, request.body.value_date, actor);
-          const loan = await getLoan(tx, request.params.id);
-          const { position, classification, schedule } = await loanPositionOf(tx, loan!, actor.today);
-          return { ...loanJson(loan!, position, classification, await collateralValue(tx, loan!.id)), schedule: scheduleJson(schedule, loan!.currency) };
-        },
-      );
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(result.status as never).send(result.body as never);
+      return answerIdempotent(service, request, reply, 200, async (tx) => {
+        await disburseLoan(tx, request.params.id, request.body.value_date, actor);
+        const loan = await getLoan(tx, request.params.id);
+        const { position, classification, schedule } = await loanPositionOf(tx, loan!, actor.today);
+        return { ...loanJson(loan!, position, classification, await collateralValue(tx, loan!.id)), schedule: scheduleJson(schedule, loan!.currency) };
+      });
     },
   );
 
@@ -194,34 +177,25 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
     },
     async (request, reply) => {
       const actor = loanActorOf(service, request.caller!, request.id);
-      const result = await runIdempotent(
-        service,
-        request.caller!,
-        request.headers['idempotency-key'],
-        { method: 'POST', path: request.url, body: request.body },
-        201,
-        async (tx) => {
-          const loan = await getLoan(tx, request.params.id);
-          if (loan === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'loan', id: request.params.id });
-          const r = await recordRepayment(
-            tx,
-            loan.id,
-            { amount: minorOf(request.body.amount, loan.currency), valueDate: request.body.value_date, externalId: request.body.external_id ?? null },
-            actor,
-          );
-          const a = r.allocation;
-          const m = (x: number) => money(x, loan.currency);
-          return {
-            id: r.transactionId,
-            loan_id: loan.id,
-            state: r.state,
-            allocation: { penalty: m(a.penalty), fees: m(a.fees), interest: m(a.interest), principal: m(a.principal), excess: m(a.excess) },
-            replayed: r.replayed,
-          };
-        },
-      );
-      if (result.replayed || result.body.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(result.status as never).send(result.body as never);
+      return answerIdempotent(service, request, reply, 201, async (tx) => {
+        const loan = await getLoan(tx, request.params.id);
+        if (loan === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'loan', id: request.params.id });
+        const r = await recordRepayment(
+          tx,
+          loan.id,
+          { amount: minorOf(request.body.amount, loan.currency), valueDate: request.body.value_date, externalId: request.body.external_id ?? null },
+          actor,
+        );
+        const a = r.allocation;
+        const m = (x: number) => money(x, loan.currency);
+        return {
+          id: r.transactionId,
+          loan_id: loan.id,
+          state: r.state,
+          allocation: { penalty: m(a.penalty), fees: m(a.fees), interest: m(a.interest), principal: m(a.principal), excess: m(a.excess) },
+          replayed: r.replayed,
+        };
+      });
     },
   );
 
@@ -240,15 +214,9 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
     },
     async (request, reply) => {
       const actor = loanActorOf(service, request.caller!, request.id);
-      const result = await runIdempotent(
-        service,
-        request.caller!,
-        request.headers['idempotency-key'],
-        { method: 'POST', path: request.url, body: request.body },
-        200,
-        (tx) => reverseRepayment(tx, request.params.id, request.params.transaction, request.body.reason, actor),
+      return answerIdempotent(service, request, reply, 200, (tx) =>
+        reverseRepayment(tx, request.params.id, request.params.transaction, request.body.reason, actor),
       );
-      return reply.code(result.status as never).send(result.body as never);
     },
   );
 
@@ -267,18 +235,10 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
     },
     async (request, reply) => {
       const actor = loanActorOf(service, request.caller!, request.id);
-      const result = await runIdempotent(
-        service,
-        request.caller!,
-        request.headers['idempotency-key'],
-        { method: 'POST', path: request.url, body: request.body },
-        200,
-        async (tx) => {
-          const r = await writeOffLoan(tx, request.params.id, request.body.reason, actor);
-          return { state: r.state, written_off: money(r.writtenOff) };
-        },
-      );
-      return reply.code(result.status as never).send(result.body as never);
+      return answerIdempotent(service, request, reply, 200, async (tx) => {
+        const r = await writeOffLoan(tx, request.params.id, request.body.reason, actor);
+        return { state: r.state, written_off: money(r.writtenOff) };
+      });
     },
   );
 
