@@ -3,11 +3,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { createTreeShapRowScratch, explainRowsSync, rowMajorInput, treeExplainerOf, treeShapRow } from '../src/explain/index.js';
 import { categoryFromLabels, Frame, numericColumn } from '../src/frame/index.js';
 import { parseModel, serializeModel } from '../src/io/model-file.js';
 import { importLightgbm, importXgboost } from '../src/ml/gbdt/index.js';
 import type { CredoModel } from '../src/ml/model.js';
 import { predictRaw } from '../src/ml/predict-model.js';
+import { ensembleFromSaved } from '../src/ml/tree/index.js';
 
 /** The repository root (works from dist/ and from private build folders). */
 function repoRoot(): string {
@@ -184,6 +186,32 @@ for (const [name, categorical] of [
       const values = line.split(',').map((v) => (v === '' ? Number.NaN : Number(v)));
       assert.ok(Math.abs(lightgbmReference(text, values) - expected[i]!) <= 1e-6, `row ${i} reference`);
     });
+  });
+  test(`LightGBM ${name} model: TreeSHAP values equal LightGBM's own pred_contrib within 1e-9 (batch, one-row and untabulated kernels)`, () => {
+    const readLgb = (file: string) => readFileSync(join(lightgbmFixtures, file), 'utf8');
+    const model = importLightgbm(readLgb(`lgb-${name}.txt`), { file: `lgb-${name}.txt`, createdAt: '2026-01-01T00:00:00Z' });
+    const frame = csvFrame(readLgb(`lgb-${name}-input.csv`), categorical);
+    const reference = csvFrame(readLgb(`lgb-${name}-contrib.csv`));
+    const ensemble = ensembleFromSaved(model.body.ensemble);
+    const p = ensemble.features.length;
+    const x = rowMajorInput(ensemble, frame);
+    const rows = frame.rowCount;
+    for (const options of [{}, { tableBudget: 0 }]) {
+      const { compiled } = treeExplainerOf(ensemble, options);
+      assert.ok(Math.abs(compiled.expectedValue - reference.numeric('expected_value').values[0]!) <= 1e-9, 'expected value');
+      const batch = explainRowsSync(compiled, x, rows);
+      const one = new Float64Array(p);
+      const scratch = createTreeShapRowScratch(compiled);
+      let worst = 0;
+      for (let i = 0; i < rows; i++) {
+        treeShapRow(compiled, x.subarray(i * p, (i + 1) * p), one, scratch);
+        ensemble.features.forEach((f, j) => {
+          const expected = reference.numeric(f.name).values[i]!;
+          worst = Math.max(worst, Math.abs(batch[i * p + j]! - expected), Math.abs(one[j]! - expected));
+        });
+      }
+      assert.ok(worst <= 1e-9, `${name} ${JSON.stringify(options)}: max |Credo − LightGBM| = ${worst}`);
+    }
   });
 }
 

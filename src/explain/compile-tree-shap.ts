@@ -28,6 +28,11 @@ export interface TreeShapModel extends TreeShapUnits {
   readonly nodeCategoryStart: Int32Array;
   readonly nodeCategoryCount: Int32Array;
   readonly categories: Int32Array;
+  /**
+   * 1 where the node treats |x| ≤ `ZERO_THRESHOLD` as missing (LightGBM's zero-as-missing: such a
+   * value takes the missing direction); undefined when no node does.
+   */
+  readonly nodeMissingZero?: Uint8Array;
   /** Bit of the node's feature among the distinct features of the path from the root (internal nodes). */
   readonly nodeBit: Uint8Array;
   /** Per leaf: its node, path length d (distinct features), start in `leafFeatures`/`leafZero`. */
@@ -73,6 +78,7 @@ export function compileTreeShap(ensemble: TreeEnsemble, options: CompileTreeShap
   const nodeLeft = new Int32Array(totalNodes).fill(-1);
   const nodeRight = new Int32Array(totalNodes).fill(-1);
   const nodeDefaultLeft = new Uint8Array(totalNodes);
+  const nodeMissingZero = ensemble.trees.some((tree) => tree.missingZero !== undefined) ? new Uint8Array(totalNodes) : undefined;
   const nodeCategoryStart = new Int32Array(totalNodes).fill(-1);
   const nodeCategoryCount = new Int32Array(totalNodes);
   const categories = new Int32Array(totalCategories);
@@ -103,6 +109,7 @@ export function compileTreeShap(ensemble: TreeEnsemble, options: CompileTreeShap
       nodeLeft[g] = nodeBase + (position[tree.left[n] as number] as number);
       nodeRight[g] = nodeBase + (position[tree.right[n] as number] as number);
       nodeDefaultLeft[g] = tree.defaultLeft[n] as number;
+      if (nodeMissingZero !== undefined) nodeMissingZero[g] = tree.missingZero?.[n] ?? 0;
       const start = tree.categoryStart[n] as number;
       if (start >= 0) {
         const count = tree.categoryCount[n] as number;
@@ -149,6 +156,7 @@ export function compileTreeShap(ensemble: TreeEnsemble, options: CompileTreeShap
     nodeCategoryStart,
     nodeCategoryCount,
     categories,
+    ...(nodeMissingZero === undefined ? {} : { nodeMissingZero }),
     nodeBit,
     maxNodes,
   };

@@ -1,3 +1,4 @@
+import { ZERO_THRESHOLD } from '../ml/tree/index.js';
 import type { TreeShapModel } from './compile-tree-shap.js';
 import { createTreeShapScratch, type TreeShapScratch, treeShapRows } from './tree-shap.js';
 
@@ -44,7 +45,8 @@ export function treeShapRow(model: TreeShapModel, x: Float64Array, out: Float64A
     treeShapRows(model, x, 0, 1, out, scratch.batch);
     return;
   }
-  const { nodeFeature, nodeThreshold, nodeLeft, nodeRight, nodeDefaultLeft, nodeCategoryStart, nodeCategoryCount, categories, nodeBit } = model;
+  const { nodeFeature, nodeThreshold, nodeLeft, nodeRight, nodeDefaultLeft, nodeCategoryStart, nodeCategoryCount, categories, nodeBit, nodeMissingZero } =
+    model;
   const {
     treeNodeStart,
     treeUnitStart,
@@ -73,7 +75,8 @@ export function treeShapRow(model: TreeShapModel, x: Float64Array, out: Float64A
       const catStart = nodeCategoryStart[g] as number;
       if (catStart < 0) {
         goRight = value >= (nodeThreshold[g] as number) ? 1 : 0;
-        if (Number.isNaN(value)) goRight = 1 - (nodeDefaultLeft[g] as number);
+        if (Number.isNaN(value) || (nodeMissingZero !== undefined && nodeMissingZero[g] === 1 && Math.abs(value) <= ZERO_THRESHOLD))
+          goRight = 1 - (nodeDefaultLeft[g] as number);
       } else if (Number.isNaN(value) || value < 0) {
         goRight = 1 - (nodeDefaultLeft[g] as number);
       } else {

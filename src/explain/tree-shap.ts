@@ -1,3 +1,4 @@
+import { ZERO_THRESHOLD } from '../ml/tree/index.js';
 import type { TreeShapModel } from './compile-tree-shap.js';
 import { addLeafShap, shapleyWeights } from './leaf-shap.js';
 
@@ -42,7 +43,8 @@ function blockRows(maxNodes: number): number {
  */
 export function treeShapRows(model: TreeShapModel, x: Float64Array, rowStart: number, rowEnd: number, out: Float64Array, scratch: TreeShapScratch): void {
   const p = model.featureCount;
-  const { nodeFeature, nodeThreshold, nodeLeft, nodeRight, nodeDefaultLeft, nodeCategoryStart, nodeCategoryCount, categories, nodeBit } = model;
+  const { nodeFeature, nodeThreshold, nodeLeft, nodeRight, nodeDefaultLeft, nodeCategoryStart, nodeCategoryCount, categories, nodeBit, nodeMissingZero } =
+    model;
   const {
     treeNodeStart,
     treeUnitStart,
@@ -84,6 +86,7 @@ export function treeShapRows(model: TreeShapModel, x: Float64Array, rowStart: nu
           const catStart = nodeCategoryStart[g] as number;
           if (catStart < 0) {
             left = value < (nodeThreshold[g] as number) || (Number.isNaN(value) && nodeDefaultLeft[g] === 1);
+            if (nodeMissingZero !== undefined && nodeMissingZero[g] === 1 && Math.abs(value) <= ZERO_THRESHOLD) left = nodeDefaultLeft[g] === 1;
           } else if (Number.isNaN(value) || value < 0) {
             left = nodeDefaultLeft[g] === 1;
           } else {

@@ -1,5 +1,6 @@
 import { CredoError } from '../errors/index.js';
 import type { ReasonCatalogue, TreeExplainer } from '../explain/index.js';
+import { ZERO_THRESHOLD } from '../ml/tree/index.js';
 import type { SqlDialect } from './dialects.js';
 import { leafShapQuadrature } from './leaf-shap-quadrature.js';
 import { featureAlias, type SqlFeature } from './model-terms.js';
@@ -153,7 +154,8 @@ function treeShapTree(explainer: TreeExplainer, t: number, d: SqlDialect): TreeS
     if ((m.nodeFeature[g] as number) < 0) continue;
     parent.set(m.nodeLeft[g] as number, { node: g, left: true });
     parent.set(m.nodeRight[g] as number, { node: g, left: false });
-    const routing = splitRouting(compiledSplit(explainer, g), featureAlias(m.nodeFeature[g] as number), d);
+    const x = featureAlias(m.nodeFeature[g] as number);
+    const routing = splitRouting(compiledSplit(explainer, g, ` AND ABS(${x}) > ${d.formatDouble(ZERO_THRESHOLD)}`), x, d);
     const expr =
       'always' in routing
         ? routing.always === 'left'
@@ -202,12 +204,22 @@ function treeShapTree(explainer: TreeExplainer, t: number, d: SqlDialect): TreeS
   return { bits, products, failed, terms, columns: bits.length + products.length + failed.length, chars };
 }
 
-/** The split of compiled node `g` as the TreeSHAP kernel routes it (training codes mapped back to labels). */
-function compiledSplit(explainer: TreeExplainer, g: number): SplitSpec {
+/**
+ * The split of compiled node `g` as the TreeSHAP kernel routes it (training codes mapped back to
+ * labels; `nonZero`, the SQL of "x is not zero", appended where the node reads zero as missing).
+ */
+function compiledSplit(explainer: TreeExplainer, g: number, nonZero: string): SplitSpec {
   const m = explainer.compiled;
   const defaultLeft = m.nodeDefaultLeft[g] === 1;
   const start = m.nodeCategoryStart[g] as number;
-  if (start < 0) return { type: 'number', threshold: m.nodeThreshold[g] as number, defaultLeft, float32: explainer.ensemble.inputPrecision === 'float32' };
+  if (start < 0)
+    return {
+      type: 'number',
+      threshold: m.nodeThreshold[g] as number,
+      defaultLeft,
+      float32: explainer.ensemble.inputPrecision === 'float32',
+      ...(m.nodeMissingZero?.[g] === 1 ? { nonZero } : {}),
+    };
   const names = explainer.ensemble.features[m.nodeFeature[g] as number]?.categories ?? [];
   const labels = Array.from(m.categories.subarray(start, start + (m.nodeCategoryCount[g] as number)))
     .filter((code) => code >= 0 && code < names.length)

@@ -117,7 +117,7 @@ function convertTree(
       categoryCount: new Int32Array(1),
       categories: new Int32Array(0),
       value: Float64Array.of(leafValue[0] ?? 0),
-      cover: Float64Array.of(nums('leaf_weight', false)[0] ?? nums('leaf_count', false)[0] ?? 0),
+      cover: Float64Array.of(nums('leaf_count', false)[0] ?? nums('leaf_weight', false)[0] ?? 0),
       gain: new Float64Array(1),
     };
   }
@@ -128,8 +128,9 @@ function convertTree(
   const rightChild = nums('right_child');
   const splitGain = nums('split_gain', false);
   const internalValue = nums('internal_value', false);
-  const internalCover = kv.has('internal_weight') ? nums('internal_weight') : nums('internal_count', false);
-  const leafCover = kv.has('leaf_weight') ? nums('leaf_weight') : nums('leaf_count', false);
+  // Covers are data counts, as LightGBM's own TreeSHAP (pred_contrib) weighs by them; hessian sums only when a file has no counts.
+  const internalCover = kv.has('internal_count') ? nums('internal_count') : nums('internal_weight', false);
+  const leafCover = kv.has('leaf_count') ? nums('leaf_count') : nums('leaf_weight', false);
   const catBoundaries = nums('cat_boundaries', false);
   const catThreshold = nums('cat_threshold', false);
   // Breadth-first renumbering; LightGBM encodes leaf j as child ~j (= -j - 1).
