@@ -13,7 +13,7 @@ export interface ServerOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Log requests as JSON lines on stdout. */
   readonly log?: boolean;
-  /** How often committed audit entries are sealed into the hash chain, ms (default 1000). */
+  /** How often committed audit entries are sealed into the hash chain, ms (default 200). */
   readonly sealIntervalMs?: number;
   /** Rate limit (see `AppOptions.rateLimit`). */
   readonly rateLimit?: { readonly max: number; readonly windowMs: number } | false;
@@ -56,12 +56,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await db.close();
     throw error;
   }
-  // Seal audit entries in order, in batches, off the request path (see src/store/audit-chain.ts).
+  // Seal audit entries in order, in small batches, off the request path (see src/store/audit-chain.ts).
+  // Often and small rather than once a second: sealing rewrites every new entry (a new row version
+  // and its index entries), and a second's worth at once held a database core for 100–300 ms, which
+  // the commits of decisions queued behind. Only one process seals at a time; the others skip their
+  // turn instead of waiting for the lock with a pooled connection held.
   let sealing: Promise<unknown> = Promise.resolve();
-  const sealer = setInterval(() => {
-    sealing = sealing.then(() => sealAudit(db)).catch((error) => app.log.error({ err: error }, 'audit sealing failed'));
-  }, options.sealIntervalMs ?? 1000);
-  sealer.unref();
+  let sealer: NodeJS.Timeout | undefined;
+  const sealSoon = () => {
+    sealer = setTimeout(() => {
+      sealing = sealAudit(db, { wait: false })
+        .catch((error) => app.log.error({ err: error }, 'audit sealing failed'))
+        .finally(() => {
+          if (sealer !== undefined) sealSoon();
+        });
+    }, options.sealIntervalMs ?? 200);
+    sealer.unref();
+  };
+  sealSoon();
   const scheduler: CloseScheduler | undefined =
     options.closeAt === undefined
       ? undefined
@@ -83,7 +95,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closing ??= (async () => {
         await app.close();
         await scheduler?.stop();
-        clearInterval(sealer);
+        clearTimeout(sealer);
+        sealer = undefined;
         await sealing;
         await sealAudit(db);
         await db.close();

@@ -56,6 +56,18 @@ export function chainHash(previous: string, canonical: string): string {
   return createHash('sha256').update(previous, 'utf8').update(canonical, 'utf8').digest('hex');
 }
 
+/** Options of `sealAudit`. */
+export interface SealOptions {
+  /** Most entries sealed per transaction (default 1000). */
+  readonly batchSize?: number;
+  /**
+   * When another process holds the seal lock: false returns at once (0 sealed; that process takes
+   * every committed entry it can see, and the next periodic run takes the rest) instead of waiting
+   * with a pooled connection held. Default true (closing, verifying: everything must be sealed).
+   */
+  readonly wait?: boolean;
+}
+
 /**
  * Seals committed, unsealed audit entries: in `seq` order, each gets the next chain position
  * and hash = SHA-256(previous hash + its canonical JSON). Batches of `batchSize` per
@@ -65,18 +77,25 @@ export function chainHash(previous: string, canonical: string): string {
  * eventually sealed because each run takes every unsealed row it can see. Returns how many it
  * sealed.
  */
-export async function sealAudit(db: Database, options: { batchSize?: number } = {}): Promise<number> {
+export async function sealAudit(db: Database, options: SealOptions = {}): Promise<number> {
   const batchSize = options.batchSize ?? 1000;
+  const wait = options.wait ?? true;
   let total = 0;
   for (;;) {
-    const sealed = await db.transaction((tx) => sealBatch(tx, batchSize));
+    const sealed = await db.transaction((tx) => sealBatch(tx, batchSize, wait));
+    if (sealed === undefined) return total;
     total += sealed;
     if (sealed < batchSize) return total;
   }
 }
 
-async function sealBatch(tx: Queryable, batchSize: number): Promise<number> {
-  await tx.query(`SELECT pg_advisory_xact_lock(${SEAL_LOCK})`);
+/** Seals one batch; undefined when `wait` is false and another process holds the seal lock. */
+async function sealBatch(tx: Queryable, batchSize: number, wait: boolean): Promise<number | undefined> {
+  if (wait) await tx.query(`SELECT pg_advisory_xact_lock(${SEAL_LOCK})`);
+  else {
+    const { rows } = await tx.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS locked`);
+    if (rows[0]?.locked !== true) return undefined;
+  }
   const { rows } = await tx.query<CanonicalRow>(`SELECT ${CANONICAL_COLUMNS} FROM audit_log WHERE hash IS NULL ORDER BY seq LIMIT $1`, [batchSize]);
   if (rows.length === 0) return 0;
   const last = await tx.query<{ chain_pos: string; hash: string }>(

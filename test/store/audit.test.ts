@@ -176,4 +176,35 @@ describeEachBackend('audit log', (current) => {
     );
     assert.deepEqual([(await verifyAudit(db)).ok, (await verifyAudit(db)).entries], [true, 2]);
   });
+
+  test('a sealer that must not wait skips its turn while another holds the seal lock; the next run seals everything', async (t) => {
+    const { db, backend } = current();
+    await tamper(db, 'DELETE FROM audit_log');
+    await appendMany(db, 3, 'skip');
+    if (backend === 'pglite') {
+      // One connection: no other process can hold the lock, so the run seals at once.
+      assert.equal(await sealAudit(db, { wait: false }), 3);
+      assert.deepEqual([(await verifyAudit(db)).ok, (await verifyAudit(db)).entries], [true, 3]);
+      return;
+    }
+    t.diagnostic('PostgreSQL: another transaction holds the seal lock');
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked = false;
+    const holder = db.transaction(async (tx) => {
+      await tx.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':credo-audit-seal'))");
+      locked = true;
+      await gate;
+    });
+    while (!locked) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(await sealAudit(db, { wait: false }), 0, 'skipped, not waited');
+    const unsealed = await db.query<{ n: string }>('SELECT count(*) AS n FROM audit_log WHERE hash IS NULL');
+    assert.equal(unsealed.rows[0]?.n, '3');
+    release();
+    await holder;
+    assert.equal(await sealAudit(db, { wait: false }), 3);
+    assert.deepEqual([(await verifyAudit(db)).ok, (await verifyAudit(db)).entries], [true, 3]);
+  });
 });

@@ -30,6 +30,7 @@ export function bearerToken(header: string | undefined): string | undefined {
  */
 export function installAuth(app: FastifyInstance, options: AuthOptions): void {
   const cache = new Map<string, { caller: Caller; until: number }>();
+  const lookUp = singleFlightLookup(options, cache);
   app.addHook('onRequest', async (request) => {
     // No route matched (404/405 handler): nothing to protect. A route that forgot to declare its
     // access fails closed: no role may call it.
@@ -40,27 +41,55 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
     if (key === undefined) throw new CredoError('E_AUTH_KEY_MISSING');
     const digest = createHash('sha256').update(key).digest('base64');
     const now = options.now();
-    let caller = cache.get(digest);
-    if (caller === undefined || caller.until < now) {
-      const found = await options.verifyKey(key);
-      if (found === undefined) {
-        cache.delete(digest);
-        throw new CredoError('E_AUTH_KEY_INVALID');
-      }
-      caller = { caller: found, until: now + options.cacheMs };
-      if (options.cacheMs > 0) {
-        if (cache.size > 10_000) cache.clear();
-        cache.set(digest, caller);
-      }
+    const cached = cache.get(digest);
+    const fresh = cached !== undefined && cached.until >= now ? cached : undefined;
+    const caller = fresh?.caller ?? (await lookUp(digest, key));
+    if (caller === undefined) throw new CredoError('E_AUTH_KEY_INVALID');
+    if (fresh !== undefined && fresh.until - now < options.cacheMs / 5) {
+      // Refresh ahead: in the last fifth of its life a key in use is verified again in the
+      // background, so it never expires under load (every request in flight would otherwise look
+      // it up at once and wait). Until then the still-valid entry answers; a failure is retried by
+      // the next request.
+      lookUp(digest, key).catch(() => undefined);
     }
-    request.caller = caller.caller;
-    if (!access.includes(caller.caller.role)) {
+    request.caller = caller;
+    if (!access.includes(caller.role)) {
       throw new CredoError('E_AUTH_FORBIDDEN', {
-        role: caller.caller.role,
+        role: caller.role,
         method: request.method,
         route: request.routeOptions.url,
         allowed: access.join(', '),
       });
     }
   });
+}
+
+/**
+ * `verifyKey` with at most one store lookup per key at a time (requests that need the same key
+ * meanwhile share its answer), caching what it finds for `cacheMs` from the moment it asked and
+ * forgetting a key the store no longer knows.
+ */
+function singleFlightLookup(
+  options: AuthOptions,
+  cache: Map<string, { caller: Caller; until: number }>,
+): (digest: string, key: string) => Promise<Caller | undefined> {
+  const pending = new Map<string, Promise<Caller | undefined>>();
+  return (digest, key) => {
+    const running = pending.get(digest);
+    if (running !== undefined) return running;
+    const asked = options.now();
+    const lookup = options
+      .verifyKey(key)
+      .then((found) => {
+        if (found === undefined) cache.delete(digest);
+        else if (options.cacheMs > 0) {
+          if (cache.size > 10_000) cache.clear();
+          cache.set(digest, { caller: found, until: asked + options.cacheMs });
+        }
+        return found;
+      })
+      .finally(() => pending.delete(digest));
+    pending.set(digest, lookup);
+    return lookup;
+  };
 }
