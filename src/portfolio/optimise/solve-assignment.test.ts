@@ -137,6 +137,31 @@ test('unsolved outcomes carry HiGHS’s status and words; infeasible ones the ir
   assert.ok(relaxed.length === 2 && relaxed.every((lp) => !lp.includes('Binary')));
 });
 
+test('solveAssignment: every HiGHS status that comes with an answer is a time_limit result (or unsolved without values); absent retry and message fields', async () => {
+  for (const status of ['Time limit reached', 'Iteration limit reached', 'Solution limit reached', 'Interrupted', 'Target for objective reached']) {
+    const answered = recorder([
+      { status, objective: 4, values: { x0_1: 1, x1_2: 1 } },
+      { status, objective: 5, values: { x0_1: 1 } },
+    ]);
+    const r = await solveAssignment(model, { solver: answered.solver });
+    assert.ok(r.status === 'time_limit', status);
+    assert.deepEqual([r.solver_status, r.objective, [...r.choice], r.relaxation?.objective], [status, 4, [1, 2], 5], status);
+    assert.deepEqual(await solveAssignment(model, { solver: recorder([{ status }]).solver }), {
+      status: 'unsolved',
+      solver_status: status,
+      message: `HiGHS stopped ("${status}") before finding any feasible assignment; raise solver.time_limit`,
+    });
+  }
+  // A solver may spell out an absent field as undefined: no retry key, no ": undefined" in the message.
+  const noRetry = await solveAssignment(model, { solver: recorder([{ retry: undefined, values: { x0_1: 1, x1_1: 1 } }]).solver, skipShadowPrices: true });
+  assert.ok(noRetry.status === 'optimal' && !('retry' in noRetry));
+  assert.deepEqual(await solveAssignment(model, { solver: recorder([{ status: 'Model error', message: undefined }]).solver }), {
+    status: 'unsolved',
+    solver_status: 'Model error',
+    message: 'HiGHS could not solve the problem (status "Model error")',
+  });
+});
+
 /** Two segments × (decline, approve, approve more) with a current policy. */
 function policyProblem(): PolicyProblem {
   const metrics: PolicyMetrics = {
