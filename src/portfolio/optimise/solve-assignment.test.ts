@@ -61,6 +61,9 @@ test('solveAssignment reads x (tiny values to 0), the largest share per segment,
   // a zero dual gives a shadow price of +0, never −0
   const zero = await solveAssignment(model, { solver: recorder([{ values: { x0_1: 1, x1_1: 1 } }, { values: { x0_1: 1 } }]).solver });
   assert.ok(zero.status === 'optimal' && Object.is(zero.relaxation?.shadowPrices[0]?.parameter?.shadowPrice, 0));
+  // also when the row derivative is positive (x0_1 = −0.1: −10·(−0.1) − 0 = 1), where −0·1 would be −0
+  const positive = await solveAssignment(model, { solver: recorder([{ values: { x0_1: 1, x1_1: 1 } }, { values: { x0_1: -0.1 } }]).solver });
+  assert.ok(positive.status === 'optimal' && Object.is(positive.relaxation?.shadowPrices[0]?.parameter?.shadowPrice, 0));
 });
 
 test('solveAssignment: options passed on, a retry and a limit status reported, no relaxation when skipped, relaxed-only, or the relaxation failed', async () => {
@@ -105,7 +108,11 @@ test('unsolved outcomes carry HiGHS’s status and words; infeasible ones the ir
     solver_status: 'Model error',
     message: 'HiGHS could not solve the problem (status "Model error")',
   });
-  assert.equal((await solve({ status: 'Unbounded', values: { x0_0: 1 } })).status, 'unsolved');
+  assert.deepEqual(await solve({ status: 'Unbounded', values: { x0_0: 1 } }), {
+    status: 'unsolved',
+    solver_status: 'Unbounded',
+    message: 'HiGHS reports the problem "Unbounded" (an assignment problem is bounded: this is a solver failure)',
+  });
   // infeasible exactly when rows a and b are both present (c is innocent)
   const calls: string[] = [];
   const solver: LpSolver = async (lp) => {
@@ -124,6 +131,19 @@ test('unsolved outcomes carry HiGHS’s status and words; infeasible ones the ir
   // main, the structure alone, then one solve per row dropped: 5 solves, all binary
   assert.equal(calls.length, 5);
   assert.ok(calls.every((lp) => lp.includes('Binary')));
+  // a and c conflict, b is innocent: dropping b keeps it infeasible, so b stays out; a and c come back
+  const ac: LpSolver = async (lp) => {
+    const infeasible = / a: /.test(lp) && / c: /.test(lp);
+    const values: Record<string, number> = infeasible ? {} : { x0_0: 1 };
+    return { status: infeasible ? 'Infeasible' : 'Optimal', optimal: !infeasible, objective: 0, values, rows: [] };
+  };
+  assert.deepEqual(await solveAssignment(model, { solver: ac }), {
+    status: 'infeasible',
+    conflict: [
+      { name: 'a', label: 'A' },
+      { name: 'c', label: 'C' },
+    ],
+  });
   const always = await solveAssignment(model, { solver: async () => ({ status: 'Infeasible', optimal: false, objective: 0, values: {}, rows: [] }) });
   assert.deepEqual(always, { status: 'infeasible', conflict: [] });
   const relaxed: string[] = [];
