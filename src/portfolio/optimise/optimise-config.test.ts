@@ -116,6 +116,10 @@ test('economics, limits, actions, frontier, solver and segmentation sections', (
     () => readLimits(root({ limits: { cap: 1 } }), ['x_max']),
     'limits.cap: unknown limit (known: bad_rate_max, bad_rate_amount_max, approval_min, approved_min, el_budget, capital_budget, amount_max, amount_min, x_max)',
   );
+  refused(
+    () => readLimits(root({ limits: { cap: 1 } })),
+    'limits.cap: unknown limit (known: bad_rate_max, bad_rate_amount_max, approval_min, approved_min, el_budget, capital_budget, amount_max, amount_min)',
+  );
   for (const key of ['bad_rate_max', 'bad_rate_amount_max', 'approval_min'])
     refused(() => readLimits(root({ limits: { [key]: 1.5 } })), `limits.${key}: must be in [0, 1] (got 1.5)`);
   for (const key of ['approved_min', 'el_budget', 'capital_budget', 'amount_max', 'amount_min'])

@@ -74,6 +74,22 @@ test('equal-frequency bands from the empirical quantiles; ties merge bands; edge
     { score: 's' },
   );
   assert.equal(defaultBands.labels.length, 10);
+  // missing scores are left out of the quantiles: 1…4 and four NaN in 2 bands → position ⌊4/2⌋ = 2 → edge 3
+  const withMissing = segmentPolicy(new Frame([numericColumn('s', Float64Array.of(Number.NaN, 4, Number.NaN, 3, 2, Number.NaN, 1, Number.NaN))]), {
+    score: 's',
+    bands: 2,
+  });
+  assert.deepEqual([...withMissing.edges], [Number.NEGATIVE_INFINITY, 3, Number.POSITIVE_INFINITY]);
+  assert.deepEqual(withMissing.labels, ['s −∞–3', 's 3–∞', 's missing']);
+  assert.deepEqual([...withMissing.rowSegment], [2, 1, 2, 1, 0, 2, 0, 2]);
+  // a score of +∞ is in the top band [edge, ∞), not the missing band; −∞ in the bottom one
+  const infinite = segmentPolicy(new Frame([numericColumn('s', Float64Array.of(Number.POSITIVE_INFINITY, 5, Number.NEGATIVE_INFINITY, Number.NaN))]), {
+    score: 's',
+    edges: [0, 10],
+  });
+  assert.deepEqual(infinite.labels, ['s −∞–0', 's 0–10', 's 10–∞', 's missing']);
+  assert.deepEqual([...infinite.rowSegment], [2, 1, 0, 3]);
+  assert.deepEqual([...infinite.band], [0, 1, 2, -1]);
 });
 
 test('sumBySegment adds weighted values per segment, skipping NaN; cutoff sums and refusals', () => {

@@ -64,13 +64,13 @@ export function segmentPolicy(frame: Frame, spec: SegmentationSpec): PolicySegme
     groupCode[i] = code;
   }
   const key = new Int32Array(n);
-  const used = new Map<number, number>();
+  const used = new Set<number>();
   for (let i = 0; i < n; i++) {
     const k = (groupCode[i] as number) * bandCount + bandOf(score[i] as number);
     key[i] = k;
-    used.set(k, (used.get(k) ?? 0) + 1);
+    used.add(k);
   }
-  const keys = [...used.keys()].sort((a, b) => a - b);
+  const keys = [...used].sort((a, b) => a - b);
   const index = new Map(keys.map((k, j) => [k, j]));
   const rowSegment = Int32Array.from(key, (k) => index.get(k) as number);
   const groupKeys = [...new Set(keys.map((k) => Math.floor(k / bandCount)))];

@@ -61,6 +61,9 @@ test('solveAssignment reads x (tiny values to 0), the largest share per segment,
   // a zero dual gives a shadow price of +0, never −0
   const zero = await solveAssignment(model, { solver: recorder([{ values: { x0_1: 1, x1_1: 1 } }, { values: { x0_1: 1 } }]).solver });
   assert.ok(zero.status === 'optimal' && Object.is(zero.relaxation?.shadowPrices[0]?.parameter?.shadowPrice, 0));
+  // also when the row derivative is positive (x0_1 = −0.1: −10·(−0.1) − 0 = 1), where −0·1 would be −0
+  const positive = await solveAssignment(model, { solver: recorder([{ values: { x0_1: 1, x1_1: 1 } }, { values: { x0_1: -0.1 } }]).solver });
+  assert.ok(positive.status === 'optimal' && Object.is(positive.relaxation?.shadowPrices[0]?.parameter?.shadowPrice, 0));
 });
 
 test('solveAssignment: options passed on, a retry and a limit status reported, no relaxation when skipped, relaxed-only, or the relaxation failed', async () => {
@@ -105,7 +108,11 @@ test('unsolved outcomes carry HiGHS’s status and words; infeasible ones the ir
     solver_status: 'Model error',
     message: 'HiGHS could not solve the problem (status "Model error")',
   });
-  assert.equal((await solve({ status: 'Unbounded', values: { x0_0: 1 } })).status, 'unsolved');
+  assert.deepEqual(await solve({ status: 'Unbounded', values: { x0_0: 1 } }), {
+    status: 'unsolved',
+    solver_status: 'Unbounded',
+    message: 'HiGHS reports the problem "Unbounded" (an assignment problem is bounded: this is a solver failure)',
+  });
   // infeasible exactly when rows a and b are both present (c is innocent)
   const calls: string[] = [];
   const solver: LpSolver = async (lp) => {
@@ -124,6 +131,19 @@ test('unsolved outcomes carry HiGHS’s status and words; infeasible ones the ir
   // main, the structure alone, then one solve per row dropped: 5 solves, all binary
   assert.equal(calls.length, 5);
   assert.ok(calls.every((lp) => lp.includes('Binary')));
+  // a and c conflict, b is innocent: dropping b keeps it infeasible, so b stays out; a and c come back
+  const ac: LpSolver = async (lp) => {
+    const infeasible = / a: /.test(lp) && / c: /.test(lp);
+    const values: Record<string, number> = infeasible ? {} : { x0_0: 1 };
+    return { status: infeasible ? 'Infeasible' : 'Optimal', optimal: !infeasible, objective: 0, values, rows: [] };
+  };
+  assert.deepEqual(await solveAssignment(model, { solver: ac }), {
+    status: 'infeasible',
+    conflict: [
+      { name: 'a', label: 'A' },
+      { name: 'c', label: 'C' },
+    ],
+  });
   const always = await solveAssignment(model, { solver: async () => ({ status: 'Infeasible', optimal: false, objective: 0, values: {}, rows: [] }) });
   assert.deepEqual(always, { status: 'infeasible', conflict: [] });
   const relaxed: string[] = [];
@@ -135,6 +155,31 @@ test('unsolved outcomes carry HiGHS’s status and words; infeasible ones the ir
     },
   });
   assert.ok(relaxed.length === 2 && relaxed.every((lp) => !lp.includes('Binary')));
+});
+
+test('solveAssignment: every HiGHS status that comes with an answer is a time_limit result (or unsolved without values); absent retry and message fields', async () => {
+  for (const status of ['Time limit reached', 'Iteration limit reached', 'Solution limit reached', 'Interrupted', 'Target for objective reached']) {
+    const answered = recorder([
+      { status, objective: 4, values: { x0_1: 1, x1_2: 1 } },
+      { status, objective: 5, values: { x0_1: 1 } },
+    ]);
+    const r = await solveAssignment(model, { solver: answered.solver });
+    assert.ok(r.status === 'time_limit', status);
+    assert.deepEqual([r.solver_status, r.objective, [...r.choice], r.relaxation?.objective], [status, 4, [1, 2], 5], status);
+    assert.deepEqual(await solveAssignment(model, { solver: recorder([{ status }]).solver }), {
+      status: 'unsolved',
+      solver_status: status,
+      message: `HiGHS stopped ("${status}") before finding any feasible assignment; raise solver.time_limit`,
+    });
+  }
+  // A solver may spell out an absent field as undefined: no retry key, no ": undefined" in the message.
+  const noRetry = await solveAssignment(model, { solver: recorder([{ retry: undefined, values: { x0_1: 1, x1_1: 1 } }]).solver, skipShadowPrices: true });
+  assert.ok(noRetry.status === 'optimal' && !('retry' in noRetry));
+  assert.deepEqual(await solveAssignment(model, { solver: recorder([{ status: 'Model error', message: undefined }]).solver }), {
+    status: 'unsolved',
+    solver_status: 'Model error',
+    message: 'HiGHS could not solve the problem (status "Model error")',
+  });
 });
 
 /** Two segments × (decline, approve, approve more) with a current policy. */

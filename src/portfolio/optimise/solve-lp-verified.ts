@@ -21,15 +21,17 @@ export interface VerifiedLpSolution extends LpSolution {
  *   100,000-row cutoff frontier at a 4% cap) is retried with presolve off;
  * - when the retry fails too, the outcome is returned as status `Solver error` with both messages,
  *   never thrown, so a frontier sweep can mark the point and go on.
+ * `solve` is the solver tried (default `solveLp`, HiGHS on this thread); tests pass a scripted one to
+ * reach the failure paths, which no small real model triggers.
  */
-export async function solveLpVerified(model: string, options: SolveLpOptions = {}): Promise<VerifiedLpSolution> {
+export async function solveLpVerified(model: string, options: SolveLpOptions = {}, solve: typeof solveLp = solveLp): Promise<VerifiedLpSolution> {
   let first: LpSolution;
   try {
-    first = await solveLp(model, options);
+    first = await solve(model, options);
   } catch (error) {
     const problem = solverProblem(error);
     try {
-      const second = await solveLp(model, { ...options, presolve: false });
+      const second = await solve(model, { ...options, presolve: false });
       return { ...second, retry: `presolve off (the first run failed: ${problem})` };
     } catch (again) {
       return { status: SOLVER_ERROR, optimal: false, objective: 0, values: {}, rows: [], message: `${problem}; with presolve off: ${solverProblem(again)}` };
@@ -38,7 +40,7 @@ export async function solveLpVerified(model: string, options: SolveLpOptions = {
   if (!/infeasible/i.test(first.status)) return first;
   let second: LpSolution;
   try {
-    second = await solveLp(model, { ...options, presolve: false });
+    second = await solve(model, { ...options, presolve: false });
   } catch {
     return first;
   }

@@ -260,3 +260,102 @@ test('studyMix: volumes sorted, macro stress rows, CVaR defaults and the realise
     'macro file "m.yaml (macro)": "scenarios" must be a non-empty list',
   );
 });
+
+test('studyMix: the realised risk is read from the chosen volumes (stressed EL by hand, CVaR scales with the volume)', async () => {
+  // No factor shift, PD × 2: stressed EL per unit volume = Σ 2·pd·lgd·ead = 2·0.5·(200 + 200 + 80 + 20) = 500.
+  const config = {
+    ...mix,
+    macro: { scenarios: [{ name: 'double', pd_multiplier: 2 }] },
+    stress_limits: { double: 2000 },
+    cvar: { max: 1e9, draws: 200, seed: 3 },
+  };
+  const risk = async (action: number) => (await studyMix(apps, config, 'm.yaml', { frontier: false, solver: scripted(action).solver })).risk;
+  const [half, one, twice] = [await risk(0), await risk(1), await risk(2)];
+  assert.deepEqual(
+    [half, one, twice].map((r) => r?.stressed_el),
+    [250, 500, 1000].map((value) => [{ scenario: 'double', value, max: 2000 }]),
+  );
+  // CVaR is positively homogeneous: the same draws at twice (half) the volume give twice (half) the CVaR, exactly in doubles.
+  const base = one?.cvar?.value ?? Number.NaN;
+  assert.ok(base > 0);
+  assert.deepEqual([half?.cvar?.value, twice?.cvar?.value], [base / 2, base * 2]);
+});
+
+test('studyMix: each row must have pd in [0, 1] and amount, rate and lgd ≥ 0 (the bounds themselves are accepted)', async () => {
+  const { solver } = scripted(1);
+  const withColumn = (name: string, values: number[]) =>
+    new Frame([...apps.columns.filter((c) => c.name !== name), numericColumn(name, Float64Array.from(values))]);
+  const lgdMix = { ...mix, columns: { ...mix.columns, lgd: 'lgd' } };
+  const cases: [Frame, object, number][] = [
+    [withColumn('pd', [0.2, 0.1, 1.01, 0.01]), mix, 3],
+    [withColumn('pd', [0.2, -0.01, 0.02, 0.01]), mix, 2],
+    [withColumn('pd', [Number.NaN, 0.1, 0.02, 0.01]), mix, 1],
+    [withColumn('amount', [1000, 2000, 4000, -1]), mix, 4],
+    [withColumn('rate', [0.1, 0.1, Number.NaN, 0.1]), mix, 3],
+    [withColumn('lgd', [0.5, -0.5, 0.5, 0.5]), lgdMix, 2],
+    [withColumn('lgd', [0.5, 0.5, 0.5, Number.NaN]), lgdMix, 4],
+  ];
+  for (const [frame, config, row] of cases) {
+    await refused(
+      studyMix(frame, config, 'm.yaml', { frontier: false, solver }),
+      `config columns.pd: row ${row}: pd, amount, rate and lgd must be present and in range`,
+    );
+  }
+  const edges = new Frame([
+    ...apps.columns.filter((c) => !['pd', 'amount', 'rate'].includes(c.name)),
+    numericColumn('pd', Float64Array.of(0, 1, 0.02, 0.01)),
+    numericColumn('amount', Float64Array.of(0, 2000, 4000, 2000)),
+    numericColumn('rate', Float64Array.of(0.1, 0, 0.1, 0.1)),
+    numericColumn('lgd', Float64Array.of(0.5, 0.5, 0, 0.5)),
+  ]);
+  const accepted = await studyMix(edges, lgdMix, 'm.yaml', { frontier: false, solver });
+  assert.equal(accepted.result.status, 'optimal');
+});
+
+test('studyMix: config details — stress limits checked against the macro scenarios, bounds of volumes and CVaR fields, the seed, frontier fallbacks', async () => {
+  const { solver } = scripted(1);
+  const macro = { scenarios: [{ name: 'double', pd_multiplier: 2 }] };
+  // macro scenarios without stress limits: no stress rows, nothing to report
+  const unlimited = await studyMix(apps, { ...mix, macro }, 'm.yaml', { frontier: false, solver });
+  assert.deepEqual(unlimited.risk, { stressed_el: [] });
+  await refused(
+    studyMix(apps, { ...mix, macro, stress_limits: { severe: 1 } }, 'm.yaml', { frontier: false, solver }),
+    'config stress_limits: no macro scenario named "severe"',
+  );
+  await refused(
+    studyMix(apps, { ...mix, macro, stress_limits: { double: -1 } }, 'm.yaml', { frontier: false, solver }),
+    'config stress_limits.double: must be in [0, Infinity] (got -1)',
+  );
+  await refused(
+    studyMix(apps, { ...mix, cvar: { max: -1, draws: 100 } }, 'm.yaml', { frontier: false, solver }),
+    'config cvar.max: must be in [0, Infinity] (got -1)',
+  );
+  await refused(
+    studyMix(apps, { ...mix, cvar: { max: 1, draws: 100, seed: -1 } }, 'm.yaml', { frontier: false, solver }),
+    'config cvar.seed: must be in [0, 9007199254740991] (got -1)',
+  );
+  // a zero volume is a level like any other; the config's own list is not reordered
+  const volumes = [1, 0, 2];
+  const zero = await studyMix(apps, { ...mix, volumes }, 'm.yaml', { frontier: false, solver });
+  assert.deepEqual(
+    [zero.actions, volumes],
+    [
+      ['×0', '×1', '×2'],
+      [1, 0, 2],
+    ],
+  );
+  // the seed is taken: the default is seed 1, another seed draws other losses
+  const cvarOf = async (cvar: object) =>
+    (await studyMix(apps, { ...mix, cvar: { max: 1e9, draws: 100, ...cvar } }, 'm.yaml', { frontier: false, solver })).risk?.cvar?.value;
+  const [byDefault, one, four] = [await cvarOf({}), await cvarOf({ seed: 1 }), await cvarOf({ seed: 4 })];
+  assert.equal(byDefault, one);
+  assert.notEqual(four, one);
+  // an unsolved problem has no realised risk
+  const unsolved = await studyMix(apps, mix, 'm.yaml', { frontier: false, solver: scripted(0, 'Model error').solver });
+  assert.ok(unsolved.result.status === 'unsolved' && !('risk' in unsolved));
+  // a frontier section without a parameter sweeps the default one: cvar_max with a CVaR, bad_rate_max without
+  const withCvar = await studyMix(apps, { ...mix, cvar: { max: 900, draws: 100 }, frontier: { values: [450] } }, 'm.yaml', { frontier: true, solver });
+  assert.deepEqual([withCvar.frontier?.parameter, withCvar.frontier?.points.map((p) => p.value)], ['cvar_max', [450]]);
+  const withoutCvar = await studyMix(apps, { ...mix, frontier: { values: [0.3] } }, 'm.yaml', { frontier: true, solver });
+  assert.deepEqual([withoutCvar.frontier?.parameter, withoutCvar.frontier?.points.map((p) => p.value)], ['bad_rate_max', [0.3]]);
+});
