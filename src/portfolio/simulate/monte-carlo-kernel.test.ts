@@ -154,6 +154,15 @@ test('a factor shift m moves the default rate to Φ(Φ⁻¹(PD) − √ρ·m); t
     );
     const m = moments(shifted.loss);
     assert.ok(Math.abs(m.mean - 100 * stressed) < 4 * m.se, `${name}: ${m.mean} vs ${100 * stressed} ± ${m.se}`);
+    // a high PD under the same shift: most conditional PDs above ½ (the bucket's bound must still cover them)
+    const high = portfolioOf(
+      Array.from({ length: 50 }, () => ({ pd: 0.7, lgd: 1, ead: 1, segment: 0 })),
+      ['all'],
+    );
+    const adverse = { name: 'adverse', factorShift: Float64Array.of(-1), pdMultiplier: Float64Array.of(1) };
+    const highLoss = moments(simulate(kernel, high, oneFactorModel(1, 0.5), { scenarios: 2000, seed: 8 }, adverse).loss);
+    const highExpected = 50 * normalCdf(normalInverse(0.7) + Math.sqrt(0.5));
+    assert.ok(Math.abs(highLoss.mean - highExpected) < 4 * highLoss.se, `${name} PD 0.7: ${highLoss.mean} vs ${highExpected} ± ${highLoss.se}`);
     const two = moments(simulate(kernel, loans, oneFactorModel(1, rho), { scenarios: 3000, seed: 6, periods: 2, eadFactor: Float64Array.of(1, 0.5) }).loss);
     const expected = 100 * (0.05 + 0.95 * 0.05 * 0.5);
     assert.ok(Math.abs(two.mean - expected) < 4 * two.se, `${name} two periods: ${two.mean} vs ${expected} ± ${two.se}`);
@@ -249,19 +258,20 @@ test('blocks simulated in separate ranges (as the threads do) give the one-call 
 });
 
 test('a bucket of two PDs under ρ > 0: each keeps its own stressed default rate (the thinning squeeze accepts no extra candidate)', () => {
-  // PD 0.1 and 0.107 lie 0.039 apart in threshold: one bucket. A good economy (factor shift +2, ρ = 0.5) puts most
-  // conditional PDs far below ½, where a wrong lower bound of the bucket's rates would accept low-PD candidates at the
-  // high PD's rate. Paired per scenario: E[N(0.107) − N(0.1)] = 600·(Φ(Φ⁻¹(0.107) − √ρ·2) − Φ(Φ⁻¹(0.1) − √ρ·2)) ≈ 0.26.
+  // PD 0.1 and 0.107 lie 0.039 apart in threshold: one bucket. A good economy (factor shift +3, ρ = 0.1) moves the
+  // factor term √ρ·Y above the bucket's half-width in almost every scenario, so a wrong lower bound of the bucket's
+  // rates would accept the low-PD candidates at the high PD's rate. Paired per scenario:
+  // E[N(0.107) − N(0.1)] = 600·(Φ(Φ⁻¹(0.107) − √ρ·3) − Φ(Φ⁻¹(0.1) − √ρ·3)) ≈ 0.78.
   const rows: Loan[] = [];
   for (let i = 0; i < 600; i++) rows.push({ pd: 0.1, lgd: 1, ead: 1, segment: 0 }, { pd: 0.107, lgd: 1, ead: 1, segment: 1 });
   const loans = portfolioOf(rows, ['low', 'high']);
-  const rho = 0.5;
-  const shifted = (pd: number) => normalCdf(normalInverse(pd) - Math.sqrt(rho) * 2);
+  const rho = 0.1;
+  const shifted = (pd: number) => normalCdf(normalInverse(pd) - Math.sqrt(rho) * 3);
   const expected = 600 * (shifted(0.107) - shifted(0.1));
   for (const [name, kernel] of kernels) {
     const out = simulate(kernel, loans, oneFactorModel(2, rho), { scenarios: 4000, seed: 13 }, {
       name: 'good',
-      factorShift: Float64Array.of(2),
+      factorShift: Float64Array.of(3),
       pdMultiplier: Float64Array.of(1, 1),
     });
     const low = segmentColumn(out, 2, 0);
