@@ -128,7 +128,7 @@ test('Fisher: with λ = 0 and no smoothing the best prefix is the best of all 2^
     if (sendsMissingLeft) missingLeft++;
     const own = subsetGain(hist, used, mask, sendsMissingLeft, leaf, bins);
     assert.ok(Math.abs(own - best.gain) <= 1e-9 * Math.max(1, bruteGain), `trial ${trial}: left ${best.leftBins} scores ${own}`);
-    assert.ok(Math.abs(best.leftOutput + (best.leftG / best.leftH)) < 1e-12, `trial ${trial}: left output`);
+    assert.ok(Math.abs(best.leftOutput + best.leftG / best.leftH) < 1e-12, `trial ${trial}: left output`);
   }
   assert.ok(missingLeft > 30, `${missingLeft} partitions send the missing rows left`);
 });
@@ -148,7 +148,7 @@ test('findBestInRange: the features in range, in the order given, each by its ow
   const offsets = Int32Array.of(0, 8, 16);
   const base = 5;
   const hist = new Float64Array(base + 22);
-  blocks.forEach((b, f) => hist.set(b, base + offsets[f]!));
+  for (const [f, b] of blocks.entries()) hist.set(b, base + offsets[f]!);
   const leaf = leafOf(blocks[0]!, params);
   const monotone = new Int8Array(3);
   const expected = (order: readonly number[]): SplitCandidate => {

@@ -269,11 +269,17 @@ test('a bucket of two PDs under ρ > 0: each keeps its own stressed default rate
   const shifted = (pd: number) => normalCdf(normalInverse(pd) - Math.sqrt(rho) * 3);
   const expected = 600 * (shifted(0.107) - shifted(0.1));
   for (const [name, kernel] of kernels) {
-    const out = simulate(kernel, loans, oneFactorModel(2, rho), { scenarios: 4000, seed: 13 }, {
-      name: 'good',
-      factorShift: Float64Array.of(3),
-      pdMultiplier: Float64Array.of(1, 1),
-    });
+    const out = simulate(
+      kernel,
+      loans,
+      oneFactorModel(2, rho),
+      { scenarios: 4000, seed: 13 },
+      {
+        name: 'good',
+        factorShift: Float64Array.of(3),
+        pdMultiplier: Float64Array.of(1, 1),
+      },
+    );
     const low = segmentColumn(out, 2, 0);
     const high = segmentColumn(out, 2, 1);
     const difference = moments(Float64Array.from(high, (v, s) => v - (low[s] as number)));
@@ -291,6 +297,9 @@ test('an LGD of 1 is fixed: no Beta draw, so the results are the same with or wi
     const fixed = simulate(kernel, loans, oneFactorModel(2, 0.3), { scenarios: 100, seed: 4, periods: 2, eadFactor: Float64Array.of(1, 0.5) });
     const beta = simulate(kernel, loans, oneFactorModel(2, 0.3), { scenarios: 100, seed: 4, periods: 2, eadFactor: Float64Array.of(1, 0.5), lgdSd: 0.3 });
     assert.deepEqual(beta, fixed, name);
-    assert.ok(fixed.loss.some((v) => v > 0), name);
+    assert.ok(
+      fixed.loss.some((v) => v > 0),
+      name,
+    );
   }
 });
