@@ -11,6 +11,9 @@ const AREAS = {
     tests: [
       'dist/src/ml/gbdt/objective.test.js',
       'dist/src/ml/gbdt/split.test.js',
+      'dist/src/ml/gbdt/split-constrained.test.js',
+      'dist/src/ml/gbdt/split-categorical.test.js',
+      'dist/src/ml/gbdt/grow.test.js',
       'dist/test/gbdt-xgboost-trees.test.js',
     ],
   },

@@ -154,6 +154,15 @@ test('a factor shift m moves the default rate to Φ(Φ⁻¹(PD) − √ρ·m); t
     );
     const m = moments(shifted.loss);
     assert.ok(Math.abs(m.mean - 100 * stressed) < 4 * m.se, `${name}: ${m.mean} vs ${100 * stressed} ± ${m.se}`);
+    // a high PD under the same shift: most conditional PDs above ½ (the bucket's bound must still cover them)
+    const high = portfolioOf(
+      Array.from({ length: 50 }, () => ({ pd: 0.7, lgd: 1, ead: 1, segment: 0 })),
+      ['all'],
+    );
+    const adverse = { name: 'adverse', factorShift: Float64Array.of(-1), pdMultiplier: Float64Array.of(1) };
+    const highLoss = moments(simulate(kernel, high, oneFactorModel(1, 0.5), { scenarios: 2000, seed: 8 }, adverse).loss);
+    const highExpected = 50 * normalCdf(normalInverse(0.7) + Math.sqrt(0.5));
+    assert.ok(Math.abs(highLoss.mean - highExpected) < 4 * highLoss.se, `${name} PD 0.7: ${highLoss.mean} vs ${highExpected} ± ${highLoss.se}`);
     const two = moments(simulate(kernel, loans, oneFactorModel(1, rho), { scenarios: 3000, seed: 6, periods: 2, eadFactor: Float64Array.of(1, 0.5) }).loss);
     const expected = 100 * (0.05 + 0.95 * 0.05 * 0.5);
     assert.ok(Math.abs(two.mean - expected) < 4 * two.se, `${name} two periods: ${two.mean} vs ${expected} ± ${two.se}`);
@@ -218,5 +227,79 @@ test('importance sampling: E[w] = 1, E[w²] = e^{μ²}, and E[w·L] is still the
     assert.ok(Math.abs(el.mean - 1.5) < 4 * el.se, `${name}: E[wL] ${el.mean} vs 1.5 ± ${el.se}`);
     // shifted towards bad economies, the plain mean of L is above the EL
     assert.ok(moments(out.loss).mean > 1.5 + 4 * el.se, name);
+  }
+});
+
+test('blocks simulated in separate ranges (as the threads do) give the one-call results, each block from its own stream', () => {
+  const rows: Loan[] = [];
+  for (let i = 0; i < 40; i++) rows.push({ pd: 0.2, lgd: 0.6, ead: 1 + (i % 3), segment: i % 2 });
+  const loans = portfolioOf(rows, ['a', 'b']);
+  const model = oneFactorModel(2, 0.25);
+  const plan = buildSimulationPlan(loans, model, baselineScenario(1, 2));
+  // 150 scenarios: blocks 0 and 1 full, block 2 holds 22
+  const options: KernelOptions = { scenarios: 150, seed: 7, periods: 2, eadFactor: Float64Array.of(1, 0.5), lgdSd: 0.2, importanceShift: -0.5 };
+  for (const [name, kernel] of kernels) {
+    const whole = allocateResults(plan, 150);
+    kernel(plan, options, 0, 3, whole);
+    const parts = allocateResults(plan, 150);
+    kernel(plan, options, 2, 3, parts);
+    kernel(plan, options, 0, 1, parts);
+    kernel(plan, options, 1, 2, parts);
+    assert.deepEqual(parts, whole, name);
+    // a range writes its own scenarios only
+    const middle = allocateResults(plan, 150);
+    kernel(plan, options, 1, 2, middle);
+    assert.deepEqual([...middle.loss.subarray(64, 128)], [...whole.loss.subarray(64, 128)], name);
+    assert.ok(middle.loss.subarray(0, 64).every((v) => v === 0) && middle.loss.subarray(128).every((v) => v === 0), name);
+    assert.ok(middle.weight.subarray(128).every((v) => v === 0) && middle.segmentLoss.subarray(256).every((v) => v === 0), name);
+    // some scenarios lose and some do not: the comparison above is not between zeros
+    assert.ok(whole.loss.some((v) => v > 0) && whole.loss.some((v, s) => v !== whole.loss[0] && s > 0), name);
+  }
+});
+
+test('a bucket of two PDs under ρ > 0: each keeps its own stressed default rate (the thinning squeeze accepts no extra candidate)', () => {
+  // PD 0.1 and 0.107 lie 0.039 apart in threshold: one bucket. A good economy (factor shift +3, ρ = 0.1) moves the
+  // factor term √ρ·Y above the bucket's half-width in almost every scenario, so a wrong lower bound of the bucket's
+  // rates would accept the low-PD candidates at the high PD's rate. Paired per scenario:
+  // E[N(0.107) − N(0.1)] = 600·(Φ(Φ⁻¹(0.107) − √ρ·3) − Φ(Φ⁻¹(0.1) − √ρ·3)) ≈ 0.78.
+  const rows: Loan[] = [];
+  for (let i = 0; i < 600; i++) rows.push({ pd: 0.1, lgd: 1, ead: 1, segment: 0 }, { pd: 0.107, lgd: 1, ead: 1, segment: 1 });
+  const loans = portfolioOf(rows, ['low', 'high']);
+  const rho = 0.1;
+  const shifted = (pd: number) => normalCdf(normalInverse(pd) - Math.sqrt(rho) * 3);
+  const expected = 600 * (shifted(0.107) - shifted(0.1));
+  for (const [name, kernel] of kernels) {
+    const out = simulate(
+      kernel,
+      loans,
+      oneFactorModel(2, rho),
+      { scenarios: 4000, seed: 13 },
+      {
+        name: 'good',
+        factorShift: Float64Array.of(3),
+        pdMultiplier: Float64Array.of(1, 1),
+      },
+    );
+    const low = segmentColumn(out, 2, 0);
+    const high = segmentColumn(out, 2, 1);
+    const difference = moments(Float64Array.from(high, (v, s) => v - (low[s] as number)));
+    assert.ok(Math.abs(difference.mean - expected) < 4 * difference.se, `${name}: ${difference.mean} vs ${expected} ± ${difference.se}`);
+    assert.ok(expected > 6 * difference.se, `${name}: the test separates the two rates`);
+    const lowMean = moments(low);
+    assert.ok(Math.abs(lowMean.mean - 600 * shifted(0.1)) < 4 * lowMean.se, `${name}: low ${lowMean.mean} vs ${600 * shifted(0.1)}`);
+  }
+});
+
+test('an LGD of 1 is fixed: no Beta draw, so the results are the same with or without an LGD standard deviation', () => {
+  const rows: Loan[] = Array.from({ length: 30 }, (_, i) => ({ pd: 0.2 + 0.01 * (i % 5), lgd: 1, ead: 1 + (i % 4), segment: i % 2 }));
+  const loans = portfolioOf(rows, ['a', 'b']);
+  for (const [name, kernel] of kernels) {
+    const fixed = simulate(kernel, loans, oneFactorModel(2, 0.3), { scenarios: 100, seed: 4, periods: 2, eadFactor: Float64Array.of(1, 0.5) });
+    const beta = simulate(kernel, loans, oneFactorModel(2, 0.3), { scenarios: 100, seed: 4, periods: 2, eadFactor: Float64Array.of(1, 0.5), lgdSd: 0.3 });
+    assert.deepEqual(beta, fixed, name);
+    assert.ok(
+      fixed.loss.some((v) => v > 0),
+      name,
+    );
   }
 });
