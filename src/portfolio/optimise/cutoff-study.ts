@@ -1,7 +1,7 @@
 import type { Frame } from '../../frame/index.js';
 import { cutoffSegmentData } from './cutoff-data.js';
 import { buildCutoffProblem, type CutoffConfig } from './cutoff-problem.js';
-import { ConfigReader, readCutoffActions, readEconomics, readFrontier, readLimits, readScoreSegmentation, readSolver, selectRows } from './optimise-config.js';
+import { COMMON_LIMITS, ConfigReader, readCutoffActions, readEconomics, readFrontier, readLimits, readScoreSegmentation, readSolver, selectRows } from './optimise-config.js';
 import { computeFrontier, type FrontierPoint, optimisePolicy, type PolicyOptimum } from './optimise-policy.js';
 import { segmentPolicy } from './policy-segments.js';
 import type { InfeasibleResult, LpSolver, UnsolvedResult } from './solve-assignment.js';
@@ -66,7 +66,7 @@ export async function studyCutoffs(frame: Frame, raw: unknown, file: string, opt
   const problem = buildCutoffProblem(data, cutoffConfig);
   const result = await optimisePolicy(problem, solveOptions);
   const study: PolicyStudy = { problem: 'cutoffs', segments: data.labels.length, actions: problem.model.actions, result };
-  const sweep = readFrontier(config, 'bad_rate_max');
+  const sweep = readFrontier(config, COMMON_LIMITS);
   if (!options.frontier) return study;
   const parameter = sweep?.parameter ?? 'bad_rate_max';
   const values = sweep?.values ?? defaultSweep(cutoffConfig.limits[parameter as keyof typeof cutoffConfig.limits]);

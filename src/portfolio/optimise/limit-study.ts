@@ -2,7 +2,7 @@ import type { Frame } from '../../frame/index.js';
 import type { PolicyStudy, StudyOptions } from './cutoff-study.js';
 import { defaultSweep } from './cutoff-study.js';
 import { buildLimitProblem, type LimitConfig } from './limit-problem.js';
-import { ConfigReader, readEconomics, readFrontier, readLimits, readScoreSegmentation, readSolver, selectRows } from './optimise-config.js';
+import { COMMON_LIMITS, ConfigReader, readEconomics, readFrontier, readLimits, readScoreSegmentation, readSolver, selectRows } from './optimise-config.js';
 import { computeFrontier, optimisePolicy } from './optimise-policy.js';
 import { segmentPolicy } from './policy-segments.js';
 
@@ -51,7 +51,7 @@ export async function studyLimits(frame: Frame, raw: unknown, file: string, opti
   const result = await optimisePolicy(problem, solveOptions);
   const study: PolicyStudy = { problem: 'limits', segments: segments.labels.length, actions: problem.model.actions, result };
   if (!options.frontier) return study;
-  const sweep = readFrontier(config, 'exposure_increase_max');
+  const sweep = readFrontier(config, ['exposure_increase_max', 'provision_increase_max', ...COMMON_LIMITS]);
   const parameter = sweep?.parameter ?? 'exposure_increase_max';
   const values = sweep?.values ?? defaultSweep((limitConfig.limits as Record<string, number | undefined>)[parameter]);
   const points = await computeFrontier(

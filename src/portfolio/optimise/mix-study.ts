@@ -4,7 +4,7 @@ import { oneFactorModel } from '../simulate/portfolio-model.js';
 import type { PolicyStudy, StudyOptions } from './cutoff-study.js';
 import { defaultSweep } from './cutoff-study.js';
 import { buildMixProblem, type MixConfig, mixRisk } from './mix-problem.js';
-import { ConfigReader, readEconomics, readFrontier, readLimits, readSolver, selectRows } from './optimise-config.js';
+import { COMMON_LIMITS, ConfigReader, readEconomics, readFrontier, readLimits, readSolver, selectRows } from './optimise-config.js';
 import { computeFrontier, optimisePolicy } from './optimise-policy.js';
 import { segmentPolicy } from './policy-segments.js';
 
@@ -80,7 +80,7 @@ export async function studyMix(frame: Frame, raw: unknown, file: string, options
     ...(risk === undefined ? {} : { risk }),
   };
   if (!options.frontier) return study;
-  const sweep = readFrontier(config, mixConfig.cvar === undefined ? 'bad_rate_max' : 'cvar_max');
+  const sweep = readFrontier(config, mixConfig.cvar === undefined ? COMMON_LIMITS : ['cvar_max', ...COMMON_LIMITS]);
   const parameter = sweep?.parameter ?? (mixConfig.cvar === undefined ? 'bad_rate_max' : 'cvar_max');
   const withValue = (value: number): MixConfig =>
     parameter === 'cvar_max' && mixConfig.cvar !== undefined

@@ -97,21 +97,23 @@ export function readEconomics(config: ConfigReader): Economics {
   };
 }
 
+/** The `limits:` keys every study reads (a study may add its own). */
+export const COMMON_LIMITS = [
+  'bad_rate_max',
+  'bad_rate_amount_max',
+  'approval_min',
+  'approved_min',
+  'el_budget',
+  'capital_budget',
+  'amount_max',
+  'amount_min',
+] as const;
+
 /** `limits:` — the common constraints (any subset), plus the problem's own `extraKeys` (amounts). */
 export function readLimits(config: ConfigReader, extraKeys: readonly string[] = []): CommonLimits & Readonly<Record<string, number>> {
   if (!config.has('limits')) return {};
   const l = config.child('limits');
-  const known = [
-    'bad_rate_max',
-    'bad_rate_amount_max',
-    'approval_min',
-    'approved_min',
-    'el_budget',
-    'capital_budget',
-    'amount_max',
-    'amount_min',
-    ...extraKeys,
-  ];
+  const known = [...COMMON_LIMITS, ...extraKeys];
   for (const key of Object.keys(l.raw)) if (!known.includes(key)) l.fail(key, `unknown limit (known: ${known.join(', ')})`);
   const share: [number, number] = [0, 1];
   const amount: [number, number] = [0, Number.POSITIVE_INFINITY];
@@ -150,11 +152,17 @@ export function readCutoffActions(config: ConfigReader): CutoffAction[] {
   return actions;
 }
 
-/** `frontier:` — the swept parameter and its values. */
-export function readFrontier(config: ConfigReader, fallbackParameter: string): { parameter: string; values: number[] } | undefined {
+/**
+ * `frontier:` — the swept parameter and its values. `parameters` are the limits the study's
+ * constraints read (the first is the default): sweeping any other key would solve the same problem
+ * at every point, so it is refused.
+ */
+export function readFrontier(config: ConfigReader, parameters: readonly [string, ...string[]]): { parameter: string; values: number[] } | undefined {
   if (!config.has('frontier')) return undefined;
   const f = config.child('frontier');
-  return { parameter: f.optionalString('parameter') ?? fallbackParameter, values: f.numbers('values') };
+  const parameter = f.optionalString('parameter') ?? parameters[0];
+  if (!parameters.includes(parameter)) f.fail('parameter', `must be one of ${parameters.join(', ')} (got "${parameter}")`);
+  return { parameter, values: f.numbers('values') };
 }
 
 /** `solver:` — time_limit (seconds) and gap. */
