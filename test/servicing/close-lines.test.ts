@@ -260,6 +260,42 @@ for (const backend of backends()) {
       assert.deepEqual(await snapshot(t.db, ids), before);
     });
 
+    test('the portfolio summary, NPA classes and ECL by stage include the lines (no loans in this book)', async () => {
+      const get = async (route: string) => {
+        const res = await t.app.inject({ method: 'GET', url: `/api/v1/portfolio/${route}`, headers: { authorization: `Bearer ${t.keys.auditor}` } });
+        assert.equal(res.statusCode, 200, res.body);
+        return res.json();
+      };
+      // On 05-31: A drawn 1,000.00 − 16.85 = 983.15 and B 1,000.00 are NPAs (Sub-standard, 15%: 147.47 and
+      // 150.00); C 808.21 is Standard (0.4%: 3.23).
+      const summary = await get('summary');
+      assert.deepEqual(
+        [summary.outstanding, summary.lines_outstanding, summary.npa_loans, summary.npa_lines, summary.npa_amount, summary.npa_provisions, summary.provisions],
+        ['2791.36', '2791.36', 0, 2, '1983.15', '297.47', '300.70'],
+      );
+      assert.equal(summary.gross_npa_ratio, 198_315 / 279_136);
+      assert.equal(summary.net_npa_ratio, (198_315 - 29_747) / (279_136 - 29_747));
+      const npa = await get('npa');
+      assert.deepEqual(
+        npa.classes.filter((c: { lines: number }) => c.lines > 0).map((c: Row) => [c.irac_class, c.loans, c.lines, c.outstanding, c.provision]),
+        [
+          ['Standard', 0, 1, '808.21', '3.23'],
+          ['Sub-standard', 0, 2, '1983.15', '297.47'],
+        ],
+      );
+      // EAD = drawn + 0.5 × undrawn: A 983.15 + 2,008.43 (4,016.85 / 2, rounded) = 2,991.58, ECL 0.45 × that = 1,346.21;
+      // B 3,000.00, 1,350.00; C (stage 1) 808.21 + 2,095.90 = 2,904.11, ECL 0.02 × 0.45 × 2,904.11 = 26.14.
+      const ecl = await get('ecl');
+      assert.deepEqual(
+        ecl.stages.map((x: Row) => [x.stage, x.loans, x.lines, x.exposure, x.ecl]),
+        [
+          [1, 0, 1, '2904.11', '26.14'],
+          [2, 0, 0, '0.00', '0.00'],
+          [3, 0, 2, '5991.58', '2696.21'],
+        ],
+      );
+    });
+
     test('a catch-up over missed dates writes exactly what closing day by day wrote', async () => {
       const t2 = await startTestService(backend, { clock: () => new Date('2025-07-01T09:00:00Z') });
       try {
