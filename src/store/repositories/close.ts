@@ -159,7 +159,6 @@ async function closeLines(tx: Transaction, asOf: string, previous: string | null
   for (const statement of [INSERT_LINE_STATEMENTS, INSERT_LINE_CLASSIFICATIONS, POST_LINE_JOURNALS, INSERT_LINE_CLASS_ALERTS, UPDATE_LINES])
     await tx.query(statement, [asOf]);
   const counts = (await tx.query<{ lines: string; npa_lines: string; alerts: string }>(COUNT_LINES)).rows[0];
-  await tx.query('DROP TABLE line_points, line_stage');
   return { lines: Number(counts?.lines ?? 0), npaLines: Number(counts?.npa_lines ?? 0), alerts: Number(jumps?.n ?? 0) + Number(counts?.alerts ?? 0) };
 }
 
