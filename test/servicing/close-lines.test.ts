@@ -311,3 +311,32 @@ for (const backend of backends()) {
     });
   });
 }
+
+// Row locks need two connections: PostgreSQL only (PGlite runs one statement at a time anyway).
+if (backends().includes('postgres'))
+  describe('a line’s close and its movements exclude each other (PostgreSQL)', () => {
+    test('the close waits for a movement holding the line’s lock, then closes it with that movement', async () => {
+      const t = await startTestService('postgres', { clock: () => new Date('2025-07-01T09:00:00Z') });
+      try {
+        await configure(t);
+        const ids = await openLines(t);
+        let closing: Promise<unknown> | undefined;
+        let finished = false;
+        await t.db.transaction(async (tx) => {
+          // What a draw or repayment does first (moveCreditLine: the line's row, FOR UPDATE).
+          await tx.query('SELECT 1 FROM credit_lines WHERE id = $1 FOR UPDATE', [ids.A]);
+          closing = closeBook(t.db, '2025-01-05').then(() => {
+            finished = true;
+          });
+          await new Promise((resolve) => setTimeout(resolve, 1_500));
+          assert.equal(finished, false, 'the close went ahead while a movement held the line');
+          await tx.query("UPDATE credit_lines SET day_count = '30/360' WHERE id = $1", [ids.A]);
+        });
+        await closing;
+        // Closed after the movement committed: 5 days of 1,000.00 at 12% on 30/360 = 16.66.
+        assert.equal((await history(t.db, ids.A, '2025-01-05')).interest_accrued, Math.floor((100_000 * 0.12 * 5) / 360));
+      } finally {
+        await t.close();
+      }
+    });
+  });
