@@ -196,9 +196,11 @@ export async function openCreditLine(
 }
 
 /**
- * A draw on (Dr loan portfolio, Cr cash) or a repayment of (Dr cash, Cr loan portfolio) an active
- * credit line: a draw above the available limit or a repayment above the balance is 422. A
- * repeated `externalId` for the same movement returns it (`replayed`); for another, 409.
+ * A draw on (Dr loan portfolio, Cr cash) or a repayment of (Dr cash, Cr interest then loan
+ * portfolio) an active credit line: the line's movements are replayed in value-date order and
+ * each repayment pays the interest accrued to the day before first (`reallocate`). A draw above
+ * the available limit or a repayment above what is owed is 422. A repeated `externalId` for the
+ * same movement returns it (`replayed`); for another, 409.
  */
 export async function moveCreditLine(
   q: Queryable,
