@@ -148,6 +148,7 @@ for (const backend of backends()) {
         irac_class: 'Sub-standard',
         npa: true,
         loans: 1,
+        lines: 0,
         outstanding: cents(1_550_000 - first.principal),
         provision: cents(Math.round(0.15 * (1_550_000 - first.principal))),
       });
