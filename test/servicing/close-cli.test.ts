@@ -15,7 +15,7 @@ test('credo close --as-of --data-dir --json: the contract keys; a re-run returns
     assert.equal(first.code, 0, first.err);
     const a = JSON.parse(first.out);
     for (const key of ['as_of', 'loans', 'seconds', 'npa_loans', 'alerts']) assert.ok(key in a, key);
-    assert.deepEqual({ ...a, seconds: 0 }, { as_of: '2025-06-28', loans: 0, seconds: 0, npa_loans: 0, alerts: 0, dates_closed: 1 });
+    assert.deepEqual({ ...a, seconds: 0 }, { as_of: '2025-06-28', loans: 0, seconds: 0, npa_loans: 0, alerts: 0, lines: 0, npa_lines: 0, dates_closed: 1 });
     const again = JSON.parse((await runCliCaptured(commands, ['close', '--as-of', '2025-06-28', '--data-dir', 'book', '--json'], dir)).out);
     assert.deepEqual(again, { ...a, dates_closed: 0 });
     const caught = JSON.parse((await runCliCaptured(commands, ['close', '--as-of', '2025-06-30', '--data-dir', 'book', '--json'], dir)).out);

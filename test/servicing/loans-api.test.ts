@@ -111,7 +111,10 @@ for (const backend of backends()) {
       // alerts: stage 1 → 2 and the behavioural PD doubled (odds · 2^(63/30) = 4.3×).
       const close = await post('/api/v1/jobs/close', { as_of: '2025-05-17' }, 'admin');
       assert.equal(close.statusCode, 200, close.body);
-      assert.deepEqual({ ...(close.json() as object), seconds: 0 }, { as_of: '2025-05-17', loans: 1, seconds: 0, npa_loans: 0, alerts: 2, dates_closed: 1 });
+      assert.deepEqual(
+        { ...(close.json() as object), seconds: 0 },
+        { as_of: '2025-05-17', loans: 1, seconds: 0, npa_loans: 0, alerts: 2, lines: 0, npa_lines: 0, dates_closed: 1 },
+      );
       const { rows: cls } = await t.db.query<{ dpd: number; irac_class: string; ifrs9_stage: number }>(
         'SELECT dpd, irac_class, ifrs9_stage FROM loan_classifications WHERE loan_id = $1',
         [id],
@@ -145,6 +148,7 @@ for (const backend of backends()) {
         irac_class: 'Sub-standard',
         npa: true,
         loans: 1,
+        lines: 0,
         outstanding: cents(1_550_000 - first.principal),
         provision: cents(Math.round(0.15 * (1_550_000 - first.principal))),
       });

@@ -27,11 +27,21 @@ export const closeCommand = defineCommand({
       throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'as-of', problem: 'must be a calendar date YYYY-MM-DD', value: asOf });
     }
     const run = await withStore(args['data-dir'], context.cwd, (db) => closeBook(db, asOf));
-    const result = { as_of: run.asOf, loans: run.loans, seconds: run.seconds, npa_loans: run.npaLoans, alerts: run.alerts, dates_closed: run.datesClosed };
+    const result = {
+      as_of: run.asOf,
+      loans: run.loans,
+      seconds: run.seconds,
+      npa_loans: run.npaLoans,
+      alerts: run.alerts,
+      lines: run.lines,
+      npa_lines: run.npaLines,
+      dates_closed: run.datesClosed,
+    };
     printResult(
       context,
       result,
-      () => `closed ${result.as_of}: ${result.loans} loans, ${result.npa_loans} NPA, ${result.alerts} alerts (${result.dates_closed} dates closed now)\n`,
+      () =>
+        `closed ${result.as_of}: ${result.loans} loans, ${result.npa_loans} NPA, ${result.lines} credit lines (${result.npa_lines} NPA), ${result.alerts} alerts (${result.dates_closed} dates closed now)\n`,
     );
     return 0;
   },

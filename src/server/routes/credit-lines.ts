@@ -2,7 +2,15 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { CredoError } from '../../errors/index.js';
-import { type CreditLine, getCreditLine, listLimitChanges, moveCreditLine, openCreditLine } from '../../store/repositories/credit-lines.js';
+import {
+  type CreditLine,
+  getCreditLine,
+  type LineStatement,
+  listLimitChanges,
+  listLineStatements,
+  moveCreditLine,
+  openCreditLine,
+} from '../../store/repositories/credit-lines.js';
 import { type LimitReview, reverseLimitReview, runLimitReview } from '../../store/repositories/limit-reviews.js';
 import { SubmitHeaders } from '../schemas/applications.js';
 import { IdParams } from '../schemas/common.js';
@@ -22,6 +30,38 @@ const LineView = Type.Object({
   available: Money,
   annual_rate: Type.String(),
   opened_on: IsoDate,
+  day_count: Type.String({ description: 'interest day count: actual/365 (default) or 30/360' }),
+});
+const NullableDate = Type.Union([IsoDate, Type.Null()]);
+/** The figures of the line's last daily close (docs/servicing.md, Credit lines). */
+const LineCloseView = Type.Object({
+  last_close: NullableDate,
+  dpd: Type.Integer(),
+  irac_class: Type.String(),
+  npa: Type.Boolean(),
+  npa_since: NullableDate,
+  ifrs9_stage: Type.Integer(),
+  ecl: Money,
+  provision: Money,
+  interest_accrued: Money,
+  interest_recognised: Money,
+  interest_paid: Money,
+  interest_billed_unpaid: Money,
+  minimum_due: Money,
+  oldest_due_date: NullableDate,
+  next_due_date: NullableDate,
+  next_statement_date: NullableDate,
+  statements: Type.Array(
+    Type.Object({
+      statement_date: IsoDate,
+      due_date: IsoDate,
+      principal: Money,
+      interest_billed: Money,
+      interest_unpaid: Money,
+      minimum_due: Money,
+      past_due: Money,
+    }),
+  ),
 });
 const ReviewView = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -43,6 +83,39 @@ function lineJson(l: CreditLine) {
     available: money(l.creditLimit - l.balance, l.currency),
     annual_rate: l.annualRate,
     opened_on: l.openedOn,
+    day_count: l.dayCount,
+  };
+}
+
+function lineCloseJson(l: CreditLine, statements: readonly LineStatement[]) {
+  const c = l.close;
+  const m = (v: number) => money(v, l.currency);
+  return {
+    last_close: c.lastClose,
+    dpd: c.dpd,
+    irac_class: c.iracClass,
+    npa: c.npaSince !== null,
+    npa_since: c.npaSince,
+    ifrs9_stage: c.ifrs9Stage,
+    ecl: m(c.ecl),
+    provision: m(c.provision),
+    interest_accrued: m(c.interestAccrued),
+    interest_recognised: m(c.interestRecognised),
+    interest_paid: m(c.interestPaid),
+    interest_billed_unpaid: m(c.interestBilledUnpaid),
+    minimum_due: m(c.minimumDue),
+    oldest_due_date: c.oldestDueDate,
+    next_due_date: c.nextDueDate,
+    next_statement_date: c.nextStatementDate,
+    statements: statements.map((s) => ({
+      statement_date: s.statementDate,
+      due_date: s.dueDate,
+      principal: m(s.principal),
+      interest_billed: m(s.interestBilled),
+      interest_unpaid: m(s.interestUnpaid),
+      minimum_due: m(s.minimumDue),
+      past_due: m(s.pastDue),
+    })),
   };
 }
 
@@ -62,7 +135,16 @@ export function creditLineRoutes(app: FastifyInstance, service: Service): void {
         tags: ['credit lines'],
         summary: 'Open a revolving credit line from an approved application (limit and price of its decision)',
         headers: SubmitHeaders,
-        body: Type.Object({ application_id: Type.String({ format: 'uuid' }), opened_on: IsoDate }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            application_id: Type.String({ format: 'uuid' }),
+            opened_on: IsoDate,
+            day_count: Type.Optional(
+              Type.Union([Type.Literal('actual/365'), Type.Literal('30/360')], { description: 'interest day count (default actual/365)' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
         response: { 201: LineView },
       },
     },
@@ -74,7 +156,10 @@ export function creditLineRoutes(app: FastifyInstance, service: Service): void {
         request.headers['idempotency-key'],
         { method: 'POST', path: request.url, body: request.body },
         201,
-        async (tx) => lineJson(await openCreditLine(tx, { applicationId: request.body.application_id, openedOn: request.body.opened_on }, actor)),
+        async (tx) =>
+          lineJson(
+            await openCreditLine(tx, { applicationId: request.body.application_id, openedOn: request.body.opened_on, dayCount: request.body.day_count }, actor),
+          ),
       );
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(result.status as never).send(result.body as never);
@@ -87,11 +172,12 @@ export function creditLineRoutes(app: FastifyInstance, service: Service): void {
       config: { access: LOAN_READERS },
       schema: {
         tags: ['credit lines'],
-        summary: 'A credit line with its limit history (newest first)',
+        summary: 'A credit line with its limit history (newest first), its statements (newest first) and the figures of its last daily close',
         params: IdParams,
         response: {
           200: Type.Object({
             ...LineView.properties,
+            ...LineCloseView.properties,
             limit_changes: Type.Array(
               Type.Object({
                 review_id: Type.String(),
@@ -111,8 +197,10 @@ export function creditLineRoutes(app: FastifyInstance, service: Service): void {
       const line = await getCreditLine(service.db, request.params.id);
       if (line === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'credit line', id: request.params.id });
       const changes = await listLimitChanges(service.db, line.id);
+      const statements = await listLineStatements(service.db, line.id);
       return {
         ...lineJson(line),
+        ...lineCloseJson(line, statements),
         limit_changes: changes.map((c) => ({
           review_id: c.reviewId,
           as_of: c.asOf,

@@ -21,6 +21,8 @@ export function jobRoutes(app: FastifyInstance, service: Service): void {
             seconds: Type.Number(),
             npa_loans: Type.Integer(),
             alerts: Type.Integer(),
+            lines: Type.Integer({ description: 'active credit lines closed' }),
+            npa_lines: Type.Integer(),
             dates_closed: Type.Integer(),
           }),
         },
@@ -28,7 +30,16 @@ export function jobRoutes(app: FastifyInstance, service: Service): void {
     },
     async (request) => {
       const r = await closeBook(service.db, request.body.as_of);
-      return { as_of: r.asOf, loans: r.loans, seconds: r.seconds, npa_loans: r.npaLoans, alerts: r.alerts, dates_closed: r.datesClosed };
+      return {
+        as_of: r.asOf,
+        loans: r.loans,
+        seconds: r.seconds,
+        npa_loans: r.npaLoans,
+        alerts: r.alerts,
+        lines: r.lines,
+        npa_lines: r.npaLines,
+        dates_closed: r.datesClosed,
+      };
     },
   );
 }

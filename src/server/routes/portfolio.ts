@@ -60,6 +60,8 @@ export function portfolioRoutes(app: FastifyInstance, service: Service): void {
             average_size: Money,
             outstanding: Money,
             npa_loans: Type.Integer(),
+            npa_lines: Type.Integer({ description: 'active credit lines that are NPAs' }),
+            lines_outstanding: Type.String({ description: 'drawn principal of active credit lines (included in outstanding), decimal string' }),
             npa_amount: Money,
             npa_provisions: Money,
             provisions: Money,
@@ -81,6 +83,8 @@ export function portfolioRoutes(app: FastifyInstance, service: Service): void {
         average_size: money(s.averageSize),
         outstanding: money(s.outstanding),
         npa_loans: s.npaLoans,
+        npa_lines: s.npaLines,
+        lines_outstanding: money(s.linesOutstanding),
         npa_amount: money(s.npaAmount),
         npa_provisions: money(s.npaProvisions),
         provisions: money(s.provisions),
@@ -99,10 +103,19 @@ export function portfolioRoutes(app: FastifyInstance, service: Service): void {
       config: { access: READERS },
       schema: {
         tags: ['portfolio'],
-        summary: 'Active loans by RBI IRAC class with outstanding principal and provisions (classes of the last close)',
+        summary: 'Active loans and credit lines by RBI IRAC class with outstanding (drawn) principal and provisions (classes of the last close)',
         response: {
           200: Type.Object({
-            classes: Type.Array(Type.Object({ irac_class: Type.String(), npa: Type.Boolean(), loans: Type.Integer(), outstanding: Money, provision: Money })),
+            classes: Type.Array(
+              Type.Object({
+                irac_class: Type.String(),
+                npa: Type.Boolean(),
+                loans: Type.Integer(),
+                lines: Type.Integer(),
+                outstanding: Money,
+                provision: Money,
+              }),
+            ),
           }),
         },
       },
@@ -112,6 +125,7 @@ export function portfolioRoutes(app: FastifyInstance, service: Service): void {
         irac_class: r.iracClass,
         npa: k >= IRAC_NPA_FROM,
         loans: r.loans,
+        lines: r.lines,
         outstanding: money(r.outstanding),
         provision: money(r.provision),
       })),
@@ -329,15 +343,17 @@ export function portfolioRoutes(app: FastifyInstance, service: Service): void {
       config: access,
       schema: {
         tags: ['portfolio'],
-        summary: 'Expected credit loss by IFRS 9 stage: loans, exposure (outstanding principal), ECL and coverage at each active loan’s last close',
+        summary:
+          'Expected credit loss by IFRS 9 stage: loans, credit lines, exposure (outstanding principal; a line’s drawn + CCF × undrawn), ECL and coverage at each active loan’s and line’s last close',
         querystring: NoQuery,
         response: { 200: EclResponse },
       },
     },
     async () => {
       const e = await eclByStage(service.db);
-      const row = (r: { loans: number; exposure: number; ecl: number; coverage: number }) => ({
+      const row = (r: { loans: number; lines: number; exposure: number; ecl: number; coverage: number }) => ({
         loans: r.loans,
+        lines: r.lines,
         exposure: money(r.exposure),
         ecl: money(r.ecl),
         coverage: r.coverage,

@@ -86,8 +86,14 @@ export const RollRatesResponse = Type.Object({
   balance_shares: Type.Array(Type.Array(Share)),
 });
 
-const EclRow = { loans: Type.Integer(), exposure: Money, ecl: Money, coverage: Type.Number({ minimum: 0 }) };
-/** ECL by IFRS 9 stage at each active loan's last close. */
+const EclRow = {
+  loans: Type.Integer(),
+  lines: Type.Integer({ description: 'credit lines (exposure: drawn + CCF × undrawn)' }),
+  exposure: Money,
+  ecl: Money,
+  coverage: Type.Number({ minimum: 0 }),
+};
+/** ECL by IFRS 9 stage at each active loan's and credit line's last close. */
 export const EclResponse = Type.Object({
   stages: Type.Array(Type.Object({ stage: Type.Integer({ minimum: 1, maximum: 3 }), ...EclRow })),
   total: Type.Object(EclRow),

@@ -9,10 +9,46 @@ import { IRAC_BUCKETS, RBI_PROVISION_RATES } from '../../finance/index.js';
  * `behaviouralPd` and `replayLoan`'s late fees (a test compares them loan by loan).
  */
 
-const RATES = IRAC_BUCKETS.map((b) => `('${b}', ${RBI_PROVISION_RATES[b]}::float8)`).join(', ');
+/** The RBI provision rate of each IRAC class, as a VALUES list `(class, rate)`. */
+export const PROVISION_RATES = IRAC_BUCKETS.map((b) => `('${b}', ${RBI_PROVISION_RATES[b]}::float8)`).join(', ');
+
+// The classification rules as SQL fragments over a row's columns (prefix \`r\`: \`npa_since\`, \`dpd\`,
+// \`m\` whole months as NPA, \`pd\` origination PD, \`pd_b\` behavioural PD, \`prev_pd\`, \`stage\`), shared by
+// the loans' and the credit lines' close so both apply exactly \`classifyLoan\`'s rules
+// (\`iracCode\`, \`behaviouralPd\`, \`pdDoubled\`; tests compare them with it).
+
+/** NPA date: kept while in arrears (upgrade only at dpd 0), else the first day dpd exceeded the NPA dpd (the `WHEN` arms of a `CASE`). */
+export const NPA_SINCE_RULE = (prevSince: string, dpd: string, npaDpd: string) =>
+  `WHEN ${prevSince} IS NOT NULL AND ${dpd} > 0 THEN ${prevSince}
+              WHEN ${dpd} > ${npaDpd} THEN $1::date - (${dpd} - ${npaDpd} - 1)`;
+
+/** Whole calendar months as NPA on `$1` (null for a performing account), as `monthsBetween`. */
+export const NPA_MONTHS =
+  "CASE WHEN npa_since IS NOT NULL THEN (date_part('year', age($1::date, npa_since)) * 12 + date_part('month', age($1::date, npa_since)))::int END";
+
+/** The IRAC class label (`iracCode`): SMA by dpd, NPA classes by months as NPA (`m`). */
+export const IRAC_CLASS = (r: string) =>
+  `CASE WHEN ${r}npa_since IS NULL THEN CASE WHEN ${r}dpd <= 0 THEN 'Standard' WHEN ${r}dpd <= 30 THEN 'SMA-0' WHEN ${r}dpd <= 60 THEN 'SMA-1' ELSE 'SMA-2' END
+              WHEN ${r}m <= 12 THEN 'Sub-standard' WHEN ${r}m <= 24 THEN 'Doubtful D1' WHEN ${r}m <= 48 THEN 'Doubtful D2' ELSE 'Doubtful D3' END`;
+
+/** The behavioural 12-month PD (`behaviouralPd`): odds doubled per 30 dpd, 1 for an NPA. */
+export const BEHAVIOURAL_PD = (r: string) =>
+  `CASE WHEN ${r}npa_since IS NOT NULL OR ${r}pd >= 1 THEN 1::float8 WHEN ${r}pd <= 0 OR ${r}dpd <= 0 THEN greatest(${r}pd, 0)
+              ELSE ${r}pd / (1 - ${r}pd) * power(2::float8, ${r}dpd::float8 / 30) / (1 + ${r}pd / (1 - ${r}pd) * power(2::float8, ${r}dpd::float8 / 30)) END`;
+
+/** IFRS 9 stage: 3 for an NPA, 2 above 30 dpd or when the behavioural PD doubled, else 1. */
+export const IFRS9_STAGE = (r: string) =>
+  `CASE WHEN ${r}npa_since IS NOT NULL THEN 3 WHEN ${r}dpd > 30 OR (${r}pd > 0 AND ${r}pd_b >= 2 * ${r}pd) THEN 2 ELSE 1 END`;
+
+/** The `pd_doubled` alert: the behavioural PD reached twice the origination PD, and had not at the previous close. */
+export const PD_DOUBLED = (r: string) => `${r}pd > 0 AND ${r}pd_b >= 2 * ${r}pd AND NOT coalesce(${r}prev_pd >= 2 * ${r}pd, false)`;
+
+/** ECL = PD·LGD·EAD in minor units, PD by stage: 12-month behavioural (1), lifetime over `months` (2), 1 (3). */
+export const ECL = (r: string, months: string, ead: string) =>
+  `round(((CASE ${r}stage WHEN 3 THEN 1 WHEN 2 THEN 1 - power(1 - ${r}pd_b, ${months}::float8 / 12) ELSE ${r}pd_b END) * ${r}lgd * ${ead})::numeric)::bigint`;
 
 /** Days from `a` to `b` under the product's day count (30E/360 or actual/365), as in `dayCountDays`. */
-const days = (actual: string, a: string, b: string) =>
+export const days = (actual: string, a: string, b: string) =>
   `CASE WHEN ${actual} THEN (${b}) - (${a}) ELSE (360 * (date_part('year', ${b}) - date_part('year', ${a})) + 30 * (date_part('month', ${b}) - date_part('month', ${a}))
      + least(date_part('day', ${b}), 30) - least(date_part('day', ${a}), 30))::int END`;
 
@@ -91,33 +127,30 @@ npa AS (
          pc.pd AS prev_pd,
          -- A restructured loan is an NPA from its restructure date (an NPA keeps its date) while monitored.
          CASE WHEN $1::date >= b.restructured_on AND $1::date < b.monitored_until THEN coalesce(b.prev_since, b.restructured_on)
-              WHEN b.prev_since IS NOT NULL AND a.dpd > 0 THEN b.prev_since
-              WHEN a.dpd > b.npa_dpd THEN $1::date - (a.dpd - b.npa_dpd - 1) END AS npa_since
+              ${NPA_SINCE_RULE('b.prev_since', 'a.dpd', 'b.npa_dpd')} END AS npa_since
     FROM book b JOIN agg a ON a.loan_id = b.id
     CROSS JOIN LATERAL (SELECT a.current_instalment[1] AS n, a.current_instalment[2] AS interest, date '2000-01-01' + a.current_instalment[3]::int AS due_date) c
     LEFT JOIN loan_classifications pc ON pc.loan_id = b.id AND pc.as_of = $4::date AND pc.loan_id BETWEEN $2::uuid AND $3::uuid),
 cls AS (
   SELECT n.*,
-         CASE WHEN n.npa_since IS NULL THEN CASE WHEN n.dpd <= 0 THEN 'Standard' WHEN n.dpd <= 30 THEN 'SMA-0' WHEN n.dpd <= 60 THEN 'SMA-1' ELSE 'SMA-2' END
-              WHEN n.m <= 12 THEN 'Sub-standard' WHEN n.m <= 24 THEN 'Doubtful D1' WHEN n.m <= 48 THEN 'Doubtful D2' ELSE 'Doubtful D3' END AS irac_class,
-         CASE WHEN n.npa_since IS NOT NULL OR n.pd >= 1 THEN 1::float8 WHEN n.pd <= 0 OR n.dpd <= 0 THEN greatest(n.pd, 0)
-              ELSE n.pd / (1 - n.pd) * power(2::float8, n.dpd::float8 / 30) / (1 + n.pd / (1 - n.pd) * power(2::float8, n.dpd::float8 / 30)) END AS pd_b
-    FROM (SELECT npa.*, CASE WHEN npa_since IS NOT NULL THEN (date_part('year', age($1::date, npa_since)) * 12 + date_part('month', age($1::date, npa_since)))::int END AS m
+         ${IRAC_CLASS('n.')} AS irac_class,
+         ${BEHAVIOURAL_PD('n.')} AS pd_b
+    FROM (SELECT npa.*, ${NPA_MONTHS} AS m
             FROM npa) n),
 staged AS MATERIALIZED (
   SELECT c.*, md5('close ' || c.id::text || ' ' || $1::text)::uuid AS journal_id,
-         CASE WHEN c.npa_since IS NOT NULL THEN 3 WHEN c.dpd > 30 OR (c.pd > 0 AND c.pd_b >= 2 * c.pd) THEN 2 ELSE 1 END AS stage,
-         c.pd > 0 AND c.pd_b >= 2 * c.pd AND NOT coalesce(c.prev_pd >= 2 * c.pd, false) AS pd_doubled,
+         ${IFRS9_STAGE('c.')} AS stage,
+         ${PD_DOUBLED('c.')} AS pd_doubled,
          -- Income recognised: the accrual (or what was paid, when more); an NPA's unpaid interest is not income.
          CASE WHEN c.npa_since IS NOT NULL THEN c.interest_paid ELSE greatest(c.scheduled_accrual, c.interest_paid) END AS accrued
     FROM cls c)
 SELECT s.id, s.dpd, k.label AS bucket, s.irac_class, s.npa_since IS NOT NULL AS npa, s.npa_since, s.stage, s.pd_b AS pd,
-       round(((CASE s.stage WHEN 3 THEN 1 WHEN 2 THEN 1 - power(1 - s.pd_b, greatest(s.remaining, 12)::float8 / 12) ELSE s.pd_b END) * s.lgd * s.outstanding)::numeric)::bigint AS ecl,
+       ${ECL('s.', 'greatest(s.remaining, 12)', 's.outstanding')} AS ecl,
        round((r.rate * s.outstanding)::numeric)::bigint AS provision,
        s.outstanding, s.accrued, s.late_fees, s.prev_recognised, s.prev_provision, s.journal_id,
        s.npa_since IS NOT NULL AND s.prev_since IS NULL AS new_npa, s.stage = 2 AND s.prev_stage = 1 AS new_stage_2, s.late3, s.pd_doubled
   FROM staged s
-  JOIN (VALUES ${RATES}) AS r(class, rate) ON r.class = s.irac_class
+  JOIN (VALUES ${PROVISION_RATES}) AS r(class, rate) ON r.class = s.irac_class
   JOIN buckets k ON k.product_id = s.product_id AND k.product_version = s.product_version AND s.dpd > k.above AND s.dpd <= k.upto`;
 
 /** The day's classification of every loan of the chunk (the history: one row per loan and date). */
@@ -165,7 +198,7 @@ export const UTILISATION_JUMP_POINTS = 30;
 export const UTILISATION_JUMP_DAYS = 30;
 
 /** The line's limit at the end of `day`: the latest applied review's new limit by then, else the old limit of the first applied review after it, else its limit. */
-function limitAt(day: string): string {
+export function limitAt(day: string): string {
   const change = (order: string, when: string, column: string) =>
     `(SELECT c.${column} FROM credit_limit_changes c JOIN limit_reviews r ON r.id = c.review_id
        WHERE c.line_id = l.id AND r.status = 'applied' AND r.as_of ${when} ${day} ORDER BY r.as_of ${order}, r.created_at ${order} LIMIT 1)`;

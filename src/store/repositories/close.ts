@@ -2,6 +2,17 @@ import { CredoError } from '../../errors/index.js';
 import { dayNumber, isoDay } from '../../servicing/index.js';
 import type { Database, Transaction } from '../database.js';
 import type { Queryable } from '../queryable.js';
+import {
+  COUNT_LINES,
+  INSERT_LINE_CLASS_ALERTS,
+  INSERT_LINE_CLASSIFICATIONS,
+  INSERT_LINE_STATEMENTS,
+  LOCK_LINES,
+  POST_LINE_JOURNALS,
+  STAGE_LINE_POINTS,
+  STAGE_LINES,
+  UPDATE_LINES,
+} from './close-lines.js';
 import { COUNT, INSERT_ALERTS, INSERT_CLASSIFICATIONS, INSERT_LINE_ALERTS, LOCK_LOANS, POST_JOURNALS, STAGE, UPDATE_LOANS } from './close-statements.js';
 
 /** The figures of one business date's close (as stored; a re-run returns them unchanged). */
@@ -13,6 +24,9 @@ export interface CloseRun {
   /** Early warnings raised that day (`loan_alerts` rows: new NPA, stage 1 → 2, three late instalments in a row, PD doubled; a credit line's utilisation jump). */
   readonly alerts: number;
   readonly seconds: number;
+  /** Active credit lines closed, and those that are NPAs. */
+  readonly lines: number;
+  readonly npaLines: number;
 }
 
 /** Chunks in flight on PostgreSQL unless `connections` says otherwise (measured: docs/servicing.md, Speed). */
@@ -40,15 +54,15 @@ export interface CloseOptions {
 
 const DEFAULT_CHUNK_LOANS = 50_000;
 
-type RunRow = { as_of: string; loans: number; npa_loans: number; alerts: number; seconds: number };
+type RunRow = { as_of: string; loans: number; npa_loans: number; alerts: number; seconds: number; lines: number; npa_lines: number };
 
 function toRun(row: RunRow): CloseRun {
-  return { asOf: row.as_of, loans: row.loans, npaLoans: row.npa_loans, alerts: row.alerts, seconds: row.seconds };
+  return { asOf: row.as_of, loans: row.loans, npaLoans: row.npa_loans, alerts: row.alerts, seconds: row.seconds, lines: row.lines, npaLines: row.npa_lines };
 }
 
 async function storedRun(q: Queryable, asOf: string): Promise<CloseRun | undefined> {
   const { rows } = await q.query<RunRow>(
-    "SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of, loans, npa_loans, alerts, seconds FROM close_runs WHERE as_of = $1::date",
+    "SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of, loans, npa_loans, alerts, seconds, lines, npa_lines FROM close_runs WHERE as_of = $1::date",
     [asOf],
   );
   return rows[0] === undefined ? undefined : toRun(rows[0]);
@@ -133,6 +147,22 @@ async function closeChunk(tx: Transaction, asOf: string, previous: string | null
 }
 
 /**
+ * Closes the active credit lines for `asOf` (in the caller's transaction, the one that records the
+ * date closed): locks them against draws and repayments, raises the utilisation jumps, stages every
+ * line's figures once, then writes their statements, classifications, journals, alerts and figures.
+ */
+async function closeLines(tx: Transaction, asOf: string, previous: string | null): Promise<{ lines: number; npaLines: number; alerts: number }> {
+  await tx.query(LOCK_LINES, [asOf]);
+  const jumps = (await tx.query<{ n: string }>(INSERT_LINE_ALERTS, [asOf])).rows[0];
+  await tx.query(STAGE_LINE_POINTS, [asOf]);
+  await tx.query(STAGE_LINES, [asOf, previous]);
+  for (const statement of [INSERT_LINE_STATEMENTS, INSERT_LINE_CLASSIFICATIONS, POST_LINE_JOURNALS, INSERT_LINE_CLASS_ALERTS, UPDATE_LINES])
+    await tx.query(statement, [asOf]);
+  const counts = (await tx.query<{ lines: string; npa_lines: string; alerts: string }>(COUNT_LINES)).rows[0];
+  return { lines: Number(counts?.lines ?? 0), npaLines: Number(counts?.npa_lines ?? 0), alerts: Number(jumps?.n ?? 0) + Number(counts?.alerts ?? 0) };
+}
+
+/**
  * Closes one date chunk by chunk, `connections` chunks at once (each chunk commits on its own; a
  * crash resumes with the chunks not done), then records the run from the chunks' counts.
  */
@@ -162,7 +192,7 @@ async function closeDate(db: Database, asOf: string, options: CloseOptions): Pro
     await tx.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':credo-close'))");
     const closed = await storedRun(tx, asOf);
     if (closed !== undefined) return closed;
-    const { rows: totals } = await tx.query<RunRow & { n: string; chunks: number }>(
+    const { rows: totals } = await tx.query<Omit<RunRow, 'lines' | 'npa_lines'> & { n: string; chunks: number }>(
       `SELECT to_char(p.as_of, 'YYYY-MM-DD') AS as_of, p.chunks, count(c.chunk) AS n, coalesce(sum(c.loans), 0)::int AS loans,
               coalesce(sum(c.npa_loans), 0)::int AS npa_loans, coalesce(sum(c.alerts), 0)::int AS alerts, coalesce(sum(c.seconds), 0) AS seconds
          FROM close_progress p LEFT JOIN close_chunks c ON c.as_of = p.as_of WHERE p.as_of = $1::date GROUP BY p.as_of, p.chunks`,
@@ -170,18 +200,20 @@ async function closeDate(db: Database, asOf: string, options: CloseOptions): Pro
     );
     const row = totals[0];
     if (row === undefined || Number(row.n) !== row.chunks) throw new Error(`close of ${asOf}: chunks left undone`);
-    // The credit lines' alerts, once per date, in the transaction that records the date closed.
-    const lines = (await tx.query<{ n: string }>(INSERT_LINE_ALERTS, [asOf])).rows[0];
-    row.alerts += Number(lines?.n ?? 0);
-    await tx.query('INSERT INTO close_runs (as_of, loans, npa_loans, alerts, seconds) VALUES ($1::date, $2, $3, $4, $5)', [
+    // The credit lines, once per date, in the transaction that records the date closed.
+    const lines = await closeLines(tx, asOf, previous);
+    const run = { ...row, alerts: row.alerts + lines.alerts, lines: lines.lines, npa_lines: lines.npaLines };
+    await tx.query('INSERT INTO close_runs (as_of, loans, npa_loans, alerts, seconds, lines, npa_lines) VALUES ($1::date, $2, $3, $4, $5, $6, $7)', [
       asOf,
-      row.loans,
-      row.npa_loans,
-      row.alerts,
-      row.seconds,
+      run.loans,
+      run.npa_loans,
+      run.alerts,
+      run.seconds,
+      run.lines,
+      run.npa_lines,
     ]);
     await tx.query('DELETE FROM close_progress WHERE as_of = $1::date', [asOf]);
-    return toRun(row);
+    return toRun(run);
   });
 }
 

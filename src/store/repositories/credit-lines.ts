@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CredoError } from '../../errors/index.js';
 import { parseCurrency, parseMoney } from '../../finance/index.js';
-import type { Posting } from '../../servicing/index.js';
+import { allocateLineMovements, CREDIT_LINE_TERMS, type Posting } from '../../servicing/index.js';
 import type { Queryable } from '../queryable.js';
 import { getApplication } from './applications.js';
 import { appendAudit } from './audit.js';
@@ -28,6 +28,35 @@ export interface CreditLine {
   readonly pd: number;
   readonly score: number | null;
   readonly openedOn: string;
+  /** Day count of the interest accrual. */
+  readonly dayCount: '30/360' | 'actual/365';
+  /** The figures of the line's last daily close (`lastClose` null before its first). */
+  readonly close: LineCloseFigures;
+}
+
+/** A line's figures at its last close (money in minor units). */
+export interface LineCloseFigures {
+  readonly lastClose: string | null;
+  readonly dpd: number;
+  readonly iracClass: string;
+  readonly npaSince: string | null;
+  readonly ifrs9Stage: number;
+  readonly ecl: number;
+  readonly provision: number;
+  /** Contractual interest accrued since opening. */
+  readonly interestAccrued: number;
+  /** Interest income recognised (an NPA's unpaid interest is not). */
+  readonly interestRecognised: number;
+  readonly interestPaid: number;
+  /** Interest billed on statements and not yet paid. */
+  readonly interestBilledUnpaid: number;
+  /** Minimum payments due and unpaid (the arrears and the latest statement's minimum). */
+  readonly minimumDue: number;
+  /** Due date of the oldest unpaid minimum payment (dpd counts from it). */
+  readonly oldestDueDate: string | null;
+  /** The latest statement's due date when still ahead. */
+  readonly nextDueDate: string | null;
+  readonly nextStatementDate: string | null;
 }
 
 interface LineRow {
@@ -41,10 +70,28 @@ interface LineRow {
   pd: number;
   score: number | null;
   opened_on: string;
+  day_count: '30/360' | 'actual/365';
+  last_close: string | null;
+  dpd: number;
+  irac_class: string;
+  npa_since: string | null;
+  ifrs9_stage: number;
+  ecl: string;
+  provision: string;
+  interest_accrued: string;
+  interest_recognised: string;
+  interest_paid: string;
+  interest_billed_unpaid: string;
+  minimum_due: string;
+  oldest_due_date: string | null;
+  next_due_date: string | null;
+  next_statement_date: string | null;
 }
 
-const COLUMNS =
-  "id, application_id, state, currency, credit_limit, balance, annual_rate::text AS annual_rate, pd, score, to_char(opened_on, 'YYYY-MM-DD') AS opened_on";
+const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD') AS ${column}`;
+const COLUMNS = `id, application_id, state, currency, credit_limit, balance, annual_rate::text AS annual_rate, pd, score, ${day('opened_on')}, day_count,
+  ${day('last_close')}, dpd, irac_class, ${day('npa_since')}, ifrs9_stage, ecl, provision, interest_accrued, interest_recognised, interest_paid,
+  interest_billed_unpaid, minimum_due, ${day('oldest_due_date')}, ${day('next_due_date')}, ${day('next_statement_date')}`;
 
 function toLine(r: LineRow): CreditLine {
   return {
@@ -58,6 +105,24 @@ function toLine(r: LineRow): CreditLine {
     pd: r.pd,
     score: r.score,
     openedOn: r.opened_on,
+    dayCount: r.day_count,
+    close: {
+      lastClose: r.last_close,
+      dpd: r.dpd,
+      iracClass: r.irac_class,
+      npaSince: r.npa_since,
+      ifrs9Stage: r.ifrs9_stage,
+      ecl: Number(r.ecl),
+      provision: Number(r.provision),
+      interestAccrued: Number(r.interest_accrued),
+      interestRecognised: Number(r.interest_recognised),
+      interestPaid: Number(r.interest_paid),
+      interestBilledUnpaid: Number(r.interest_billed_unpaid),
+      minimumDue: Number(r.minimum_due),
+      oldestDueDate: r.oldest_due_date,
+      nextDueDate: r.next_due_date,
+      nextStatementDate: r.next_statement_date,
+    },
   };
 }
 
@@ -86,7 +151,11 @@ export async function getCreditLine(q: Queryable, id: string, options: { forUpda
  * price, PD and score = its own. 404 for an unknown application; 409 when it is not approved or
  * already has a loan or a line.
  */
-export async function openCreditLine(q: Queryable, input: { applicationId: string; openedOn: string }, actor: LoanActor): Promise<CreditLine> {
+export async function openCreditLine(
+  q: Queryable,
+  input: { applicationId: string; openedOn: string; dayCount?: CreditLine['dayCount'] },
+  actor: LoanActor,
+): Promise<CreditLine> {
   const application = await getApplication(q, input.applicationId, { forUpdate: true });
   if (application === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'application', id: input.applicationId });
   const decision = application.decisionId === null ? undefined : await getDecision(q, application.decisionId);
@@ -106,8 +175,8 @@ export async function openCreditLine(q: Queryable, input: { applicationId: strin
     throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'opened_on', problem: `${input.openedOn} is in the future (today is ${actor.today})` });
   const currency = parseCurrency(decision.currency);
   const { rows } = await q.query<LineRow>(
-    `INSERT INTO credit_lines (id, application_id, state, currency, credit_limit, annual_rate, pd, score, opened_on, created_by)
-     VALUES ($1, $2, 'active', $3, $4, $5::numeric, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+    `INSERT INTO credit_lines (id, application_id, state, currency, credit_limit, annual_rate, pd, score, opened_on, created_by, day_count)
+     VALUES ($1, $2, 'active', $3, $4, $5::numeric, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
     [
       randomUUID(),
       application.id,
@@ -118,6 +187,7 @@ export async function openCreditLine(q: Queryable, input: { applicationId: strin
       decision.score,
       input.openedOn,
       actor.userId,
+      input.dayCount ?? CREDIT_LINE_TERMS.dayCount,
     ],
   );
   const line = toLine(rows[0] as LineRow);
@@ -126,9 +196,11 @@ export async function openCreditLine(q: Queryable, input: { applicationId: strin
 }
 
 /**
- * A draw on (Dr loan portfolio, Cr cash) or a repayment of (Dr cash, Cr loan portfolio) an active
- * credit line: a draw above the available limit or a repayment above the balance is 422. A
- * repeated `externalId` for the same movement returns it (`replayed`); for another, 409.
+ * A draw on (Dr loan portfolio, Cr cash) or a repayment of (Dr cash, Cr interest then loan
+ * portfolio) an active credit line: the line's movements are replayed in value-date order and
+ * each repayment pays the interest accrued to the day before first (`reallocate`). A draw above
+ * the available limit or a repayment above what is owed is 422. A repeated `externalId` for the
+ * same movement returns it (`replayed`); for another, 409.
  */
 export async function moveCreditLine(
   q: Queryable,
@@ -155,37 +227,81 @@ export async function moveCreditLine(
     throw new CredoError('E_SERVICING_CONFLICT', { problem: `credit line ${line.id} is ${line.state}`, allowed: 'draws and repayments on active lines' });
   if (input.valueDate > actor.today || input.valueDate < line.openedOn)
     throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'value_date', problem: `must be ${line.openedOn}..${actor.today}, got ${input.valueDate}` });
-  const room = kind === 'draw' ? line.creditLimit - line.balance : line.balance;
+  const room = kind === 'draw' ? line.creditLimit - line.balance : Number.MAX_SAFE_INTEGER;
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0 || input.amount > room)
     throw new CredoError('E_SERVICING_INPUT_INVALID', {
       what: 'amount',
-      problem: `must be 1..${room} minor units (${kind === 'draw' ? 'the limit not yet drawn' : 'the balance'})`,
+      problem: kind === 'draw' ? `must be 1..${room} minor units (the limit not yet drawn)` : 'must be a positive whole number of minor units',
     });
   const transactionId = randomUUID();
-  await q.query('INSERT INTO credit_line_transactions (id, line_id, kind, amount, value_date, external_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-    transactionId,
-    line.id,
-    kind,
-    input.amount,
-    input.valueDate,
-    input.externalId ?? null,
-    actor.userId,
-  ]);
-  const balance = line.balance + (kind === 'draw' ? input.amount : -input.amount);
+  await q.query(
+    'INSERT INTO credit_line_transactions (id, line_id, kind, amount, principal, value_date, external_id, created_by) VALUES ($1, $2, $3, $4, $4, $5, $6, $7)',
+    [transactionId, line.id, kind, input.amount, input.valueDate, input.externalId ?? null, actor.userId],
+  );
+  const allocated = await reallocate(q, line);
+  const balance = allocated.balance;
   await q.query('UPDATE credit_lines SET balance = $2 WHERE id = $1', [line.id, balance]);
-  const postings: Posting[] =
-    kind === 'draw'
-      ? [
-          { account: 'loan_portfolio', debit: input.amount, credit: 0 },
-          { account: 'cash', debit: 0, credit: input.amount },
-        ]
-      : [
-          { account: 'cash', debit: input.amount, credit: 0 },
-          { account: 'loan_portfolio', debit: 0, credit: input.amount },
-        ];
-  await postJournal(q, { loanId: null, lineId: line.id, postings, valueDate: input.valueDate, memo: `credit line ${line.id} ${kind} ${transactionId}` });
+  await postJournal(q, {
+    loanId: null,
+    lineId: line.id,
+    postings: await movementPostings(q, line.id, kind === 'draw' ? -input.amount : input.amount, balance),
+    valueDate: input.valueDate,
+    memo: `credit line ${line.id} ${kind} ${transactionId}`,
+  });
   await auditCreditLine(q, actor, `credit_line.${kind}`, line.id, { transaction_id: transactionId, amount: input.amount, value_date: input.valueDate });
   return { transactionId, line: { ...line, balance }, replayed: false };
+}
+
+/**
+ * Replays the line's movements in value-date order and stores each repayment's allocation
+ * (interest first, `allocateLineMovements`; a backdated movement changes later ones). Returns the
+ * drawn principal; 422 naming `amount` when a repayment would pay more than was owed, or the
+ * principal would exceed the limit.
+ */
+async function reallocate(q: Queryable, line: CreditLine): Promise<{ balance: number }> {
+  const { rows } = await q.query<{ id: string; kind: 'draw' | 'repayment'; amount: string; value_date: string; interest: string }>(
+    "SELECT id, kind, amount, to_char(value_date, 'YYYY-MM-DD') AS value_date, interest FROM credit_line_transactions WHERE line_id = $1 ORDER BY value_date, seq",
+    [line.id],
+  );
+  const moves = rows.map((r) => ({ kind: r.kind, amount: Number(r.amount), valueDate: r.value_date }));
+  const allocations = allocateLineMovements(line.annualRate, line.dayCount, moves);
+  const changed = rows.flatMap((r, i) => (Number(r.interest) === allocations[i]?.interest ? [] : [{ id: r.id, interest: allocations[i]?.interest ?? 0 }]));
+  if (changed.length > 0)
+    await q.query(
+      'UPDATE credit_line_transactions t SET interest = c.interest, principal = t.amount - c.interest FROM unnest($1::uuid[], $2::bigint[]) AS c(id, interest) WHERE t.id = c.id',
+      [changed.map((c) => c.id), changed.map((c) => c.interest)],
+    );
+  const balance = moves.reduce((s, m, i) => s + (m.kind === 'draw' ? m.amount : -(allocations[i]?.principal ?? 0)), 0);
+  if (balance > line.creditLimit)
+    throw new CredoError('E_SERVICING_INPUT_INVALID', {
+      what: 'amount',
+      problem: `the drawn principal would be ${balance}, above the limit ${line.creditLimit}`,
+    });
+  return { balance };
+}
+
+/**
+ * The journal of a movement: cash (`cash`: + received, − paid out), the line's loan portfolio
+ * brought to its drawn principal, and the rest (the interest a repayment paid, or the change of
+ * earlier allocations) against the interest receivable — beyond what the receivable holds (interest
+ * accrued since the last close), against interest income, which the next close then leaves as is.
+ */
+async function movementPostings(q: Queryable, lineId: string, cash: number, principal: number): Promise<Posting[]> {
+  const { rows } = await q.query<{ account: string; balance: string }>(
+    "SELECT account, sum(debit) - sum(credit) AS balance FROM ledger_entries WHERE line_id = $1 AND account IN ('loan_portfolio', 'interest_receivable') GROUP BY account",
+    [lineId],
+  );
+  const held = (account: string) => Number(rows.find((r) => r.account === account)?.balance ?? 0);
+  const portfolio = principal - held('loan_portfolio');
+  const interest = -(cash + portfolio);
+  const fromReceivable = interest < 0 ? Math.min(-interest, Math.max(0, held('interest_receivable'))) : 0;
+  const postings: Posting[] = [
+    { account: 'cash', debit: Math.max(cash, 0), credit: Math.max(-cash, 0) },
+    { account: 'loan_portfolio', debit: Math.max(portfolio, 0), credit: Math.max(-portfolio, 0) },
+    { account: 'interest_receivable', debit: Math.max(interest, 0), credit: fromReceivable },
+    { account: 'interest_income', debit: 0, credit: interest < 0 ? -interest - fromReceivable : 0 },
+  ];
+  return postings.filter((p) => p.debit > 0 || p.credit > 0);
 }
 
 /** A credit line's limit history (newest first): the review, the segment, the change, old and new limits, and whether the review was reversed. */
@@ -203,5 +319,35 @@ export async function listLimitChanges(q: Queryable, lineId: string) {
     oldLimit: Number(r.old_limit),
     newLimit: Number(r.new_limit),
     reversed: r.status === 'reversed',
+  }));
+}
+
+/** A monthly statement of a credit line as issued by the daily close (money in minor units). */
+export interface LineStatement {
+  readonly statementDate: string;
+  readonly dueDate: string;
+  readonly principal: number;
+  readonly interestBilled: number;
+  readonly interestUnpaid: number;
+  /** The minimum payment due by `dueDate`: `pastDue` plus this statement's minimum, capped at the balance. */
+  readonly minimumDue: number;
+  readonly pastDue: number;
+}
+
+/** A credit line's statements, newest first. */
+export async function listLineStatements(q: Queryable, lineId: string): Promise<LineStatement[]> {
+  const { rows } = await q.query<Record<string, string>>(
+    `SELECT to_char(statement_date, 'YYYY-MM-DD') AS statement_date, to_char(due_date, 'YYYY-MM-DD') AS due_date, principal, interest_billed,
+            interest_unpaid, minimum_due, past_due FROM credit_line_statements WHERE line_id = $1 ORDER BY statement_date DESC`,
+    [lineId],
+  );
+  return rows.map((r) => ({
+    statementDate: r.statement_date as string,
+    dueDate: r.due_date as string,
+    principal: Number(r.principal),
+    interestBilled: Number(r.interest_billed),
+    interestUnpaid: Number(r.interest_unpaid),
+    minimumDue: Number(r.minimum_due),
+    pastDue: Number(r.past_due),
   }));
 }

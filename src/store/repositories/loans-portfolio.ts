@@ -7,11 +7,14 @@ export interface PortfolioSummary {
   readonly disbursedCount: number;
   readonly disbursed: number;
   readonly averageSize: number;
-  /** Outstanding principal of active loans (gross advances). */
+  /** Gross advances: outstanding principal of active loans plus the drawn principal of active credit lines. */
   readonly outstanding: number;
   readonly npaLoans: number;
+  /** Active credit lines that are NPAs (last close), and the lines' drawn principal (part of `outstanding`). */
+  readonly npaLines: number;
+  readonly linesOutstanding: number;
   readonly npaAmount: number;
-  /** Provisions held on NPA loans (last close). */
+  /** NPA outstanding of loans and lines; provisions held on NPA loans and lines (last close). */
   readonly npaProvisions: number;
   readonly provisions: number;
   readonly ecl: number;
@@ -26,8 +29,10 @@ export interface PortfolioSummary {
 }
 
 /**
- * The portfolio summary in three set-based queries. NPA status and provisions are those of the
- * last daily close; outstanding is current (every repayment updates it).
+ * The portfolio summary in four set-based queries. NPA status and provisions are those of the
+ * last daily close; outstanding is current (every repayment updates it). Gross advances, NPA
+ * amount, provisions and ECL include the active credit lines (drawn principal, their close's
+ * class, provision and ECL); counts by state, disbursements and the default rate are of loans.
  */
 export async function portfolioSummary(q: Queryable): Promise<PortfolioSummary> {
   const states = await q.query<{ state: string; n: string }>('SELECT state, count(*) AS n FROM loans GROUP BY state ORDER BY state');
@@ -43,15 +48,23 @@ export async function portfolioSummary(q: Queryable): Promise<PortfolioSummary> 
            count(*) FILTER (WHERE disbursed_on IS NOT NULL AND (state = 'written_off' OR npa_since IS NOT NULL
              OR EXISTS (SELECT 1 FROM loan_classifications c WHERE c.loan_id = loans.id AND c.npa))) AS defaulted
       FROM loans`);
+  const lines = await q.query<Record<string, string>>(`
+    SELECT coalesce(sum(balance), 0) AS outstanding, count(*) FILTER (WHERE npa_since IS NOT NULL) AS npa_lines,
+           coalesce(sum(balance) FILTER (WHERE npa_since IS NOT NULL), 0) AS npa_amount,
+           coalesce(sum(provision) FILTER (WHERE npa_since IS NOT NULL), 0) AS npa_provisions,
+           coalesce(sum(provision), 0) AS provisions, coalesce(sum(ecl), 0) AS ecl
+      FROM credit_lines WHERE state = 'active'`);
   const apps = await q.query<{ approved: string; decided: string }>(
     "SELECT count(*) FILTER (WHERE action = 'approve') AS approved, count(*) FILTER (WHERE action IS NOT NULL) AS decided FROM applications",
   );
   const r = rows[0] as Record<string, string>;
+  const l = lines.rows[0] as Record<string, string>;
   const n = (k: string) => Number(r[k]);
+  const both = (k: string) => Number(r[k]) + Number(l[k]);
   const disbursedCount = n('disbursed_count');
-  const outstanding = n('outstanding');
-  const npaAmount = n('npa_amount');
-  const npaProvisions = n('npa_provisions');
+  const outstanding = both('outstanding');
+  const npaAmount = both('npa_amount');
+  const npaProvisions = both('npa_provisions');
   const decided = Number(apps.rows[0]?.decided ?? 0);
   return {
     countsByState: Object.fromEntries(states.rows.map((s) => [s.state, Number(s.n)])),
@@ -60,10 +73,12 @@ export async function portfolioSummary(q: Queryable): Promise<PortfolioSummary> 
     averageSize: disbursedCount === 0 ? 0 : Math.round(n('disbursed') / disbursedCount),
     outstanding,
     npaLoans: n('npa_loans'),
+    npaLines: Number(l.npa_lines),
+    linesOutstanding: Number(l.outstanding),
     npaAmount,
     npaProvisions,
-    provisions: n('provisions'),
-    ecl: n('ecl'),
+    provisions: both('provisions'),
+    ecl: both('ecl'),
     grossNpaRatio: outstanding === 0 ? 0 : npaAmount / outstanding,
     netNpaRatio: outstanding - npaProvisions <= 0 ? 0 : (npaAmount - npaProvisions) / (outstanding - npaProvisions),
     defaultRate: disbursedCount === 0 ? 0 : n('defaulted') / disbursedCount,
@@ -71,23 +86,32 @@ export async function portfolioSummary(q: Queryable): Promise<PortfolioSummary> 
   };
 }
 
-/** One IRAC class of the book: active loans, their outstanding principal and provisions (last close). */
+/** One IRAC class of the book: active loans and credit lines, their outstanding (drawn) principal and provisions (last close). */
 export interface NpaBreakdownRow {
   readonly iracClass: string;
   readonly loans: number;
+  readonly lines: number;
   readonly outstanding: number;
   readonly provision: number;
 }
 
-/** Active loans by IRAC class (classes of the last close), in IRAC order; one set-based query. */
+/** Active loans and credit lines by IRAC class (classes of the last close), in IRAC order; one set-based query. */
 export async function npaBreakdown(q: Queryable): Promise<NpaBreakdownRow[]> {
-  const { rows } = await q.query<{ irac_class: string; loans: string; outstanding: string; provision: string }>(
-    `SELECT irac_class, count(*) AS loans, sum(outstanding_principal) AS outstanding, sum(provision) AS provision
-       FROM loans WHERE state = 'active' GROUP BY irac_class`,
+  const { rows } = await q.query<{ irac_class: string; loans: string; lines: string; outstanding: string; provision: string }>(
+    `SELECT irac_class, count(*) FILTER (WHERE NOT line) AS loans, count(*) FILTER (WHERE line) AS lines, sum(outstanding) AS outstanding, sum(provision) AS provision
+       FROM (SELECT irac_class, false AS line, outstanding_principal AS outstanding, provision FROM loans WHERE state = 'active'
+             UNION ALL SELECT irac_class, true, balance, provision FROM credit_lines WHERE state = 'active') b
+      GROUP BY irac_class`,
   );
   const byClass = new Map(rows.map((r) => [r.irac_class, r]));
   return IRAC_BUCKETS.map((c) => {
     const r = byClass.get(c);
-    return { iracClass: c, loans: Number(r?.loans ?? 0), outstanding: Number(r?.outstanding ?? 0), provision: Number(r?.provision ?? 0) };
+    return {
+      iracClass: c,
+      loans: Number(r?.loans ?? 0),
+      lines: Number(r?.lines ?? 0),
+      outstanding: Number(r?.outstanding ?? 0),
+      provision: Number(r?.provision ?? 0),
+    };
   });
 }
