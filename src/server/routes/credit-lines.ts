@@ -17,7 +17,7 @@ import { IdParams } from '../schemas/common.js';
 import { ExternalId, IsoDate, LOAN_READERS, LOAN_WRITERS, Money, MoneyIn, Reason } from '../schemas/loans.js';
 import type { Service } from '../service.js';
 import { loanActorOf } from './loan-actor.js';
-import { runIdempotent } from './loans-idempotency.js';
+import { answerIdempotent } from './loans-idempotency.js';
 import { minorOf, money } from './loans-json.js';
 
 const LineView = Type.Object({
@@ -150,19 +150,11 @@ export function creditLineRoutes(app: FastifyInstance, service: Service): void {
     },
     async (request, reply) => {
       const actor = loanActorOf(service, request.caller!, request.id);
-      const result = await runIdempotent(
-        service,
-        request.caller!,
-        request.headers['idempotency-key'],
-        { method: 'POST', path: request.url, body: request.body },
-        201,
-        async (tx) =>
-          lineJson(
-            await openCreditLine(tx, { applicationId: request.body.application_id, openedOn: request.body.opened_on, dayCount: request.body.day_count }, actor),
-          ),
+      return answerIdempotent(service, request, reply, 201, async (tx) =>
+        lineJson(
+          await openCreditLine(tx, { applicationId: request.body.application_id, openedOn: request.body.opened_on, dayCount: request.body.day_count }, actor),
+        ),
       );
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(result.status as never).send(result.body as never);
     },
   );
 
@@ -233,28 +225,19 @@ export function creditLineRoutes(app: FastifyInstance, service: Service): void {
       },
       async (request, reply) => {
         const actor = loanActorOf(service, request.caller!, request.id);
-        const result = await runIdempotent(
-          service,
-          request.caller!,
-          request.headers['idempotency-key'],
-          { method: 'POST', path: request.url, body: request.body },
-          201,
-          async (tx) => {
-            const line = await getCreditLine(tx, request.params.id);
-            if (line === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'credit line', id: request.params.id });
-            const b = request.body;
-            const r = await moveCreditLine(
-              tx,
-              line.id,
-              kind,
-              { amount: minorOf(b.amount, line.currency), valueDate: b.value_date, externalId: b.external_id ?? null },
-              actor,
-            );
-            return { id: r.transactionId, line: lineJson(r.line), replayed: r.replayed };
-          },
-        );
-        if (result.replayed || result.body.replayed) reply.header('idempotent-replayed', 'true');
-        return reply.code(result.status as never).send(result.body as never);
+        return answerIdempotent(service, request, reply, 201, async (tx) => {
+          const line = await getCreditLine(tx, request.params.id);
+          if (line === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'credit line', id: request.params.id });
+          const b = request.body;
+          const r = await moveCreditLine(
+            tx,
+            line.id,
+            kind,
+            { amount: minorOf(b.amount, line.currency), valueDate: b.value_date, externalId: b.external_id ?? null },
+            actor,
+          );
+          return { id: r.transactionId, line: lineJson(r.line), replayed: r.replayed };
+        });
       },
     );
   }
@@ -274,16 +257,9 @@ export function creditLineRoutes(app: FastifyInstance, service: Service): void {
     },
     async (request, reply) => {
       const actor = loanActorOf(service, request.caller!, request.id);
-      const result = await runIdempotent(
-        service,
-        request.caller!,
-        request.headers['idempotency-key'],
-        { method: 'POST', path: request.url, body: request.body },
-        200,
-        async (tx) => reviewJson(await runLimitReview(tx, { asOf: request.body.as_of, config: request.body.config }, actor)),
+      return answerIdempotent(service, request, reply, 200, async (tx) =>
+        reviewJson(await runLimitReview(tx, { asOf: request.body.as_of, config: request.body.config }, actor)),
       );
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(result.status as never).send(result.body as never);
     },
   );
 

@@ -12,7 +12,7 @@ import type { Service } from '../service.js';
  * returns the stored response (`replayed`), a concurrent duplicate is 409, a reuse with another
  * body 422.
  */
-export async function runIdempotent<T>(
+async function runIdempotent<T>(
   service: Service,
   caller: Caller,
   key: string | undefined,
