@@ -1,5 +1,5 @@
 import type { BinnedData } from './bin.js';
-import { histogramKernel, histogramOffsets, passWidths } from './histogram.js';
+import { bindKernel, type HistogramKernel, histogramOffsets, type KernelArrays, passWidths } from './histogram.js';
 import type { Quantization } from './quantize.js';
 import { blockCount, blockStride, type RowJob } from './row-passes.js';
 import { findBestInRange, type LeafSums, type SplitCandidate, type SplitParams } from './split.js';
@@ -259,16 +259,35 @@ export function accumulateRows(
   from: number,
   to: number,
 ): void {
-  const { data, offsets } = buffers;
   const entries = buffers.quantization === null ? 2 : 1;
-  const g = buffers.orderedG.subarray(start, start + count);
-  const h = entries === 2 ? buffers.orderedH.subarray(start, start + count) : g;
-  const indices = allRows ? null : buffers.indices;
+  const kernels = kernelsFor(buffers, target);
   let k = from;
   for (const width of passWidths(to - from)) {
-    histogramKernel(width, entries)(data.bins, data.rowCount, features, k, indices, start, count, g, h, target, base, offsets);
+    let kernel = kernels.byWidth[width];
+    if (kernel === undefined) kernel = kernels.byWidth[width] = bindKernel(width, entries, kernels.arrays);
+    kernel(features, k, allRows, start, count, base);
     k += width;
   }
+}
+
+/** Kernels bound to one histogram array and the training arrays they read, by pass width. */
+interface BoundKernels {
+  readonly arrays: KernelArrays;
+  readonly byWidth: (HistogramKernel | undefined)[];
+}
+
+const boundKernels = new WeakMap<Float64Array, BoundKernels>();
+
+/** The kernels that add to `target` from `buffers`' arrays, compiled the first time they are asked for (see `bindKernel`). */
+function kernelsFor(buffers: HistogramBuffers, target: Float64Array): BoundKernels {
+  const { data, indices, orderedG, offsets } = buffers;
+  const h = buffers.quantization === null ? buffers.orderedH : orderedG;
+  const known = boundKernels.get(target);
+  const a = known?.arrays;
+  if (known !== undefined && a!.bins === data.bins && a!.indices === indices && a!.g === orderedG && a!.h === h && a!.offsets === offsets) return known;
+  const fresh: BoundKernels = { arrays: { bins: data.bins, rowCount: data.rowCount, indices, g: orderedG, h, hist: target, offsets }, byWidth: [] };
+  boundKernels.set(target, fresh);
+  return fresh;
 }
 
 /** The arrays a partition touches. */
