@@ -2,6 +2,7 @@ import type { BinnedData } from './bin.js';
 import { bindKernel, type HistogramKernel, histogramOffsets, type KernelArrays, passWidths } from './histogram.js';
 import type { Quantization } from './quantize.js';
 import { blockCount, blockStride, type RowJob } from './row-passes.js';
+import { bindPartition, type PartitionLoops } from './partition.js';
 import { findBestInRange, type LeafSums, type SplitCandidate, type SplitParams } from './split.js';
 
 /**
@@ -313,32 +314,7 @@ export function partitionChunkToScratch(
   defaultLeft: boolean,
   missingBin: number,
 ): number {
-  const { indices, scratch, orderedG, orderedH, scratchG, scratchH, rightScratch, rightScratchG, rightScratchH } = buffers;
-  const bins = buffers.data.bins;
-  const base = feature * buffers.data.rowCount;
-  const pairs = orderedH.length > 0;
-  const missingLeft = defaultLeft ? 1 : 0;
-  let l = from;
-  let r = from;
-  for (let k = from; k < from + count; k++) {
-    const i = indices[k]!;
-    const b = bins[base + i]!;
-    const left = goesLeft(b, bin, mask, missingBin, missingLeft);
-    // Both sides written, one cursor moved: no branch on a direction the predictor cannot guess.
-    const g = orderedG[k]!;
-    scratch[l] = i;
-    scratchG[l] = g;
-    rightScratch[r] = i;
-    rightScratchG[r] = g;
-    if (pairs) {
-      const h = orderedH[k]!;
-      scratchH[l] = h;
-      rightScratchH[r] = h;
-    }
-    l += left;
-    r += left ^ 1;
-  }
-  return l - from;
+  return partitionLoopsFor(buffers).toScratch(from, count, feature, bin, mask, defaultLeft, missingBin);
 }
 
 /**
@@ -375,42 +351,36 @@ export function partitionRows(
   defaultLeft: boolean,
   missingBin: number,
 ): number {
+  const left = partitionLoopsFor(buffers).inPlace(start, count, feature, bin, mask, defaultLeft, missingBin);
   const { indices, scratch, orderedG, orderedH, scratchG, scratchH } = buffers;
-  const bins = buffers.data.bins;
-  const base = feature * buffers.data.rowCount;
-  const pairs = orderedH.length > 0;
-  const missingLeft = defaultLeft ? 1 : 0;
-  let l = start;
-  let r = start;
-  for (let k = start; k < start + count; k++) {
-    const i = indices[k]!;
-    const b = bins[base + i]!;
-    const left = goesLeft(b, bin, mask, missingBin, missingLeft);
-    // Both sides written, one cursor moved (branch-free); l ≤ k, so no unread row is overwritten.
-    const g = orderedG[k]!;
-    indices[l] = i;
-    orderedG[l] = g;
-    scratch[r] = i;
-    scratchG[r] = g;
-    if (pairs) {
-      const h = orderedH[k]!;
-      orderedH[l] = h;
-      scratchH[r] = h;
-    }
-    l += left;
-    r += left ^ 1;
-  }
-  indices.set(scratch.subarray(start, r), l);
-  orderedG.set(scratchG.subarray(start, r), l);
-  if (pairs) orderedH.set(scratchH.subarray(start, r), l);
-  return l - start;
+  const end = start + count;
+  const rightEnd = end - left;
+  indices.set(scratch.subarray(start, rightEnd), start + left);
+  orderedG.set(scratchG.subarray(start, rightEnd), start + left);
+  if (orderedH.length > 0) orderedH.set(scratchH.subarray(start, rightEnd), start + left);
+  return left;
 }
 
-/**
- * 1 when a row of bin `b` goes left, else 0: bin ≤ `bin` (numeric, `mask` null) or flagged in
- * `mask`; the missing bin (the largest) goes left exactly when `missingLeft` is 1.
- */
-function goesLeft(b: number, bin: number, mask: Uint8Array | null, missingBin: number, missingLeft: number): number {
-  // Flags and a mask, not a jump: the direction is a coin flip to the predictor.
-  return (mask === null ? +(b <= bin) : b === missingBin ? 0 : mask[b]!) | (missingLeft & +(b === missingBin));
+const boundPartitions = new WeakMap<Int32Array, { readonly arrays: PartitionBuffers; readonly loops: PartitionLoops }>();
+
+/** The partition loops bound to `buffers`' arrays (`bindPartition`), compiled once per set of arrays. */
+function partitionLoopsFor(buffers: PartitionBuffers): PartitionLoops {
+  const known = boundPartitions.get(buffers.indices);
+  if (known !== undefined) {
+    const a = known.arrays;
+    const same =
+      a.data.bins === buffers.data.bins &&
+      a.orderedG === buffers.orderedG &&
+      a.orderedH === buffers.orderedH &&
+      a.scratch === buffers.scratch &&
+      a.scratchG === buffers.scratchG &&
+      a.scratchH === buffers.scratchH &&
+      a.rightScratch === buffers.rightScratch &&
+      a.rightScratchG === buffers.rightScratchG &&
+      a.rightScratchH === buffers.rightScratchH;
+    if (same) return known.loops;
+  }
+  const loops = bindPartition({ ...buffers, bins: buffers.data.bins, rowCount: buffers.data.rowCount });
+  boundPartitions.set(buffers.indices, { arrays: { ...buffers }, loops });
+  return loops;
 }
