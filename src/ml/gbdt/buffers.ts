@@ -1,8 +1,8 @@
 import type { BinnedData } from './bin.js';
 import { bindKernel, type HistogramKernel, histogramOffsets, type KernelArrays, passWidths } from './histogram.js';
+import { bindPartition, type PartitionLoops } from './partition.js';
 import type { Quantization } from './quantize.js';
 import { blockCount, blockStride, type RowJob } from './row-passes.js';
-import { bindPartition, type PartitionLoops } from './partition.js';
 import { findBestInRange, type LeafSums, type SplitCandidate, type SplitParams } from './split.js';
 
 /**

@@ -33,7 +33,15 @@ export interface PartitionArrays {
  * A split's rows by direction: bin ≤ `bin` goes left (numeric, `mask` null) or bins flagged in
  * `mask` (categorical); the missing bin (the largest) goes left exactly when `defaultLeft`.
  */
-export type PartitionLoop = (from: number, count: number, feature: number, bin: number, mask: Uint8Array | null, defaultLeft: boolean, missingBin: number) => number;
+export type PartitionLoop = (
+  from: number,
+  count: number,
+  feature: number,
+  bin: number,
+  mask: Uint8Array | null,
+  defaultLeft: boolean,
+  missingBin: number,
+) => number;
 
 /** The two loops over one training's arrays. */
 export interface PartitionLoops {
