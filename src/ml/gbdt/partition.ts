@@ -11,23 +11,15 @@
  * (1,711 deoptimisations in a 100-tree training, traced).
  */
 
-/** The arrays a partition moves: row indices and their ordered gradients, in place and through scratch. */
-export interface PartitionArrays {
-  /** `bins[f * rowCount + i]` is row i's bin of feature f. */
-  readonly bins: Uint8Array;
-  readonly rowCount: number;
-  readonly indices: Int32Array;
-  readonly orderedG: Float64Array;
-  /** Empty with quantised gradients. */
-  readonly orderedH: Float64Array;
-  readonly scratch: Int32Array;
-  readonly scratchG: Float64Array;
-  readonly scratchH: Float64Array;
-  /** The rights of chunks partitioned by the threads (empty on a single thread). */
-  readonly rightScratch: Int32Array;
-  readonly rightScratchG: Float64Array;
-  readonly rightScratchH: Float64Array;
-}
+import type { BinnedData } from './bin.js';
+import type { PartitionBuffers } from './buffers.js';
+
+/**
+ * The arrays a partition moves: row indices and their ordered gradients (hessians empty when
+ * quantised), in place and through scratch; `rightScratch*` hold the rights of chunks partitioned
+ * by the threads (empty on a single thread). `bins[f * rowCount + i]` is row i's bin of feature f.
+ */
+export type PartitionArrays = Omit<PartitionBuffers, 'data'> & Pick<BinnedData, 'bins' | 'rowCount'>;
 
 /**
  * A split's rows by direction: bin ≤ `bin` goes left (numeric, `mask` null) or bins flagged in
@@ -58,6 +50,37 @@ export interface PartitionLoops {
   readonly toScratch: PartitionLoop;
 }
 
+/**
+ * One row loop: row `indices[k]` and its gradients go to position l of the `left` arrays or r of the
+ * `right` arrays ([indices, g, h] names each), whichever its direction says; both are written.
+ */
+function rowLoop(name: string, lefts: readonly string[], rights: readonly string[]): string {
+  return `function ${name}(from, count, feature, bin, mask, defaultLeft, missingBin) {
+    const rows = bins.subarray(feature * rowCount, (feature + 1) * rowCount);
+    const direction = directions(bin, mask, defaultLeft, missingBin);
+    const end = from + count;
+    let l = from;
+    let r = from;
+    for (let k = from; k < end; k++) {
+      const i = indices[k];
+      const left = direction[rows[i]];
+      const g = orderedG[k];
+      ${lefts[0]}[l] = i;
+      ${lefts[1]}[l] = g;
+      ${rights[0]}[r] = i;
+      ${rights[1]}[r] = g;
+      if (pairs) {
+        const h = orderedH[k];
+        ${lefts[2]}[l] = h;
+        ${rights[2]}[r] = h;
+      }
+      l += left;
+      r += left ^ 1;
+    }
+    return l - from;
+  }`;
+}
+
 const SOURCE = `'use strict';
   const pairs = orderedH.length > 0;
   function directions(bin, mask, defaultLeft, missingBin) {
@@ -65,54 +88,8 @@ const SOURCE = `'use strict';
     for (let b = 0; b < 256; b++) direction[b] = b === missingBin ? (defaultLeft ? 1 : 0) : mask === null ? +(b <= bin) : mask[b];
     return direction;
   }
-  function inPlace(from, count, feature, bin, mask, defaultLeft, missingBin) {
-    const rows = bins.subarray(feature * rowCount, (feature + 1) * rowCount);
-    const direction = directions(bin, mask, defaultLeft, missingBin);
-    const end = from + count;
-    let l = from;
-    let r = from;
-    for (let k = from; k < end; k++) {
-      const i = indices[k];
-      const left = direction[rows[i]];
-      const g = orderedG[k];
-      indices[l] = i;
-      orderedG[l] = g;
-      scratch[r] = i;
-      scratchG[r] = g;
-      if (pairs) {
-        const h = orderedH[k];
-        orderedH[l] = h;
-        scratchH[r] = h;
-      }
-      l += left;
-      r += left ^ 1;
-    }
-    return l - from;
-  }
-  function toScratch(from, count, feature, bin, mask, defaultLeft, missingBin) {
-    const rows = bins.subarray(feature * rowCount, (feature + 1) * rowCount);
-    const direction = directions(bin, mask, defaultLeft, missingBin);
-    const end = from + count;
-    let l = from;
-    let r = from;
-    for (let k = from; k < end; k++) {
-      const i = indices[k];
-      const left = direction[rows[i]];
-      const g = orderedG[k];
-      scratch[l] = i;
-      scratchG[l] = g;
-      rightScratch[r] = i;
-      rightScratchG[r] = g;
-      if (pairs) {
-        const h = orderedH[k];
-        scratchH[l] = h;
-        rightScratchH[r] = h;
-      }
-      l += left;
-      r += left ^ 1;
-    }
-    return l - from;
-  }
+  ${rowLoop('inPlace', ['indices', 'orderedG', 'orderedH'], ['scratch', 'scratchG', 'scratchH'])}
+  ${rowLoop('toScratch', ['scratch', 'scratchG', 'scratchH'], ['rightScratch', 'rightScratchG', 'rightScratchH'])}
   return { inPlace, toScratch };`;
 
 /** The partition loops bound to `arrays` (compiled on each call: keep the result for the training). */
