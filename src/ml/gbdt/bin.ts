@@ -92,27 +92,28 @@ export function numericCutPoints(values: Float64Array, sample: Int32Array | unde
     if (!Number.isNaN(v)) sorted[m++] = v;
   }
   const data = sortValues(sorted.subarray(0, m));
-  // Distinct values and their counts.
-  const distinct: number[] = [];
-  const counts: number[] = [];
+  // Distinct values and their counts (typed arrays: pushing to plain arrays made this a third of the cut-point time).
+  const distinct = new Float64Array(m);
+  const counts = new Int32Array(m);
+  let d = 0;
   for (let k = 0; k < m; k++) {
     const v = data[k]!;
-    if (k > 0 && v === data[k - 1]) counts[counts.length - 1]!++;
+    if (k > 0 && v === data[k - 1]) counts[d - 1]!++;
     else {
-      distinct.push(v);
-      counts.push(1);
+      distinct[d] = v;
+      counts[d++] = 1;
     }
   }
   const cuts: number[] = [];
-  if (distinct.length <= maxBins) {
-    for (let k = 1; k < distinct.length; k++) cuts.push(midpoint(distinct[k - 1]!, distinct[k]!));
+  if (d <= maxBins) {
+    for (let k = 1; k < d; k++) cuts.push(midpoint(distinct[k - 1]!, distinct[k]!));
     return Float64Array.from(cuts);
   }
   // Greedy: close a bin once it holds its share of the remaining rows.
   let remaining = m;
   let binsLeft = maxBins;
   let inBin = 0;
-  for (let k = 0; k < distinct.length - 1 && binsLeft > 1; k++) {
+  for (let k = 0; k < d - 1 && binsLeft > 1; k++) {
     inBin += counts[k]!;
     const target = remaining / binsLeft;
     const next = counts[k + 1]!;

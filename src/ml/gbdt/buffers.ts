@@ -1,5 +1,6 @@
 import type { BinnedData } from './bin.js';
-import { histogramKernel, histogramOffsets, passWidths } from './histogram.js';
+import { bindKernel, type HistogramKernel, histogramOffsets, type KernelArrays, passWidths } from './histogram.js';
+import { bindPartition, type PartitionLoops } from './partition.js';
 import type { Quantization } from './quantize.js';
 import { blockCount, blockStride, type RowJob } from './row-passes.js';
 import { findBestInRange, type LeafSums, type SplitCandidate, type SplitParams } from './split.js';
@@ -259,16 +260,35 @@ export function accumulateRows(
   from: number,
   to: number,
 ): void {
-  const { data, offsets } = buffers;
   const entries = buffers.quantization === null ? 2 : 1;
-  const g = buffers.orderedG.subarray(start, start + count);
-  const h = entries === 2 ? buffers.orderedH.subarray(start, start + count) : g;
-  const indices = allRows ? null : buffers.indices;
+  const kernels = kernelsFor(buffers, target);
   let k = from;
   for (const width of passWidths(to - from)) {
-    histogramKernel(width, entries)(data.bins, data.rowCount, features, k, indices, start, count, g, h, target, base, offsets);
+    let kernel = kernels.byWidth[width];
+    if (kernel === undefined) kernel = kernels.byWidth[width] = bindKernel(width, entries, kernels.arrays);
+    kernel(features, k, allRows, start, count, base);
     k += width;
   }
+}
+
+/** Kernels bound to one histogram array and the training arrays they read, by pass width. */
+interface BoundKernels {
+  readonly arrays: KernelArrays;
+  readonly byWidth: (HistogramKernel | undefined)[];
+}
+
+const boundKernels = new WeakMap<Float64Array, BoundKernels>();
+
+/** The kernels that add to `target` from `buffers`' arrays, compiled the first time they are asked for (see `bindKernel`). */
+function kernelsFor(buffers: HistogramBuffers, target: Float64Array): BoundKernels {
+  const { data, indices, orderedG, offsets } = buffers;
+  const h = buffers.quantization === null ? buffers.orderedH : orderedG;
+  const known = boundKernels.get(target);
+  const a = known?.arrays;
+  if (known !== undefined && a!.bins === data.bins && a!.indices === indices && a!.g === orderedG && a!.h === h && a!.offsets === offsets) return known;
+  const fresh: BoundKernels = { arrays: { bins: data.bins, rowCount: data.rowCount, indices, g: orderedG, h, hist: target, offsets }, byWidth: [] };
+  boundKernels.set(target, fresh);
+  return fresh;
 }
 
 /** The arrays a partition touches. */
@@ -294,32 +314,7 @@ export function partitionChunkToScratch(
   defaultLeft: boolean,
   missingBin: number,
 ): number {
-  const { indices, scratch, orderedG, orderedH, scratchG, scratchH, rightScratch, rightScratchG, rightScratchH } = buffers;
-  const bins = buffers.data.bins;
-  const base = feature * buffers.data.rowCount;
-  const pairs = orderedH.length > 0;
-  const missingLeft = defaultLeft ? 1 : 0;
-  let l = from;
-  let r = from;
-  for (let k = from; k < from + count; k++) {
-    const i = indices[k]!;
-    const b = bins[base + i]!;
-    const left = goesLeft(b, bin, mask, missingBin, missingLeft);
-    // Both sides written, one cursor moved: no branch on a direction the predictor cannot guess.
-    const g = orderedG[k]!;
-    scratch[l] = i;
-    scratchG[l] = g;
-    rightScratch[r] = i;
-    rightScratchG[r] = g;
-    if (pairs) {
-      const h = orderedH[k]!;
-      scratchH[l] = h;
-      rightScratchH[r] = h;
-    }
-    l += left;
-    r += left ^ 1;
-  }
-  return l - from;
+  return partitionLoopsFor(buffers).toScratch(from, count, feature, bin, mask, defaultLeft, missingBin);
 }
 
 /**
@@ -356,42 +351,36 @@ export function partitionRows(
   defaultLeft: boolean,
   missingBin: number,
 ): number {
+  const left = partitionLoopsFor(buffers).inPlace(start, count, feature, bin, mask, defaultLeft, missingBin);
   const { indices, scratch, orderedG, orderedH, scratchG, scratchH } = buffers;
-  const bins = buffers.data.bins;
-  const base = feature * buffers.data.rowCount;
-  const pairs = orderedH.length > 0;
-  const missingLeft = defaultLeft ? 1 : 0;
-  let l = start;
-  let r = start;
-  for (let k = start; k < start + count; k++) {
-    const i = indices[k]!;
-    const b = bins[base + i]!;
-    const left = goesLeft(b, bin, mask, missingBin, missingLeft);
-    // Both sides written, one cursor moved (branch-free); l ≤ k, so no unread row is overwritten.
-    const g = orderedG[k]!;
-    indices[l] = i;
-    orderedG[l] = g;
-    scratch[r] = i;
-    scratchG[r] = g;
-    if (pairs) {
-      const h = orderedH[k]!;
-      orderedH[l] = h;
-      scratchH[r] = h;
-    }
-    l += left;
-    r += left ^ 1;
-  }
-  indices.set(scratch.subarray(start, r), l);
-  orderedG.set(scratchG.subarray(start, r), l);
-  if (pairs) orderedH.set(scratchH.subarray(start, r), l);
-  return l - start;
+  const end = start + count;
+  const rightEnd = end - left;
+  indices.set(scratch.subarray(start, rightEnd), start + left);
+  orderedG.set(scratchG.subarray(start, rightEnd), start + left);
+  if (orderedH.length > 0) orderedH.set(scratchH.subarray(start, rightEnd), start + left);
+  return left;
 }
 
-/**
- * 1 when a row of bin `b` goes left, else 0: bin ≤ `bin` (numeric, `mask` null) or flagged in
- * `mask`; the missing bin (the largest) goes left exactly when `missingLeft` is 1.
- */
-function goesLeft(b: number, bin: number, mask: Uint8Array | null, missingBin: number, missingLeft: number): number {
-  // Flags and a mask, not a jump: the direction is a coin flip to the predictor.
-  return (mask === null ? +(b <= bin) : b === missingBin ? 0 : mask[b]!) | (missingLeft & +(b === missingBin));
+const boundPartitions = new WeakMap<Int32Array, { readonly arrays: PartitionBuffers; readonly loops: PartitionLoops }>();
+
+/** The partition loops bound to `buffers`' arrays (`bindPartition`), compiled once per set of arrays. */
+function partitionLoopsFor(buffers: PartitionBuffers): PartitionLoops {
+  const known = boundPartitions.get(buffers.indices);
+  if (known !== undefined) {
+    const a = known.arrays;
+    const same =
+      a.data.bins === buffers.data.bins &&
+      a.orderedG === buffers.orderedG &&
+      a.orderedH === buffers.orderedH &&
+      a.scratch === buffers.scratch &&
+      a.scratchG === buffers.scratchG &&
+      a.scratchH === buffers.scratchH &&
+      a.rightScratch === buffers.rightScratch &&
+      a.rightScratchG === buffers.rightScratchG &&
+      a.rightScratchH === buffers.rightScratchH;
+    if (same) return known.loops;
+  }
+  const loops = bindPartition({ ...buffers, bins: buffers.data.bins, rowCount: buffers.data.rowCount });
+  boundPartitions.set(buffers.indices, { arrays: { ...buffers }, loops });
+  return loops;
 }

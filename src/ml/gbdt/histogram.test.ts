@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Rng } from '../../random/index.js';
-import { histogramKernel, histogramOffsets, MAX_KERNEL_WIDTH, passWidths } from './histogram.js';
+import { bindKernel, histogramOffsets, MAX_KERNEL_WIDTH, passWidths } from './histogram.js';
 
 const rows = 3000;
 const binCounts = [5, 255, 1, 17, 64, 3, 200, 9, 31, 2];
@@ -43,10 +43,12 @@ test('every kernel width gives the brute-force sums, for exact and packed histog
           const hist = new Float64Array(size + 7);
           const count = indexed ? leafCount : rows;
           const half = count >> 1;
-          const kernel = histogramKernel(width, entries);
+          // Gradients at the rows' positions in the leaf order (5 onwards when indexed).
           const from = indexed ? 5 : 0;
-          kernel(bins, rows, features, at, indexed ? leaf : null, from, half, g.subarray(0, half), h.subarray(0, half), hist, 7, offsets);
-          kernel(bins, rows, features, at, indexed ? leaf : null, from + half, count - half, g.subarray(half), h.subarray(half), hist, 7, offsets);
+          const ordered = (x: Float64Array) => Float64Array.from({ length: from + count }, (_, k) => (k < from ? Number.NaN : x[k - from]!));
+          const kernel = bindKernel(width, entries, { bins, rowCount: rows, indices: leaf, g: ordered(g), h: ordered(h), hist, offsets });
+          kernel(features, at, !indexed, from, half, 7);
+          kernel(features, at, !indexed, from + half, count - half, 7);
           for (let j = at; j < at + width; j++) {
             const f = features[j]!;
             assert.deepEqual(
