@@ -1,7 +1,17 @@
 import type { Frame } from '../../frame/index.js';
 import { cutoffSegmentData } from './cutoff-data.js';
 import { buildCutoffProblem, type CutoffConfig } from './cutoff-problem.js';
-import { COMMON_LIMITS, ConfigReader, readCutoffActions, readEconomics, readFrontier, readLimits, readScoreSegmentation, readSolver, selectRows } from './optimise-config.js';
+import {
+  COMMON_LIMITS,
+  ConfigReader,
+  readCutoffActions,
+  readEconomics,
+  readFrontier,
+  readLimits,
+  readScoreSegmentation,
+  readSolver,
+  selectRows,
+} from './optimise-config.js';
 import { computeFrontier, type FrontierPoint, optimisePolicy, type PolicyOptimum } from './optimise-policy.js';
 import { segmentPolicy } from './policy-segments.js';
 import type { InfeasibleResult, LpSolver, UnsolvedResult } from './solve-assignment.js';

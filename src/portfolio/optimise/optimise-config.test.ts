@@ -152,7 +152,10 @@ test('economics, limits, actions, frontier, solver and segmentation sections', (
   assert.deepEqual(readFrontier(root({ frontier: { parameter: 'q', values: [3] } }), ['p', 'q']), { parameter: 'q', values: [3] });
   refused(() => readFrontier(root({ frontier: {} }), ['p']), 'frontier.values: must be a list of numbers');
   // A parameter no constraint reads would give the same problem at every point.
-  refused(() => readFrontier(root({ frontier: { parameter: 'cvar_max', values: [3] } }), ['p', 'q']), 'frontier.parameter: must be one of p, q (got "cvar_max")');
+  refused(
+    () => readFrontier(root({ frontier: { parameter: 'cvar_max', values: [3] } }), ['p', 'q']),
+    'frontier.parameter: must be one of p, q (got "cvar_max")',
+  );
 
   assert.deepEqual(readSolver(root({})), { timeLimit: 30, gap: 1e-4 });
   assert.deepEqual(readSolver(root({ solver: {} })), { timeLimit: 30, gap: 1e-4 });
