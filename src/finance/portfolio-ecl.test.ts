@@ -4,7 +4,10 @@ import fc from 'fast-check';
 import { computeEcl, survivalFromHazard } from './ifrs9.js';
 import { amortisingLoanEcl, bookEcl, stagesFromPositions } from './portfolio-ecl.js';
 
-/** The same ECL through the general term-structure routine: monthly survival, annuity EAD, monthly discounting. */
+/**
+ * The same ECL through the general term-structure routine: monthly survival from either hazard convention
+ * (each calibrated to the 12-month PD), annuity EAD, monthly discounting.
+ */
 function reference(pd: number, lgd: number, balance: number, months: number, eir: number, convention: 'discrete' | 'continuous'): [number, number] {
   const hazard = convention === 'discrete' ? 1 - (1 - pd) ** (1 / 12) : -Math.log(1 - pd) / 12;
   const survival = survivalFromHazard(hazard, months, convention);
@@ -25,7 +28,7 @@ test('amortising-loan ECL equals the general IFRS 9 routine (differential, prope
       fc.double({ min: 0, max: 0.4, noNaN: true }),
       fc.constantFrom('discrete' as const, 'continuous' as const),
       (pd, lgd, months, eir, convention) => {
-        const [twelve, life] = amortisingLoanEcl(pd, lgd, 10_000, months, eir, convention);
+        const [twelve, life] = amortisingLoanEcl(pd, lgd, 10_000, months, eir);
         const [t2, l2] = reference(pd, lgd, 10_000, months, eir, convention);
         assert.ok(Math.abs(twelve - t2) < 1e-8 && Math.abs(life - l2) < 1e-8, `${twelve} vs ${t2}, ${life} vs ${l2}`);
         assert.ok(twelve <= life + 1e-12 && life <= lgd * 10_000);
@@ -66,13 +69,11 @@ test('book ECL by stage and group; stage 3 at LGD × balance; CECL = lifetime fo
 });
 
 test('zero rate: straight-line balance; halving survival each month (hand-worked), months rounded, at least 1', () => {
-  // 12-month PD 1 − 0.5^12: monthly hazard 0.5 (discrete); continuous hazard ln 2 from PD 1 − 2^−12 gives the same step.
+  // 12-month PD 1 − 0.5^12: monthly survival 0.5 (a discrete hazard 0.5, or a continuous one ln 2).
   const pd = 1 - 0.5 ** 12;
   // Two months, balance 1,200, no interest: 0.5·1,200 + 0.25·600 = 750 (all within 12 months).
   const [twelve, life] = amortisingLoanEcl(pd, 1, 1200, 2, 0);
   assert.ok(Math.abs(twelve - 750) < 1e-9 && Math.abs(life - 750) < 1e-9);
-  const [, lifeContinuous] = amortisingLoanEcl(pd, 1, 1200, 2, 0, 'continuous');
-  assert.ok(Math.abs(lifeContinuous - 750) < 1e-9);
   // 13 months of 1,300: month t contributes 0.5^t·100·(14 − t); month 13 (0.5^13·100) is lifetime only.
   const [t13, l13] = amortisingLoanEcl(pd, 1, 1300, 13, 0);
   let expected = 0;
@@ -85,20 +86,17 @@ test('zero rate: straight-line balance; halving survival each month (hand-worked
   assert.deepEqual(amortisingLoanEcl(pd, 1, 1200, -3, 0), [600, 600]);
 });
 
-test('book ECL: LGD per loan, missing group, stage above 3, empty groups left out, no exposure, convention', () => {
+test('book ECL: LGD per loan, missing group, stage above 3, empty groups left out, no exposure', () => {
   const pd = 1 - 0.5 ** 12;
-  const rows = bookEcl(
-    {
-      pd: [pd, pd, pd, pd],
-      lgd: [1, 0.5, 0.5, 1],
-      balance: [1200, 1200, 100, 0],
-      remainingMonths: [2, 1, 1, 2],
-      eir: [0, 0, 0, 0],
-      stage: [2, 1, 4, 1],
-      group: { codes: [2, -1, 2, 2], labels: ['a', 'b', 'c'] },
-    },
-    'continuous',
-  );
+  const rows = bookEcl({
+    pd: [pd, pd, pd, pd],
+    lgd: [1, 0.5, 0.5, 1],
+    balance: [1200, 1200, 100, 0],
+    remainingMonths: [2, 1, 1, 2],
+    eir: [0, 0, 0, 0],
+    stage: [2, 1, 4, 1],
+    group: { codes: [2, -1, 2, 2], labels: ['a', 'b', 'c'] },
+  });
   assert.deepEqual(
     rows.map((r) => r.group),
     ['c', '(missing)', 'all'],

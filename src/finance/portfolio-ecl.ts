@@ -1,11 +1,12 @@
-import { assignStage, type HazardConvention, type StagingRules } from './ifrs9.js';
+import { assignStage, type StagingRules } from './ifrs9.js';
 import { IRAC_NPA_FROM, IracCode } from './irac.js';
 import type { LatestPosition } from './npa.js';
 
 /**
  * IFRS 9 expected credit loss of a book of amortising loans, by stage (REFERENCE §5). Each loan has
- * a 12-month PD, converted to a constant monthly hazard (discrete: 1 − (1−PD)^(1/12); continuous:
- * −ln(1−PD)/12), an outstanding balance that amortises as an annuity over the remaining months at
+ * a 12-month PD, converted to the constant monthly survival (1−PD)^(1/12) (a discrete hazard of
+ * 1 − (1−PD)^(1/12) and a continuous one of −ln(1−PD)/12 both give it: calibrated to the same 12-month PD the
+ * two conventions coincide, so there is no convention to choose), an outstanding balance that amortises as an annuity over the remaining months at
  * the loan's rate, and a stage. Month t contributes PD_marg(t)·LGD·EAD(t)·(1+EIR)^(−t/12), EAD(t)
  * the balance outstanding during month t (before its instalment), default at month end.
  * Stage 1: the first 12 months; stage 2: the remaining term; stage 3 (credit-impaired): LGD·balance
@@ -45,17 +46,9 @@ export interface BookEclRow {
  * Lifetime and 12-month ECL of one amortising loan: returns [12-month, lifetime]. `months` ≥ 1.
  * Exported for tests and single-loan use; `bookEcl` calls it per loan.
  */
-export function amortisingLoanEcl(
-  pd: number,
-  lgd: number,
-  balance: number,
-  months: number,
-  eir: number,
-  convention: HazardConvention = 'discrete',
-): [number, number] {
+export function amortisingLoanEcl(pd: number, lgd: number, balance: number, months: number, eir: number): [number, number] {
   const n = Math.max(1, Math.round(months));
-  const hazard = convention === 'discrete' ? 1 - (1 - pd) ** (1 / 12) : -Math.log(1 - pd) / 12;
-  const survivalStep = convention === 'discrete' ? 1 - hazard : Math.exp(-hazard);
+  const survivalStep = (1 - pd) ** (1 / 12);
   // Annuity balance B(t) = B·(1 − ((1+r)^t − 1)/((1+r)^n − 1)) written with expm1/log1p: exact for tiny rates too.
   const logGrowth = Math.log1p(eir / 12);
   const total = Math.expm1(n * logGrowth);
@@ -77,7 +70,7 @@ export function amortisingLoanEcl(
 }
 
 /** ECL per group (label order, empty groups omitted) and then "all". */
-export function bookEcl(input: BookEclInput, convention: HazardConvention = 'discrete'): BookEclRow[] {
+export function bookEcl(input: BookEclInput): BookEclRow[] {
   const labels = input.group?.labels ?? [];
   const g = labels.length + 1;
   const blocks = g + 1;
@@ -102,7 +95,7 @@ export function bookEcl(input: BookEclInput, convention: HazardConvention = 'dis
       value = lgd * balance;
       lifetime = value;
     } else {
-      const [twelve, life] = amortisingLoanEcl(input.pd[i] as number, lgd, balance, input.remainingMonths[i] as number, input.eir[i] as number, convention);
+      const [twelve, life] = amortisingLoanEcl(input.pd[i] as number, lgd, balance, input.remainingMonths[i] as number, input.eir[i] as number);
       value = s === 0 ? twelve : life;
       lifetime = life;
     }

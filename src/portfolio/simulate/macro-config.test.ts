@@ -134,6 +134,20 @@ test('every malformed part is refused with its own message', () => {
     ]),
     'factors.correlation[1][2] must be a number in [-1, 1]',
   );
+  refused(
+    two([
+      [1, 0.5],
+      [0.5, 0.9],
+    ]),
+    "factors.correlation[2][2] must be 1 (a factor's correlation with itself)",
+  );
+  refused(
+    two([
+      [1, 0.5],
+      [0.4, 1],
+    ]),
+    'factors.correlation must be symmetric: [2][1] is 0.4 but [1][2] is 0.5',
+  );
   const seg = (segmentsSpec: unknown) => ({ factors: { names: ['a'], segments: segmentsSpec }, scenarios: [{ name: 'x' }] });
   refused(seg({ boat: { rho: 0.1 } }), 'factors.segments.boat: no such segment in the portfolio (segments: card, auto, home)');
   refused(seg({ card: 0.1 }), 'factors.segments.card must be a mapping {factor, rho}');

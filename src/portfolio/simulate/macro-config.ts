@@ -45,6 +45,17 @@ export function parseMacroConfig(raw: unknown, segments: readonly string[], rho:
           correlation[i * k + j] = v as number;
         });
       });
+      // A correlation matrix has a unit diagonal and is symmetric; Cholesky alone would read only its lower half.
+      for (let i = 0; i < k; i++) {
+        if (correlation[i * k + i] !== 1) return fail(`factors.correlation[${i + 1}][${i + 1}] must be 1 (a factor's correlation with itself)`);
+        for (let j = 0; j < i; j++) {
+          if (correlation[i * k + j] !== correlation[j * k + i]) {
+            return fail(
+              `factors.correlation must be symmetric: [${i + 1}][${j + 1}] is ${correlation[i * k + j]} but [${j + 1}][${i + 1}] is ${correlation[j * k + i]}`,
+            );
+          }
+        }
+      }
     }
     const factorOfSegment = new Int32Array(segments.length);
     const rhoOfSegment = new Float64Array(segments.length).fill(rho);
