@@ -1,7 +1,7 @@
 import { isScalar, LineCounter, type Node, parseDocument, Scalar } from 'yaml';
 import { CredoError, formatPath } from '../errors/index.js';
 import { type Currency, parseCurrency, USD } from '../finance/index.js';
-import { checkRule, referencedModels, type Strategy, safeParseStrategy } from '../strategy/index.js';
+import { checkRule, referencedModels, type Strategy, safeParseStrategy, unresolvedTag } from '../strategy/index.js';
 import type { DecisionPolicy, PolicyIssue } from './policy.js';
 import { policyInputs } from './policy-inputs.js';
 import { type Add, parseLimits, parsePricing, parseReasons } from './policy-sections.js';
@@ -28,11 +28,10 @@ export function safeParsePolicy(text: string, source = 'policy'): PolicyParseRes
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const located = (issues: readonly PolicyIssue[]) => ({ ok: false as const, issues: issues.map((i) => locate(i, doc, lines)) });
   // a tag YAML cannot resolve (`!!js/function`, `!custom`) would silently become a string: refuse it
-  const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  const tag = unresolvedTag(doc, lines);
   if (tag !== undefined) {
-    const pos = lines.linePos(tag.pos[0]);
-    const message = `${tag.message.split(' at line')[0]}: policies take plain YAML values only`;
-    return { ok: false, issues: [{ code: 'E_STRATEGY_FILE_INVALID', path: [], message, line: pos.line, column: pos.col }] };
+    const message = `${tag.message}: policies take plain YAML values only`;
+    return { ok: false, issues: [{ code: 'E_STRATEGY_FILE_INVALID', path: [], message, line: tag.line, column: tag.column }] };
   }
 
   const strategyResult = safeParseStrategy(text);

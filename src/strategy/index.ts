@@ -9,7 +9,7 @@ export { type InferenceContext, type InferenceMethod, type InferenceResult, infe
 export * from './rules/index.js';
 export { MISSING_SEGMENT, type Segmentation, segmentRows } from './segments.js';
 export type { RuleAction, Strategy, StrategyCutoff, StrategyRule } from './strategy.js';
-export { parseStrategy, safeParseStrategy } from './strategy-file.js';
+export { parseStrategy, safeParseStrategy, unresolvedTag } from './strategy-file.js';
 export {
   computeSwapset,
   SWAP_CELLS,

@@ -86,3 +86,16 @@ cutoff:
   assert.throws(() => parseStrategy('name: x\nrules: [\n', 'y.yaml'), /not valid YAML\/JSON/);
   assert.throws(() => parseStrategy('- a\n', 'y.yaml'), /expected a mapping/);
 });
+
+test('a tag YAML cannot resolve is refused, not read as a string', () => {
+  const text = 'name: !!js/function "function(){}"\nrules:\n  - id: r1\n    when: age < 30\n    action: decline\n';
+  const result = safeParseStrategy(text);
+  assert.equal(result.ok, false);
+  if (result.ok) return;
+  assert.deepEqual(
+    result.issues.map((i) => i.message),
+    ['Unresolved tag: tag:yaml.org,2002:js/function at line 1, column 7: strategy files take plain YAML values only'],
+  );
+  // a tag YAML knows is fine
+  assert.equal(safeParseStrategy('name: !!str x\nrules:\n  - id: r1\n    when: age < 30\n    action: decline\n').ok, true);
+});

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { CredoError, formatPath, type Issue, type SafeParseResult } from '../errors/index.js';
 import { parseRule } from './rules/index.js';
 import type { RuleAction, Strategy, StrategyCutoff, StrategyRule } from './strategy.js';
@@ -8,6 +8,17 @@ const TOP_KEYS = new Set(['name', 'description', 'models', 'rules', 'cutoff']);
 const RULE_KEYS = new Set(['id', 'description', 'when', 'action', 'effective_from', 'effective_to']);
 const CUTOFF_KEYS = new Set(['model', 'pd_above', 'score_below']);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The first tag YAML could not resolve (`!!js/function`, `!custom`), which the parser would silently
+ * read as a plain string: strategy and policy files refuse it. Undefined when every tag resolved.
+ */
+export function unresolvedTag(doc: Document, lines: LineCounter): { readonly message: string; readonly line: number; readonly column: number } | undefined {
+  const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (tag === undefined) return undefined;
+  const { line, col } = lines.linePos(tag.pos[0]);
+  return { message: tag.message.split(' at line')[0] as string, line, column: col };
+}
 
 /**
  * Parses and validates a strategy file's text (YAML, or JSON — YAML 1.2 reads JSON too). Every
@@ -30,6 +41,8 @@ export function safeParseStrategy(text: string): SafeParseResult<Strategy> {
     const { line, col } = lines.linePos(error.pos[0]);
     add([], `not valid YAML/JSON at line ${line}, column ${col}: ${error.message.split('\n')[0]}`);
   }
+  const tag = unresolvedTag(doc, lines);
+  if (tag !== undefined) add([], `${tag.message} at line ${tag.line}, column ${tag.column}: strategy files take plain YAML values only`);
   if (issues.length > 0) return { ok: false, issues };
   const root = doc.contents;
   if (!isMap(root)) return { ok: false, issues: [{ code: 'E_STRATEGY_FILE_INVALID', path: [], message: 'expected a mapping with "name" and "rules"' }] };
