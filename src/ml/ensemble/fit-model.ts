@@ -6,28 +6,12 @@ import { type SvmOptions, trainLogisticModel, trainSvm } from '../linear/index.j
 import { type MlpOptions, trainMlp } from '../mlp/index.js';
 import type { CredoModel, ModelKind } from '../model.js';
 import { trainScorecard } from '../scorecard/index.js';
+import { binaryLabels } from './binary-labels.js';
 import type { MemberSpec } from './model.js';
-import { type EnsembleOptions, trainEnsemble } from './train-ensemble.js';
+import { type EnsembleOptions, type EnsembleTrainResult, trainEnsembleWith } from './train-ensemble.js';
 
 /** Every family `fitModel` trains, in the order `credo compare` lists them by default. */
 export const trainableKinds: readonly ModelKind[] = ['gbdt', 'logistic', 'scorecard', 'forest', 'mlp', 'svm', 'ensemble'];
-
-/**
- * The 0/1 outcome column `target` of `frame` (1 = bad); throws `E_GBDT_TARGET` naming the first
- * row that is missing or not 0/1 (callers drop rows without an outcome first).
- */
-export function binaryLabels(frame: Frame, target: string): Float64Array {
-  const column = frame.get(target);
-  if (column === undefined) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: target, source: 'the training data' });
-  if (column.type !== 'number') throw new CredoError('E_GBDT_TARGET', { column: target, problem: 'must be numeric (1 = bad, 0 = good)' });
-  const y = column.values;
-  for (let i = 0; i < y.length; i++) {
-    const v = y[i]!;
-    if (v !== 0 && v !== 1)
-      throw new CredoError('E_GBDT_TARGET', { column: target, problem: `row ${i} has ${Number.isNaN(v) ? 'a missing value' : `value ${v}`}; expected 0 or 1` });
-  }
-  return y;
-}
 
 /** Options of `fitModel` beyond the member spec. */
 export interface FitModelOptions {
@@ -99,4 +83,18 @@ export async function fitModel(
     default:
       throw new CredoError('E_MODEL_KIND', { kind: String((spec as { kind: unknown }).kind), problem: 'no trainer is registered for this kind' });
   }
+}
+
+/**
+ * Trains an ensemble of any Credo families (see `trainEnsembleWith`), each member by `fitModel` with
+ * `fit`'s creation time.
+ */
+export function trainEnsemble(
+  frame: Frame,
+  target: string,
+  features: readonly string[],
+  options: Partial<EnsembleOptions> = {},
+  fit: FitModelOptions = {},
+): Promise<EnsembleTrainResult> {
+  return trainEnsembleWith((spec, data) => fitModel(spec, data, target, features, fit), frame, target, options);
 }

@@ -5,7 +5,7 @@ import { trainLogistic } from '../linear/index.js';
 import { stratifiedKFold } from '../metrics/index.js';
 import type { CredoModel } from '../model.js';
 import { predictRaw } from '../predict-model.js';
-import { binaryLabels, type FitModelOptions, fitModel } from './fit-model.js';
+import { binaryLabels } from './binary-labels.js';
 import type { EnsembleMethod, EnsembleModelBody, MemberSpec } from './model.js';
 
 /** Options of `trainEnsemble`. */
@@ -34,19 +34,21 @@ export interface EnsembleTrainResult {
   readonly oofLogits?: readonly Float64Array[];
 }
 
+/** Trains one member (its spec, with the member's seed in `params`) on `data`: the caller's trainer of any family. */
+export type MemberFitter = (spec: MemberSpec, data: Frame) => Promise<CredoModel>;
+
 /**
- * Trains an ensemble of any Credo families. Averaging trains each member on every row and mixes
+ * Trains an ensemble of any Credo families, each member by `fitMember`. Averaging trains each member on every row and mixes
  * their PDs with fixed weights. Stacking (Wolpert 1992) splits the rows into stratified folds,
  * trains every member on all folds but one and predicts the held-out fold, so each row's member
  * logits come from models that never saw it; a logistic meta-model is fitted on those
  * out-of-fold logits, then the members are refitted on every row. Member seeds derive from `seed`.
  */
-export async function trainEnsemble(
+export async function trainEnsembleWith(
+  fitMember: MemberFitter,
   frame: Frame,
   target: string,
-  features: readonly string[],
   options: Partial<EnsembleOptions> = {},
-  fit: FitModelOptions = {},
 ): Promise<EnsembleTrainResult> {
   const o = { ...defaultEnsembleOptions, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as EnsembleOptions;
   const fail = (option: string, problem: string, value: unknown) => {
@@ -58,9 +60,9 @@ export async function trainEnsemble(
   if (!Number.isInteger(o.folds) || o.folds < 2) fail('folds', 'must be an integer ≥ 2', o.folds);
   const labels = binaryLabels(frame, target);
   const memberSeed = (k: number, fold: number) => deriveSeed(o.seed, 1000 + k * 100 + fold);
-  const fitMember = (k: number, data: Frame, fold: number): Promise<CredoModel> => {
+  const trainMember = (k: number, data: Frame, fold: number): Promise<CredoModel> => {
     const spec = o.members[k]!;
-    return fitModel({ kind: spec.kind, params: { seed: memberSeed(k, fold), ...(spec.params ?? {}) } }, data, target, features, fit);
+    return fitMember({ kind: spec.kind, params: { seed: memberSeed(k, fold), ...(spec.params ?? {}) } }, data);
   };
   const members: CredoModel[] = [];
   if (o.method === 'average') {
@@ -68,7 +70,7 @@ export async function trainEnsemble(
     if (raw.length !== o.members.length || raw.some((w) => !(w >= 0)) || !raw.some((w) => w > 0))
       fail('weights', 'must be one weight ≥ 0 per member, not all 0', raw);
     const total = raw.reduce((a, b) => a + b, 0);
-    for (let k = 0; k < o.members.length; k++) members.push(await fitMember(k, frame, 0));
+    for (let k = 0; k < o.members.length; k++) members.push(await trainMember(k, frame, 0));
     return { body: { version: 1, method: 'average', members, weights: raw.map((w) => w / total), intercept: 0, folds: 0 } };
   }
   const foldIds = stratifiedKFold(labels, o.folds, deriveSeed(o.seed, 41));
@@ -81,14 +83,14 @@ export async function trainEnsemble(
     const train = frame.take(Int32Array.from(trainRows));
     const test = frame.take(Int32Array.from(testRows));
     for (let k = 0; k < o.members.length; k++) {
-      const model = await fitMember(k, train, fold + 1);
+      const model = await trainMember(k, train, fold + 1);
       const raw = predictRaw(model, test);
       const out = oofLogits[k]!;
       for (let t = 0; t < testRows.length; t++) out[testRows[t]!] = raw[t]!;
     }
   }
   const meta = trainLogistic(oofLogits, labels, { l2: o.metaL2 });
-  for (let k = 0; k < o.members.length; k++) members.push(await fitMember(k, frame, 0));
+  for (let k = 0; k < o.members.length; k++) members.push(await trainMember(k, frame, 0));
   return {
     body: { version: 1, method: 'stacking', members, weights: Array.from(meta.coefficients), intercept: meta.intercept, folds: o.folds },
     foldIds,
