@@ -49,6 +49,9 @@ test('annual profit: interest − funding − opex − EL + return on capital �
   assert.equal(capitalPerUnit(0.03, economics), irbCapital({ assetClass: 'other_retail', pd: 0.03, lgd: 0.5 }).k);
   assert.equal(capitalPerUnit(0.03, { ...economics, asset_class: 'qrre' }), irbCapital({ assetClass: 'qrre', pd: 0.03, lgd: 0.5 }).k);
   assert.notEqual(capitalPerUnit(0.03, { ...economics, asset_class: 'qrre' }), capitalPerUnit(0.03, economics));
+  // held at 10.5% of RWA: 12.5 · 0.105 · K = 1.3125 K
+  const k = irbCapital({ assetClass: 'other_retail', pd: 0.03, lgd: 0.5 }).k;
+  assert.ok(Math.abs(capitalPerUnit(0.03, { ...economics, capital_ratio: 0.105 }) - 1.3125 * k) < 1e-15);
 });
 
 test('cutoff problem: tier metrics per segment (limit multiple, fixed rate, rate shift, empty segment), rows, knock-outs, monotone rows', () => {

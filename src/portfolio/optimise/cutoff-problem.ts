@@ -1,4 +1,4 @@
-import { computeRaroc, type IrbClass, irbCapital } from '../../finance/index.js';
+import { computeRaroc, heldCapital, type IrbClass, irbCapital } from '../../finance/index.js';
 import type { AssignmentConstraint } from './assignment-model.js';
 import { type CommonLimits, commonConstraints, concentrationConstraint, type PolicyMetrics, type PolicyProblem } from './policy-problem.js';
 
@@ -61,6 +61,11 @@ export interface Economics {
   readonly capital_rate?: number;
   /** IRB asset class for K (default other_retail). */
   readonly asset_class?: IrbClass;
+  /**
+   * Capital held as this share of IRB RWA (12.5·K·EAD), as finance's RAROC holds it (e.g. 0.105); absent: the
+   * bare K·EAD (REFERENCE §8's convention).
+   */
+  readonly capital_ratio?: number;
 }
 
 /** The cutoff problem's configuration. */
@@ -97,9 +102,10 @@ export function annualProfit(input: { ead: number; rate: number; pd: number; cap
   return raroc.riskAdjustedReturn - economics.hurdle_rate * input.capital;
 }
 
-/** K per unit of EAD at a PD (IRB, REFERENCE §5). */
+/** Capital per unit of EAD at a PD: IRB K (REFERENCE §5), or the held share of RWA with `capital_ratio`. */
 export function capitalPerUnit(pd: number, economics: Economics): number {
-  return irbCapital({ assetClass: economics.asset_class ?? 'other_retail', pd, lgd: economics.lgd }).k;
+  const { k } = irbCapital({ assetClass: economics.asset_class ?? 'other_retail', pd, lgd: economics.lgd });
+  return economics.capital_ratio === undefined ? k : heldCapital(k, 1, economics.capital_ratio);
 }
 
 /**

@@ -95,6 +95,12 @@ test('economics, limits, actions, frontier, solver and segmentation sections', (
   refused(() => readEconomics(root({ economics: { lgd: 0.5, hurdle_rate: 2 } })), 'economics.hurdle_rate: must be in [0, 1] (got 2)');
   refused(() => readEconomics(root({ economics: { lgd: 0.5, capital_rate: -0.1 } })), 'economics.capital_rate: must be in [0, 1] (got -0.1)');
   refused(() => readEconomics(root({})), 'economics: is required');
+  assert.equal(readEconomics(root({ economics: { lgd: 0.5, capital_ratio: 0.105 } })).capital_ratio, 0.105);
+  refused(
+    () => readEconomics(root({ economics: { lgd: 0.5, capital_ratio: 0 } })),
+    'economics.capital_ratio: must be above 0 (the share of RWA held as capital)',
+  );
+  refused(() => readEconomics(root({ economics: { lgd: 0.5, capital_ratio: 1.2 } })), 'economics.capital_ratio: must be in [0, 1] (got 1.2)');
 
   assert.deepEqual(readLimits(root({})), {});
   const all = {

@@ -82,7 +82,7 @@ export class ConfigReader {
   }
 }
 
-/** `economics:` — lgd, funding_rate, opex, hurdle_rate, capital_rate, asset_class. */
+/** `economics:` — lgd, funding_rate, opex, hurdle_rate, capital_rate, asset_class, capital_ratio. */
 export function readEconomics(config: ConfigReader): Economics {
   const e = config.child('economics');
   const assetClass = e.optionalString('asset_class') ?? 'other_retail';
@@ -94,7 +94,14 @@ export function readEconomics(config: ConfigReader): Economics {
     hurdle_rate: e.number('hurdle_rate', [0, 1], 0),
     capital_rate: e.number('capital_rate', [0, 1], 0),
     asset_class: assetClass as Economics['asset_class'] & string,
+    ...(e.has('capital_ratio') ? { capital_ratio: capitalRatio(e) } : {}),
   };
+}
+
+/** `economics.capital_ratio`: the share of RWA held as capital, in (0, 1]. */
+function capitalRatio(e: ConfigReader): number {
+  const ratio = e.number('capital_ratio', [0, 1]);
+  return ratio > 0 ? ratio : e.fail('capital_ratio', 'must be above 0 (the share of RWA held as capital)');
 }
 
 /** The `limits:` keys every study reads (a study may add its own). */
