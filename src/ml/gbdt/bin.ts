@@ -44,32 +44,61 @@ export interface BinOptions {
 }
 
 /**
+ * The numeric columns' share of binning: each one's cut points (`numericCutPoints` over the sample)
+ * and its rows' bins written to `bins` (`applyNumericBins`). Returns the cut points in the order of
+ * `job.features`. The serial default is `binNumericColumns`; a thread pool may share the columns out
+ * (cut points depend on the column alone, so the bins are the same on any thread).
+ */
+export type NumericBinner = (job: NumericBinJob) => Float64Array[];
+
+/** What a `NumericBinner` bins. */
+export interface NumericBinJob {
+  readonly columns: readonly Column[];
+  /** Indices into `columns` of the numeric ones, ascending. */
+  readonly features: readonly number[];
+  /** Sorted rows to sketch cut points from, or undefined for every row (`binSample`). */
+  readonly sample: Int32Array | undefined;
+  readonly maxBins: number;
+  readonly rowCount: number;
+  /** Column-major bins of every column (`bins[f * rowCount + i]`). */
+  readonly bins: Uint8Array;
+}
+
+/**
  * Bins every column (LightGBM-style: quantile cut points from a sample, midpoints between
- * distinct values, greedy equal-count bins that never split a tied value).
+ * distinct values, greedy equal-count bins that never split a tied value). `numeric` bins the
+ * numeric columns (default: one after another on this thread).
  * Source: Ke et al., "LightGBM" (NIPS 2017) §2; LightGBM's bin.cpp GreedyFindBin.
  */
-export function binFeatures(columns: readonly Column[], rowCount: number, options: BinOptions): BinnedData {
+export function binFeatures(columns: readonly Column[], rowCount: number, options: BinOptions, numeric: NumericBinner = binNumericColumns): BinnedData {
   const size = columns.length * rowCount;
   const bins = options.shared ? new Uint8Array(new SharedArrayBuffer(Math.max(1, size))) : new Uint8Array(size);
   const sample = binSample(rowCount, options);
-  const features = columns.map((column, f) => binColumn(column, sample, options.maxBins, bins.subarray(f * rowCount, (f + 1) * rowCount)));
+  const numericAt = columns.flatMap((column, f) => (column.type === 'number' ? [f] : []));
+  const cuts = numeric({ columns, features: numericAt, sample, maxBins: options.maxBins, rowCount, bins });
+  let k = 0;
+  const features = columns.map((column, f) => {
+    if (column.type === 'number') return numericBins(cuts[k++]!);
+    const spec = categoryBins(column.codes, column.dictionary.length, options.maxBins);
+    applyCategoryBins(column.codes, spec, bins.subarray(f * rowCount, (f + 1) * rowCount));
+    return spec;
+  });
   return { rowCount, featureCount: columns.length, bins, features };
 }
 
-/** Bins one column into `out` (its rows' bins) and returns its spec; `sample` from `binSample`. */
-function binColumn(column: Column, sample: Int32Array | undefined, maxBins: number, out: Uint8Array): FeatureBins {
-  if (column.type === 'number') {
-    const thresholds = numericCutPoints(column.values, sample, maxBins);
-    applyNumericBins(column.values, thresholds, out);
-    return numericBins(thresholds);
-  }
-  const spec = categoryBins(column.codes, column.dictionary.length, maxBins);
-  applyCategoryBins(column.codes, spec, out);
-  return spec;
+/** The serial `NumericBinner`: each numeric column's cut points and bins, in turn. */
+export function binNumericColumns(job: NumericBinJob): Float64Array[] {
+  return job.features.map((f) => {
+    const column = job.columns[f]!;
+    if (column.type !== 'number') throw new RangeError(`binNumericColumns: column ${f} is not numeric`);
+    const thresholds = numericCutPoints(column.values, job.sample, job.maxBins);
+    applyNumericBins(column.values, thresholds, job.bins.subarray(f * job.rowCount, (f + 1) * job.rowCount));
+    return thresholds;
+  });
 }
 
 /** Sorted row indices to sketch cut points from: all rows (undefined) when few, else a seeded sample with replacement. */
-function binSample(rowCount: number, options: Pick<BinOptions, 'sampleRows' | 'seed'>): Int32Array | undefined {
+export function binSample(rowCount: number, options: Pick<BinOptions, 'sampleRows' | 'seed'>): Int32Array | undefined {
   if (rowCount <= options.sampleRows) return undefined;
   const rng = new Rng(deriveSeed(options.seed, 101));
   const picked = new Int32Array(options.sampleRows);

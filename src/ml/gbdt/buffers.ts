@@ -1,4 +1,4 @@
-import type { BinnedData } from './bin.js';
+import type { BinnedData, NumericBinJob } from './bin.js';
 import { bindKernel, type HistogramKernel, histogramOffsets, type KernelArrays, passWidths } from './histogram.js';
 import { bindPartition, type PartitionLoops } from './partition.js';
 import type { Quantization } from './quantize.js';
@@ -124,6 +124,8 @@ export interface HistogramBuilder {
    * split between threads; must equal `findBestInRange` over all the features.
    */
   findSplits?(buffers: TrainBuffers, leaves: readonly SplitLeaf[], features: Int32Array, params: SplitParams, monotone: Int8Array): void;
+  /** Optionally, the numeric columns' binning (a `NumericBinner`) split between threads; must equal `binNumericColumns`. */
+  binNumeric?(job: NumericBinJob): Float64Array[];
 }
 
 /** A leaf whose best split is wanted: its sums, its histogram slot and the candidate to fill. */

@@ -78,7 +78,12 @@ export function trainGbdt(input: GbdtTrainInput, options: Partial<GbdtOptions> =
   const n = frame.rowCount;
   if (n === 0) throw new CredoError('E_GBDT_TARGET', { column: input.target, problem: 'no rows to train on' });
 
-  const data = binFeatures(columns, n, { maxBins: o.maxBins, sampleRows: o.binSampleRows, seed: o.seed, shared: runtime.shared });
+  const data = binFeatures(
+    columns,
+    n,
+    { maxBins: o.maxBins, sampleRows: o.binSampleRows, seed: o.seed, shared: runtime.shared },
+    builder.binNumeric?.bind(builder),
+  );
   const buffers = allocateBuffers(data, o.leaves, runtime.shared === true, o.quantizedGradients ? quantizationFor(n) : null);
   const baseScore = initialScore(o.objective, label, weight);
   const score = buffers.score.fill(baseScore);

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { BinnedData } from '../bin.js';
 import { zeroFeatureBlocks } from '../buffers.js';
 import { blockCount, type RowJob } from '../row-passes.js';
+import { claimBinFeatures, type SharedBinJob } from './bin-job.js';
 import {
   BUILD_PACKED,
   CMD_DETACH,
@@ -26,7 +27,12 @@ import {
 const { ctrl, jobFeatures, index, threads } = workerData as { ctrl: Int32Array; jobFeatures: Int32Array; index: number; threads: number };
 const splitScratch = new Float64Array(2 * 256);
 
-parentPort!.on('message', (b: WorkerBuffers) => {
+parentPort!.on('message', (message: WorkerBuffers | { binJob: SharedBinJob }) => {
+  if ('binJob' in message) {
+    binShare(message.binJob);
+    return;
+  }
+  const b = message;
   const buffers = {
     data: { bins: b.bins, rowCount: b.rowCount } as BinnedData,
     indices: b.indices,
@@ -105,3 +111,14 @@ parentPort!.on('message', (b: WorkerBuffers) => {
     Atomics.notify(ctrl, CTRL.DONE);
   }
 });
+
+/** This thread's share of a numeric binning job (see `HistogramWorkerPool.binNumeric`), then back to the event loop. */
+function binShare(job: SharedBinJob): void {
+  try {
+    claimBinFeatures(ctrl, job);
+  } catch {
+    Atomics.store(ctrl, CTRL.FAILED, 1);
+  }
+  Atomics.add(ctrl, CTRL.DONE, 1);
+  Atomics.notify(ctrl, CTRL.DONE);
+}
