@@ -98,7 +98,7 @@ export function binNumericColumns(job: NumericBinJob): Float64Array[] {
 }
 
 /** Sorted row indices to sketch cut points from: all rows (undefined) when few, else a seeded sample with replacement. */
-export function binSample(rowCount: number, options: Pick<BinOptions, 'sampleRows' | 'seed'>): Int32Array | undefined {
+function binSample(rowCount: number, options: Pick<BinOptions, 'sampleRows' | 'seed'>): Int32Array | undefined {
   if (rowCount <= options.sampleRows) return undefined;
   const rng = new Rng(deriveSeed(options.seed, 101));
   const picked = new Int32Array(options.sampleRows);
