@@ -62,6 +62,8 @@ async function prepare(): Promise<Setup> {
     await client.end();
     const url = new URL(process.env.DATABASE_URL);
     url.searchParams.set('options', `-c search_path=${schema}`);
+    // names this run's connections, so its CPU figures leave out other clients of the same database
+    url.searchParams.set('application_name', schema);
     env.DATABASE_URL = url.toString();
     dropSchema = async () => {
       const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -148,14 +150,19 @@ function cpuDelta(before: Map<number, number>, after: Map<number, number>): numb
   return total;
 }
 
-/** PostgreSQL backends serving this database (the server's pool), not the bench's own connection. */
+/**
+ * PostgreSQL backends serving this run (the server's pool: its connections carry the run's
+ * application_name), not the bench's own connection nor other clients of the same database.
+ */
 async function databaseBackends(client: pg.Client | undefined): Promise<number[]> {
   if (client === undefined) return [];
-  const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+  const { rows } = await client.query<{ pid: number }>(
+    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = current_setting('application_name') AND pid <> pg_backend_pid()",
+  );
   return rows.map((r) => r.pid);
 }
 
-/** Commits in this database so far (pg_stat_database; the server's are the only ones during a run). */
+/** Commits in this database so far (pg_stat_database: every client of the database, so on a shared one other clients' commits count too). */
 async function databaseCommits(client: pg.Client | undefined): Promise<number | null> {
   if (client === undefined) return null;
   await client.query('SELECT pg_stat_clear_snapshot()');

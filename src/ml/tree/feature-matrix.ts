@@ -34,13 +34,7 @@ export function featureMatrix(features: readonly TreeFeature[], frame: Frame, in
       if (inputPrecision === 'float32') return Float64Array.from(column.values, Math.fround);
       return column.values;
     }
-    const training = feature.categories ?? [];
-    const index = new Map(training.map((label, code) => [label, code]));
-    const unseen = training.length;
-    const map = new Float64Array(column.dictionary.length);
-    column.dictionary.forEach((label, code) => {
-      map[code] = index.get(label) ?? unseen;
-    });
+    const map = trainingCodes(column.dictionary, feature.categories ?? NO_CATEGORIES);
     const out = new Float64Array(n);
     const codes = column.codes;
     for (let i = 0; i < n; i++) {
@@ -50,4 +44,30 @@ export function featureMatrix(features: readonly TreeFeature[], frame: Frame, in
     return out;
   });
   return { rowCount: n, columns };
+}
+
+const NO_CATEGORIES: readonly string[] = Object.freeze([]);
+
+// Code maps by (frame dictionary, training dictionary), held weakly: a decision's one-row frame keeps
+// the same dictionary arrays for every application, so its maps are built once, not on every
+// prediction and explanation.
+const codeMaps = new WeakMap<readonly string[], WeakMap<readonly string[], Float64Array>>();
+
+/** The training code of each label of `dictionary`; `training.length` for a label training never saw. */
+function trainingCodes(dictionary: readonly string[], training: readonly string[]): Float64Array {
+  let byTraining = codeMaps.get(dictionary);
+  if (byTraining === undefined) {
+    byTraining = new WeakMap();
+    codeMaps.set(dictionary, byTraining);
+  }
+  const cached = byTraining.get(training);
+  // a dictionary grown since (labels appended) gets a new map
+  if (cached !== undefined && cached.length === dictionary.length) return cached;
+  const index = new Map(training.map((label, code) => [label, code]));
+  const map = new Float64Array(dictionary.length);
+  dictionary.forEach((label, code) => {
+    map[code] = index.get(label) ?? training.length;
+  });
+  byTraining.set(training, map);
+  return map;
 }
