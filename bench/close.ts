@@ -28,11 +28,12 @@ async function writeBook(db: Database): Promise<number> {
   await db.transaction(async (tx) => {
     await tx.query("INSERT INTO applications (id, input) SELECT md5('a' || g)::uuid, '{}'::jsonb FROM generate_series(1, $1::int) g", [loans]);
     await tx.query(
-      `INSERT INTO loans (id, application_id, product_id, product_version, product, state, currency, principal, annual_rate, term_months, pd, disbursed_on, outstanding_principal)
-       SELECT md5('l' || g)::uuid, md5('a' || g)::uuid, $2, $3, $4::jsonb, 'active', 'USD', 1200000, 0.12, 12, 0.03, date '2025-01-01' + (g % 28), 1200000 - 100000 * (g % 8)
+      `INSERT INTO loans (id, application_id, product_id, product_version, state, currency, principal, annual_rate, term_months, pd, disbursed_on, outstanding_principal)
+       SELECT md5('l' || g)::uuid, md5('a' || g)::uuid, $2, $3, 'active', 'USD', 1200000, 0.12, 12, 0.03, date '2025-01-01' + (g % 28), 1200000 - 100000 * (g % 8)
          FROM generate_series(1, $1::int) g`,
-      [loans, DEFAULT_PRODUCT.id, DEFAULT_PRODUCT.version, JSON.stringify(DEFAULT_PRODUCT)],
+      [loans, DEFAULT_PRODUCT.id, DEFAULT_PRODUCT.version],
     );
+    await tx.query('INSERT INTO loan_product_snapshots (loan_id, product) SELECT id, $1::jsonb FROM loans', [JSON.stringify(DEFAULT_PRODUCT)]);
     await tx.query(
       'INSERT INTO loan_instalments (loan_id, n, due_date, principal, interest, fees) SELECT l.id, n, (l.disbursed_on + make_interval(months => n))::date, 100000, 12000, 0 FROM loans l, generate_series(1, 12) n ORDER BY l.id, n',
     );
@@ -59,6 +60,11 @@ async function resetClose(db: Database): Promise<void> {
   await db.query('TRUNCATE loan_classifications, loan_alerts, close_runs, close_chunks, close_progress, ledger_entries');
   await db.query("UPDATE loans SET last_close = NULL, dpd = 0, irac_class = 'Standard', npa_since = NULL, ifrs9_stage = 1, ecl = 0, provision = 0");
   await db.query('VACUUM ANALYZE loans');
+}
+
+/** The server's current WAL position (the WAL written between two readings: server-wide, so other sessions' writes count too). */
+async function walLsn(db: Database): Promise<string> {
+  return String((await db.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0]?.lsn);
 }
 
 /** CPU seconds (user + system) of a local PostgreSQL backend, or null when /proc does not have it. */
@@ -105,6 +111,7 @@ try {
     const sample = () => {
       for (const p of pids) last.set(p, backendCpu(p) ?? last.get(p) ?? null);
     };
+    const wal0 = url ? await walLsn(db) : null;
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
     const run = await closeBook(db, asOf, { connections, afterChunk: sample });
@@ -112,6 +119,7 @@ try {
     const processCpu = process.cpuUsage(cpu0);
     const seconds = (performance.now() - t0) / 1000;
     sample();
+    const walBytes = wal0 === null ? null : Number((await db.query<{ n: string }>('SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1) AS n', [wal0])).rows[0]?.n);
     const spent = pids.map((p) => {
       const a = start.get(p);
       const b = last.get(p);
@@ -135,6 +143,7 @@ try {
         connections: url ? connections : 1,
         db_cpu_seconds: dbCpu,
         loans_per_db_cpu_second: dbCpu === null || dbCpu === 0 ? null : Math.round(run.loans / dbCpu),
+        wal_bytes_per_loan: walBytes === null ? null : Math.round(walBytes / run.loans),
         load_seconds: Math.round(loadSeconds * 10) / 10,
         node: process.version,
         load_average: (await import('node:os')).loadavg().map((x) => Math.round(x * 10) / 10),

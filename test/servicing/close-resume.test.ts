@@ -13,11 +13,12 @@ async function writeBook(db: Database, n: number): Promise<void> {
   await ensureDefaultProduct(db);
   await db.query("INSERT INTO applications (id, input) SELECT md5('a' || g)::uuid, '{}'::jsonb FROM generate_series(1, $1::int) g", [n]);
   await db.query(
-    `INSERT INTO loans (id, application_id, product_id, product_version, product, state, currency, principal, annual_rate, term_months, pd, disbursed_on, outstanding_principal)
-     SELECT md5('l' || g)::uuid, md5('a' || g)::uuid, $2, $3, $4::jsonb, 'active', 'USD', 1200000, 0.12, 12, 0.01 * (1 + g % 5), date '2025-01-01' + (g % 28), 1200000 - 100000 * (g % 8)
+    `INSERT INTO loans (id, application_id, product_id, product_version, state, currency, principal, annual_rate, term_months, pd, disbursed_on, outstanding_principal)
+     SELECT md5('l' || g)::uuid, md5('a' || g)::uuid, $2, $3, 'active', 'USD', 1200000, 0.12, 12, 0.01 * (1 + g % 5), date '2025-01-01' + (g % 28), 1200000 - 100000 * (g % 8)
        FROM generate_series(1, $1::int) g`,
-    [n, DEFAULT_PRODUCT.id, DEFAULT_PRODUCT.version, JSON.stringify(DEFAULT_PRODUCT)],
+    [n, DEFAULT_PRODUCT.id, DEFAULT_PRODUCT.version],
   );
+  await db.query('INSERT INTO loan_product_snapshots (loan_id, product) SELECT id, $1::jsonb FROM loans', [JSON.stringify(DEFAULT_PRODUCT)]);
   await db.query(
     'INSERT INTO loan_instalments (loan_id, n, due_date, principal, interest, fees) SELECT l.id, n, (l.disbursed_on + make_interval(months => n))::date, 100000, 12000, 0 FROM loans l, generate_series(1, 12) n',
   );

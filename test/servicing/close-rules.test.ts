@@ -20,10 +20,11 @@ const B = '00000000-0000-4000-8000-00000000000b'; // pays 50.00 in advance on 20
 async function approvedLoan(db: Database, id: string): Promise<void> {
   await db.query("INSERT INTO applications (id, input) VALUES ($1, '{}'::jsonb)", [id]);
   await db.query(
-    `INSERT INTO loans (id, application_id, product_id, product_version, product, state, currency, principal, annual_rate, term_months, pd)
-     VALUES ($1, $1, $2, $3, $4::jsonb, 'approved', 'USD', 120000, 0.12, 12, 0.03)`,
-    [id, DEFAULT_PRODUCT.id, DEFAULT_PRODUCT.version, JSON.stringify(DEFAULT_PRODUCT)],
+    `INSERT INTO loans (id, application_id, product_id, product_version, state, currency, principal, annual_rate, term_months, pd)
+     VALUES ($1, $1, $2, $3, 'approved', 'USD', 120000, 0.12, 12, 0.03)`,
+    [id, DEFAULT_PRODUCT.id, DEFAULT_PRODUCT.version],
   );
+  await db.query('INSERT INTO loan_product_snapshots (loan_id, product) VALUES ($1, $2::jsonb)', [id, JSON.stringify(DEFAULT_PRODUCT)]);
 }
 
 const actor = (today: string): LoanActor => ({ userId: null, role: 'system', today });

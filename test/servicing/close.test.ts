@@ -84,9 +84,9 @@ for (const backend of backends()) {
     test("each instalment's stored paid totals equal its allocations' sums (after backdated payments, reversals, restructures)", async () => {
       type Inst = { loan_id: string; n: number; due: string; grace: number; pp: string; pi: string; on_time: string; by_check: string; last: string | null };
       const { rows: insts } = await t.db.query<Inst>(
-        `SELECT i.loan_id, i.n, to_char(i.due_date, 'YYYY-MM-DD') AS due, (l.product->>'lateFeeGraceDays')::int AS grace, i.paid_principal AS pp,
+        `SELECT i.loan_id, i.n, to_char(i.due_date, 'YYYY-MM-DD') AS due, (p.product->>'lateFeeGraceDays')::int AS grace, i.paid_principal AS pp,
                 i.paid_interest AS pi, i.paid_on_time AS on_time, i.paid_by_check AS by_check, to_char(i.last_paid_on, 'YYYY-MM-DD') AS last
-           FROM loan_instalments i JOIN loans l ON l.id = i.loan_id`,
+           FROM loan_instalments i JOIN loan_product_snapshots p ON p.loan_id = i.loan_id`,
       );
       const { rows: allocations } = await t.db.query<{ loan_id: string; n: number; d: string; principal: string; interest: string }>(
         "SELECT loan_id, n, to_char(value_date, 'YYYY-MM-DD') AS d, principal, interest FROM loan_allocations",

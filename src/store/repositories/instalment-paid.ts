@@ -13,12 +13,12 @@ export async function refreshPaidTotals(q: Queryable, loanId: string | null): Pr
         SET paid_principal = s.principal, paid_interest = s.interest, paid_on_time = s.on_time, paid_by_check = s.by_check, last_paid_on = s.last
        FROM (SELECT i.loan_id, i.n, coalesce(sum(a.principal), 0) AS principal, coalesce(sum(a.interest), 0) AS interest,
                     coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date), 0) AS on_time,
-                    coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date + coalesce((l.product->>'lateFeeGraceDays')::int, 0)), 0) AS by_check,
+                    coalesce(sum(a.principal + a.interest) FILTER (WHERE a.value_date <= i.due_date + coalesce((p.product->>'lateFeeGraceDays')::int, 0)), 0) AS by_check,
                     max(a.value_date) AS last
-               FROM loan_instalments i JOIN loans l ON l.id = i.loan_id
+               FROM loan_instalments i JOIN loan_product_snapshots p ON p.loan_id = i.loan_id
                LEFT JOIN loan_allocations a ON a.loan_id = i.loan_id AND a.n = i.n
               WHERE $1::uuid IS NULL OR i.loan_id = $1::uuid
-              GROUP BY i.loan_id, i.n, l.id) s
+              GROUP BY i.loan_id, i.n, p.loan_id) s
       WHERE i.loan_id = s.loan_id AND i.n = s.n
         AND (i.paid_principal, i.paid_interest, i.paid_on_time, i.paid_by_check, i.last_paid_on)
             IS DISTINCT FROM (s.principal, s.interest, s.on_time, s.by_check, s.last)`,

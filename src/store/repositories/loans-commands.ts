@@ -85,10 +85,12 @@ export async function createLoan(
   const state: LoanState = application.action === 'approve' ? 'approved' : 'submitted';
   const id = randomUUID();
   await q.query(
-    `INSERT INTO loans (id, application_id, product_id, product_version, product, state, currency, principal, annual_rate, term_months, pd, created_by)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $12, $6, $7, $8::numeric, $9, $10, $11)`,
-    [id, application.id, product.id, product.version, JSON.stringify(product), currency.code, principal, rate, term, decision?.pd ?? 0, actor.userId, state],
+    `INSERT INTO loans (id, application_id, product_id, product_version, state, currency, principal, annual_rate, term_months, pd, created_by)
+     VALUES ($1, $2, $3, $4, $11, $5, $6, $7::numeric, $8, $9, $10)`,
+    [id, application.id, product.id, product.version, currency.code, principal, rate, term, decision?.pd ?? 0, actor.userId, state],
   );
+  // The product as the loan was made under it, kept apart from the loan's row (migration 015).
+  await q.query('INSERT INTO loan_product_snapshots (loan_id, product) VALUES ($1, $2::jsonb)', [id, JSON.stringify(product)]);
   await recordStateChange(q, id, 'create', null, 'submitted', actor, state === 'submitted' ? `decision ${application.decisionId} referred` : null);
   if (state === 'approved') await recordStateChange(q, id, 'approve', 'submitted', 'approved', actor, `decision ${application.decisionId}`);
   await auditLoan(q, actor, 'loan.create', id, {

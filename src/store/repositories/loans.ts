@@ -72,7 +72,7 @@ export function productFromJson(json: Record<string, unknown>): LoanProduct {
 }
 
 const COLUMNS =
-  "id, application_id, product, state, currency, principal, annual_rate::text AS annual_rate, term_months, pd, to_char(disbursed_on, 'YYYY-MM-DD') AS disbursed_on, written_off, recovered, to_char(last_close, 'YYYY-MM-DD') AS last_close, to_char(npa_since, 'YYYY-MM-DD') AS npa_since, provision, to_char(restructured_on, 'YYYY-MM-DD') AS restructured_on, to_char(monitored_until, 'YYYY-MM-DD') AS monitored_until, to_char(rescheduled_on, 'YYYY-MM-DD') AS rescheduled_on, created_at, " +
+  "id, application_id, (SELECT s.product FROM loan_product_snapshots s WHERE s.loan_id = loans.id) AS product, state, currency, principal, annual_rate::text AS annual_rate, term_months, pd, to_char(disbursed_on, 'YYYY-MM-DD') AS disbursed_on, written_off, recovered, to_char(last_close, 'YYYY-MM-DD') AS last_close, to_char(npa_since, 'YYYY-MM-DD') AS npa_since, provision, to_char(restructured_on, 'YYYY-MM-DD') AS restructured_on, to_char(monitored_until, 'YYYY-MM-DD') AS monitored_until, to_char(rescheduled_on, 'YYYY-MM-DD') AS rescheduled_on, created_at, " +
   'coalesce((SELECT c.accrued FROM loan_classifications c WHERE c.loan_id = loans.id AND c.as_of >= loans.disbursed_on ORDER BY c.as_of DESC LIMIT 1), 0) AS interest_accrued';
 
 function toLoan(row: LoanRow): Loan {

@@ -16,14 +16,15 @@ export const MISSING_LABEL = '(missing)';
 function labelSql(by: DistributionDimension, edges: readonly number[]): string {
   if (by === 'region') return `coalesce(a.input->>'region', cu.region, '${MISSING_LABEL}')`;
   if (by !== 'amount_bucket') return `coalesce(a.input->>'${by}', '${MISSING_LABEL}')`;
-  const minor = (edge: number) => `${edge}::numeric * power(10, (l.product->'currency'->>'exponent')::int)`;
+  const minor = (edge: number) => `${edge}::numeric * power(10, (ps.product->'currency'->>'exponent')::int)`;
   // 'NN|' keeps the buckets in order when sorting by label; it is cut off before returning.
   const key = (k: number) => String(k).padStart(2, '0');
   const cases = edges.map((e, k) => `WHEN l.principal < ${minor(e)} THEN '${key(k)}|${k === 0 ? 0 : edges[k - 1]}-${e}'`).join(' ');
   return `CASE ${cases} ELSE '${key(edges.length)}|${edges[edges.length - 1] ?? 0}+' END`;
 }
 
-const FROM_LOANS = 'FROM loans l JOIN applications a ON a.id = l.application_id LEFT JOIN customers cu ON cu.id = a.customer_id';
+const FROM_LOANS =
+  'FROM loans l JOIN loan_product_snapshots ps ON ps.loan_id = l.id JOIN applications a ON a.id = l.application_id LEFT JOIN customers cu ON cu.id = a.customer_id';
 
 /** One group of the book's distribution (money in integer minor units). */
 export interface DistributionRow {

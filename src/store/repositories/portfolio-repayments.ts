@@ -38,8 +38,8 @@ export async function repaymentStatistics(q: Queryable, asOf?: string): Promise<
     WITH d AS (SELECT coalesce($1::date, (SELECT max(as_of) FROM close_runs), current_date) AS as_of),
     inst AS (
       SELECT i.loan_id, i.n, i.due_date, i.principal + i.interest AS owed,
-             (l.product->>'lateFee')::bigint AS late_fee, (l.product->>'lateFeeGraceDays')::int AS grace
-        FROM loan_instalments i JOIN loans l ON l.id = i.loan_id CROSS JOIN d
+             (ps.product->>'lateFee')::bigint AS late_fee, (ps.product->>'lateFeeGraceDays')::int AS grace
+        FROM loan_instalments i JOIN loans l ON l.id = i.loan_id JOIN loan_product_snapshots ps ON ps.loan_id = l.id CROSS JOIN d
        WHERE l.disbursed_on IS NOT NULL AND i.due_date < d.as_of),
     paid AS (
       SELECT i.loan_id, i.n, i.owed, i.late_fee, i.due_date + i.grace + 1 AS fee_day,
