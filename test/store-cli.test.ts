@@ -25,7 +25,9 @@ async function credo(argv: string[], cwd: string, url: string | undefined): Prom
 async function tamperFirstEntry(db: Database): Promise<string> {
   return db.transaction(async (tx) => {
     await tx.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_guard');
-    const { rows } = await tx.query<{ seq: string }>(`UPDATE audit_log SET details = '{"role": "auditor"}' WHERE chain_pos = 1 RETURNING seq`);
+    const { rows } = await tx.query<{ seq: string }>(
+      `UPDATE audit_log SET details = '{"role": "auditor"}' WHERE seq = (SELECT seq FROM audit_seals WHERE chain_pos = 1) RETURNING seq`,
+    );
     await tx.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_guard');
     return rows[0]?.seq as string;
   });

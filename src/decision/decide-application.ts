@@ -28,8 +28,26 @@ export function decideApplication(
   context: DecisionContext,
   armKey: string = applicationId,
 ): DecisionRecord {
-  const arm = context.challenger === undefined ? 'champion' : challengerArm(armKey, context.challenger.share);
-  return decideOnArm(applicationId, data, context, arm, false);
+  return decideOnArm(applicationId, data, context, armOf(context, armKey), false);
+}
+
+/**
+ * `decideApplication` on data the caller has already checked: `snapshot` is `inputSnapshot` of
+ * data that passed `checkData` for `applicationInputs(context)` (the API checks once, to answer
+ * 422 with its own paths, and does not pay for the check twice).
+ */
+export function decideChecked(
+  applicationId: string,
+  snapshot: Readonly<Record<string, number | string | null>>,
+  context: DecisionContext,
+  armKey: string = applicationId,
+): DecisionRecord {
+  checkDecision(applicationId, context);
+  return decideSnapshot(applicationId, snapshot, context, armOf(context, armKey));
+}
+
+function armOf(context: DecisionContext, armKey: string): Arm {
+  return context.challenger === undefined ? 'champion' : challengerArm(armKey, context.challenger.share);
 }
 
 /**
@@ -38,14 +56,21 @@ export function decideApplication(
  * inputs of a challenger that is not part of the replay context).
  */
 export function decideOnArm(applicationId: string, data: Record<string, unknown>, context: DecisionContext, arm: Arm, allowExtra: boolean): DecisionRecord {
+  checkDecision(applicationId, context);
+  const inputs = applicationInputs(context);
+  const issues = checkData(data, inputs, allowExtra);
+  if (issues.length > 0) throw issuesToError(issues, `application "${applicationId}"`);
+  return decideSnapshot(applicationId, inputSnapshot(data, inputs), context, arm);
+}
+
+function checkDecision(applicationId: string, context: DecisionContext): void {
   if (typeof applicationId !== 'string' || applicationId === '')
     throw new CredoError('E_INPUT_VALIDATION', { summary: 'the application id must be a non-empty string' });
   if (context.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(context.asOf))
     throw new CredoError('E_INPUT_VALIDATION', { summary: `the decision date must be YYYY-MM-DD, got "${context.asOf}"` });
-  const inputs = applicationInputs(context);
-  const issues = checkData(data, inputs, allowExtra);
-  if (issues.length > 0) throw issuesToError(issues, `application "${applicationId}"`);
-  const snapshot = inputSnapshot(data, inputs);
+}
+
+function decideSnapshot(applicationId: string, snapshot: Readonly<Record<string, number | string | null>>, context: DecisionContext, arm: Arm): DecisionRecord {
   const catalogue = context.policy.catalogue ?? context.catalogue;
   if (catalogue === undefined)
     throw new CredoError('E_EXPLAIN_CATALOGUE', {

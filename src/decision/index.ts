@@ -4,7 +4,7 @@
  * `credo decide`, the bulk upload and replay so they cannot disagree. See docs/decision.md.
  */
 export { type Arm, challengerArm, stableUnit } from './challenger-arm.js';
-export { decideApplication } from './decide-application.js';
+export { decideApplication, decideChecked } from './decide-application.js';
 export type { BoundModel, DecisionAction, DecisionContext, DecisionReason, DecisionRecord, InputValue } from './decision-record.js';
 export {
   type ApplicationCounterfactual,
@@ -34,4 +34,4 @@ export type { AffordabilityPolicy, DecisionPolicy, LimitPolicy, LimitTier, Polic
 export { BOOK_SCENARIOS, FRONTIER_BAD_RATES, optimiseCutoffs, simulateBook } from './portfolio-lab.js';
 export { type ReplayResult, replayDecision } from './replay-decision.js';
 export { type LabData, type LabInference, labData, strategyLift, strategySwapset } from './strategy-lab.js';
-export { applicationInputs, validateApplicationData } from './validate-application.js';
+export { applicationInputs, checkData, inputSnapshot, validateApplicationData } from './validate-application.js';

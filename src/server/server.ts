@@ -57,9 +57,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error;
   }
   // Seal audit entries in order, in small batches, off the request path (see src/store/audit-chain.ts).
-  // Often and small rather than once a second: sealing rewrites every new entry (a new row version
-  // and its index entries), and a second's worth at once held a database core for 100–300 ms, which
-  // the commits of decisions queued behind. Only one process seals at a time; the others skip their
+  // Often and small rather than once a second: a second's worth at once is a burst of database work
+  // that the commits of decisions queue behind. Only one process seals at a time; the others skip their
   // turn instead of waiting for the lock with a pooled connection held.
   let sealing: Promise<unknown> = Promise.resolve();
   let sealer: NodeJS.Timeout | undefined;

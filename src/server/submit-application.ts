@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { decideApplication, type InputValue, validateApplicationData } from '../decision/index.js';
+import { applicationInputs, checkData, decideChecked, type InputValue, inputSnapshot } from '../decision/index.js';
 import { CredoError } from '../errors/index.js';
 import { canonicalJson } from '../io/model-file.js';
 import { claimIdempotencyKey, hashRequest, releaseIdempotencyKey } from '../store/index.js';
@@ -40,7 +40,9 @@ export async function submitApplication(
 ): Promise<{ status: number; body: SubmitResult; replayed: boolean }> {
   const setup = service.current();
   if (setup === undefined) throw new CredoError('E_HTTP_NOT_CONFIGURED', { problem: 'register and promote a champion model and activate a policy first' });
-  const issues = validateApplicationData(submission.data, setup.context);
+  // Checked once here (422 with the body's paths); the decision takes the checked snapshot.
+  const inputs = applicationInputs(setup.context);
+  const issues = checkData(submission.data, inputs, false);
   if (issues.length > 0) {
     throw new CredoError('E_INPUT_VALIDATION', {
       summary: `data: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
@@ -58,7 +60,7 @@ export async function submitApplication(
     const applicationId = randomUUID();
     const started = process.hrtime.bigint();
     // the arm follows the lender's application id when given, as `credo decide` does with its id column
-    const record = decideApplication(applicationId, { ...submission.data }, setup.context, submission.external_id ?? applicationId);
+    const record = decideChecked(applicationId, inputSnapshot(submission.data, inputs), setup.context, submission.external_id ?? applicationId);
     const latencyUs = Number((process.hrtime.bigint() - started) / 1000n);
     const decisionId = randomUUID();
     const body: SubmitResult = { application_id: applicationId, decision: decisionSummary(decisionId, record) };

@@ -1,6 +1,6 @@
 import { CredoError } from '../errors/index.js';
 
-/** The SQLSTATE the audit log's guard trigger raises (migration 002). */
+/** The SQLSTATE the audit log's and its seals' guard trigger raises (migrations 002, 014). */
 export const APPEND_ONLY_SQLSTATE = 'CR001';
 
 /** SQLSTATEs after which a whole transaction may simply be run again (serialisation failure, deadlock). */

@@ -10,17 +10,31 @@ async function appendMany(db: Database, n: number, tag: string): Promise<void> {
   }
 }
 
-/** Runs `sql` with the guard trigger off, as the table owner could: the tampering verify must catch. */
+/** Runs `sql` with the guard triggers off, as the tables' owner could: the tampering verify must catch. */
 async function tamper(db: Database, sql: string, params: unknown[] = []): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_guard');
+    await tx.query('ALTER TABLE audit_seals DISABLE TRIGGER audit_seals_guard');
     await tx.query(sql, params);
+    await tx.query('ALTER TABLE audit_seals ENABLE TRIGGER audit_seals_guard');
     await tx.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_guard');
   });
 }
 
+/** Empties the log and its seals (as an owner could), so a test starts from an empty chain. */
+async function emptyLog(db: Database): Promise<void> {
+  await tamper(db, 'DELETE FROM audit_seals');
+  await tamper(db, 'DELETE FROM audit_log');
+}
+
+/** How many committed entries have no seal (the mark aside: a full count). */
+async function unsealedCount(db: Database): Promise<string | undefined> {
+  const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.seq = a.seq)');
+  return rows[0]?.n;
+}
+
 describeEachBackend('audit log', (current) => {
-  test('entries cannot be changed, deleted, truncated or inserted pre-sealed', async () => {
+  test('entries and seals cannot be changed, deleted or truncated; an entry cannot choose its transaction', async () => {
     const { db } = current();
     await appendMany(db, 2, 'guard');
     await sealAudit(db);
@@ -30,17 +44,20 @@ describeEachBackend('audit log', (current) => {
     });
     await assert.rejects(db.query("DELETE FROM audit_log WHERE entity_id = 'guard-0'"), { code: 'E_STORE_APPEND_ONLY' });
     await assert.rejects(db.query('TRUNCATE audit_log'), { code: 'E_STORE_APPEND_ONLY' });
-    // Re-sealing a sealed entry is an UPDATE like any other.
-    await assert.rejects(db.query("UPDATE audit_log SET hash = $1 WHERE entity_id = 'guard-1'", ['f'.repeat(64)]), { code: 'E_STORE_APPEND_ONLY' });
-    await db.query("INSERT INTO audit_log (action, entity, chain_pos, hash) VALUES ('test.forge', 'test', 1, $1)", ['e'.repeat(64)]);
-    const forged = await db.query<{ chain_pos: string | null; hash: string | null }>("SELECT chain_pos, hash FROM audit_log WHERE action = 'test.forge'");
-    assert.deepEqual(forged.rows, [{ chain_pos: null, hash: null }]);
-    assert.equal((await verifyAudit(db)).ok, true);
+    await assert.rejects(db.query('UPDATE audit_seals SET hash = $1 WHERE chain_pos = 1', [Buffer.alloc(32)]), { code: 'E_STORE_APPEND_ONLY' });
+    await assert.rejects(db.query('DELETE FROM audit_seals'), { code: 'E_STORE_APPEND_ONLY' });
+    await assert.rejects(db.query('TRUNCATE audit_seals'), { code: 'E_STORE_APPEND_ONLY' });
+    // An entry claiming an old transaction would sit below the sealer's mark, never sealed.
+    await db.query("INSERT INTO audit_log (action, entity, xact) VALUES ('test.forge', 'test', '1')");
+    const forged = await db.query<{ old: boolean }>("SELECT xact > '1'::xid8 AS old FROM audit_log WHERE action = 'test.forge'");
+    assert.deepEqual(forged.rows, [{ old: true }]);
+    const result = await verifyAudit(db);
+    assert.deepEqual([result.ok, result.unsealed, await unsealedCount(db)], [true, 0, '0']);
   });
 
   test('the first hash is SHA-256 of 64 zeros and the documented canonical JSON', async () => {
     const { db } = current();
-    const fresh = await db.query<{ n: string }>('SELECT count(*) AS n FROM audit_log WHERE chain_pos IS NOT NULL');
+    const fresh = await db.query<{ n: string }>('SELECT count(*) AS n FROM audit_seals');
     const seq = await appendAudit(db, {
       actorId: null,
       actorRole: 'system',
@@ -53,9 +70,9 @@ describeEachBackend('audit log', (current) => {
     await sealAudit(db);
     const row = (
       await db.query<{ at: string; hash: string; chain_pos: string; prev: string | null }>(
-        `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, hash, chain_pos,
-                (SELECT hash FROM audit_log p WHERE p.chain_pos = a.chain_pos - 1) AS prev
-           FROM audit_log a WHERE seq = $1`,
+        `SELECT to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, encode(s.hash, 'hex') AS hash, s.chain_pos,
+                (SELECT encode(p.hash, 'hex') FROM audit_seals p WHERE p.chain_pos = s.chain_pos - 1) AS prev
+           FROM audit_log a JOIN audit_seals s ON s.seq = a.seq WHERE a.seq = $1`,
         [seq],
       )
     ).rows[0];
@@ -89,26 +106,35 @@ describeEachBackend('audit log', (current) => {
     assert.equal((await verifyAudit(db)).first_bad, await seqOf('tamper-5'));
     await tamper(db, "UPDATE audit_log SET at = at - interval '1 microsecond' WHERE entity_id = 'tamper-5'");
 
-    const afterDeleted = await seqOf('tamper-7');
+    // A changed seal: its entry is the bad one.
+    const fourth = await seqOf('tamper-4');
+    const sealed = (await db.query<{ hash: string }>("SELECT encode(hash, 'hex') AS hash FROM audit_seals WHERE seq = $1", [fourth])).rows[0]?.hash;
+    await tamper(db, 'UPDATE audit_seals SET hash = $1 WHERE seq = $2', [Buffer.alloc(32), fourth]);
+    const resealed = await verifyAudit(db);
+    assert.deepEqual([resealed.ok, resealed.first_bad, resealed.entries], [false, fourth, good.entries - 6]);
+    await tamper(db, "UPDATE audit_seals SET hash = decode($1, 'hex') WHERE seq = $2", [sealed, fourth]);
+    assert.equal((await verifyAudit(db)).ok, true, 'restoring the seal restores the chain');
+
+    const deletedSeq = await seqOf('tamper-6');
     await tamper(db, "DELETE FROM audit_log WHERE entity_id = 'tamper-6'");
     const deleted = await verifyAudit(db);
-    assert.deepEqual([deleted.ok, deleted.first_bad], [false, afterDeleted]);
+    assert.deepEqual([deleted.ok, deleted.first_bad], [false, deletedSeq]);
   });
 
-  test('an entry hidden by clearing its seal is re-sealed at the end and breaks the chain where it was', async () => {
+  test('an entry hidden by deleting its seal breaks the chain where it was', async () => {
     const { db } = current();
-    await tamper(db, 'DELETE FROM audit_log');
+    await emptyLog(db);
     await appendMany(db, 4, 'unseal');
     assert.equal((await verifyAudit(db)).entries, 4);
     const third = (await db.query<{ seq: string }>("SELECT seq FROM audit_log WHERE entity_id = 'unseal-3'")).rows[0]?.seq;
-    await tamper(db, "UPDATE audit_log SET hash = NULL, chain_pos = NULL WHERE entity_id = 'unseal-2'");
+    await tamper(db, "DELETE FROM audit_seals WHERE seq = (SELECT seq FROM audit_log WHERE entity_id = 'unseal-2')");
     const result = await verifyAudit(db);
     assert.deepEqual([result.ok, result.first_bad, result.entries], [false, third, 2]);
   });
 
   test('concurrent writers and a concurrent sealer: every committed entry is sealed once, in one chain', async () => {
     const { db } = current();
-    await tamper(db, 'DELETE FROM audit_log');
+    await emptyLog(db);
     let sealing = true;
     const sealer = (async () => {
       let sealed = 0;
@@ -127,8 +153,10 @@ describeEachBackend('audit log', (current) => {
     await sealer;
     const result = await verifyAudit(db);
     assert.deepEqual([result.ok, result.entries, result.unsealed], [true, 90, 0]);
-    const positions = await db.query<{ n: string; max: string }>('SELECT count(DISTINCT chain_pos) AS n, max(chain_pos) AS max FROM audit_log');
-    assert.deepEqual(positions.rows[0], { n: '90', max: '90' });
+    const positions = await db.query<{ n: string; max: string; seqs: string }>(
+      'SELECT count(DISTINCT chain_pos) AS n, max(chain_pos) AS max, count(DISTINCT seq) AS seqs FROM audit_seals',
+    );
+    assert.deepEqual(positions.rows[0], { n: '90', max: '90', seqs: '90' });
     const listed = await listAudit(db, { entity: 'test', limit: 5 });
     assert.deepEqual([listed.total, listed.items.length, listed.items[0]?.action], [90, 5, 'test.concurrent']);
   });
@@ -138,7 +166,7 @@ describeEachBackend('audit log', (current) => {
     if (backend === 'pglite') {
       // One connection: a transaction cannot stay open while another commits, so the case
       // cannot arise; check instead that a rolled-back entry leaves no gap in the chain.
-      await tamper(db, 'DELETE FROM audit_log');
+      await emptyLog(db);
       await assert.rejects(
         db.transaction(async (tx) => {
           await appendAudit(tx, { actorId: null, actorRole: 'system', action: 'test.rollback', entity: 'test' });
@@ -151,7 +179,7 @@ describeEachBackend('audit log', (current) => {
       return;
     }
     t.diagnostic('PostgreSQL: holding one transaction open while another commits');
-    await tamper(db, 'DELETE FROM audit_log');
+    await emptyLog(db);
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {
       release = resolve;
@@ -169,7 +197,7 @@ describeEachBackend('audit log', (current) => {
     release();
     await slow;
     assert.equal(await sealAudit(db), 1, 'the late commit is sealed by the next run');
-    const order = await db.query<{ action: string }>('SELECT action FROM audit_log ORDER BY chain_pos');
+    const order = await db.query<{ action: string }>('SELECT a.action FROM audit_log a JOIN audit_seals s ON s.seq = a.seq ORDER BY s.chain_pos');
     assert.deepEqual(
       order.rows.map((r) => r.action),
       ['test.fast', 'test.slow'],
@@ -179,7 +207,7 @@ describeEachBackend('audit log', (current) => {
 
   test('a sealer that must not wait skips its turn while another holds the seal lock; the next run seals everything', async (t) => {
     const { db, backend } = current();
-    await tamper(db, 'DELETE FROM audit_log');
+    await emptyLog(db);
     await appendMany(db, 3, 'skip');
     if (backend === 'pglite') {
       // One connection: no other process can hold the lock, so the run seals at once.
@@ -200,8 +228,7 @@ describeEachBackend('audit log', (current) => {
     });
     while (!locked) await new Promise((resolve) => setImmediate(resolve));
     assert.equal(await sealAudit(db, { wait: false }), 0, 'skipped, not waited');
-    const unsealed = await db.query<{ n: string }>('SELECT count(*) AS n FROM audit_log WHERE hash IS NULL');
-    assert.equal(unsealed.rows[0]?.n, '3');
+    assert.equal(await unsealedCount(db), '3');
     release();
     await holder;
     assert.equal(await sealAudit(db, { wait: false }), 3);

@@ -10,6 +10,7 @@ import { sql as instalmentPaid } from './010-instalment-paid.js';
 import { sql as closeWrites } from './011-close-writes.js';
 import { sql as ledgerLine } from './012-ledger-line.js';
 import { sql as lineClose } from './013-line-close.js';
+import { sql as auditSeals } from './014-audit-seals.js';
 import { sql as loanProductsApart } from './015-loan-products-apart.js';
 
 /** One forward-only schema change: applied once, in version order, never edited afterwards. */
@@ -37,5 +38,6 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'close-writes', sql: closeWrites },
   { version: 12, name: 'ledger-line', sql: ledgerLine },
   { version: 13, name: 'line-close', sql: lineClose },
+  { version: 14, name: 'audit-seals', sql: auditSeals },
   { version: 15, name: 'loan-products-apart', sql: loanProductsApart },
 ];

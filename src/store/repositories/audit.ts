@@ -17,7 +17,7 @@ export interface AuditInput {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
-/** An audit entry as stored; `chainPos` and `hash` are null until the sealer reaches it. */
+/** An audit entry as stored, with its seal; `chainPos` and `hash` are null until the sealer reaches it. */
 export interface AuditEntry {
   readonly seq: string;
   readonly at: Date;
@@ -93,6 +93,11 @@ export async function listAudit(q: Queryable, filter: AuditFilter = {}): Promise
   if (filter.actorId !== undefined) c.add('actor_id = ?::uuid', filter.actorId);
   const count = await q.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log ${c.where}`, [...c.params]);
   const { limit, offset } = pageOf(filter.limit, filter.offset);
-  const page = await q.query<AuditRow>(`SELECT * FROM audit_log ${c.where} ORDER BY seq DESC LIMIT ${c.param(limit)} OFFSET ${c.param(offset)}`, c.params);
+  const page = await q.query<AuditRow>(
+    `SELECT a.seq, a.at, a.actor_id, a.actor_role, a.action, a.entity, a.entity_id, a.request_id, a.details, s.chain_pos, encode(s.hash, 'hex') AS hash
+       FROM (SELECT * FROM audit_log ${c.where} ORDER BY seq DESC LIMIT ${c.param(limit)} OFFSET ${c.param(offset)}) a
+       LEFT JOIN audit_seals s ON s.seq = a.seq ORDER BY a.seq DESC`,
+    c.params,
+  );
   return { items: page.rows.map(toEntry), total: Number(count.rows[0]?.n ?? 0) };
 }
