@@ -21,7 +21,8 @@ def load(path: str, target: str):
     frame = pd.read_csv(path)
     labels = frame.pop(target).to_numpy()
     for name in frame.columns:
-        if frame[name].dtype == object:
+        # text columns: `object` before pandas 3, its `str` dtype from pandas 3 on
+        if not pd.api.types.is_numeric_dtype(frame[name]):
             frame[name] = frame[name].astype('category').cat.codes
     return frame.to_numpy(dtype=np.float32), labels
 
