@@ -5,8 +5,8 @@ import { type GbdtOptions, saveEnsembleForModel, trainGbdt } from '../gbdt/index
 import { type SvmOptions, trainLogisticModel, trainSvm } from '../linear/index.js';
 import { type MlpOptions, trainMlp } from '../mlp/index.js';
 import type { CredoModel, ModelKind } from '../model.js';
+import { outcomeLabels } from '../outcome-labels.js';
 import { trainScorecard } from '../scorecard/index.js';
-import { binaryLabels } from './binary-labels.js';
 import type { MemberSpec } from './model.js';
 import { type EnsembleOptions, type EnsembleTrainResult, trainEnsembleWith } from './train-ensemble.js';
 
@@ -36,7 +36,7 @@ export async function fitModel(
   features: readonly string[],
   options: FitModelOptions = {},
 ): Promise<CredoModel> {
-  const labels = binaryLabels(frame, target);
+  const labels = outcomeLabels(frame, target);
   const params = { seed: options.seed ?? 0, ...(spec.params ?? {}) } as Record<string, unknown>;
   const envelope = { target, createdAt: options.createdAt ?? '', metrics: {}, params };
   const schemaOf = (names: readonly string[]) => frame.select(names).schema();

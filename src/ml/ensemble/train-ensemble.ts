@@ -4,8 +4,8 @@ import { deriveSeed } from '../../random/index.js';
 import { trainLogistic } from '../linear/index.js';
 import { stratifiedKFold } from '../metrics/index.js';
 import type { CredoModel } from '../model.js';
+import { outcomeLabels } from '../outcome-labels.js';
 import { predictRaw } from '../predict-model.js';
-import { binaryLabels } from './binary-labels.js';
 import type { EnsembleMethod, EnsembleModelBody, MemberSpec } from './model.js';
 
 /** Options of `trainEnsemble`. */
@@ -58,7 +58,7 @@ export async function trainEnsembleWith(
   if (o.members.length === 0) fail('members', 'needs at least one member', o.members);
   for (const m of o.members) if ((m.kind as string) === 'ensemble') fail('members', 'an ensemble cannot contain an ensemble', m.kind);
   if (!Number.isInteger(o.folds) || o.folds < 2) fail('folds', 'must be an integer ≥ 2', o.folds);
-  const labels = binaryLabels(frame, target);
+  const labels = outcomeLabels(frame, target);
   const memberSeed = (k: number, fold: number) => deriveSeed(o.seed, 1000 + k * 100 + fold);
   const trainMember = (k: number, data: Frame, fold: number): Promise<CredoModel> => {
     const spec = o.members[k]!;

@@ -1,6 +1,7 @@
 import { CredoError } from '../../errors/index.js';
 import type { Column, Frame } from '../../frame/index.js';
 import { deriveSeed, Rng } from '../../random/index.js';
+import { outcomeLabels } from '../outcome-labels.js';
 import { addTreeOutput, type FeatureMatrix, featureMatrix, type Tree, type TreeEnsemble, type TreeFeature } from '../tree/index.js';
 import { binFeatures } from './bin.js';
 import { allocateBuffers, type HistogramBuilder, serialHistogramBuilder, type TrainBuffers } from './buffers.js';
@@ -73,7 +74,7 @@ export function trainGbdt(input: GbdtTrainInput, options: Partial<GbdtOptions> =
     c.type === 'number' ? { name: c.name, type: 'number' } : { name: c.name, type: 'category', categories: [...c.dictionary] },
   );
   const monotone = monotoneVector(features, o.monotone);
-  const label = readTarget(frame, input.target, o.objective);
+  const label = outcomeLabels(frame, input.target, o.objective);
   const weight = rowWeights(frame, input.weight, label, o);
   const n = frame.rowCount;
   if (n === 0) throw new CredoError('E_GBDT_TARGET', { column: input.target, problem: 'no rows to train on' });
@@ -95,7 +96,7 @@ export function trainGbdt(input: GbdtTrainInput, options: Partial<GbdtOptions> =
 
   let valid: { matrix: FeatureMatrix; label: Float64Array; weight: Float64Array; score: Float64Array } | undefined;
   if (validFrame !== undefined) {
-    const validLabel = readTarget(validFrame, input.target, o.objective);
+    const validLabel = outcomeLabels(validFrame, input.target, o.objective);
     valid = {
       matrix: featureMatrix(features, validFrame),
       label: validLabel,
@@ -201,23 +202,6 @@ export function splitRows(frame: Frame, fraction: number, seed: number): [Frame,
   const valid = order.slice(0, m).sort();
   const train = order.slice(m).sort();
   return [frame.take(train), frame.take(valid)];
-}
-
-function readTarget(frame: Frame, target: string, objective: GbdtOptions['objective']): Float64Array {
-  const column = frame.get(target);
-  if (column === undefined) throw new CredoError('E_INPUT_COLUMN_MISSING', { column: target, source: 'the training data' });
-  if (column.type !== 'number') throw new CredoError('E_GBDT_TARGET', { column: target, problem: 'must be numeric (0/1 for binary)' });
-  const y = column.values;
-  for (let i = 0; i < y.length; i++) {
-    const v = y[i]!;
-    if (objective === 'binary' ? v !== 0 && v !== 1 : !Number.isFinite(v)) {
-      throw new CredoError('E_GBDT_TARGET', {
-        column: target,
-        problem: `row ${i} has ${Number.isNaN(v) ? 'a missing value' : `value ${v}`}; expected ${objective === 'binary' ? '0 or 1' : 'a finite number'}`,
-      });
-    }
-  }
-  return y;
 }
 
 function rowWeights(frame: Frame, weight: string | undefined, label: Float64Array, o: GbdtOptions): Float64Array {
