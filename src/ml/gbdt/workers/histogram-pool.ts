@@ -67,6 +67,8 @@ export class HistogramWorkerPool implements HistogramBuilder {
   private readonly splitScratch = new Float64Array(2 * 256);
   /** Histograms built with the workers so far (tests check the parallel path ran). */
   parallelJobs = 0;
+  /** Partitions run with the workers so far (each one hand-off: both phases in one job). */
+  parallelPartitions = 0;
   /** Row passes run with the workers so far. */
   parallelRowJobs = 0;
   /** Numeric binnings shared with the workers so far. */
@@ -144,6 +146,7 @@ export class HistogramWorkerPool implements HistogramBuilder {
     // A row's split decision costs roughly eight histogram updates (both are a cache miss per row).
     if (this.workers.length === 0 || count * 8 < this.minParallelWork) return partitionRows(buffers, start, count, feature, bin, null, defaultLeft, missingBin);
     if (this.attached !== buffers) this.attach(buffers);
+    this.parallelPartitions++;
     const ctrl = this.ctrl;
     // About sixteen thousand rows a chunk, at least one per thread.
     const chunks = Math.min(MAX_PARTITION_CHUNKS, Math.max(this.threads, Math.ceil(count / 16_384)));
