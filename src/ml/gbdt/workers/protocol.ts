@@ -232,6 +232,11 @@ export const SPIN_MIN_MS = 1 / 32;
 /** This thread's current spin (each worker has its own copy of this module). */
 let spinMs = SPIN_MS;
 
+/** This thread's current spin in milliseconds (between SPIN_MIN_MS and SPIN_MS). */
+export function currentSpinMs(): number {
+  return spinMs;
+}
+
 /** Busy-waits up to this thread's current spin while `ctrl[index]` satisfies `waiting`; true when it stopped doing so. */
 export function spinWhile(ctrl: Int32Array, index: number, waiting: (value: number) => boolean): boolean {
   const deadline = performance.now() + spinMs;
