@@ -82,7 +82,8 @@ test('a missed minimum charges the late fee the day after its due date, once per
   ]);
   const allocated = feeMoves.map((m, i) => ({ ...m, ...(i === 0 ? { interest: 0, principal: 100_000 } : { interest: 1_808, principal: 5_692 }) }));
   const terms = { rate: '0.12', dayCount: 'actual/365' as const, ...FEE_LINE };
-  const fees = (moves: readonly AllocatedLineMovement[], asOf: string) => lineLateFees(CREDIT_LINE_TERMS, terms, moves, asOf).map((f) => [f.chargedOn, f.amount]);
+  const fees = (moves: readonly AllocatedLineMovement[], asOf: string) =>
+    lineLateFees(CREDIT_LINE_TERMS, terms, moves, asOf).map((f) => [f.chargedOn, f.amount]);
   assert.deepEqual(fees(allocated, '2025-02-21'), []);
   assert.deepEqual(fees(allocated, '2025-02-22'), [['2025-02-22', 2_500]]);
   assert.deepEqual(fees(allocated, '2025-05-31'), [
@@ -96,7 +97,13 @@ test('a missed minimum charges the late fee the day after its due date, once per
   const backdated = (amount: number) => {
     const moves = [...feeMoves, { kind: 'repayment', amount, valueDate: '2025-03-20' } as const];
     const a = allocateLineMovements('0.12', 'actual/365', moves, FEE_LINE);
-    return { a, fees: fees(moves.map((m, i) => ({ ...m, interest: a[i]?.interest ?? 0, principal: a[i]?.principal ?? 0 })), '2025-05-31') };
+    return {
+      a,
+      fees: fees(
+        moves.map((m, i) => ({ ...m, interest: a[i]?.interest ?? 0, principal: a[i]?.principal ?? 0 })),
+        '2025-05-31',
+      ),
+    };
   };
   assert.deepEqual(backdated(1_678).a[2], { fee: 0, interest: 713, principal: 965 });
   assert.deepEqual(backdated(1_678).fees, [

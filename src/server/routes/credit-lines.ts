@@ -31,6 +31,7 @@ const LineView = Type.Object({
   annual_rate: Type.String(),
   opened_on: IsoDate,
   day_count: Type.String({ description: 'interest day count: actual/365 (default) or 30/360' }),
+  late_fee: Money,
 });
 const NullableDate = Type.Union([IsoDate, Type.Null()]);
 /** The figures of the line's last daily close (docs/servicing.md, Credit lines). */
@@ -51,6 +52,9 @@ const LineCloseView = Type.Object({
   oldest_due_date: NullableDate,
   next_due_date: NullableDate,
   next_statement_date: NullableDate,
+  late_fees_charged: Money,
+  late_fees_paid: Money,
+  late_fees_unpaid: Money,
   statements: Type.Array(
     Type.Object({
       statement_date: IsoDate,
@@ -60,6 +64,8 @@ const LineCloseView = Type.Object({
       interest_unpaid: Money,
       minimum_due: Money,
       past_due: Money,
+      late_fees: Money,
+      fees_unpaid: Money,
     }),
   ),
 });
@@ -84,6 +90,7 @@ function lineJson(l: CreditLine) {
     annual_rate: l.annualRate,
     opened_on: l.openedOn,
     day_count: l.dayCount,
+    late_fee: money(l.lateFee, l.currency),
   };
 }
 
@@ -107,6 +114,9 @@ function lineCloseJson(l: CreditLine, statements: readonly LineStatement[]) {
     oldest_due_date: c.oldestDueDate,
     next_due_date: c.nextDueDate,
     next_statement_date: c.nextStatementDate,
+    late_fees_charged: m(c.lateFeesCharged),
+    late_fees_paid: m(c.lateFeesPaid),
+    late_fees_unpaid: m(c.lateFeesCharged - c.lateFeesPaid),
     statements: statements.map((s) => ({
       statement_date: s.statementDate,
       due_date: s.dueDate,
@@ -115,6 +125,8 @@ function lineCloseJson(l: CreditLine, statements: readonly LineStatement[]) {
       interest_unpaid: m(s.interestUnpaid),
       minimum_due: m(s.minimumDue),
       past_due: m(s.pastDue),
+      late_fees: m(s.lateFees),
+      fees_unpaid: m(s.feesUnpaid),
     })),
   };
 }

@@ -12,6 +12,7 @@ import { sql as ledgerLine } from './012-ledger-line.js';
 import { sql as lineClose } from './013-line-close.js';
 import { sql as auditSeals } from './014-audit-seals.js';
 import { sql as loanProductsApart } from './015-loan-products-apart.js';
+import { sql as lineLateFees } from './016-line-late-fees.js';
 
 /** One forward-only schema change: applied once, in version order, never edited afterwards. */
 export interface Migration {
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'line-close', sql: lineClose },
   { version: 14, name: 'audit-seals', sql: auditSeals },
   { version: 15, name: 'loan-products-apart', sql: loanProductsApart },
+  { version: 16, name: 'line-late-fees', sql: lineLateFees },
 ];
