@@ -97,6 +97,12 @@ for (const backend of backends()) {
       );
     });
 
+    test('late_payments_3 fires once, the day after the third minimum in a row missed its due date', async () => {
+      // 02-21 (paid late on 02-25), 03-21 and 04-21 missed: the alert on 04-22; 05-21 continues the run: none.
+      const alerts = await t.db.query("SELECT as_of::text AS d, dpd FROM loan_alerts WHERE line_id = $1 AND kind = 'late_payments_3'", [id]);
+      assert.deepEqual(alerts.rows, [{ d: '2025-04-22', dpd: 32 }]);
+    });
+
     test('re-running a date posts nothing; a backdated repayment covering a minimum in time reverses its fee', async () => {
       const count = async () => (await t.db.query<{ n: string }>('SELECT count(*) AS n FROM ledger_entries WHERE line_id = $1', [id])).rows[0]?.n;
       const before = await count();

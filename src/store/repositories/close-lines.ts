@@ -60,7 +60,7 @@ SELECT p.line_id, p.k, p.e, coalesce(sum(x.sp), 0)::bigint AS principal, coalesc
  * The statements: interest billed = accrued at the statement − accrued at the previous one; the
  * statement's new minimum = min(balance, max(floor, interest billed + 5% of the principal)),
  * balance = principal + unpaid interest; due `dueDays` later. `ncum` sums the new minimums.
- * `fee`: the late fee of a statement whose minimums (through it) were not counted by its due date
+ * `missed`: the minimums through the statement were not counted by its due date; `fee`: its late fee
  * (counted as in \`arrears\` below, with the repayments up to the due date), charged the day after
  * when that is on or before `$1`: the line's late fee capped by the statement's own minimum
  * (`lineLateFees`).
@@ -77,10 +77,15 @@ stm AS (
 cum AS (
   SELECT s.*, sum(s.new_due) OVER w AS ncum, first_value(s.paid) OVER w AS paid_first
     FROM stm s WINDOW w AS (PARTITION BY s.line_id ORDER BY s.k)),
+mis AS (
+  SELECT c.*, c.due_date < $1::date AND c.paid_due + least(-c.paid_first, min(c.ncum - c.paid) OVER w) < c.ncum AS missed
+    FROM cum c WINDOW w AS (PARTITION BY c.line_id ORDER BY c.k)),
 cyc AS (
-  SELECT c.*, CASE WHEN c.due_date < $1::date AND c.paid_due + least(-c.paid_first, min(c.ncum - c.paid) OVER w) < c.ncum
-                   THEN least(c.late_fee, c.new_due) ELSE 0 END AS fee
-    FROM cum c WINDOW w AS (PARTITION BY c.line_id ORDER BY c.k))`;
+  SELECT m.*, CASE WHEN m.missed THEN least(m.late_fee, m.new_due) ELSE 0 END AS fee,
+         -- The statement due yesterday is the third in a row whose minimum was not covered by its due date, the one before them was (or there was none): once per run.
+         m.due_date = $1::date - 1 AND m.missed AND coalesce(lag(m.missed, 1) OVER w AND lag(m.missed, 2) OVER w, false)
+           AND NOT coalesce(lag(m.missed, 3) OVER w, false) AS late3
+    FROM mis m WINDOW w AS (PARTITION BY m.line_id ORDER BY m.k))`;
 
 /**
  * Every active line's figures on `$1` into `line_stage` (dropped at commit). Minimum payments are
@@ -97,13 +102,14 @@ CREATE TEMP TABLE line_stage ON COMMIT DROP AS
 WITH ${BOOK}, ${CYCLES},
 arrears AS (
   SELECT c.line_id, n.counted, max(c.ncum) AS ncum, min(c.due_date) FILTER (WHERE c.ncum > n.counted) AS oldest_due,
-         max(c.due_date) AS last_due, max(c.accrued) AS billed_through, count(*)::int AS statements, sum(c.fee)::bigint AS late_fees
+         max(c.due_date) AS last_due, max(c.accrued) AS billed_through, count(*)::int AS statements, sum(c.fee)::bigint AS late_fees,
+         bool_or(c.late3) AS late3
     FROM cyc c
     JOIN (SELECT c2.line_id, max(d.paid) + least(-min(c2.paid_first), min(c2.ncum - c2.paid)) AS counted
             FROM cyc c2 JOIN line_points d ON d.line_id = c2.line_id AND d.k = 0 GROUP BY c2.line_id) n ON n.line_id = c.line_id
    GROUP BY c.line_id, n.counted),
 figs AS (
-  SELECT b.*, d.principal AS drawn, d.accrued, d.ip, d.fp, coalesce(r.late_fees, 0) AS late_fees, d.principal + d.accrued - d.ip AS owed,
+  SELECT b.*, d.principal AS drawn, d.accrued, d.ip, d.fp, coalesce(r.late_fees, 0) AS late_fees, coalesce(r.late3, false) AS late3, d.principal + d.accrued - d.ip AS owed,
          CASE WHEN d.principal + d.accrued - d.ip > 0 AND r.oldest_due < $1::date THEN $1::date - r.oldest_due ELSE 0 END AS dpd,
          least(greatest(coalesce(r.ncum - r.counted, 0), 0), d.principal + d.accrued - d.ip) AS minimum_due,
          r.counted, r.oldest_due, CASE WHEN r.last_due >= $1::date THEN r.last_due END AS next_due,
@@ -130,7 +136,7 @@ SELECT s.id, s.dpd, k.label AS bucket, s.irac_class, s.npa_since IS NOT NULL AS 
        s.drawn, s.undrawn, s.ead, ${ECL('s.', `${T.lifetimeMonths}`, 's.ead')} AS ecl, round((r.rate * s.drawn)::numeric)::bigint AS provision,
        s.accrued, s.recognised, s.ip, s.owed, s.late_fees, s.fp, s.fees_recognised, s.counted, s.minimum_due, CASE WHEN s.minimum_due > 0 THEN s.oldest_due END AS oldest_due, s.next_due,
        s.next_statement, s.billed_unpaid, md5('close line ' || s.id::text || ' ' || $1::text)::uuid AS journal_id,
-       s.npa_since IS NOT NULL AND s.prev_since IS NULL AS new_npa, s.stage = 2 AND s.prev_stage = 1 AS new_stage_2, s.pd_doubled,
+       s.npa_since IS NOT NULL AND s.prev_since IS NULL AS new_npa, s.stage = 2 AND s.prev_stage = 1 AS new_stage_2, s.pd_doubled, s.late3,
        coalesce((SELECT sum(e.credit - e.debit) FROM ledger_entries e WHERE e.line_id = s.id AND e.account = 'interest_income' AND e.value_date <= $1::date), 0)::bigint AS income_held,
        coalesce((SELECT sum(e.credit - e.debit) FROM ledger_entries e WHERE e.line_id = s.id AND e.account = 'fee_income' AND e.value_date <= $1::date), 0)::bigint AS fee_income_held,
        coalesce((SELECT sum(e.credit - e.debit) FROM ledger_entries e WHERE e.line_id = s.id AND e.account = 'provisions' AND e.value_date <= $1::date), 0)::bigint AS provision_held
@@ -181,12 +187,12 @@ SELECT s.journal_id, s.id, x.account, greatest(x.amount, 0), greatest(-x.amount,
  WHERE x.amount <> 0
  ORDER BY s.id`;
 
-/** The lines' early warnings of the day (new NPA, stage 1 → 2, PD doubled), as for loans. */
+/** The lines' early warnings of the day (new NPA, stage 1 → 2, third missed minimum in a row, PD doubled), as for loans. */
 export const INSERT_LINE_CLASS_ALERTS = `
 INSERT INTO loan_alerts (line_id, as_of, kind, dpd, pd)
 SELECT s.id, $1::date, x.kind, s.dpd, s.pd
   FROM line_stage s
- CROSS JOIN LATERAL (VALUES ('npa', s.new_npa), ('stage_2', s.new_stage_2), ('pd_doubled', s.pd_doubled)) AS x(kind, fired)
+ CROSS JOIN LATERAL (VALUES ('npa', s.new_npa), ('stage_2', s.new_stage_2), ('late_payments_3', s.late3), ('pd_doubled', s.pd_doubled)) AS x(kind, fired)
  WHERE x.fired`;
 
 /** The lines' figures of the last close. */
@@ -200,5 +206,5 @@ UPDATE credit_lines l SET last_close = $1::date, dpd = s.dpd, irac_class = s.ira
 
 /** The lines' counts: lines, NPAs, alerts. */
 export const COUNT_LINES = `
-SELECT count(*) AS lines, count(*) FILTER (WHERE npa) AS npa_lines, coalesce(sum(new_npa::int + new_stage_2::int + pd_doubled::int), 0) AS alerts
+SELECT count(*) AS lines, count(*) FILTER (WHERE npa) AS npa_lines, coalesce(sum(new_npa::int + new_stage_2::int + late3::int + pd_doubled::int), 0) AS alerts
   FROM line_stage`;
