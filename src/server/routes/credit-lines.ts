@@ -11,6 +11,7 @@ import {
   moveCreditLine,
   openCreditLine,
 } from '../../store/repositories/credit-lines.js';
+import { recoverCreditLine, writeOffCreditLine } from '../../store/repositories/credit-line-write-off.js';
 import { type LimitReview, reverseLimitReview, runLimitReview } from '../../store/repositories/limit-reviews.js';
 import { SubmitHeaders } from '../schemas/applications.js';
 import { IdParams } from '../schemas/common.js';
@@ -32,6 +33,8 @@ const LineView = Type.Object({
   opened_on: IsoDate,
   day_count: Type.String({ description: 'interest day count: actual/365 (default) or 30/360' }),
   late_fee: Money,
+  written_off: Money,
+  recovered: Money,
 });
 const NullableDate = Type.Union([IsoDate, Type.Null()]);
 /** The figures of the line's last daily close (docs/servicing.md, Credit lines). */
@@ -91,6 +94,8 @@ function lineJson(l: CreditLine) {
     opened_on: l.openedOn,
     day_count: l.dayCount,
     late_fee: money(l.lateFee, l.currency),
+    written_off: money(l.writtenOff, l.currency),
+    recovered: money(l.recovered, l.currency),
   };
 }
 
@@ -253,6 +258,78 @@ export function creditLineRoutes(app: FastifyInstance, service: Service): void {
       },
     );
   }
+
+  api.post(
+    '/api/v1/credit-lines/:id/write-off',
+    {
+      config: { access: LOAN_WRITERS },
+      schema: {
+        tags: ['credit lines'],
+        summary: 'Write off an active credit line: its drawn principal and the interest and fees receivable; its provision is released',
+        description: 'A written-off line takes no draws or repayments and leaves the daily close; 409 naming the allowed commands otherwise.',
+        params: IdParams,
+        headers: SubmitHeaders,
+        body: Type.Object({ reason: Reason }, { additionalProperties: false }),
+        response: { 200: Type.Object({ state: Type.String(), written_off: Money }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = loanActorOf(service, request.caller!, request.id);
+      return answerIdempotent(service, request, reply, 200, async (tx) => {
+        const line = await getCreditLine(tx, request.params.id);
+        if (line === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'credit line', id: request.params.id });
+        const r = await writeOffCreditLine(tx, line.id, request.body.reason, actor);
+        return { state: r.state, written_off: money(r.writtenOff, line.currency) };
+      });
+    },
+  );
+
+  api.post(
+    '/api/v1/credit-lines/:id/recoveries',
+    {
+      config: { access: LOAN_WRITERS },
+      schema: {
+        tags: ['credit lines'],
+        summary: 'Record cash recovered on a written-off credit line (reverses the write-off expense); the line closes when the write-off is fully recovered',
+        description: 'A retried recovery is never posted twice: same `Idempotency-Key` or same `external_id` returns the first answer.',
+        params: IdParams,
+        headers: SubmitHeaders,
+        body: Type.Object({ amount: MoneyIn, value_date: IsoDate, external_id: Type.Optional(ExternalId) }, { additionalProperties: false }),
+        response: {
+          201: Type.Object({
+            id: Type.String({ format: 'uuid' }),
+            line_id: Type.String({ format: 'uuid' }),
+            state: Type.String(),
+            recovered: Money,
+            remaining: Money,
+            replayed: Type.Boolean(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = loanActorOf(service, request.caller!, request.id);
+      return answerIdempotent(service, request, reply, 201, async (tx) => {
+        const line = await getCreditLine(tx, request.params.id);
+        if (line === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'credit line', id: request.params.id });
+        const { amount, value_date, external_id } = request.body;
+        const r = await recoverCreditLine(
+          tx,
+          line.id,
+          { amount: minorOf(amount, line.currency), valueDate: value_date, externalId: external_id ?? null },
+          actor,
+        );
+        return {
+          id: r.transactionId,
+          line_id: line.id,
+          state: r.state,
+          recovered: money(r.recovered, line.currency),
+          remaining: money(r.remaining, line.currency),
+          replayed: r.replayed,
+        };
+      });
+    },
+  );
 
   api.post(
     '/api/v1/jobs/limit-review',

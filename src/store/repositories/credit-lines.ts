@@ -19,7 +19,7 @@ import { isUuid } from './page.js';
 export interface CreditLine {
   readonly id: string;
   readonly applicationId: string;
-  readonly state: 'active' | 'closed';
+  readonly state: 'active' | 'written_off' | 'closed';
   readonly currency: string;
   readonly creditLimit: number;
   readonly balance: number;
@@ -32,6 +32,9 @@ export interface CreditLine {
   readonly dayCount: '30/360' | 'actual/365';
   /** Late fee (minor units) charged for each statement whose minimum is not covered by its due date (0: none). */
   readonly lateFee: number;
+  /** Written off (drawn principal and receivables at the write-off) and recovered since (minor units). */
+  readonly writtenOff: number;
+  readonly recovered: number;
   /** The figures of the line's last daily close (`lastClose` null before its first). */
   readonly close: LineCloseFigures;
 }
@@ -67,7 +70,7 @@ export interface LineCloseFigures {
 interface LineRow {
   id: string;
   application_id: string;
-  state: 'active' | 'closed';
+  state: 'active' | 'written_off' | 'closed';
   currency: string;
   credit_limit: string;
   balance: string;
@@ -92,6 +95,8 @@ interface LineRow {
   next_due_date: string | null;
   next_statement_date: string | null;
   late_fee: string;
+  written_off: string;
+  recovered: string;
   late_fees_charged: string;
   late_fees_paid: string;
 }
@@ -99,7 +104,7 @@ interface LineRow {
 const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD') AS ${column}`;
 const COLUMNS = `id, application_id, state, currency, credit_limit, balance, annual_rate::text AS annual_rate, pd, score, ${day('opened_on')}, day_count,
   ${day('last_close')}, dpd, irac_class, ${day('npa_since')}, ifrs9_stage, ecl, provision, interest_accrued, interest_recognised, interest_paid,
-  interest_billed_unpaid, minimum_due, ${day('oldest_due_date')}, ${day('next_due_date')}, ${day('next_statement_date')}, late_fee, late_fees_charged, late_fees_paid`;
+  interest_billed_unpaid, minimum_due, ${day('oldest_due_date')}, ${day('next_due_date')}, ${day('next_statement_date')}, late_fee, written_off, recovered, late_fees_charged, late_fees_paid`;
 
 function toLine(r: LineRow): CreditLine {
   return {
@@ -115,6 +120,8 @@ function toLine(r: LineRow): CreditLine {
     openedOn: r.opened_on,
     dayCount: r.day_count,
     lateFee: Number(r.late_fee),
+    writtenOff: Number(r.written_off),
+    recovered: Number(r.recovered),
     close: {
       lastClose: r.last_close,
       dpd: r.dpd,
