@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { CredoError } from '../../errors/index.js';
+import { recoverCreditLine, writeOffCreditLine } from '../../store/repositories/credit-line-write-off.js';
 import {
   type CreditLine,
   getCreditLine,
@@ -11,7 +12,6 @@ import {
   moveCreditLine,
   openCreditLine,
 } from '../../store/repositories/credit-lines.js';
-import { recoverCreditLine, writeOffCreditLine } from '../../store/repositories/credit-line-write-off.js';
 import { type LimitReview, reverseLimitReview, runLimitReview } from '../../store/repositories/limit-reviews.js';
 import { SubmitHeaders } from '../schemas/applications.js';
 import { IdParams } from '../schemas/common.js';
