@@ -22,7 +22,7 @@ export const CREDIT_LINE_TERMS = {
   minimumFloor: 2_500,
   /**
    * Late fee (minor units) of a line opened now (`credit_lines.late_fee`; lines opened before
-   * migration 016 have none): charged the day after the due date of each statement whose minimum
+   * migration 017 have none): charged the day after the due date of each statement whose minimum
    * was not covered by then, capped by that statement's own minimum; repayments pay it first.
    */
   lateFee: 2_500,

@@ -1,5 +1,5 @@
 /**
- * Migration 016: late fees on credit lines. A line keeps its own late fee (`late_fee`, minor units,
+ * Migration 017: late fees on credit lines. A line keeps its own late fee (`late_fee`, minor units,
  * set from `CREDIT_LINE_TERMS.lateFee` when it is opened; lines opened before this migration had
  * none in their terms, so theirs is 0) and, from its last close, the fees charged and paid to date.
  * A repayment pays late fees first (`fee`), then interest, then principal. The close's daily

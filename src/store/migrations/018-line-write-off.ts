@@ -1,5 +1,5 @@
 /**
- * Migration 017: write-off and recovery of credit lines. A line can be `written_off` (the drawn
+ * Migration 018: write-off and recovery of credit lines. A line can be `written_off` (the drawn
  * principal and the interest and fees receivable, `written_off`, on `written_off_on`); cash
  * recovered afterwards is kept in `credit_line_recoveries` (one row per recovery, `external_id`
  * unique as for movements) and summed in `recovered`; a line whose write-off is fully recovered closes.
