@@ -45,8 +45,18 @@ const CANONICAL_COLUMNS = `a.seq,
   a.actor_id::text AS actor_id, a.actor_role, a.action, a.entity, a.entity_id, a.request_id, a.details::text AS details`;
 
 // Entries at or above the low-water mark without a seal: the only ones a run must look at.
-const UNSEALED = `FROM audit_log a, audit_seal_mark m
-  WHERE a.xact >= m.xact AND NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.seq = a.seq)`;
+// The upper bound (the largest xid8) selects nothing more: it is there for the planner. xid8 has no
+// range statistics, so `xact >= mark` alone is estimated at a third of the log, and the planner then
+// walked the whole log in `seq` order and anti-joined every seal — a seal search that grew with the
+// log (40 ms at 13,000 entries, one every 200 ms) and competed with the decisions' commits for the
+// cores. A bounded range is estimated as narrow: the `xact` index finds the few new entries and
+// each is probed in `audit_seals`, whatever the log's size.
+const UNSEALED = `FROM audit_log a
+  WHERE a.xact BETWEEN (SELECT m.xact FROM audit_seal_mark m) AND '18446744073709551615'::xid8
+    AND NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.seq = a.seq)`;
+
+/** The seal search: committed entries not yet sealed, in `seq` order, at most `$1`, as the canonical columns. */
+export const UNSEALED_ENTRIES = `SELECT ${CANONICAL_COLUMNS} ${UNSEALED} ORDER BY a.seq LIMIT $1`;
 
 const SEAL_LOCK = "hashtext(current_schema() || ':credo-audit-seal')";
 
@@ -121,7 +131,7 @@ async function sealBatch(tx: Queryable, batchSize: number, wait: boolean): Promi
        LEFT JOIN LATERAL (SELECT chain_pos, hash FROM audit_seals ORDER BY chain_pos DESC LIMIT 1) l ON true`,
   );
   const { low, horizon, chain_pos, hash } = state.rows[0] as { low: string; horizon: string; chain_pos: string | null; hash: string | null };
-  const { rows } = await tx.query<CanonicalRow>(`SELECT ${CANONICAL_COLUMNS} ${UNSEALED} ORDER BY a.seq LIMIT $1`, [batchSize]);
+  const { rows } = await tx.query<CanonicalRow>(UNSEALED_ENTRIES, [batchSize]);
   if (rows.length > 0) {
     let previous = hash ?? GENESIS_HASH;
     let position = BigInt(chain_pos ?? 0);

@@ -1,5 +1,14 @@
 /** The store: PostgreSQL through embedded PGlite or a server, migrations, repositories, the audit chain. */
-export { type AuditVerification, canonicalAuditEntry, chainHash, GENESIS_HASH, type SealOptions, sealAudit, verifyAudit } from './audit-chain.js';
+export {
+  type AuditVerification,
+  canonicalAuditEntry,
+  chainHash,
+  GENESIS_HASH,
+  type SealOptions,
+  sealAudit,
+  UNSEALED_ENTRIES,
+  verifyAudit,
+} from './audit-chain.js';
 export {
   type Database,
   DEFAULT_DATA_DIR,

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { businessDateBefore, msUntilNextClose, parseCloseAt, startCloseScheduler } from '../../src/server/close-scheduler.js';
 import { DEFAULT_PRODUCT } from '../../src/servicing/index.js';
 import type { Database } from '../../src/store/index.js';
-import { chunkRange, closeBook } from '../../src/store/repositories/close.js';
+import { chunkIds, chunkRange, closeBook, nextId } from '../../src/store/repositories/close.js';
 import { refreshPaidTotals } from '../../src/store/repositories/instalment-paid.js';
 import { ensureDefaultProduct } from '../../src/store/repositories/loans.js';
 import { backends, openTestDatabase, type TestDatabase } from '../support/databases.js';
@@ -61,6 +61,16 @@ test('chunk ranges cover the uuid space without gaps or overlaps', () => {
   assert.deepEqual(chunkRange(0, 4), ['00000000-0000-0000-0000-000000000000', '3fffffff-ffff-ffff-ffff-ffffffffffff']);
   assert.deepEqual(chunkRange(1, 4), ['40000000-0000-0000-0000-000000000000', '7fffffff-ffff-ffff-ffff-ffffffffffff']);
   assert.deepEqual(chunkRange(3, 4), ['c0000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff']);
+});
+
+test("chunk ids: from after the previous chunk's last loan id to its own, the first and last open-ended", () => {
+  assert.equal(nextId('0193a1b2-0000-7000-8000-0000000000ff'), '0193a1b2-0000-7000-8000-000000000100');
+  assert.equal(nextId('0193a1b2-ffff-ffff-ffff-ffffffffffff'), '0193a1b3-0000-0000-0000-000000000000');
+  const ends = ['0193a1b2-0000-7000-8000-000000000009', '0193a1b2-0000-7000-8000-00000000001f'];
+  assert.deepEqual(chunkIds(ends, 0, 3), ['00000000-0000-0000-0000-000000000000', ends[0]]);
+  assert.deepEqual(chunkIds(ends, 1, 3), ['0193a1b2-0000-7000-8000-00000000000a', ends[1]]);
+  assert.deepEqual(chunkIds(ends, 2, 3), ['0193a1b2-0000-7000-8000-000000000020', 'ffffffff-ffff-ffff-ffff-ffffffffffff']);
+  assert.deepEqual(chunkIds(null, 1, 4), chunkRange(1, 4));
 });
 
 test('the schedule: HH:MM parsing, the wait until the next close, the business date', () => {
@@ -161,6 +171,43 @@ for (const backend of backends()) {
       const resumed = await closeBook(crashed.db, '2025-05-20', { chunkLoans: 7 });
       assert.equal(resumed.datesClosed, 7);
       assert.deepEqual(await digests(crashed.db), await digests(whole.db));
+    });
+
+    test('chunks hold chunkLoans loans each; a date started before migration 016 closes on equal slices, to the same figures', async () => {
+      const cut = await openTestDatabase(backend);
+      const legacy = await openTestDatabase(backend);
+      try {
+        await writeBook(cut.db, 60);
+        await writeBook(legacy.db, 60);
+        // Stopped after its first chunk, the date shows where its chunks end: every 7th loan id.
+        const stop = new Error('stop');
+        await assert.rejects(
+          closeBook(cut.db, '2025-05-10', {
+            chunkLoans: 7,
+            afterChunk: () => {
+              throw stop;
+            },
+          }),
+          stop,
+        );
+        const ids = (await cut.db.query<{ id: string }>('SELECT id FROM loans ORDER BY id')).rows.map((r) => r.id);
+        const progress = (await cut.db.query<{ chunks: number; chunk_ends: string[] }>('SELECT chunks, chunk_ends FROM close_progress')).rows;
+        assert.deepEqual(progress, [{ chunks: 9, chunk_ends: ids.filter((_, i) => (i + 1) % 7 === 0) }]);
+        const sizes = (await cut.db.query<{ chunk: number; loans: number }>('SELECT chunk, loans FROM close_chunks')).rows;
+        assert.ok(sizes.length >= 1 && sizes.every((c) => c.loans === (c.chunk === 8 ? 4 : 7)), JSON.stringify(sizes));
+        await closeBook(cut.db, '2025-05-10', { chunkLoans: 7 });
+        // As an interrupted close of the old schema left it: a date with its chunk count and no chunk ends.
+        await legacy.db.query("INSERT INTO close_progress (as_of, chunks) VALUES ('2025-05-10', 4)");
+        const legacyChunks: string[] = [];
+        await closeBook(legacy.db, '2025-05-10', { chunkLoans: 7, afterChunk: (_, chunk, chunks) => legacyChunks.push(`${chunk}/${chunks}`) });
+        assert.deepEqual(legacyChunks.sort(), ['0/4', '1/4', '2/4', '3/4']);
+        const { close_progress: _p, close_chunks: _c, ...figures } = await digests(cut.db);
+        const { close_progress: _q, close_chunks: _d, ...legacyFigures } = await digests(legacy.db);
+        assert.deepEqual(legacyFigures, figures);
+      } finally {
+        await cut.dispose();
+        await legacy.dispose();
+      }
     });
 
     test('the scheduler catches up through yesterday at start and stops cleanly', async () => {

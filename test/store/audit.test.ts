@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { appendAudit, type Database, GENESIS_HASH, listAudit, sealAudit, verifyAudit } from '../../src/store/index.js';
+import { appendAudit, type Database, GENESIS_HASH, listAudit, sealAudit, UNSEALED_ENTRIES, verifyAudit } from '../../src/store/index.js';
 import { describeEachBackend } from '../support/databases.js';
 
 async function appendMany(db: Database, n: number, tag: string): Promise<void> {
@@ -233,5 +233,37 @@ describeEachBackend('audit log', (current) => {
     await holder;
     assert.equal(await sealAudit(db, { wait: false }), 3);
     assert.deepEqual([(await verifyAudit(db)).ok, (await verifyAudit(db)).entries], [true, 3]);
+  });
+
+  test('the seal search reaches the new entries through the xact index, whatever the size of the log', async () => {
+    const { db } = current();
+    await emptyLog(db);
+    await db.query(
+      "INSERT INTO audit_log (action, entity, entity_id, details) SELECT 'test.bulk', 'test', 'bulk-' || g, jsonb_build_object('i', g) FROM generate_series(1, 5000) g",
+    );
+    assert.equal(await sealAudit(db), 5000);
+    await appendMany(db, 3, 'after');
+    await db.query('ANALYZE audit_log');
+    await db.query('ANALYZE audit_seals');
+    await db.query('ANALYZE audit_seal_mark');
+    const found = await db.query<{ entity_id: string }>(UNSEALED_ENTRIES, [1000]);
+    assert.deepEqual(
+      found.rows.map((r) => r.entity_id),
+      ['after-0', 'after-1', 'after-2'],
+    );
+    const { rows } = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${UNSEALED_ENTRIES}`, [1000]);
+    const plan = rows[0]?.['QUERY PLAN'];
+    const nodes: Record<string, unknown>[] = [];
+    const walk = (node: Record<string, unknown>) => {
+      nodes.push(node);
+      for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+    };
+    walk((typeof plan === 'string' ? JSON.parse(plan) : plan)[0].Plan);
+    // Every read of the log or its seals is an index lookup (no scan of either table, no merge or hash join over all seals).
+    const reads = nodes
+      .filter((n) => n['Relation Name'] === 'audit_log' || n['Relation Name'] === 'audit_seals')
+      .map((n) => `${n['Node Type']} ${n['Index Name']}`);
+    assert.deepEqual(reads, ['Index Scan audit_log_xact', 'Index Only Scan audit_seals_seq_key']);
+    assert.ok(nodes.some((n) => n['Node Type'] === 'Nested Loop' && n['Join Type'] === 'Anti'));
   });
 });

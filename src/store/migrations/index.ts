@@ -12,6 +12,7 @@ import { sql as ledgerLine } from './012-ledger-line.js';
 import { sql as lineClose } from './013-line-close.js';
 import { sql as auditSeals } from './014-audit-seals.js';
 import { sql as loanProductsApart } from './015-loan-products-apart.js';
+import { sql as closeLocality } from './016-close-locality.js';
 import { sql as lineLateFees } from './017-line-late-fees.js';
 import { sql as lineWriteOff } from './018-line-write-off.js';
 
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'line-close', sql: lineClose },
   { version: 14, name: 'audit-seals', sql: auditSeals },
   { version: 15, name: 'loan-products-apart', sql: loanProductsApart },
+  { version: 16, name: 'close-locality', sql: closeLocality },
   { version: 17, name: 'line-late-fees', sql: lineLateFees },
   { version: 18, name: 'line-write-off', sql: lineWriteOff },
 ];

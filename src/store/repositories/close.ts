@@ -69,34 +69,68 @@ async function storedRun(q: Queryable, asOf: string): Promise<CloseRun | undefin
 }
 
 /**
- * The inclusive id range of chunk `k` of `n`: the uuid space cut on its first 32 bits into `n`
- * equal slices (loan ids are random uuids, so the chunks are of about equal size).
+ * The inclusive id range of chunk `k` of `n` for a date started before migration 016: the uuid
+ * space cut on its first 32 bits into `n` equal slices (its loans had random ids).
  */
 export function chunkRange(k: number, n: number): [string, string] {
   const edge = (j: number) => Math.floor((j * 2 ** 32) / n);
   const hex = (v: number) => v.toString(16).padStart(8, '0');
   const lower = `${hex(edge(k))}-0000-0000-0000-000000000000`;
-  const upper = k === n - 1 ? 'ffffffff-ffff-ffff-ffff-ffffffffffff' : `${hex(edge(k + 1) - 1)}-ffff-ffff-ffff-ffffffffffff`;
+  const upper = k === n - 1 ? LAST_ID : `${hex(edge(k + 1) - 1)}-ffff-ffff-ffff-ffffffffffff`;
   return [lower, upper];
 }
 
-/** Starts (or finds) the progress record of a date: how many chunks, which are done. */
-async function startDate(db: Database, asOf: string, chunkLoans: number): Promise<{ chunks: number; done: Set<number> } | CloseRun> {
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
+const LAST_ID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+
+/** The uuid after `id` (ids compare as 128-bit numbers in PostgreSQL). */
+export function nextId(id: string): string {
+  const hex = (BigInt(`0x${id.replaceAll('-', '')}`) + 1n).toString(16).padStart(32, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The inclusive id range of chunk `k` of a date whose chunks end at `ends` (each chunk's last
+ * loan id but the last chunk's): from the id after the previous chunk's end to its own end; the
+ * first starts at the smallest uuid, the last ends at the largest. Without `ends` (a date started
+ * before migration 016), `chunkRange`.
+ */
+export function chunkIds(ends: readonly string[] | null, k: number, n: number): [string, string] {
+  if (ends === null) return chunkRange(k, n);
+  return [k === 0 ? FIRST_ID : nextId(ends[k - 1] as string), k === n - 1 ? LAST_ID : (ends[k] as string)];
+}
+
+/** A date's chunks: how many, where they end (null: equal slices, see \`chunkIds\`), which are done. */
+interface DateChunks {
+  readonly chunks: number;
+  readonly ends: readonly string[] | null;
+  readonly done: Set<number>;
+}
+
+/** Starts (or finds) the progress record of a date: its chunks, cut when it starts, and which are done. */
+async function startDate(db: Database, asOf: string, chunkLoans: number): Promise<DateChunks | CloseRun> {
   return db.transaction(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':credo-close'))");
     const closed = await storedRun(tx, asOf);
     if (closed !== undefined) return closed;
-    const { rows } = await tx.query<{ chunks: number }>('SELECT chunks FROM close_progress WHERE as_of = $1::date', [asOf]);
+    const { rows } = await tx.query<{ chunks: number; chunk_ends: string[] | null }>('SELECT chunks, chunk_ends FROM close_progress WHERE as_of = $1::date', [
+      asOf,
+    ]);
     if (rows[0] !== undefined) {
       const done = await tx.query<{ chunk: number }>('SELECT chunk FROM close_chunks WHERE as_of = $1::date', [asOf]);
-      return { chunks: rows[0].chunks, done: new Set(done.rows.map((r) => r.chunk)) };
+      return { chunks: rows[0].chunks, ends: rows[0].chunk_ends, done: new Set(done.rows.map((r) => r.chunk)) };
     }
-    const active = (await tx.query<{ n: string }>("SELECT count(*) AS n FROM loans WHERE state = 'active' AND disbursed_on <= $1::date", [asOf])).rows[0] as {
-      n: string;
-    };
-    const chunks = Math.max(1, Math.ceil(Number(active.n) / chunkLoans));
-    await tx.query('INSERT INTO close_progress (as_of, chunks) VALUES ($1::date, $2)', [asOf, chunks]);
-    return { chunks, done: new Set<number>() };
+    // Every chunkLoans-th active loan id ends a chunk (an index-only scan of \`loans_active\`); a loan
+    // made after this point falls in a chunk by its id and is closed if it is active by then.
+    const { rows: cut } = await tx.query<{ ends: string[] }>(
+      `SELECT coalesce(array_agg(id ORDER BY id), '{}') AS ends
+         FROM (SELECT id, row_number() OVER (ORDER BY id) AS r, count(*) OVER () AS n FROM loans WHERE state = 'active') x
+        WHERE r % $1 = 0 AND r < n`,
+      [chunkLoans],
+    );
+    const ends = cut[0]?.ends ?? [];
+    await tx.query('INSERT INTO close_progress (as_of, chunks, chunk_ends) VALUES ($1::date, $2, $3::uuid[])', [asOf, ends.length + 1, ends]);
+    return { chunks: ends.length + 1, ends, done: new Set<number>() };
   });
 }
 
@@ -107,7 +141,7 @@ async function startDate(db: Database, asOf: string, chunkLoans: number): Promis
  * classifications, journals, alerts, the loans' figures and the chunk's counts. Returns false
  * when another closer already did this chunk.
  */
-async function closeChunk(tx: Transaction, asOf: string, previous: string | null, k: number, chunks: number): Promise<boolean> {
+async function closeChunk(tx: Transaction, asOf: string, previous: string | null, k: number, range: [string, string]): Promise<boolean> {
   const started = performance.now();
   const claimed = await tx.query(
     'INSERT INTO close_chunks (as_of, chunk, loans, npa_loans, alerts, seconds) VALUES ($1::date, $2, 0, 0, 0, 0) ON CONFLICT DO NOTHING RETURNING chunk',
@@ -127,7 +161,7 @@ async function closeChunk(tx: Transaction, asOf: string, previous: string | null
             set_config('enable_hashagg', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true),
             set_config('synchronous_commit', 'off', true)`,
   );
-  const [lower, upper] = chunkRange(k, chunks);
+  const [lower, upper] = range;
   await tx.query(LOCK_LOANS, [asOf, lower, upper]);
   await tx.query(STAGE, [asOf, lower, upper, previous]);
   await tx.query(INSERT_CLASSIFICATIONS, [asOf]);
@@ -179,7 +213,7 @@ async function closeDate(db: Database, asOf: string, options: CloseOptions): Pro
   const lane = async () => {
     for (let k = todo.shift(); k !== undefined && failed === undefined; k = todo.shift()) {
       try {
-        await db.transaction((tx) => closeChunk(tx, asOf, previous, k, state.chunks));
+        await db.transaction((tx) => closeChunk(tx, asOf, previous, k, chunkIds(state.ends, k, state.chunks)));
         options.afterChunk?.(asOf, k, state.chunks);
       } catch (error) {
         failed ??= error;

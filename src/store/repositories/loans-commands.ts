@@ -12,6 +12,7 @@ import {
   ZERO_POSITION,
 } from '../../servicing/index.js';
 import type { Queryable } from '../queryable.js';
+import { timeOrderedId } from '../time-ordered-id.js';
 import { getApplication } from './applications.js';
 import { getDecision } from './decisions.js';
 import { loanLedgerPosition, postJournal } from './ledger.js';
@@ -83,7 +84,8 @@ export async function createLoan(
   checkLoanTerms(product, principal, term);
   // A referred application becomes a loan awaiting manual approval (`submitted`).
   const state: LoanState = application.action === 'approve' ? 'approved' : 'submitted';
-  const id = randomUUID();
+  // Time-ordered, so the loans' rows lie in id order: the daily close reads them by id range.
+  const id = timeOrderedId();
   await q.query(
     `INSERT INTO loans (id, application_id, product_id, product_version, state, currency, principal, annual_rate, term_months, pd, created_by)
      VALUES ($1, $2, $3, $4, $11, $5, $6, $7::numeric, $8, $9, $10)`,

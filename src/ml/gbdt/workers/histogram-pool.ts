@@ -22,16 +22,15 @@ import {
   CMD_BUILD,
   CMD_DETACH,
   CMD_PARTITION,
-  CMD_PLACE,
   CMD_ROWS,
   CMD_SPLIT,
   CTRL,
   claimExactChunks,
-  claimPartitionChunks,
   claimRowBlocks,
   claimRowChunks,
   MAX_PARTITION_CHUNKS,
   readSplitCandidate,
+  runPartitionJob,
   runSplitShare,
   type SplitShared,
   spinWhile,
@@ -68,6 +67,8 @@ export class HistogramWorkerPool implements HistogramBuilder {
   private readonly splitScratch = new Float64Array(2 * 256);
   /** Histograms built with the workers so far (tests check the parallel path ran). */
   parallelJobs = 0;
+  /** Partitions run with the workers so far (each one hand-off: both phases in one job). */
+  parallelPartitions = 0;
   /** Row passes run with the workers so far. */
   parallelRowJobs = 0;
   /** Numeric binnings shared with the workers so far. */
@@ -135,8 +136,9 @@ export class HistogramWorkerPool implements HistogramBuilder {
 
   /**
    * Row-parallel stable partition in two phases over chunks of the leaf's rows claimed by the
-   * threads: (1) split decisions, each chunk's lefts and rights to two scratch areas;
-   * (2) once every chunk's left count is known, each chunk copied to its final place. The result
+   * threads, in one job with a barrier between them (`runPartitionJob`): (1) split decisions, each
+   * chunk's lefts and rights to two scratch areas; (2) once every chunk's left count is known, each
+   * chunk copied to its final place. The result
    * is the same arrays as the serial `partitionRows` (a stable partition is unique). Copying the
    * chunks in place on the calling thread alone was a tenth of a 2-thread training (measured).
    */
@@ -144,6 +146,7 @@ export class HistogramWorkerPool implements HistogramBuilder {
     // A row's split decision costs roughly eight histogram updates (both are a cache miss per row).
     if (this.workers.length === 0 || count * 8 < this.minParallelWork) return partitionRows(buffers, start, count, feature, bin, null, defaultLeft, missingBin);
     if (this.attached !== buffers) this.attach(buffers);
+    this.parallelPartitions++;
     const ctrl = this.ctrl;
     // About sixteen thousand rows a chunk, at least one per thread.
     const chunks = Math.min(MAX_PARTITION_CHUNKS, Math.max(this.threads, Math.ceil(count / 16_384)));
@@ -155,13 +158,12 @@ export class HistogramWorkerPool implements HistogramBuilder {
     ctrl[CTRL.BIN] = bin;
     ctrl[CTRL.DEFAULT_LEFT] = defaultLeft ? 1 : 0;
     ctrl[CTRL.MISSING_BIN] = missingBin;
-    for (const phase of [CMD_PARTITION, CMD_PLACE]) {
-      ctrl[CTRL.CMD] = phase;
-      ctrl[CTRL.NEXT_CHUNK] = 0;
-      const gen = this.start();
-      claimPartitionChunks(ctrl, buffers, phase);
-      this.finish(gen);
-    }
+    ctrl[CTRL.NEXT_CHUNK] = 0;
+    ctrl[CTRL.NEXT_PLACE] = 0;
+    ctrl[CTRL.ARRIVED] = 0;
+    const gen = this.start();
+    runPartitionJob(ctrl, buffers, this.threads);
+    this.finish(gen);
     let left = 0;
     for (let c = 0; c < chunks; c++) left += ctrl[CTRL.LEFT + c]!;
     return left;

@@ -7,14 +7,13 @@ import {
   BUILD_PACKED,
   CMD_DETACH,
   CMD_PARTITION,
-  CMD_PLACE,
   CMD_ROWS,
   CMD_SPLIT,
   CTRL,
   claimExactChunks,
-  claimPartitionChunks,
   claimRowBlocks,
   claimRowChunks,
+  runPartitionJob,
   runSplitShare,
   spinWhile,
   type WorkerBuffers,
@@ -93,8 +92,8 @@ parentPort!.on('message', (message: WorkerBuffers | { binJob: SharedBinJob }) =>
           seed: ctrl[CTRL.ROW_SEED]! >>> 0,
         };
         claimRowBlocks(ctrl, buffers, job, blockCount(b.rowCount));
-      } else if (cmd === CMD_PARTITION || cmd === CMD_PLACE) {
-        claimPartitionChunks(ctrl, buffers, cmd);
+      } else if (cmd === CMD_PARTITION) {
+        runPartitionJob(ctrl, buffers, threads);
       } else if (ctrl[CTRL.BY_ROWS] === BUILD_PACKED) {
         const base = (index - 1) * b.histSize;
         zeroFeatureBlocks(b.threadHist, base, b.offsets, jobFeatures, 0, n);

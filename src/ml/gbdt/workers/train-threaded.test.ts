@@ -17,6 +17,9 @@ test('2 and 3 worker threads give bit-identical models to 1 thread (with subsamp
   const two = trainGbdt({ frame, target: 'bad' }, options, { builder: pool2, shared: true });
   const three = trainGbdt({ frame, target: 'bad' }, options, { builder: pool3, shared: true });
   assert.ok(pool2.parallelJobs > 100 && pool3.parallelJobs > 100);
+  // Every split's partition through the workers too (both phases in one job): 15 trees of at most 14 splits.
+  assert.ok(pool2.parallelPartitions > 100 && pool2.parallelPartitions <= 15 * 14);
+  assert.equal(pool3.parallelPartitions, pool2.parallelPartitions);
   await Promise.all([pool2.close(), pool3.close()]);
   // The public entry point (small leaves on the calling thread) gives the same model too.
   const viaEntry = await trainGbdtThreaded({ frame, target: 'bad' }, options, 2);
