@@ -1,6 +1,7 @@
 import { CredoError } from '../errors/index.js';
-import { dayCountDays } from './accrue-interest.js';
 import { dayNumber, isoDay } from './dates.js';
+import { lineInterestAccrued } from './line-interest.js';
+import { type AllocatedLineMovement, lineLateFees } from './line-late-fees.js';
 import { DEFAULT_PRODUCT, type LoanProduct } from './loan-product.js';
 
 /**
@@ -19,6 +20,12 @@ export const CREDIT_LINE_TERMS = {
   minimumPrincipalRate: 0.05,
   /** … at least this much (minor units), never more than the statement balance. */
   minimumFloor: 2_500,
+  /**
+   * Late fee (minor units) of a line opened now (`credit_lines.late_fee`; lines opened before
+   * migration 017 have none): charged the day after the due date of each statement whose minimum
+   * was not covered by then, capped by that statement's own minimum; repayments pay it first.
+   */
+  lateFee: 2_500,
   /** Credit conversion factor: the share of the undrawn limit counted in the exposure at default. */
   creditConversionFactor: 0.5,
   /** Behavioural life (months) over which a stage-2 line's lifetime PD is taken (IFRS 9 §5.5.20). */
@@ -32,73 +39,52 @@ export interface LineMovement {
   readonly valueDate: string;
 }
 
-/** What a repayment paid: interest first, then principal (a draw is all principal). */
+/** What a repayment paid: late fees first, then interest, then principal (a draw is all principal). */
 export interface LineAllocation {
+  readonly fee: number;
   readonly interest: number;
   readonly principal: number;
 }
 
-/** An exact decimal rate string (`"0.18"`) as numerator / 10^scale. */
-function exactRate(rate: string): { num: bigint; scale: bigint } {
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(rate.trim());
-  if (match === null) throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'annual_rate', problem: `must be a decimal fraction, got "${rate}"` });
-  const decimals = match[2] ?? '';
-  return { num: BigInt(match[1] + decimals), scale: 10n ** BigInt(decimals.length) };
-}
-
 /**
- * Contractual interest accrued by the end of `asOf` on a line's drawn principal (minor units):
- * each day's interest is the end-of-day principal × rate × one day of the day count (actual/365:
- * 1/365; 30E/360: the day's share of `dayCountDays`, so a whole month is 30/360), accumulated
- * exactly and floored once: floor(rate · Σ principal·days / basis). Each movement of signed
- * principal p on value date v counts p · days(v − 1, asOf), so the figure depends only on the
- * movements, never on how many closes there were, and the daily postings (differences of this
- * figure) never drift.
- */
-export function lineInterestAccrued(
-  rate: string,
-  dayCount: LoanProduct['dayCount'],
-  movements: readonly { readonly principal: number; readonly valueDate: string }[],
-  asOf: string,
-): number {
-  const { num, scale } = exactRate(rate);
-  let sum = 0n;
-  for (const m of movements) {
-    if (m.valueDate > asOf) continue;
-    sum += BigInt(m.principal) * BigInt(dayCountDays(dayCount, isoDay(dayNumber(m.valueDate) - 1), asOf));
-  }
-  const basis = BigInt(dayCount === 'actual/365' ? 365 : 360);
-  // Σ principal·days is the sum of the end-of-day principals, never negative: integer division floors.
-  return Number((sum * num) / (scale * basis));
-}
-
-/**
- * Replays a line's movements in order and allocates each repayment interest first (the interest
- * accrued to the end of the day before it, `lineInterestAccrued`, not yet paid), then principal.
- * Throws `E_SERVICING_INPUT_INVALID` naming `amount` when a repayment exceeds what is owed then
- * (principal + unpaid interest) — a backdated movement is refused when it would leave a later
+ * Replays a line's movements in order and allocates each repayment to the late fees charged by its
+ * value date and not yet paid (`lineLateFees`; none without `fees`), then the interest accrued to
+ * the end of the day before it (`lineInterestAccrued`) not yet paid, then principal. Throws
+ * `E_SERVICING_INPUT_INVALID` naming `amount` when a repayment exceeds what is owed then (principal,
+ * unpaid interest and fees) — a backdated movement is refused when it would leave a later
  * repayment paying more than was owed.
  */
-export function allocateLineMovements(rate: string, dayCount: LoanProduct['dayCount'], movements: readonly LineMovement[]): LineAllocation[] {
+export function allocateLineMovements(
+  rate: string,
+  dayCount: LoanProduct['dayCount'],
+  movements: readonly LineMovement[],
+  fees: { readonly openedOn: string; readonly lateFee: number } = { openedOn: '0001-01-01', lateFee: 0 },
+): LineAllocation[] {
   const principalMoves: { principal: number; valueDate: string }[] = [];
+  const done: AllocatedLineMovement[] = [];
   let principal = 0;
   let interestPaid = 0;
+  let feesPaid = 0;
   return movements.map((m) => {
     let allocation: LineAllocation;
-    if (m.kind === 'draw') allocation = { interest: 0, principal: m.amount };
+    if (m.kind === 'draw') allocation = { fee: 0, interest: 0, principal: m.amount };
     else {
+      const charged = lineLateFees(CREDIT_LINE_TERMS, { rate, dayCount, ...fees }, done, m.valueDate).reduce((s, f) => s + f.amount, 0);
+      const fee = Math.min(m.amount, Math.max(0, charged - feesPaid));
       const due = lineInterestAccrued(rate, dayCount, principalMoves, isoDay(dayNumber(m.valueDate) - 1)) - interestPaid;
-      const interest = Math.min(m.amount, Math.max(0, due));
-      if (m.amount - interest > principal)
+      const interest = Math.min(m.amount - fee, Math.max(0, due));
+      if (m.amount - fee - interest > principal)
         throw new CredoError('E_SERVICING_INPUT_INVALID', {
           what: 'amount',
-          problem: `a repayment of ${m.amount} on ${m.valueDate} is more than the ${principal + Math.max(0, due)} minor units owed then (principal and interest)`,
+          problem: `a repayment of ${m.amount} on ${m.valueDate} is more than the ${principal + Math.max(0, due) + Math.max(0, charged - feesPaid)} minor units owed then (principal, interest and late fees)`,
         });
-      allocation = { interest, principal: m.amount - interest };
+      allocation = { fee, interest, principal: m.amount - fee - interest };
       interestPaid += interest;
+      feesPaid += fee;
     }
     principal += m.kind === 'draw' ? allocation.principal : -allocation.principal;
     principalMoves.push({ principal: m.kind === 'draw' ? allocation.principal : -allocation.principal, valueDate: m.valueDate });
+    done.push({ ...m, interest: allocation.interest, principal: allocation.principal });
     return allocation;
   });
 }

@@ -4,6 +4,7 @@ export const ACCOUNTS = [
   'loan_portfolio',
   'interest_receivable',
   'interest_income',
+  'fee_receivable',
   'fee_income',
   'customer_credit',
   'write_off_expense',
@@ -62,6 +63,8 @@ export function loanPosition(m: LoanMoney): Position {
     loan_portfolio: m.disbursed - m.principalPaid - m.writtenOff,
     interest_receivable: income - m.interestPaid,
     interest_income: 0 - income,
+    // A loan's fees are income when paid (a credit line's late fees are receivable when charged).
+    fee_receivable: 0,
     fee_income: 0 - m.feesPaid,
     customer_credit: 0 - m.excess,
     write_off_expense: m.writtenOff - m.recovered,

@@ -44,19 +44,20 @@ for (const backend of backends()) {
       const over = await post(`/api/v1/credit-lines/${id}/draws`, { amount: '1800.00', value_date: '2025-02-02' });
       assert.equal(over.statusCode, 422);
       assert.equal(problemOf(over).code, 'E_SERVICING_INPUT_INVALID');
-      // A repayment pays the interest accrued to the day before first: 1,200.50 for 28 days (02-01..02-28,
-      // actual/365) at the line's rate, floored to the cent; the rest repays principal.
+      // A repayment pays the late fees first: the statement of 02-02 asked a minimum due 02-22, unpaid, so
+      // 25.00 was charged on 02-23. Then the interest accrued to the day before: 1,200.50 for 28 days
+      // (02-01..02-28, actual/365) at the line's rate, floored to the cent; the rest repays principal.
       const interest = Math.floor((120_050 * Number(line.annual_rate) * 28) / 365);
       assert.ok(interest > 0);
       const repay = await post(`/api/v1/credit-lines/${id}/repayments`, { amount: '200.50', value_date: '2025-03-01' });
-      assert.equal(repay.json().line.balance, ((100_000 + interest) / 100).toFixed(2));
+      assert.equal(repay.json().line.balance, ((100_000 + interest + 2_500) / 100).toFixed(2));
       const tb = (await t.app.inject({ method: 'GET', url: '/api/v1/ledger/trial-balance', headers: as('auditor') })).json();
       assert.equal(tb.balanced, true);
       const portfolio = tb.accounts.find((a: { account: string }) => a.account === 'loan_portfolio');
-      assert.deepEqual([portfolio.debit, portfolio.credit], ['1200.50', ((20_050 - interest) / 100).toFixed(2)]);
+      assert.deepEqual([portfolio.debit, portfolio.credit], ['1200.50', ((20_050 - interest - 2_500) / 100).toFixed(2)]);
       assert.equal((await loanLedgerPosition(t.db, id)).cash, 0); // not a loan: posted to the book, not to a loan
-      // Posted with the line's id: its loan_portfolio entries hold its principal, 1,200.50 − (200.50 − interest);
-      // the interest paid before any close recognised it is income at once.
+      // Posted with the line's id: its loan_portfolio entries hold its principal, 1,200.50 − (200.50 − 25.00 − interest);
+      // the fee and the interest paid before any close recognised them are income at once.
       const { rows } = await t.db.query<{ account: string; balance: string }>(
         'SELECT account, sum(debit) - sum(credit) AS balance FROM ledger_entries WHERE line_id = $1 AND loan_id IS NULL GROUP BY account ORDER BY account',
         [id],
@@ -65,8 +66,9 @@ for (const backend of backends()) {
         rows.map((r) => [r.account, Number(r.balance)]),
         [
           ['cash', -100_000],
+          ['fee_income', -2_500],
           ['interest_income', -interest],
-          ['loan_portfolio', 100_000 + interest],
+          ['loan_portfolio', 100_000 + interest + 2_500],
         ],
       );
     });

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { CredoError } from '../../errors/index.js';
+import { recoverCreditLine, writeOffCreditLine } from '../../store/repositories/credit-line-write-off.js';
 import {
   type CreditLine,
   getCreditLine,
@@ -31,6 +32,9 @@ const LineView = Type.Object({
   annual_rate: Type.String(),
   opened_on: IsoDate,
   day_count: Type.String({ description: 'interest day count: actual/365 (default) or 30/360' }),
+  late_fee: Money,
+  written_off: Money,
+  recovered: Money,
 });
 const NullableDate = Type.Union([IsoDate, Type.Null()]);
 /** The figures of the line's last daily close (docs/servicing.md, Credit lines). */
@@ -51,6 +55,9 @@ const LineCloseView = Type.Object({
   oldest_due_date: NullableDate,
   next_due_date: NullableDate,
   next_statement_date: NullableDate,
+  late_fees_charged: Money,
+  late_fees_paid: Money,
+  late_fees_unpaid: Money,
   statements: Type.Array(
     Type.Object({
       statement_date: IsoDate,
@@ -60,6 +67,8 @@ const LineCloseView = Type.Object({
       interest_unpaid: Money,
       minimum_due: Money,
       past_due: Money,
+      late_fees: Money,
+      fees_unpaid: Money,
     }),
   ),
 });
@@ -84,6 +93,9 @@ function lineJson(l: CreditLine) {
     annual_rate: l.annualRate,
     opened_on: l.openedOn,
     day_count: l.dayCount,
+    late_fee: money(l.lateFee, l.currency),
+    written_off: money(l.writtenOff, l.currency),
+    recovered: money(l.recovered, l.currency),
   };
 }
 
@@ -107,6 +119,9 @@ function lineCloseJson(l: CreditLine, statements: readonly LineStatement[]) {
     oldest_due_date: c.oldestDueDate,
     next_due_date: c.nextDueDate,
     next_statement_date: c.nextStatementDate,
+    late_fees_charged: m(c.lateFeesCharged),
+    late_fees_paid: m(c.lateFeesPaid),
+    late_fees_unpaid: m(c.lateFeesCharged - c.lateFeesPaid),
     statements: statements.map((s) => ({
       statement_date: s.statementDate,
       due_date: s.dueDate,
@@ -115,6 +130,8 @@ function lineCloseJson(l: CreditLine, statements: readonly LineStatement[]) {
       interest_unpaid: m(s.interestUnpaid),
       minimum_due: m(s.minimumDue),
       past_due: m(s.pastDue),
+      late_fees: m(s.lateFees),
+      fees_unpaid: m(s.feesUnpaid),
     })),
   };
 }
@@ -241,6 +258,78 @@ export function creditLineRoutes(app: FastifyInstance, service: Service): void {
       },
     );
   }
+
+  api.post(
+    '/api/v1/credit-lines/:id/write-off',
+    {
+      config: { access: LOAN_WRITERS },
+      schema: {
+        tags: ['credit lines'],
+        summary: 'Write off an active credit line: its drawn principal and the interest and fees receivable; its provision is released',
+        description: 'A written-off line takes no draws or repayments and leaves the daily close; 409 naming the allowed commands otherwise.',
+        params: IdParams,
+        headers: SubmitHeaders,
+        body: Type.Object({ reason: Reason }, { additionalProperties: false }),
+        response: { 200: Type.Object({ state: Type.String(), written_off: Money }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = loanActorOf(service, request.caller!, request.id);
+      return answerIdempotent(service, request, reply, 200, async (tx) => {
+        const line = await getCreditLine(tx, request.params.id);
+        if (line === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'credit line', id: request.params.id });
+        const r = await writeOffCreditLine(tx, line.id, request.body.reason, actor);
+        return { state: r.state, written_off: money(r.writtenOff, line.currency) };
+      });
+    },
+  );
+
+  api.post(
+    '/api/v1/credit-lines/:id/recoveries',
+    {
+      config: { access: LOAN_WRITERS },
+      schema: {
+        tags: ['credit lines'],
+        summary: 'Record cash recovered on a written-off credit line (reverses the write-off expense); the line closes when the write-off is fully recovered',
+        description: 'A retried recovery is never posted twice: same `Idempotency-Key` or same `external_id` returns the first answer.',
+        params: IdParams,
+        headers: SubmitHeaders,
+        body: Type.Object({ amount: MoneyIn, value_date: IsoDate, external_id: Type.Optional(ExternalId) }, { additionalProperties: false }),
+        response: {
+          201: Type.Object({
+            id: Type.String({ format: 'uuid' }),
+            line_id: Type.String({ format: 'uuid' }),
+            state: Type.String(),
+            recovered: Money,
+            remaining: Money,
+            replayed: Type.Boolean(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = loanActorOf(service, request.caller!, request.id);
+      return answerIdempotent(service, request, reply, 201, async (tx) => {
+        const line = await getCreditLine(tx, request.params.id);
+        if (line === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'credit line', id: request.params.id });
+        const { amount, value_date, external_id } = request.body;
+        const r = await recoverCreditLine(
+          tx,
+          line.id,
+          { amount: minorOf(amount, line.currency), valueDate: value_date, externalId: external_id ?? null },
+          actor,
+        );
+        return {
+          id: r.transactionId,
+          line_id: line.id,
+          state: r.state,
+          recovered: money(r.recovered, line.currency),
+          remaining: money(r.remaining, line.currency),
+          replayed: r.replayed,
+        };
+      });
+    },
+  );
 
   api.post(
     '/api/v1/jobs/limit-review',

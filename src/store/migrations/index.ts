@@ -13,6 +13,8 @@ import { sql as lineClose } from './013-line-close.js';
 import { sql as auditSeals } from './014-audit-seals.js';
 import { sql as loanProductsApart } from './015-loan-products-apart.js';
 import { sql as closeLocality } from './016-close-locality.js';
+import { sql as lineLateFees } from './017-line-late-fees.js';
+import { sql as lineWriteOff } from './018-line-write-off.js';
 
 /** One forward-only schema change: applied once, in version order, never edited afterwards. */
 export interface Migration {
@@ -42,4 +44,6 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: 'audit-seals', sql: auditSeals },
   { version: 15, name: 'loan-products-apart', sql: loanProductsApart },
   { version: 16, name: 'close-locality', sql: closeLocality },
+  { version: 17, name: 'line-late-fees', sql: lineLateFees },
+  { version: 18, name: 'line-write-off', sql: lineWriteOff },
 ];

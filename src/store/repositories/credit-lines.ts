@@ -19,7 +19,7 @@ import { isUuid } from './page.js';
 export interface CreditLine {
   readonly id: string;
   readonly applicationId: string;
-  readonly state: 'active' | 'closed';
+  readonly state: 'active' | 'written_off' | 'closed';
   readonly currency: string;
   readonly creditLimit: number;
   readonly balance: number;
@@ -30,6 +30,11 @@ export interface CreditLine {
   readonly openedOn: string;
   /** Day count of the interest accrual. */
   readonly dayCount: '30/360' | 'actual/365';
+  /** Late fee (minor units) charged for each statement whose minimum is not covered by its due date (0: none). */
+  readonly lateFee: number;
+  /** Written off (drawn principal and receivables at the write-off) and recovered since (minor units). */
+  readonly writtenOff: number;
+  readonly recovered: number;
   /** The figures of the line's last daily close (`lastClose` null before its first). */
   readonly close: LineCloseFigures;
 }
@@ -57,12 +62,15 @@ export interface LineCloseFigures {
   /** The latest statement's due date when still ahead. */
   readonly nextDueDate: string | null;
   readonly nextStatementDate: string | null;
+  /** Late fees charged to date, and paid (repayments pay them first). */
+  readonly lateFeesCharged: number;
+  readonly lateFeesPaid: number;
 }
 
 interface LineRow {
   id: string;
   application_id: string;
-  state: 'active' | 'closed';
+  state: 'active' | 'written_off' | 'closed';
   currency: string;
   credit_limit: string;
   balance: string;
@@ -86,12 +94,17 @@ interface LineRow {
   oldest_due_date: string | null;
   next_due_date: string | null;
   next_statement_date: string | null;
+  late_fee: string;
+  written_off: string;
+  recovered: string;
+  late_fees_charged: string;
+  late_fees_paid: string;
 }
 
 const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD') AS ${column}`;
 const COLUMNS = `id, application_id, state, currency, credit_limit, balance, annual_rate::text AS annual_rate, pd, score, ${day('opened_on')}, day_count,
   ${day('last_close')}, dpd, irac_class, ${day('npa_since')}, ifrs9_stage, ecl, provision, interest_accrued, interest_recognised, interest_paid,
-  interest_billed_unpaid, minimum_due, ${day('oldest_due_date')}, ${day('next_due_date')}, ${day('next_statement_date')}`;
+  interest_billed_unpaid, minimum_due, ${day('oldest_due_date')}, ${day('next_due_date')}, ${day('next_statement_date')}, late_fee, written_off, recovered, late_fees_charged, late_fees_paid`;
 
 function toLine(r: LineRow): CreditLine {
   return {
@@ -106,6 +119,9 @@ function toLine(r: LineRow): CreditLine {
     score: r.score,
     openedOn: r.opened_on,
     dayCount: r.day_count,
+    lateFee: Number(r.late_fee),
+    writtenOff: Number(r.written_off),
+    recovered: Number(r.recovered),
     close: {
       lastClose: r.last_close,
       dpd: r.dpd,
@@ -122,6 +138,8 @@ function toLine(r: LineRow): CreditLine {
       oldestDueDate: r.oldest_due_date,
       nextDueDate: r.next_due_date,
       nextStatementDate: r.next_statement_date,
+      lateFeesCharged: Number(r.late_fees_charged),
+      lateFeesPaid: Number(r.late_fees_paid),
     },
   };
 }
@@ -175,8 +193,8 @@ export async function openCreditLine(
     throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'opened_on', problem: `${input.openedOn} is in the future (today is ${actor.today})` });
   const currency = parseCurrency(decision.currency);
   const { rows } = await q.query<LineRow>(
-    `INSERT INTO credit_lines (id, application_id, state, currency, credit_limit, annual_rate, pd, score, opened_on, created_by, day_count)
-     VALUES ($1, $2, 'active', $3, $4, $5::numeric, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+    `INSERT INTO credit_lines (id, application_id, state, currency, credit_limit, annual_rate, pd, score, opened_on, created_by, day_count, late_fee)
+     VALUES ($1, $2, 'active', $3, $4, $5::numeric, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
     [
       randomUUID(),
       application.id,
@@ -188,6 +206,7 @@ export async function openCreditLine(
       input.openedOn,
       actor.userId,
       input.dayCount ?? CREDIT_LINE_TERMS.dayCount,
+      CREDIT_LINE_TERMS.lateFee,
     ],
   );
   const line = toLine(rows[0] as LineRow);
@@ -196,9 +215,10 @@ export async function openCreditLine(
 }
 
 /**
- * A draw on (Dr loan portfolio, Cr cash) or a repayment of (Dr cash, Cr interest then loan
- * portfolio) an active credit line: the line's movements are replayed in value-date order and
- * each repayment pays the interest accrued to the day before first (`reallocate`). A draw above
+ * A draw on (Dr loan portfolio, Cr cash) or a repayment of (Dr cash, Cr late fees, interest, then
+ * loan portfolio) an active credit line: the line's movements are replayed in value-date order and
+ * each repayment pays the late fees charged by then first, then the interest accrued to the day
+ * before (`reallocate`). A draw above
  * the available limit or a repayment above what is owed is 422. A repeated `externalId` for the
  * same movement returns it (`replayed`); for another, 409.
  */
@@ -244,7 +264,7 @@ export async function moveCreditLine(
   await postJournal(q, {
     loanId: null,
     lineId: line.id,
-    postings: await movementPostings(q, line.id, kind === 'draw' ? -input.amount : input.amount, balance),
+    postings: await movementPostings(q, line.id, kind === 'draw' ? -input.amount : input.amount, balance, allocated.feesPaid),
     valueDate: input.valueDate,
     memo: `credit line ${line.id} ${kind} ${transactionId}`,
   });
@@ -254,22 +274,26 @@ export async function moveCreditLine(
 
 /**
  * Replays the line's movements in value-date order and stores each repayment's allocation
- * (interest first, `allocateLineMovements`; a backdated movement changes later ones). Returns the
+ * (late fees, interest, principal: `allocateLineMovements`; a backdated movement changes later ones). Returns the
  * drawn principal; 422 naming `amount` when a repayment would pay more than was owed, or the
  * principal would exceed the limit.
  */
-async function reallocate(q: Queryable, line: CreditLine): Promise<{ balance: number }> {
-  const { rows } = await q.query<{ id: string; kind: 'draw' | 'repayment'; amount: string; value_date: string; interest: string }>(
-    "SELECT id, kind, amount, to_char(value_date, 'YYYY-MM-DD') AS value_date, interest FROM credit_line_transactions WHERE line_id = $1 ORDER BY value_date, seq",
+async function reallocate(q: Queryable, line: CreditLine): Promise<{ balance: number; feesPaid: number }> {
+  const { rows } = await q.query<{ id: string; kind: 'draw' | 'repayment'; amount: string; value_date: string; interest: string; fee: string }>(
+    "SELECT id, kind, amount, to_char(value_date, 'YYYY-MM-DD') AS value_date, interest, fee FROM credit_line_transactions WHERE line_id = $1 ORDER BY value_date, seq",
     [line.id],
   );
   const moves = rows.map((r) => ({ kind: r.kind, amount: Number(r.amount), valueDate: r.value_date }));
-  const allocations = allocateLineMovements(line.annualRate, line.dayCount, moves);
-  const changed = rows.flatMap((r, i) => (Number(r.interest) === allocations[i]?.interest ? [] : [{ id: r.id, interest: allocations[i]?.interest ?? 0 }]));
+  const allocations = allocateLineMovements(line.annualRate, line.dayCount, moves, { openedOn: line.openedOn, lateFee: line.lateFee });
+  const changed = rows.flatMap((r, i) => {
+    const a = allocations[i] ?? { fee: 0, interest: 0 };
+    return Number(r.interest) === a.interest && Number(r.fee) === a.fee ? [] : [{ id: r.id, interest: a.interest, fee: a.fee }];
+  });
   if (changed.length > 0)
     await q.query(
-      'UPDATE credit_line_transactions t SET interest = c.interest, principal = t.amount - c.interest FROM unnest($1::uuid[], $2::bigint[]) AS c(id, interest) WHERE t.id = c.id',
-      [changed.map((c) => c.id), changed.map((c) => c.interest)],
+      `UPDATE credit_line_transactions t SET fee = c.fee, interest = c.interest, principal = t.amount - c.fee - c.interest
+         FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS c(id, interest, fee) WHERE t.id = c.id`,
+      [changed.map((c) => c.id), changed.map((c) => c.interest), changed.map((c) => c.fee)],
     );
   const balance = moves.reduce((s, m, i) => s + (m.kind === 'draw' ? m.amount : -(allocations[i]?.principal ?? 0)), 0);
   if (balance > line.creditLimit)
@@ -277,27 +301,34 @@ async function reallocate(q: Queryable, line: CreditLine): Promise<{ balance: nu
       what: 'amount',
       problem: `the drawn principal would be ${balance}, above the limit ${line.creditLimit}`,
     });
-  return { balance };
+  return { balance, feesPaid: allocations.reduce((s, a) => s + a.fee, 0) };
 }
 
 /**
  * The journal of a movement: cash (`cash`: + received, − paid out), the line's loan portfolio
- * brought to its drawn principal, and the rest (the interest a repayment paid, or the change of
- * earlier allocations) against the interest receivable — beyond what the receivable holds (interest
+ * brought to its drawn principal, the fee receivable brought to the fee income recognised less
+ * `feesPaid` (the late fees the repayments now pay; a fee paid before a close recognised it is fee
+ * income at once), and the rest (the interest a repayment paid, or the change of earlier
+ * allocations) against the interest receivable — beyond what the receivable holds (interest
  * accrued since the last close), against interest income, which the next close then leaves as is.
  */
-async function movementPostings(q: Queryable, lineId: string, cash: number, principal: number): Promise<Posting[]> {
+async function movementPostings(q: Queryable, lineId: string, cash: number, principal: number, feesPaid: number): Promise<Posting[]> {
   const { rows } = await q.query<{ account: string; balance: string }>(
-    "SELECT account, sum(debit) - sum(credit) AS balance FROM ledger_entries WHERE line_id = $1 AND account IN ('loan_portfolio', 'interest_receivable') GROUP BY account",
+    `SELECT account, sum(debit) - sum(credit) AS balance FROM ledger_entries
+      WHERE line_id = $1 AND account IN ('loan_portfolio', 'interest_receivable', 'fee_receivable', 'fee_income') GROUP BY account`,
     [lineId],
   );
   const held = (account: string) => Number(rows.find((r) => r.account === account)?.balance ?? 0);
   const portfolio = principal - held('loan_portfolio');
-  const interest = -(cash + portfolio);
+  const feeIncome = Math.max(-held('fee_income'), feesPaid) + held('fee_income');
+  const feeReceivable = Math.max(-held('fee_income'), feesPaid) - feesPaid - held('fee_receivable');
+  const interest = -(cash + portfolio + feeReceivable - feeIncome);
   const fromReceivable = interest < 0 ? Math.min(-interest, Math.max(0, held('interest_receivable'))) : 0;
   const postings: Posting[] = [
     { account: 'cash', debit: Math.max(cash, 0), credit: Math.max(-cash, 0) },
     { account: 'loan_portfolio', debit: Math.max(portfolio, 0), credit: Math.max(-portfolio, 0) },
+    { account: 'fee_receivable', debit: Math.max(feeReceivable, 0), credit: Math.max(-feeReceivable, 0) },
+    { account: 'fee_income', debit: Math.max(-feeIncome, 0), credit: Math.max(feeIncome, 0) },
     { account: 'interest_receivable', debit: Math.max(interest, 0), credit: fromReceivable },
     { account: 'interest_income', debit: 0, credit: interest < 0 ? -interest - fromReceivable : 0 },
   ];
@@ -332,13 +363,17 @@ export interface LineStatement {
   /** The minimum payment due by `dueDate`: `pastDue` plus this statement's minimum, capped at the balance. */
   readonly minimumDue: number;
   readonly pastDue: number;
+  /** The late fee charged in the statement's cycle (for the previous statement's missed minimum). */
+  readonly lateFees: number;
+  /** Late fees charged by the statement date and not yet paid. */
+  readonly feesUnpaid: number;
 }
 
 /** A credit line's statements, newest first. */
 export async function listLineStatements(q: Queryable, lineId: string): Promise<LineStatement[]> {
   const { rows } = await q.query<Record<string, string>>(
     `SELECT to_char(statement_date, 'YYYY-MM-DD') AS statement_date, to_char(due_date, 'YYYY-MM-DD') AS due_date, principal, interest_billed,
-            interest_unpaid, minimum_due, past_due FROM credit_line_statements WHERE line_id = $1 ORDER BY statement_date DESC`,
+            interest_unpaid, minimum_due, past_due, late_fees, fees_unpaid FROM credit_line_statements WHERE line_id = $1 ORDER BY statement_date DESC`,
     [lineId],
   );
   return rows.map((r) => ({
@@ -349,5 +384,7 @@ export async function listLineStatements(q: Queryable, lineId: string): Promise<
     interestUnpaid: Number(r.interest_unpaid),
     minimumDue: Number(r.minimum_due),
     pastDue: Number(r.past_due),
+    lateFees: Number(r.late_fees),
+    feesUnpaid: Number(r.fees_unpaid),
   }));
 }
