@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { applicationInputs, checkData, decideChecked, type InputValue, inputSnapshot } from '../decision/index.js';
 import { CredoError } from '../errors/index.js';
 import { canonicalJson } from '../io/model-file.js';
-import { claimIdempotencyKey, hashRequest, releaseIdempotencyKey } from '../store/index.js';
+import { claimIdempotencyKey, hashRequest, releaseIdempotencyKey, timeOrderedId } from '../store/index.js';
 import { type DecisionSummaryJson, decisionSummary } from './decision-json.js';
 import type { Caller } from './roles.js';
 import type { Service } from './service.js';
@@ -57,12 +56,14 @@ export async function submitApplication(
     if (claim.state === 'mismatch') throw new CredoError('E_HTTP_IDEMPOTENCY_MISMATCH', { key: idempotencyKey });
   }
   try {
-    const applicationId = randomUUID();
+    // Time-ordered ids: each new row lands on the primary keys' last leaf, not on a random one
+    // (after a checkpoint, the first change to a page writes the whole page to the WAL).
+    const applicationId = timeOrderedId();
     const started = process.hrtime.bigint();
     // the arm follows the lender's application id when given, as `credo decide` does with its id column
     const record = decideChecked(applicationId, inputSnapshot(submission.data, inputs), setup.context, submission.external_id ?? applicationId);
     const latencyUs = Number((process.hrtime.bigint() - started) / 1000n);
-    const decisionId = randomUUID();
+    const decisionId = timeOrderedId();
     const body: SubmitResult = { application_id: applicationId, decision: decisionSummary(decisionId, record) };
     await service.writer.record({
       application: {
@@ -73,7 +74,7 @@ export async function submitApplication(
         submittedBy: caller.userId,
       },
       decision: { id: decisionId, record, latencyUs },
-      ...(record.shadow === undefined ? {} : { shadow: { id: randomUUID(), record: record.shadow } }),
+      ...(record.shadow === undefined ? {} : { shadow: { id: timeOrderedId(), record: record.shadow } }),
       audit: {
         actorId: caller.userId,
         actorRole: caller.role,

@@ -131,3 +131,4 @@ export {
   type User,
   verifyApiKey,
 } from './repositories/users.js';
+export { timeOrderedId } from './time-ordered-id.js';

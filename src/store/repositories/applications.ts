@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { DecisionAction } from '../../decision/index.js';
 import type { Queryable } from '../queryable.js';
+import { timeOrderedId } from '../time-ordered-id.js';
 import { Conditions, isUuid, pageOf } from './page.js';
 
 /** An application; `input` (the data exactly as submitted) only from `getApplication`. */
@@ -54,7 +54,7 @@ export async function insertApplication(
   q: Queryable,
   input: { id?: string; externalId?: string | null; customerId?: string | null; input: Readonly<Record<string, unknown>>; submittedBy: string | null },
 ): Promise<string> {
-  const id = input.id ?? randomUUID();
+  const id = input.id ?? timeOrderedId();
   await q.query('INSERT INTO applications (id, external_id, customer_id, input, submitted_by) VALUES ($1, $2, $3, $4::jsonb, $5)', [
     id,
     input.externalId ?? null,

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { DecisionAction, DecisionReason, DecisionRecord } from '../../decision/index.js';
 import type { Queryable } from '../queryable.js';
+import { timeOrderedId } from '../time-ordered-id.js';
 import { isUuid } from './page.js';
 
 /** `automatic`: the decision answered; `shadow`: the champion's for a challenger-decided application; `override`: an officer's. */
@@ -177,7 +177,7 @@ SELECT 1`;
  * An automatic decision becomes its application's current decision. Returns the decision id.
  */
 export async function insertDecision(q: Queryable, input: Omit<ModelDecisionInput, 'id'> & { readonly id?: string }): Promise<string> {
-  const id = input.id ?? randomUUID();
+  const id = input.id ?? timeOrderedId();
   await q.query(INSERT, decisionValues({ ...input, id }));
   return id;
 }
@@ -200,7 +200,7 @@ export async function insertOverride(
     id?: string;
   },
 ): Promise<string> {
-  const id = input.id ?? randomUUID();
+  const id = input.id ?? timeOrderedId();
   await q.query(INSERT, [
     id,
     input.applicationId,
