@@ -100,7 +100,7 @@ export function chunkIds(ends: readonly string[] | null, k: number, n: number): 
   return [k === 0 ? FIRST_ID : nextId(ends[k - 1] as string), k === n - 1 ? LAST_ID : (ends[k] as string)];
 }
 
-/** A date's chunks: how many, where they end (null: equal slices, see \`chunkIds\`), which are done. */
+/** A date's chunks: how many, where they end (null: equal slices, see `chunkIds`), which are done. */
 interface DateChunks {
   readonly chunks: number;
   readonly ends: readonly string[] | null;
@@ -120,7 +120,7 @@ async function startDate(db: Database, asOf: string, chunkLoans: number): Promis
       const done = await tx.query<{ chunk: number }>('SELECT chunk FROM close_chunks WHERE as_of = $1::date', [asOf]);
       return { chunks: rows[0].chunks, ends: rows[0].chunk_ends, done: new Set(done.rows.map((r) => r.chunk)) };
     }
-    // Every chunkLoans-th active loan id ends a chunk (an index-only scan of \`loans_active\`); a loan
+    // Every chunkLoans-th active loan id ends a chunk (an index-only scan of `loans_active`); a loan
     // made after this point falls in a chunk by its id and is closed if it is active by then.
     const { rows: cut } = await tx.query<{ ends: string[] }>(
       `SELECT coalesce(array_agg(id ORDER BY id), '{}') AS ends
