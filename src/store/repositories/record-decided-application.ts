@@ -74,8 +74,10 @@ export async function recordDecidedApplication(q: Queryable, w: DecidedApplicati
 }
 
 // The batch form reads each table's rows from one JSON array parameter (jsonb_to_recordset), so its
-// text — and its prepared statement — is the same for any batch size.
-const BATCH = `WITH a AS (
+// text — and its prepared statement — is the same for any batch size. Batches without an
+// idempotency key (most traffic) take the text without the key update, so the statement does not
+// open idempotency_keys and its indexes for nothing.
+const BATCH_ROWS = `WITH a AS (
   INSERT INTO applications (id, external_id, customer_id, input, submitted_by, action, decision_id)
   SELECT id, external_id, customer_id, input, submitted_by, action, decision_id
     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, external_id text, customer_id uuid, input jsonb, submitted_by uuid, action text, decision_id uuid)),
@@ -91,7 +93,10 @@ d AS (
 l AS (
   INSERT INTO audit_log (actor_id, actor_role, action, entity, entity_id, request_id, details)
   SELECT actor_id, actor_role, action, entity, entity_id, request_id, details
-    FROM jsonb_to_recordset($3::jsonb) AS r(actor_id uuid, actor_role text, action text, entity text, entity_id text, request_id text, details jsonb)),
+    FROM jsonb_to_recordset($3::jsonb) AS r(actor_id uuid, actor_role text, action text, entity text, entity_id text, request_id text, details jsonb))`;
+const BATCH = `${BATCH_ROWS}
+SELECT 1`;
+const BATCH_WITH_KEYS = `${BATCH_ROWS},
 k AS (
   UPDATE idempotency_keys k SET status = 'done', response_status = r.status, response_body = r.body
     FROM jsonb_to_recordset($4::jsonb) AS r(principal uuid, key text, status integer, body jsonb)
@@ -136,5 +141,6 @@ export async function recordDecidedApplications(q: Queryable, batch: readonly De
       keys.push({ principal: k.principal, key: k.key, status: k.status, body: k.body ?? null });
     }
   }
-  await q.query(BATCH, [JSON.stringify(applications), JSON.stringify(decisions), JSON.stringify(audit), JSON.stringify(keys)]);
+  const rows = [JSON.stringify(applications), JSON.stringify(decisions), JSON.stringify(audit)];
+  await (keys.length === 0 ? q.query(BATCH, rows) : q.query(BATCH_WITH_KEYS, [...rows, JSON.stringify(keys)]));
 }
