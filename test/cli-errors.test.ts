@@ -40,6 +40,20 @@ test('missing columns and --exclude name the closest columns, the right way roun
   assert.deepEqual(error.details.closest, ['DEBTINC']);
 });
 
+test('every --as-of is a calendar date that exists, checked before the command reads anything', async () => {
+  for (const argv of [
+    ['decide', '--policy', 'p.yaml', '--model', 'm.json', '--data', hmeq, '--out', 'd.csv', '--as-of', '2025-02-30'],
+    ['rules', 'check', '--rules', 'r.yaml', '--data', hmeq, '--as-of', '2025-02-30'],
+    ['close', '--data-dir', join(dir, 'never-opened'), '--as-of', '2025-02-30'],
+    ['swapset', '--data', hmeq, '--old', 'a.yaml', '--new', 'b.yaml', '--as-of', '2025-13-01'],
+  ]) {
+    const bad = argv.at(-1) as string;
+    const result = await credo(...argv);
+    assert.equal(result.code, 2, argv.join(' '));
+    assert.equal(result.err, `credo: error: flag --as-of: must be a calendar date YYYY-MM-DD (got "${bad}")\n`, argv.join(' '));
+  }
+});
+
 test('a semicolon file suggests --delimiter, which reads it; a bad cell is reported with its line', async () => {
   const semi = join(dir, 'semi.csv');
   writeFileSync(semi, 'id;amount;bad\r\n1;100;0\r\n2;250;1\r\n');

@@ -85,6 +85,9 @@ function convert(name: string, spec: FlagSpec, values: string[] | undefined): un
     case 'string':
       if (last === '') throw invalid(name, 'must not be empty', last);
       return last;
+    case 'date':
+      if (!isCalendarDate(last)) throw invalid(name, 'must be a calendar date YYYY-MM-DD', last);
+      return last;
     case 'repeat':
       return values;
     case 'list': {
@@ -133,6 +136,14 @@ function checkPositionals(command: Command, positionals: string[]): void {
       throw new CredoError('E_INPUT_ARGUMENT_INVALID', { argument: spec.name, problem: `must be one of ${spec.choices.join(', ')} (got "${value}")` });
     }
   }
+}
+
+/** True when `text` is `YYYY-MM-DD` and names a day that exists (no 2025-02-30, no month 13). */
+function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match === null) return false;
+  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return new Date(ms).toISOString().slice(0, 10) === text;
 }
 
 function invalid(flag: string, problem: string, value: string): CredoError {

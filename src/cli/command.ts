@@ -33,6 +33,11 @@ export interface NumberFlag extends FlagBase {
    */
   readonly rate?: boolean;
 }
+/** A calendar date `YYYY-MM-DD` (checked to exist: 2025-02-30 is refused), kept as that text. */
+export interface DateFlag extends FlagBase {
+  readonly type: 'date';
+  readonly default?: string;
+}
 /** A switch: present = true. */
 export interface BooleanFlag extends FlagBase {
   readonly type: 'boolean';
@@ -54,12 +59,12 @@ export interface EnumFlag<C extends string = string> extends FlagBase {
 }
 
 /** Any flag specification. */
-export type FlagSpec = StringFlag | IntFlag | NumberFlag | BooleanFlag | ListFlag | RepeatFlag | EnumFlag;
+export type FlagSpec = StringFlag | DateFlag | IntFlag | NumberFlag | BooleanFlag | ListFlag | RepeatFlag | EnumFlag;
 
 /** A command's flags, keyed by the flag's name as typed (kebab-case, without `--`). */
 export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
 
-type FlagValue<S extends FlagSpec> = S extends StringFlag
+type FlagValue<S extends FlagSpec> = S extends StringFlag | DateFlag
   ? string
   : S extends IntFlag | NumberFlag
     ? number

@@ -35,6 +35,8 @@ function placeholder(spec: FlagSpec): string {
       return 'X';
     case 'list':
       return 'A,B';
+    case 'date':
+      return 'YYYY-MM-DD';
     case 'enum':
       return spec.choices.join('|');
     default:

@@ -1,5 +1,3 @@
-import { CredoError } from '../../errors/index.js';
-import { dayNumber } from '../../servicing/index.js';
 import { closeBook } from '../../store/repositories/close.js';
 import { defineCommand } from '../command.js';
 import { printResult } from '../output.js';
@@ -16,16 +14,11 @@ export const closeCommand = defineCommand({
     'A date already closed returns its stored figures and changes nothing.\n' +
     'Example: credo close --as-of 2025-06-30 --data-dir .credo --json',
   flags: {
-    'as-of': { type: 'string', required: true, description: 'business date YYYY-MM-DD' },
+    'as-of': { type: 'date', required: true, description: 'business date YYYY-MM-DD' },
     'data-dir': dataDirFlag,
   },
   async run(args, _positionals, context) {
     const asOf = args['as-of'];
-    try {
-      dayNumber(asOf, 'as-of');
-    } catch {
-      throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'as-of', problem: 'must be a calendar date YYYY-MM-DD', value: asOf });
-    }
     const run = await withStore(args['data-dir'], context.cwd, (db) => closeBook(db, asOf));
     const result = {
       as_of: run.asOf,

@@ -9,7 +9,6 @@ import { readDataFile, schemaFlag } from '../data-input.js';
 import { formatTable, toJson } from '../output.js';
 import { contextOf, type DecideSpec, decideParallel, type RowOutcome } from './decide-batch.js';
 import { defaultExplainThreads, readCatalogue, reasonColumns } from './explain-common.js';
-import { checkAsOf } from './rules-load.js';
 
 /** `credo decide`: the decision of every row of a file, made by the same function as the API. */
 export const decideCommand = defineCommand({
@@ -32,7 +31,7 @@ export const decideCommand = defineCommand({
     id: { type: 'string', description: 'application id column (default: application_id or id; else the row number)' },
     catalogue: { type: 'string', description: 'reason catalogue JSON when the policy has none (default: data/reasons.json)' },
     threads: { type: 'int', min: 1, max: 256, description: 'worker threads (default: every core; results do not depend on it)' },
-    'as-of': { type: 'string', description: 'decide with the rules effective on this date, YYYY-MM-DD' },
+    'as-of': { type: 'date', description: 'decide with the rules effective on this date, YYYY-MM-DD' },
   },
   async run(args, _positionals, context) {
     const started = performance.now();
@@ -49,7 +48,7 @@ export const decideCommand = defineCommand({
         problem: 'needs a challenger (--challenger or models.challenger of the policy)',
         value: args.share,
       });
-    const asOf = checkAsOf(args['as-of']);
+    const asOf = args['as-of'];
     const spec: DecideSpec = {
       policyText,
       policySource: args.policy,

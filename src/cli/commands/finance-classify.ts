@@ -14,8 +14,8 @@ export const financeClassifyCommand = defineCommand({
     'Example: credo finance classify --dpd 400 --as-of 2025-03-31',
   flags: {
     dpd: { type: 'int', min: 0, description: 'days past due now' },
-    'as-of': { type: 'string', description: 'classification date YYYY-MM-DD' },
-    'npa-date': { type: 'string', description: 'date the loan became an NPA (default: as-of − (dpd − 91) days)' },
+    'as-of': { type: 'date', description: 'classification date YYYY-MM-DD' },
+    'npa-date': { type: 'date', description: 'date the loan became an NPA (default: as-of − (dpd − 91) days)' },
     'months-npa': { type: 'int', min: 0, description: 'whole months the loan has been an NPA (instead of dates)' },
     'dpd-history': { type: 'list', description: 'monthly dpd, oldest first: classifies every month' },
     loss: { type: 'boolean', description: 'identified as loss (written off)' },

@@ -76,5 +76,10 @@ test('finance classify: IRAC buckets by dpd, dates and history', async () => {
   assert.equal(await bucket('--dpd-history', '0,30,95,0'), 'Standard');
   const dates = await run(['finance', 'classify', '--dpd', '200', '--as-of', '31-03-2025']);
   assert.equal(dates.code, 2);
-  assert.match(dates.err, /as-of date: must be a date YYYY-MM-DD/);
+  assert.match(dates.err, /flag --as-of: must be a calendar date YYYY-MM-DD \(got "31-03-2025"\)/);
+  // a day that does not exist is refused too (Date.parse would roll 2025-02-29 over to 1 March)
+  const leap = await run(['finance', 'classify', '--dpd', '200', '--as-of', '2025-03-31', '--npa-date', '2025-02-29']);
+  assert.equal(leap.code, 2);
+  assert.match(leap.err, /flag --npa-date: must be a calendar date YYYY-MM-DD \(got "2025-02-29"\)/);
+  assert.equal(await bucket('--dpd', '500', '--as-of', '2024-03-31', '--npa-date', '2024-02-29'), 'Sub-standard');
 });

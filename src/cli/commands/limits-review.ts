@@ -1,6 +1,4 @@
 import { resolve } from 'node:path';
-import { CredoError } from '../../errors/index.js';
-import { dayNumber } from '../../servicing/index.js';
 import { runLimitReview } from '../../store/repositories/limit-reviews.js';
 import { defineCommand } from '../command.js';
 import { printResult } from '../output.js';
@@ -17,17 +15,12 @@ export const limitsReviewCommand = defineCommand({
     'with its old value and audited, and the review can be reversed (POST /api/v1/jobs/limit-review/:id/reversal).\n' +
     'Example: credo limits review --as-of 2025-06-30 --config examples/optimise/limit-review.yaml --data-dir .credo --json',
   flags: {
-    'as-of': { type: 'string', required: true, description: 'business date YYYY-MM-DD' },
+    'as-of': { type: 'date', required: true, description: 'business date YYYY-MM-DD' },
     config: { type: 'string', required: true, description: 'limit review config (YAML or JSON); see examples/optimise/limit-review.yaml' },
     'data-dir': dataDirFlag,
   },
   async run(args, _positionals, context) {
     const asOf = args['as-of'];
-    try {
-      dayNumber(asOf, 'as-of');
-    } catch {
-      throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'as-of', problem: 'must be a calendar date YYYY-MM-DD', value: asOf });
-    }
     const config = await readConfigFile(resolve(context.cwd, args.config));
     const today = new Date().toISOString().slice(0, 10);
     const review = await withStore(args['data-dir'], context.cwd, (db) =>

@@ -2,7 +2,7 @@ import { modelReferences, ruleMasks } from '../../strategy/index.js';
 import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
 import { formatPercent, formatTable, printResult } from '../output.js';
-import { checkAsOf, loadModelOutputs, loadStrategy } from './rules-load.js';
+import { loadModelOutputs, loadStrategy } from './rules-load.js';
 
 /** `credo rules check`: validates a strategy file, and with `--data` compiles every rule against it. */
 export const rulesCheckCommand = defineCommand({
@@ -13,10 +13,10 @@ export const rulesCheckCommand = defineCommand({
     rules: { type: 'string', required: true, description: 'strategy file (YAML or JSON)' },
     data: { type: 'string', description: 'applications file to compile the rules against (.csv or .parquet)' },
     ...schemaFlag,
-    'as-of': { type: 'string', description: 'keep only rules effective on this date, YYYY-MM-DD' },
+    'as-of': { type: 'date', description: 'keep only rules effective on this date, YYYY-MM-DD' },
   },
   async run(args, _positionals, context) {
-    const loaded = await loadStrategy(args.rules, context.cwd, checkAsOf(args['as-of']));
+    const loaded = await loadStrategy(args.rules, context.cwd, args['as-of']);
     let hits: number[] | undefined;
     let rows: number | undefined;
     if (args.data !== undefined) {

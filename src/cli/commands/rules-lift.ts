@@ -2,7 +2,7 @@ import { computeLift, type LiftRow, parseOutcome, proposeRuleOrder, rateSpecs, r
 import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
 import { type Cell, formatPercent, formatTable, printResult } from '../output.js';
-import { checkAsOf, loadModelOutputs, loadStrategy } from './rules-load.js';
+import { loadModelOutputs, loadStrategy } from './rules-load.js';
 
 /** `credo rules lift`: sequential cumulative lift of a rule set (REFERENCE §7), per segment and overall. */
 export const rulesLiftCommand = defineCommand({
@@ -23,11 +23,11 @@ export const rulesLiftCommand = defineCommand({
     outcome: { type: 'repeat', description: 'amount-weighted outcome name=numerator/denominator' },
     target: { type: 'string', description: '0/1 target column for the count-weighted bad rate (default: bad, when present)' },
     amount: { type: 'string', description: 'amount column for touched amount (default: requested_amount, when present)' },
-    'as-of': { type: 'string', description: 'keep only rules effective on this date, YYYY-MM-DD (default: all rules)' },
+    'as-of': { type: 'date', description: 'keep only rules effective on this date, YYYY-MM-DD (default: all rules)' },
     order: { type: 'boolean', description: 'also propose the rule order maximising cumulative bad capture per decline' },
   },
   async run(args, _positionals, context) {
-    const asOf = checkAsOf(args['as-of']);
+    const asOf = args['as-of'];
     const outcomes = args.outcome.map(parseOutcome);
     const loaded = await loadStrategy(args.rules, context.cwd, asOf);
     const frame = await readDataFile(context, args.data, args);

@@ -49,11 +49,3 @@ export async function loadModelOutputs(loaded: LoadedStrategy, frame: Frame): Pr
   }
   return outputs;
 }
-
-/** Checks an `--as-of` value. */
-export function checkAsOf(value: string | undefined): string | undefined {
-  if (value !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))) {
-    throw new CredoError('E_INPUT_FLAG_INVALID', { flag: 'as-of', problem: 'must be a date YYYY-MM-DD', value });
-  }
-  return value;
-}

@@ -4,7 +4,7 @@ import { DEFAULT_DPD_BOUNDS, parseCurrency } from '../../finance/index.js';
 import { compileLiftSql, compileRollRatesSql, compileSwapsetSql, compileVintageSql, dialects, quoteTableName } from '../../sql/index.js';
 import { parseOutcome } from '../../strategy/index.js';
 import { defineCommand } from '../command.js';
-import { checkAsOf, loadStrategy } from './rules-load.js';
+import { loadStrategy } from './rules-load.js';
 import { emitSql, sourceOptions, sqlFlags } from './sql-common.js';
 import { strategyModels } from './sql-rules.js';
 
@@ -26,10 +26,10 @@ export const sqlLiftCommand = defineCommand({
     outcome: { type: 'repeat', description: 'amount-weighted outcome name=numerator/denominator' },
     target: { type: 'string', default: 'bad', description: '0/1 target column (NULL = no outcome)' },
     amount: { type: 'string', description: 'amount column for the touched amount and the amount-weighted bad rate' },
-    'as-of': { type: 'string', description: 'keep only rules effective on this date, YYYY-MM-DD' },
+    'as-of': { type: 'date', description: 'keep only rules effective on this date, YYYY-MM-DD' },
   },
   async run(args, _positionals, context) {
-    const loaded = await loadStrategy(args.rules, context.cwd, checkAsOf(args['as-of']));
+    const loaded = await loadStrategy(args.rules, context.cwd, args['as-of']);
     const outcomes = args.outcome.map(parseOutcome);
     const sql = compileLiftSql(loaded.rules, {
       dialect: dialects[args.dialect],
@@ -80,10 +80,10 @@ export const sqlSwapsetCommand = defineCommand({
     'true-target': { type: 'string', description: 'true outcome of every row (synthetic data): true_bad_rate' },
     by: { type: 'string', description: 'categorical segment column: a table per value plus ALL' },
     'refer-as': { type: 'enum', choices: ['decline', 'approve'] as const, default: 'decline', description: 'how a refer decision counts in the 2×2' },
-    'as-of': { type: 'string', description: 'keep only rules effective on this date, YYYY-MM-DD' },
+    'as-of': { type: 'date', description: 'keep only rules effective on this date, YYYY-MM-DD' },
   },
   async run(args, _positionals, context) {
-    const asOf = checkAsOf(args['as-of']);
+    const asOf = args['as-of'];
     const oldStrategy = await loadStrategy(args.old, context.cwd, asOf);
     const newStrategy = await loadStrategy(args.new, context.cwd, asOf);
     const models = { ...(await strategyModels(oldStrategy)) };

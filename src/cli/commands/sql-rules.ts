@@ -4,7 +4,7 @@ import type { CredoModel } from '../../ml/model.js';
 import { compileStrategyQuery, dialects } from '../../sql/index.js';
 import { modelReferences } from '../../strategy/index.js';
 import { defineCommand } from '../command.js';
-import { checkAsOf, type LoadedStrategy, loadStrategy } from './rules-load.js';
+import { type LoadedStrategy, loadStrategy } from './rules-load.js';
 import { emitSql, sourceOptions, sqlFlags } from './sql-common.js';
 
 /** `credo sql rules`: a strategy compiled to one SELECT giving the first rule hit and the decision per row. */
@@ -18,10 +18,10 @@ export const sqlRulesCommand = defineCommand({
     rules: { type: 'string', required: true, description: 'strategy file (YAML or JSON)' },
     ...sqlFlags,
     keys: { type: 'list', description: 'input columns copied to the output, first' },
-    'as-of': { type: 'string', description: 'keep only rules effective on this date, YYYY-MM-DD' },
+    'as-of': { type: 'date', description: 'keep only rules effective on this date, YYYY-MM-DD' },
   },
   async run(args, _positionals, context) {
-    const loaded = await loadStrategy(args.rules, context.cwd, checkAsOf(args['as-of']));
+    const loaded = await loadStrategy(args.rules, context.cwd, args['as-of']);
     const models: Record<string, CredoModel> = {};
     for (const ref of modelReferences(loaded.rules))
       models[ref] = await loadModel<CredoModel>(resolve(dirname(loaded.file), loaded.strategy.models[ref] ?? ref));

@@ -8,7 +8,6 @@ import { defineCommand } from '../command.js';
 import { readDataFile, schemaFlag } from '../data-input.js';
 import { type Cell, formatPercent, formatPoints, formatTable, printResult } from '../output.js';
 import { policyApprovals } from './policy-approvals.js';
-import { checkAsOf } from './rules-load.js';
 
 /** `credo swapset`: old vs new strategy on the same applications (REFERENCE §7), with reject inference. */
 export const swapsetCommand = defineCommand({
@@ -39,11 +38,11 @@ export const swapsetCommand = defineCommand({
     'true-target': { type: 'string', description: 'true outcome of every row, to show inference error (default: true_bad, when present)' },
     by: { type: 'string', description: 'segment column: a table per value plus ALL' },
     'refer-as': { type: 'enum', choices: ['decline', 'approve'] as const, default: 'decline', description: 'how a refer decision counts in the 2×2' },
-    'as-of': { type: 'string', description: 'keep only rules effective on this date, YYYY-MM-DD' },
+    'as-of': { type: 'date', description: 'keep only rules effective on this date, YYYY-MM-DD' },
     seed: { type: 'int', default: 1, min: 0, description: 'seed for parcelling' },
   },
   async run(args, _positionals, context) {
-    const asOf = checkAsOf(args['as-of']);
+    const asOf = args['as-of'];
     const frame = await readDataFile(context, args.data, args);
     const referApproves = args['refer-as'] === 'approve';
     const oldSide = await policyApprovals(args.old, 'old', frame, context.cwd, asOf, referApproves);
