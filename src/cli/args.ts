@@ -1,4 +1,5 @@
 import { CredoError, closestNames, didYouMean } from '../errors/index.js';
+import { isCalendarDate } from '../frame/index.js';
 import type { Command, FlagSpec, FlagSpecs, FlagValues } from './command.js';
 
 /** Result of parsing a command's arguments: typed flags, positionals, and the global switches. */
@@ -136,14 +137,6 @@ function checkPositionals(command: Command, positionals: string[]): void {
       throw new CredoError('E_INPUT_ARGUMENT_INVALID', { argument: spec.name, problem: `must be one of ${spec.choices.join(', ')} (got "${value}")` });
     }
   }
-}
-
-/** True when `text` is `YYYY-MM-DD` and names a day that exists (no 2025-02-30, no month 13). */
-function isCalendarDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (match === null) return false;
-  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Date(ms).toISOString().slice(0, 10) === text;
 }
 
 function invalid(flag: string, problem: string, value: string): CredoError {

@@ -53,6 +53,10 @@ test('dates: months between, NPA date from dpd, classification on an as-of date'
   assert.equal(classifyByDates(91 + 365 * 5, '2025-03-31'), 'Doubtful D3');
   assert.equal(classifyByDates(10, '2025-03-31', { loss: true }), 'Loss');
   assert.throws(() => monthsBetween('31/03/2025', '2025-04-01'), /start date/);
+  // a day or month that does not exist is refused, not rolled over (2025-02-30 would count as 2 March)
+  assert.throws(() => monthsBetween('2024-01-15', '2025-02-30'), /end date: must be a date YYYY-MM-DD that exists, got "2025-02-30"/);
+  assert.throws(() => monthsBetween('2024-13', '2025-02-01'), /start date/);
+  assert.equal(monthsBetween('2024-02-29', '2025-02-28'), 11);
 });
 
 test('provisions per bucket and the NPA ratio', () => {

@@ -1,4 +1,5 @@
 import { CredoError } from '../errors/index.js';
+import { isCalendarDate } from '../frame/index.js';
 
 /**
  * RBI Income Recognition and Asset Classification (IRAC) buckets (REFERENCE §6; RBI Master
@@ -66,7 +67,8 @@ export function classifyDpdHistory(dpd: ArrayLike<number>, loss?: ArrayLike<numb
 /** Parses an ISO date `YYYY-MM-DD` (or month `YYYY-MM`, day 1) into [year, month, day]. */
 function parseDate(text: string, what: string): [number, number, number] {
   const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
-  if (match === null) throw new CredoError('E_FINANCE_INPUT_INVALID', { what, problem: `must be a date YYYY-MM-DD, got "${text}"` });
+  if (match === null || !isCalendarDate(match[3] === undefined ? `${text}-01` : text))
+    throw new CredoError('E_FINANCE_INPUT_INVALID', { what, problem: `must be a date YYYY-MM-DD that exists, got "${text}"` });
   return [Number(match[1]), Number(match[2]), match[3] === undefined ? 1 : Number(match[3])];
 }
 

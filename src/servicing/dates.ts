@@ -1,14 +1,12 @@
 import { CredoError } from '../errors/index.js';
+import { isCalendarDate } from '../frame/index.js';
 
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of an ISO date `YYYY-MM-DD` (UTC); throws `E_SERVICING_INPUT_INVALID` naming `what`. */
 export function dayNumber(date: string, what = 'date'): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const ms = match === null ? Number.NaN : Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date)
-    throw new CredoError('E_SERVICING_INPUT_INVALID', { what, problem: `must be a calendar date YYYY-MM-DD, got "${date}"` });
-  return ms / DAY_MS;
+  if (!isCalendarDate(date)) throw new CredoError('E_SERVICING_INPUT_INVALID', { what, problem: `must be a calendar date YYYY-MM-DD, got "${date}"` });
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 }
 
 /** The ISO date of a day number. */

@@ -99,3 +99,16 @@ test('a tag YAML cannot resolve is refused, not read as a string', () => {
   // a tag YAML knows is fine
   assert.equal(safeParseStrategy('name: !!str x\nrules:\n  - id: r1\n    when: age < 30\n    action: decline\n').ok, true);
 });
+
+test('an effective date must exist: 2025-02-30 is refused, not rolled over to 2 March', () => {
+  const strategy = (from: string) => `name: dated\nrules:\n  - id: r1\n    when: age < 30\n    action: decline\n    effective_from: ${from}\n`;
+  const result = safeParseStrategy(strategy('2025-02-30'));
+  assert.equal(result.ok, false);
+  if (result.ok) return;
+  assert.deepEqual(
+    result.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    ['rules.0.effective_from: rule "r1": "effective_from" must be a date YYYY-MM-DD (line 3)'],
+  );
+  const leap = safeParseStrategy(strategy('2024-02-29'));
+  assert.equal(leap.ok && leap.value.rules[0]?.effectiveFrom, '2024-02-29');
+});

@@ -1,5 +1,6 @@
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { CredoError, formatPath, type Issue, type SafeParseResult } from '../errors/index.js';
+import { isCalendarDate } from '../frame/index.js';
 import { parseRule } from './rules/index.js';
 import type { RuleAction, Strategy, StrategyCutoff, StrategyRule } from './strategy.js';
 
@@ -7,7 +8,6 @@ const ACTIONS: readonly RuleAction[] = ['decline', 'refer', 'approve'];
 const TOP_KEYS = new Set(['name', 'description', 'models', 'rules', 'cutoff']);
 const RULE_KEYS = new Set(['id', 'description', 'when', 'action', 'effective_from', 'effective_to']);
 const CUTOFF_KEYS = new Set(['model', 'pd_above', 'score_below']);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The first tag YAML could not resolve (`!!js/function`, `!custom`), which the parser would silently
@@ -121,8 +121,7 @@ function parseRuleEntry(node: Node, i: number, seen: Set<string>, add: Add, line
   for (const key of ['effective_from', 'effective_to']) {
     const value = raw[key] instanceof Date ? (raw[key] as Date).toISOString().slice(0, 10) : raw[key];
     if (value === undefined || value === null) continue;
-    if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value)))
-      add(['rules', i, key], `${label}: "${key}" must be a date YYYY-MM-DD`, node);
+    if (typeof value !== 'string' || !isCalendarDate(value)) add(['rules', i, key], `${label}: "${key}" must be a date YYYY-MM-DD`, node);
     else dates[key] = value;
   }
   if (dates.effective_from !== undefined && dates.effective_to !== undefined && dates.effective_from > dates.effective_to) {
