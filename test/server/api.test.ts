@@ -220,6 +220,35 @@ for (const backend of backends()) {
       assert.equal(replay.statusCode, 409);
     });
 
+    test('a date that does not exist is a 400 naming the field, in a body or a query, and writes nothing', async () => {
+      const before = await rowCounts(t.db);
+      const cases = [
+        { method: 'POST', url: '/api/v1/jobs/close', role: 'admin', payload: { as_of: '2025-02-30' }, field: '/body/as_of' },
+        {
+          method: 'POST',
+          url: '/api/v1/customers',
+          role: 'loan_officer',
+          payload: { full_name: 'Feb Thirtieth', national_id: 'ZZ300225', date_of_birth: '1990-02-30' },
+          field: '/body/date_of_birth',
+        },
+        { method: 'GET', url: '/api/v1/portfolio/repayments?as_of=2025-13-01', role: 'risk_analyst', field: '/querystring/as_of' },
+      ] as const;
+      for (const c of cases) {
+        const res = await t.app.inject({ method: c.method, url: c.url, headers: as(c.role), ...('payload' in c ? { payload: c.payload } : {}) });
+        assert.equal(res.statusCode, 400, `${c.url}: ${res.body}`);
+        const problem = problemOf(res);
+        assert.equal(problem.code, 'E_HTTP_VALIDATION');
+        assert.deepEqual(
+          problem.errors.map((e) => e.field),
+          [c.field],
+        );
+      }
+      // a leap day is a date
+      const leap = await t.app.inject({ method: 'GET', url: '/api/v1/portfolio/repayments?as_of=2024-02-29', headers: as('risk_analyst') });
+      assert.equal(leap.statusCode, 200, leap.body);
+      assert.deepEqual(await rowCounts(t.db), before);
+    });
+
     test('customers: create, get and list mask the national id except for admins; search; duplicate is 409', async () => {
       const payload = {
         full_name: 'Ada Lovelace',

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { closeBook } from '../../store/repositories/close.js';
+import { IsoDate } from '../schemas/common.js';
 import type { Service } from '../service.js';
 
 /** Jobs: the daily close (admins). */
@@ -13,7 +14,7 @@ export function jobRoutes(app: FastifyInstance, service: Service): void {
       schema: {
         tags: ['jobs'],
         summary: 'Daily close of the whole book as of a date (catch-up over missed dates; a closed date returns its stored figures and changes nothing)',
-        body: Type.Object({ as_of: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }, { additionalProperties: false }),
+        body: Type.Object({ as_of: IsoDate }, { additionalProperties: false }),
         response: {
           200: Type.Object({
             as_of: Type.String(),

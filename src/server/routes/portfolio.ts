@@ -18,11 +18,11 @@ import { eclByStage } from '../../store/repositories/portfolio-ecl.js';
 import { bookRollRates, bookVintages } from '../../store/repositories/portfolio-history.js';
 import { repaymentStatistics } from '../../store/repositories/portfolio-repayments.js';
 import { portfolioTrends } from '../../store/repositories/portfolio-trends.js';
+import { IsoDate } from '../schemas/common.js';
 import {
   AlertsResponse,
   CollateralResponse,
   ConcentrationResponse,
-  Day,
   DistributionResponse,
   EclResponse,
   Money,
@@ -142,7 +142,7 @@ export function portfolioRoutes(app: FastifyInstance, service: Service): void {
       schema: {
         tags: ['portfolio'],
         summary: 'Repayment statistics: instalments paid on time, late, overdue; late fees charged and collected; repayments received',
-        querystring: Type.Object({ as_of: Type.Optional(Day) }, { additionalProperties: false }),
+        querystring: Type.Object({ as_of: Type.Optional(IsoDate) }, { additionalProperties: false }),
         response: { 200: RepaymentsResponse },
       },
     },

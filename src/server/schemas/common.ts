@@ -1,5 +1,11 @@
 import { type TSchema, Type } from 'typebox';
 
+/**
+ * A calendar date `YYYY-MM-DD` that exists (JSON Schema `format: date`: 2025-02-30 and month 13
+ * are refused with a 400 naming the field, as a pattern alone would let them through).
+ */
+export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+
 /** RFC 9457 problem document (see problem.ts). */
 export const ProblemSchema = Type.Object(
   {

@@ -1,9 +1,8 @@
 import { Type } from 'typebox';
-import { Timestamp } from './common.js';
+import { IsoDate, Timestamp } from './common.js';
 
 const text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, ...(description === undefined ? {} : { description }) });
 const nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
-const date = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 
 /** One employment record as submitted (money in integer minor units of `currency`). */
 export const EmploymentInput = Type.Object(
@@ -19,8 +18,8 @@ export const EmploymentInput = Type.Object(
     ]),
     monthly_income_minor: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e15, description: 'gross monthly income, integer minor units' })),
     currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' })),
-    start_date: Type.Optional(date),
-    end_date: Type.Optional(date),
+    start_date: Type.Optional(IsoDate),
+    end_date: Type.Optional(IsoDate),
   },
   { additionalProperties: false },
 );
@@ -33,7 +32,7 @@ export const CustomerInput = Type.Object(
   {
     external_id: Type.Optional(text(200, 'the lender’s own customer reference (unique)')),
     full_name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
-    date_of_birth: Type.Optional(date),
+    date_of_birth: Type.Optional(IsoDate),
     national_id: Type.String({
       minLength: 4,
       maxLength: 64,

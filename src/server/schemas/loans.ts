@@ -1,4 +1,7 @@
 import { Type } from 'typebox';
+import { IsoDate } from './common.js';
+
+export { IsoDate };
 
 /** Who may move money and change loans, and who may read them. */
 export const LOAN_WRITERS = ['admin', 'loan_officer'] as const;
@@ -11,9 +14,6 @@ export const Money = Type.String({ pattern: '^-?\\d+(\\.\\d+)?$', description: '
 export const MoneyIn = Type.Union([Type.String({ pattern: '^\\d{1,13}(\\.\\d{1,2})?$' }), Type.Number({ exclusiveMinimum: 0, maximum: 1e13 })], {
   description: 'decimal string ("250.00") or number of major units',
 });
-
-/** A calendar date. */
-export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 
 /** Why a command was given (kept in the state history and the audit log). */
 export const Reason = Type.String({ minLength: 1, maxLength: 1000 });

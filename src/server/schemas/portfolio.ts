@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { DISTRIBUTION_DIMENSIONS } from '../../store/repositories/portfolio-distribution.js';
+import { IsoDate } from './common.js';
 
 /** Money in portfolio answers: a decimal string with 2 decimals. */
 export const Money = Type.String({ description: 'decimal string, 2 decimals' });
@@ -7,12 +8,10 @@ export const Money = Type.String({ description: 'decimal string, 2 decimals' });
 export const Ratio = Type.Number({ minimum: 0, maximum: 1 });
 /** A fraction, or null where it is undefined. */
 export const Share = Type.Union([Ratio, Type.Null()], { description: 'a fraction, null where undefined (empty row or unobserved month)' });
-/** A business date. */
-export const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 
 /** Repayment statistics: instalments on time, late and overdue, late fees, repayments received. */
 export const RepaymentsResponse = Type.Object({
-  as_of: Day,
+  as_of: IsoDate,
   instalments_due: Type.Integer({ description: 'instalments of disbursed loans due before as_of' }),
   paid_on_time: Type.Integer({ description: 'principal and interest fully paid by the due date' }),
   paid_late: Type.Integer({ description: 'fully paid after the due date, by as_of' }),
@@ -122,7 +121,7 @@ export const TrendsResponse = Type.Object({
       approval_rate: Share,
       disbursements: Type.Integer(),
       disbursed: Money,
-      as_of: Type.Union([Day, Type.Null()], { description: "the month's last close" }),
+      as_of: Type.Union([IsoDate, Type.Null()], { description: "the month's last close" }),
       outstanding: Type.Union([Money, Type.Null()]),
       npa_amount: Type.Union([Money, Type.Null()]),
       npa_ratio: Share,
