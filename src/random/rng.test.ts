@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { deriveSeed, Rng } from './rng.js';
+import { deriveSeed, Rng, seedMix, streamBits } from './rng.js';
 
 test('same seed gives the same sequence; different seeds differ', () => {
   const a = new Rng(42);
@@ -50,4 +50,20 @@ test('nextInt is unbiased over a small range and derived seeds are distinct', ()
   for (const count of counts) assert.ok(Math.abs(count - 10_000) < 500);
   const seeds = new Set(Array.from({ length: 1000 }, (_, i) => deriveSeed(99, i)));
   assert.equal(seeds.size, 1000);
+});
+
+test('deriveSeed keeps its values; streamBits from seedMix gives its low 32 bits for any safe-integer seed', () => {
+  // Values of deriveSeed before it was split into seedMix and streamBits (models' roundings depend on them).
+  assert.equal(deriveSeed(0, 0), 3847352385);
+  assert.equal(deriveSeed(7, 123456), 4079575237);
+  assert.equal(deriveSeed(2 ** 40 + 5, 3), 1101737585716);
+  assert.equal(deriveSeed(-9, 11), -2119953551);
+  for (const seed of [0, 1, 7, 4294967295, 2 ** 40 + 5, -9, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER]) {
+    const mix = seedMix(seed);
+    for (const stream of [0, 1, 99_999, 2 ** 31 - 1]) {
+      const bits = streamBits(mix, stream);
+      assert.equal(bits, bits | 0, 'a signed 32-bit integer');
+      assert.equal(bits >>> 0, deriveSeed(seed, stream) >>> 0, `seed ${seed}, stream ${stream}`);
+    }
+  }
 });

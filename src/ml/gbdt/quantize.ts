@@ -1,4 +1,4 @@
-import { deriveSeed } from '../../random/index.js';
+import { seedMix, streamBits } from '../../random/index.js';
 
 /**
  * Quantised gradients (LightGBM's quantised training): each row's gradient and hessian are
@@ -79,8 +79,8 @@ export function setScales(q: Quantization, maxG: number, maxH: number): void {
 /**
  * Packs positions `from..to` (rows `indices[k]`, or k itself) on the current scales; returns
  * their packed total. Stochastic rounding (⌊x + u⌋) keeps each quantised value unbiased; u comes
- * from a hash of (`seed`, row), so a row's rounding does not depend on which thread or block
- * packs it. One 32-bit hash gives both dithers (16 bits each: a bias below 2^-16 of a level).
+ * from a hash of (`seed`, row) (`deriveSeed`'s low 32 bits; `seed` a safe integer), so a row's
+ * rounding does not depend on which thread or block packs it. One 32-bit hash gives both dithers (16 bits each: a bias below 2^-16 of a level).
  */
 export function quantizeRows(
   q: Quantization,
@@ -95,10 +95,12 @@ export function quantizeRows(
   const invG = 1 / q.scaleG;
   const invH = 1 / q.scaleH;
   const { gLevels, hLevels, radix } = q;
+  const mix = seedMix(seed);
   let total = 0;
   for (let k = from; k < to; k++) {
     const i = indices === null ? k : indices[k]!;
-    const u = deriveSeed(seed, i) >>> 0;
+    // deriveSeed(seed, i)'s low 32 bits (the seed is mixed once, above); the masks read the same bits signed.
+    const u = streamBits(mix, i);
     // Clamped: x·(1/scale) may exceed the level count by an ulp.
     const gq = Math.max(-gLevels, Math.min(gLevels, Math.floor(gradients[i]! * invG + (u & 0xffff) * DITHER)));
     const hq = Math.min(hLevels, Math.floor(hessians[i]! * invH + ((u >>> 16) & 0xffff) * DITHER));

@@ -231,3 +231,38 @@ test('findBestInRange on packed histograms (gq·R + hq) gives the unpacked answe
     assert.deepEqual(fromPacked, fromUnpacked, `feature ${f}`);
   }
 });
+
+test('findBestInRange on a packed numeric block with empty bins, zero-hessian and zero-gradient bins: the unpacked answer, plain or constrained', () => {
+  const q = { radix: 256, scaleG: 0.125, scaleH: 0.375 };
+  // Integer [gq, hq] of 8 value bins and the missing bin: bins 1, 4 and 5 are empty, bin 2 has hq = 0, bin 6 gq = 0.
+  const pairs = [-5, 3, 0, 0, 7, 0, -9, 6, 0, 0, 0, 0, 0, 4, 8, 2, -3, 5];
+  const bins = pairs.length / 2 - 1;
+  const packed = new Float64Array(bins + 1);
+  const unpacked = new Float64Array(pairs.length);
+  for (let b = 0; b <= bins; b++) {
+    packed[b] = pairs[2 * b]! * q.radix + pairs[2 * b + 1]!;
+    unpacked[2 * b] = pairs[2 * b]! * q.scaleG;
+    unpacked[2 * b + 1] = pairs[2 * b + 1]! * q.scaleH;
+  }
+  const specs: SplitFeature[] = [{ type: 'number', binCount: bins, otherBin: -1 }];
+  const leaf = leafOf(unpacked, plain, 1);
+  const features = Int32Array.of(0);
+  for (const constraint of [0, 1, -1]) {
+    const monotone = Int8Array.of(constraint);
+    const fromPacked = emptyCandidate();
+    findBestInRange(packed, 0, Int32Array.of(0), specs, features, 0, 1, monotone, leaf, plain, q, new Float64Array(512), fromPacked);
+    const fromUnpacked = emptyCandidate();
+    findBestInRange(unpacked, 0, Int32Array.of(0), specs, features, 0, 1, monotone, leaf, plain, null, new Float64Array(512), fromUnpacked);
+    assert.deepEqual(fromPacked, fromUnpacked, `monotone ${constraint}`);
+  }
+  // The plain scan's winner, worked by hand (leaf G = −2/8, H = 20·0.375, λ = 1): bins ≤ 6 and the missing rows
+  // left, G = (−5 + 7 − 9 − 3)/8, H = (3 + 6 + 4 + 5)·0.375, gain 0.7657 (bins ≤ 4 or ≤ 5 with missing left: 0.5503).
+  const best = emptyCandidate();
+  findBestInRange(packed, 0, Int32Array.of(0), specs, features, 0, 1, new Int8Array(1), leaf, plain, q, new Float64Array(512), best);
+  assert.equal(best.feature, 0);
+  assert.equal(best.bin, 6);
+  assert.equal(best.defaultLeft, true);
+  assert.equal(best.leftG, -10 * 0.125);
+  assert.equal(best.leftH, 18 * 0.375);
+  assert.ok(Math.abs(best.gain - 0.7656885) < 1e-6, `gain ${best.gain}`);
+});

@@ -127,8 +127,8 @@ export function findNumericSplit(
   params: SplitParams,
   best: SplitCandidate,
 ): void {
-  if (params.lambdaL1 === 0 && monotone === 0 && leaf.lower === Number.NEGATIVE_INFINITY && leaf.upper === Number.POSITIVE_INFINITY) {
-    findPlainNumericSplit(hist, offset, binCount, feature, leaf, params, best);
+  if (isPlain(monotone, leaf, params)) {
+    findPlainNumericSplit(hist, offset, binCount, feature, leaf, params, best, null);
     return;
   }
   const m = offset + binCount * 2;
@@ -164,7 +164,9 @@ export function findNumericSplit(
  * loop: the same candidates, limits, gain formula and strict comparisons as `consider`'s
  * unconstrained path, with the running best in locals (the call per bin and the writes to `best`
  * were most of split finding: 28 → 10 ns per bin with the unpacking, measured). Outputs only for
- * the winner.
+ * the winner. With `q`, `hist` holds one packed entry per bin (quantize.ts) and each bin is
+ * unpacked as `unpackHistogram` does, in the scan itself: an empty bin (packed 0, exactly when
+ * both its sums are 0) is skipped before unpacking, and no scratch block is written and read back.
  */
 function findPlainNumericSplit(
   hist: Float64Array,
@@ -174,10 +176,24 @@ function findPlainNumericSplit(
   leaf: LeafSums,
   params: SplitParams,
   best: SplitCandidate,
+  q: PackedScales | null,
 ): void {
-  const m = offset + binCount * 2;
-  const mg = hist[m]!;
-  const mh = hist[m + 1]!;
+  // The radix is a power of two: multiplying by its inverse is the division, exactly (as in unpackHistogram).
+  const radix = q === null ? 0 : q.radix;
+  const inverse = q === null ? 0 : 1 / q.radix;
+  const scaleG = q === null ? 0 : q.scaleG;
+  const scaleH = q === null ? 0 : q.scaleH;
+  let mg: number;
+  let mh: number;
+  if (q === null) {
+    mg = hist[offset + binCount * 2]!;
+    mh = hist[offset + binCount * 2 + 1]!;
+  } else {
+    const v = hist[offset + binCount]!;
+    const gq = Math.floor(v * inverse);
+    mg = gq * scaleG;
+    mh = (v - gq * radix) * scaleH;
+  }
   const { g, h, count, countPerHessian, parentGain } = leaf;
   const { lambdaL2, minChildWeight, minDataInLeaf, minSplitGain } = params;
   let bestGain = best.gain;
@@ -194,10 +210,21 @@ function findPlainNumericSplit(
   let lg = 0;
   let lh = 0;
   for (let b = 0; b < binCount - 1; b++) {
-    const o = offset + b * 2;
-    if (hist[o] === 0 && hist[o + 1] === 0) continue;
-    lg += hist[o]!;
-    lh += hist[o + 1]!;
+    let bg: number;
+    let bh: number;
+    if (q === null) {
+      bg = hist[offset + b * 2]!;
+      bh = hist[offset + b * 2 + 1]!;
+      if (bg === 0 && bh === 0) continue;
+    } else {
+      const v = hist[offset + b]!;
+      if (v === 0) continue;
+      const gq = Math.floor(v * inverse);
+      bg = gq * scaleG;
+      bh = (v - gq * radix) * scaleH;
+    }
+    lg += bg;
+    lh += bh;
     if (lh === 0) continue;
     for (let side = 0; side < sides; side++) {
       // side 0: missing goes right (or there is none); side 1: missing goes left.
@@ -235,6 +262,14 @@ function findPlainNumericSplit(
   best.leftH = bestH;
   best.leftOutput = -bestG / (bestH + lambdaL2);
   best.rightOutput = -(g - bestG) / (h - bestH + lambdaL2);
+}
+
+/** This tree's packing of a quantised histogram (quantize.ts). */
+type PackedScales = Pick<Quantization, 'radix' | 'scaleG' | 'scaleH'>;
+
+/** Whether a numeric split is scored without L1, monotone constraint or output bounds (`findPlainNumericSplit`). */
+function isPlain(monotone: number, leaf: LeafSums, params: SplitParams): boolean {
+  return params.lambdaL1 === 0 && monotone === 0 && leaf.lower === Number.NEGATIVE_INFINITY && leaf.upper === Number.POSITIVE_INFINITY;
 }
 
 /** 1 + 10⁻⁹: the relative slack of the division-free rejection in `findPlainNumericSplit`. */
@@ -300,8 +335,8 @@ export interface SplitFeature {
 /**
  * Best split of a leaf over features `features[from..to)` in order, into `best` (which may hold an
  * earlier range's winner: a later feature must do strictly better). The leaf's histogram is at
- * `base` of `hist`; packed histograms (`q` given) are unpacked a feature at a time into `scratch`
- * (2 × 256 doubles). Features split between threads give the serial answer when each range's
+ * `base` of `hist`; packed histograms (`q` given) are unpacked by the plain numeric scan itself,
+ * else a feature at a time into `scratch` (2 × 256 doubles). Features split between threads give the serial answer when each range's
  * winner is merged in range order with the same strict comparison.
  */
 export function findBestInRange(
@@ -315,7 +350,7 @@ export function findBestInRange(
   monotone: Int8Array,
   leaf: LeafSums,
   params: SplitParams,
-  q: Pick<Quantization, 'radix' | 'scaleG' | 'scaleH'> | null,
+  q: PackedScales | null,
   scratch: Float64Array,
   best: SplitCandidate,
 ): void {
@@ -324,6 +359,11 @@ export function findBestInRange(
     const spec = specs[f]!;
     let block = hist;
     let offset = base + offsets[f]!;
+    if (q !== null && spec.type === 'number' && isPlain(monotone[f]!, leaf, params)) {
+      // The common packed case unpacks inside the scan (no scratch round trip).
+      findPlainNumericSplit(hist, offset, spec.binCount, f, leaf, params, best, q);
+      continue;
+    }
     if (q !== null) {
       unpackHistogram(q, hist, offset, spec.binCount + 1, scratch);
       block = scratch;
