@@ -15,11 +15,13 @@ import {
 import { type LimitReview, reverseLimitReview, runLimitReview } from '../../store/repositories/limit-reviews.js';
 import { SubmitHeaders } from '../schemas/applications.js';
 import { IdParams } from '../schemas/common.js';
-import { ExternalId, IsoDate, LOAN_READERS, LOAN_WRITERS, Money, MoneyIn, Reason } from '../schemas/loans.js';
+import { IsoDate, LOAN_READERS, LOAN_WRITERS, Money, MovementBody, Reason, WriteOffBody, WriteOffView } from '../schemas/loans.js';
 import type { Service } from '../service.js';
+import { postAccountCommand } from './account-command.js';
 import { loanActorOf } from './loan-actor.js';
 import { answerIdempotent } from './loans-idempotency.js';
-import { minorOf, money } from './loans-json.js';
+import { money, movementOf } from './loans-json.js';
+import { postRecoveryRoute } from './recovery-route.js';
 
 const LineView = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -136,6 +138,13 @@ function lineCloseJson(l: CreditLine, statements: readonly LineStatement[]) {
   };
 }
 
+/** The credit line or 404 (inside a command's transaction, or on the service's database for a read). */
+async function lineOf(q: Parameters<typeof getCreditLine>[0], id: string): Promise<CreditLine> {
+  const line = await getCreditLine(q, id);
+  if (line === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'credit line', id });
+  return line;
+}
+
 function reviewJson(r: LimitReview) {
   return { id: r.id, as_of: r.asOf, status: r.status, accounts: r.accounts, changed: r.changed, result: r.result };
 }
@@ -203,8 +212,7 @@ export function creditLineRoutes(app: FastifyInstance, service: Service): void {
       },
     },
     async (request) => {
-      const line = await getCreditLine(service.db, request.params.id);
-      if (line === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'credit line', id: request.params.id });
+      const line = await lineOf(service.db, request.params.id);
       const changes = await listLimitChanges(service.db, line.id);
       const statements = await listLineStatements(service.db, line.id);
       return {
@@ -227,109 +235,44 @@ export function creditLineRoutes(app: FastifyInstance, service: Service): void {
     ['draws', 'draw'],
     ['repayments', 'repayment'],
   ] as const) {
-    api.post(
-      `/api/v1/credit-lines/:id/${path}`,
-      {
-        config: { access: LOAN_WRITERS },
-        schema: {
-          tags: ['credit lines'],
-          summary: kind === 'draw' ? 'Draw on a credit line within its limit' : 'Repay a credit line’s balance',
-          params: IdParams,
-          headers: SubmitHeaders,
-          body: Type.Object({ amount: MoneyIn, value_date: IsoDate, external_id: Type.Optional(ExternalId) }, { additionalProperties: false }),
-          response: { 201: Type.Object({ id: Type.String({ format: 'uuid' }), line: LineView, replayed: Type.Boolean() }) },
-        },
+    postAccountCommand(app, service, {
+      path: `/api/v1/credit-lines/:id/${path}`,
+      tag: 'credit lines',
+      summary: kind === 'draw' ? 'Draw on a credit line within its limit' : 'Repay a credit line’s balance',
+      body: MovementBody,
+      status: 201,
+      response: Type.Object({ id: Type.String({ format: 'uuid' }), line: LineView, replayed: Type.Boolean() }),
+      run: async (tx, id, body, actor) => {
+        const line = await lineOf(tx, id);
+        const r = await moveCreditLine(tx, line.id, kind, movementOf(body, line.currency), actor);
+        return { id: r.transactionId, line: lineJson(r.line), replayed: r.replayed };
       },
-      async (request, reply) => {
-        const actor = loanActorOf(service, request.caller!, request.id);
-        return answerIdempotent(service, request, reply, 201, async (tx) => {
-          const line = await getCreditLine(tx, request.params.id);
-          if (line === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'credit line', id: request.params.id });
-          const b = request.body;
-          const r = await moveCreditLine(
-            tx,
-            line.id,
-            kind,
-            { amount: minorOf(b.amount, line.currency), valueDate: b.value_date, externalId: b.external_id ?? null },
-            actor,
-          );
-          return { id: r.transactionId, line: lineJson(r.line), replayed: r.replayed };
-        });
-      },
-    );
+    });
   }
 
-  api.post(
-    '/api/v1/credit-lines/:id/write-off',
-    {
-      config: { access: LOAN_WRITERS },
-      schema: {
-        tags: ['credit lines'],
-        summary: 'Write off an active credit line: its drawn principal and the interest and fees receivable; its provision is released',
-        description: 'A written-off line takes no draws or repayments and leaves the daily close; 409 naming the allowed commands otherwise.',
-        params: IdParams,
-        headers: SubmitHeaders,
-        body: Type.Object({ reason: Reason }, { additionalProperties: false }),
-        response: { 200: Type.Object({ state: Type.String(), written_off: Money }) },
-      },
+  postAccountCommand(app, service, {
+    path: '/api/v1/credit-lines/:id/write-off',
+    tag: 'credit lines',
+    summary: 'Write off an active credit line: its drawn principal and the interest and fees receivable; its provision is released',
+    description: 'A written-off line takes no draws or repayments and leaves the daily close; 409 naming the allowed commands otherwise.',
+    body: WriteOffBody,
+    status: 200,
+    response: WriteOffView,
+    run: async (tx, id, body, actor) => {
+      const line = await lineOf(tx, id);
+      const r = await writeOffCreditLine(tx, line.id, body.reason, actor);
+      return { state: r.state, written_off: money(r.writtenOff, line.currency) };
     },
-    async (request, reply) => {
-      const actor = loanActorOf(service, request.caller!, request.id);
-      return answerIdempotent(service, request, reply, 200, async (tx) => {
-        const line = await getCreditLine(tx, request.params.id);
-        if (line === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'credit line', id: request.params.id });
-        const r = await writeOffCreditLine(tx, line.id, request.body.reason, actor);
-        return { state: r.state, written_off: money(r.writtenOff, line.currency) };
-      });
-    },
-  );
+  });
 
-  api.post(
-    '/api/v1/credit-lines/:id/recoveries',
-    {
-      config: { access: LOAN_WRITERS },
-      schema: {
-        tags: ['credit lines'],
-        summary: 'Record cash recovered on a written-off credit line (reverses the write-off expense); the line closes when the write-off is fully recovered',
-        description: 'A retried recovery is never posted twice: same `Idempotency-Key` or same `external_id` returns the first answer.',
-        params: IdParams,
-        headers: SubmitHeaders,
-        body: Type.Object({ amount: MoneyIn, value_date: IsoDate, external_id: Type.Optional(ExternalId) }, { additionalProperties: false }),
-        response: {
-          201: Type.Object({
-            id: Type.String({ format: 'uuid' }),
-            line_id: Type.String({ format: 'uuid' }),
-            state: Type.String(),
-            recovered: Money,
-            remaining: Money,
-            replayed: Type.Boolean(),
-          }),
-        },
-      },
-    },
-    async (request, reply) => {
-      const actor = loanActorOf(service, request.caller!, request.id);
-      return answerIdempotent(service, request, reply, 201, async (tx) => {
-        const line = await getCreditLine(tx, request.params.id);
-        if (line === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'credit line', id: request.params.id });
-        const { amount, value_date, external_id } = request.body;
-        const r = await recoverCreditLine(
-          tx,
-          line.id,
-          { amount: minorOf(amount, line.currency), valueDate: value_date, externalId: external_id ?? null },
-          actor,
-        );
-        return {
-          id: r.transactionId,
-          line_id: line.id,
-          state: r.state,
-          recovered: money(r.recovered, line.currency),
-          remaining: money(r.remaining, line.currency),
-          replayed: r.replayed,
-        };
-      });
-    },
-  );
+  postRecoveryRoute(app, service, {
+    path: '/api/v1/credit-lines/:id/recoveries',
+    tag: 'credit lines',
+    summary: 'Record cash recovered on a written-off credit line (reverses the write-off expense); the line closes when the write-off is fully recovered',
+    accountKey: 'line_id',
+    accountOf: lineOf,
+    recover: recoverCreditLine,
+  });
 
   api.post(
     '/api/v1/jobs/limit-review',

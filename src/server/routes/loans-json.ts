@@ -13,6 +13,11 @@ export function minorOf(amount: string | number, currency = 'USD'): number {
   return typeof amount === 'number' ? toMinor(amount, c) : parseMoney(amount, c);
 }
 
+/** A movement body (amount, value date, optional external id) as the store's money commands take it: minor units of `currency`. */
+export function movementOf(body: { amount: string | number; value_date: string; external_id?: string }, currency: string) {
+  return { amount: minorOf(body.amount, currency), valueDate: body.value_date, externalId: body.external_id ?? null };
+}
+
 /** A schedule as the API returns it. */
 export function scheduleJson(schedule: readonly Instalment[], currency: string) {
   return schedule.map((i) => ({

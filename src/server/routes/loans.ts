@@ -1,7 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { CredoError } from '../../errors/index.js';
 import { getLoan, loanPositionOf } from '../../store/repositories/loans.js';
 import { collateralValue } from '../../store/repositories/loans-collateral.js';
 import {
@@ -15,11 +14,25 @@ import {
 } from '../../store/repositories/loans-commands.js';
 import { SubmitHeaders } from '../schemas/applications.js';
 import { IdParams } from '../schemas/common.js';
-import { AllocationView, InstalmentView, IsoDate, LOAN_READERS, LOAN_WRITERS, Money, MoneyIn, Reason } from '../schemas/loans.js';
+import {
+  AllocationView,
+  InstalmentView,
+  IsoDate,
+  LOAN_READERS,
+  LOAN_WRITERS,
+  Money,
+  MovementBody,
+  movementView,
+  Reason,
+  WriteOffBody,
+  WriteOffView,
+} from '../schemas/loans.js';
 import type { Service } from '../service.js';
+import { postAccountCommand } from './account-command.js';
 import { loanActorOf } from './loan-actor.js';
+import { loanOf } from './loan-of.js';
 import { answerIdempotent } from './loans-idempotency.js';
-import { loanJson, minorOf, money, scheduleJson } from './loans-json.js';
+import { loanJson, money, movementOf, scheduleJson } from './loans-json.js';
 
 const WRITERS = LOAN_WRITERS;
 const READERS = LOAN_READERS;
@@ -61,8 +74,7 @@ export const LoanView = Type.Object({
 const Instalment = InstalmentView;
 
 async function loanView(service: Service, id: string, today: string) {
-  const loan = await getLoan(service.db, id);
-  if (loan === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'loan', id });
+  const loan = await loanOf(service.db, id);
   const collateral = await collateralValue(service.db, loan.id);
   if (loan.disbursedOn === null) return { ...loanJson(loan, undefined, undefined, collateral), schedule: [] };
   const { position, classification, schedule } = await loanPositionOf(service.db, loan, today);
@@ -126,78 +138,43 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
     async (request) => loanView(service, request.params.id, loanActorOf(service, request.caller!, request.id).today),
   );
 
-  api.post(
-    '/api/v1/loans/:id/disburse',
-    {
-      config: { access: WRITERS },
-      schema: {
-        tags: ['loans'],
-        summary: 'Disburse an approved loan: creates its schedule',
-        params: IdParams,
-        headers: SubmitHeaders,
-        body: Type.Object({ value_date: IsoDate }, { additionalProperties: false }),
-        response: { 200: Type.Object({ ...LoanView.properties, schedule: Type.Array(Instalment) }) },
-      },
+  postAccountCommand(app, service, {
+    path: '/api/v1/loans/:id/disburse',
+    tag: 'loans',
+    summary: 'Disburse an approved loan: creates its schedule',
+    body: Type.Object({ value_date: IsoDate }, { additionalProperties: false }),
+    status: 200,
+    response: Type.Object({ ...LoanView.properties, schedule: Type.Array(Instalment) }),
+    run: async (tx, id, body, actor) => {
+      await disburseLoan(tx, id, body.value_date, actor);
+      const loan = await getLoan(tx, id);
+      const { position, classification, schedule } = await loanPositionOf(tx, loan!, actor.today);
+      return { ...loanJson(loan!, position, classification, await collateralValue(tx, loan!.id)), schedule: scheduleJson(schedule, loan!.currency) };
     },
-    async (request, reply) => {
-      const actor = loanActorOf(service, request.caller!, request.id);
-      return answerIdempotent(service, request, reply, 200, async (tx) => {
-        await disburseLoan(tx, request.params.id, request.body.value_date, actor);
-        const loan = await getLoan(tx, request.params.id);
-        const { position, classification, schedule } = await loanPositionOf(tx, loan!, actor.today);
-        return { ...loanJson(loan!, position, classification, await collateralValue(tx, loan!.id)), schedule: scheduleJson(schedule, loan!.currency) };
-      });
-    },
-  );
+  });
 
-  api.post(
-    '/api/v1/loans/:id/repayments',
-    {
-      config: { access: WRITERS },
-      schema: {
-        tags: ['loans'],
-        summary: 'Record a repayment (backdating allowed); allocated penalty → fees → interest → principal (the product order)',
-        description: 'A retried payment is never posted twice: same `Idempotency-Key` or same `external_id` returns the first allocation.',
-        params: IdParams,
-        headers: SubmitHeaders,
-        body: Type.Object(
-          { amount: MoneyIn, value_date: IsoDate, external_id: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
-          { additionalProperties: false },
-        ),
-        response: {
-          201: Type.Object({
-            id: Type.String({ format: 'uuid' }),
-            loan_id: Type.String({ format: 'uuid' }),
-            state: Type.String(),
-            allocation: AllocationView,
-            replayed: Type.Boolean(),
-          }),
-        },
-      },
+  postAccountCommand(app, service, {
+    path: '/api/v1/loans/:id/repayments',
+    tag: 'loans',
+    summary: 'Record a repayment (backdating allowed); allocated penalty → fees → interest → principal (the product order)',
+    description: 'A retried payment is never posted twice: same `Idempotency-Key` or same `external_id` returns the first allocation.',
+    body: MovementBody,
+    status: 201,
+    response: movementView('loan_id', { allocation: AllocationView }),
+    run: async (tx, id, body, actor) => {
+      const loan = await loanOf(tx, id);
+      const r = await recordRepayment(tx, loan.id, movementOf(body, loan.currency), actor);
+      const a = r.allocation;
+      const m = (x: number) => money(x, loan.currency);
+      return {
+        id: r.transactionId,
+        loan_id: loan.id,
+        state: r.state,
+        allocation: { penalty: m(a.penalty), fees: m(a.fees), interest: m(a.interest), principal: m(a.principal), excess: m(a.excess) },
+        replayed: r.replayed,
+      };
     },
-    async (request, reply) => {
-      const actor = loanActorOf(service, request.caller!, request.id);
-      return answerIdempotent(service, request, reply, 201, async (tx) => {
-        const loan = await getLoan(tx, request.params.id);
-        if (loan === undefined) throw new CredoError('E_HTTP_RESOURCE_NOT_FOUND', { resource: 'loan', id: request.params.id });
-        const r = await recordRepayment(
-          tx,
-          loan.id,
-          { amount: minorOf(request.body.amount, loan.currency), valueDate: request.body.value_date, externalId: request.body.external_id ?? null },
-          actor,
-        );
-        const a = r.allocation;
-        const m = (x: number) => money(x, loan.currency);
-        return {
-          id: r.transactionId,
-          loan_id: loan.id,
-          state: r.state,
-          allocation: { penalty: m(a.penalty), fees: m(a.fees), interest: m(a.interest), principal: m(a.principal), excess: m(a.excess) },
-          replayed: r.replayed,
-        };
-      });
-    },
-  );
+  });
 
   api.post(
     '/api/v1/loans/:id/repayments/:transaction/reversal',
@@ -220,27 +197,18 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
     },
   );
 
-  api.post(
-    '/api/v1/loans/:id/write-off',
-    {
-      config: { access: WRITERS },
-      schema: {
-        tags: ['loans'],
-        summary: 'Write off an active loan’s outstanding principal',
-        params: IdParams,
-        headers: SubmitHeaders,
-        body: Type.Object({ reason: Reason }, { additionalProperties: false }),
-        response: { 200: Type.Object({ state: Type.String(), written_off: Money }) },
-      },
+  postAccountCommand(app, service, {
+    path: '/api/v1/loans/:id/write-off',
+    tag: 'loans',
+    summary: 'Write off an active loan’s outstanding principal',
+    body: WriteOffBody,
+    status: 200,
+    response: WriteOffView,
+    run: async (tx, id, body, actor) => {
+      const r = await writeOffLoan(tx, id, body.reason, actor);
+      return { state: r.state, written_off: money(r.writtenOff) };
     },
-    async (request, reply) => {
-      const actor = loanActorOf(service, request.caller!, request.id);
-      return answerIdempotent(service, request, reply, 200, async (tx) => {
-        const r = await writeOffLoan(tx, request.params.id, request.body.reason, actor);
-        return { state: r.state, written_off: money(r.writtenOff) };
-      });
-    },
-  );
+  });
 
   api.post(
     '/api/v1/loans/:id/transitions',

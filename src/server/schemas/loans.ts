@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type TProperties, type TString, Type } from 'typebox';
 import { IsoDate } from './common.js';
 
 export { IsoDate };
@@ -26,3 +26,27 @@ export const AllocationView = Type.Object({ penalty: Money, fees: Money, interes
 
 /** One instalment of a schedule. */
 export const InstalmentView = Type.Object({ n: Type.Integer(), due_date: IsoDate, principal: Money, interest: Money, fees: Money, emi: Money });
+
+/** The body of a money movement on a loan or credit line (repayment, draw, recovery): amount, value date, optional external id. */
+export const MovementBody = Type.Object({ amount: MoneyIn, value_date: IsoDate, external_id: Type.Optional(ExternalId) }, { additionalProperties: false });
+
+/** The body of a write-off: why. */
+export const WriteOffBody = Type.Object({ reason: Reason }, { additionalProperties: false });
+
+/** The answer to a write-off: the new state and the amount written off. */
+export const WriteOffView = Type.Object({ state: Type.String(), written_off: Money });
+
+/**
+ * The answer to a posted movement: its transaction id, the id of the loan or line it moved (under
+ * `accountKey`: `loan_id`, `line_id`), the resulting state, the command's own `figures`, and
+ * whether it was a replay of an earlier `external_id`.
+ */
+export function movementView<K extends string, P extends TProperties>(accountKey: K, figures: P) {
+  return Type.Object({
+    id: Type.String({ format: 'uuid' }),
+    ...({ [accountKey]: Type.String({ format: 'uuid' }) } as Record<K, TString>),
+    state: Type.String(),
+    ...figures,
+    replayed: Type.Boolean(),
+  });
+}
