@@ -34,6 +34,20 @@ export function Load<T>({ value, what, children }: { value: Loadable<T>; what: s
   return <>{children(value.data)}</>;
 }
 
+/** Previous / Next buttons over a list of `total` rows shown `size` at a time from `offset`. */
+export function Pager({ offset, size, total, onOffset }: { offset: number; size: number; total: number; onOffset: (offset: number) => void }) {
+  return (
+    <div class="row">
+      <button type="button" class="secondary" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - size))}>
+        Previous
+      </button>
+      <button type="button" class="secondary" disabled={offset + size >= total} onClick={() => onOffset(offset + size)}>
+        Next
+      </button>
+    </div>
+  );
+}
+
 /** A table of plain cells with a caption (every chart's numbers, and the lists). */
 export function DataTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: (string | number)[][] }) {
   return (

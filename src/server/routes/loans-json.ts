@@ -1,5 +1,5 @@
 import { formatMoney, parseCurrency, parseMoney, toMinor, USD } from '../../finance/index.js';
-import { allowedCommands, type Classification, type Instalment, type LoanPosition } from '../../servicing/index.js';
+import { type Allocation, allowedCommands, type Classification, type Instalment, type LoanPosition } from '../../servicing/index.js';
 import type { Loan } from '../../store/repositories/loans.js';
 
 /** Money in API answers: a decimal string with the currency's decimals (2 for USD: "1234.50"). */
@@ -16,6 +16,12 @@ export function minorOf(amount: string | number, currency = 'USD'): number {
 /** A movement body (amount, value date, optional external id) as the store's money commands take it: minor units of `currency`. */
 export function movementOf(body: { amount: string | number; value_date: string; external_id?: string }, currency: string) {
   return { amount: minorOf(body.amount, currency), valueDate: body.value_date, externalId: body.external_id ?? null };
+}
+
+/** What a payment paid, per component, as the API returns it (`AllocationView`). */
+export function allocationJson(a: Pick<Allocation, 'penalty' | 'fees' | 'interest' | 'principal' | 'excess'>, currency: string) {
+  const m = (x: number) => money(x, currency);
+  return { penalty: m(a.penalty), fees: m(a.fees), interest: m(a.interest), principal: m(a.principal), excess: m(a.excess) };
 }
 
 /** A schedule as the API returns it. */

@@ -6,7 +6,7 @@ import { AllocationView, ExternalId, InstalmentView, IsoDate, Money, MoneyIn, mo
 import type { Service } from '../service.js';
 import { postAccountCommand } from './account-command.js';
 import { loanOf } from './loan-of.js';
-import { money, movementOf, scheduleJson } from './loans-json.js';
+import { allocationJson, money, movementOf, scheduleJson } from './loans-json.js';
 import { postRecoveryRoute } from './recovery-route.js';
 
 const Rate = Type.String({ pattern: '^0(\\.\\d{1,8})?$', description: 'annual rate as a decimal fraction ("0.105")' });
@@ -33,12 +33,11 @@ export function loanLifecycleRoutes(app: FastifyInstance, service: Service): voi
       const loan = await loanOf(tx, id);
       const r = await prepayLoan(tx, loan.id, { ...movementOf(body, loan.currency), mode: body.mode }, actor);
       const m = (x: number) => money(x, loan.currency);
-      const a = r.allocation;
       return {
         id: r.transactionId,
         loan_id: loan.id,
         state: r.state,
-        allocation: { penalty: m(a.penalty), fees: m(a.fees), interest: m(a.interest), principal: m(a.principal), excess: m(a.excess) },
+        allocation: allocationJson(r.allocation, loan.currency),
         principal_prepaid: m(r.principalPrepaid),
         accrued_interest: m(r.accruedInterest),
         schedule: scheduleJson(r.schedule, loan.currency),

@@ -32,7 +32,7 @@ import { postAccountCommand } from './account-command.js';
 import { loanActorOf } from './loan-actor.js';
 import { loanOf } from './loan-of.js';
 import { answerIdempotent } from './loans-idempotency.js';
-import { loanJson, money, movementOf, scheduleJson } from './loans-json.js';
+import { allocationJson, loanJson, money, movementOf, scheduleJson } from './loans-json.js';
 
 const WRITERS = LOAN_WRITERS;
 const READERS = LOAN_READERS;
@@ -164,15 +164,7 @@ export function loanRoutes(app: FastifyInstance, service: Service): void {
     run: async (tx, id, body, actor) => {
       const loan = await loanOf(tx, id);
       const r = await recordRepayment(tx, loan.id, movementOf(body, loan.currency), actor);
-      const a = r.allocation;
-      const m = (x: number) => money(x, loan.currency);
-      return {
-        id: r.transactionId,
-        loan_id: loan.id,
-        state: r.state,
-        allocation: { penalty: m(a.penalty), fees: m(a.fees), interest: m(a.interest), principal: m(a.principal), excess: m(a.excess) },
-        replayed: r.replayed,
-      };
+      return { id: r.transactionId, loan_id: loan.id, state: r.state, allocation: allocationJson(r.allocation, loan.currency), replayed: r.replayed };
     },
   });
 

@@ -5,6 +5,7 @@ import type { Queryable } from '../queryable.js';
 import { auditCreditLine, type CreditLine, getCreditLine } from './credit-lines.js';
 import { postJournal } from './ledger.js';
 import type { LoanActor } from './loans-steps.js';
+import { checkRecoveryAmount, type MovementInput, movementAuditDetails } from './money-movement.js';
 
 /** The commands a line's state allows (named in a 409). */
 const ALLOWED: Record<CreditLine['state'], string> = {
@@ -77,7 +78,7 @@ export async function writeOffCreditLine(
 export async function recoverCreditLine(
   q: Queryable,
   lineId: string,
-  input: { amount: number; valueDate: string; externalId?: string | null },
+  input: MovementInput,
   actor: LoanActor,
 ): Promise<{ transactionId: string; state: CreditLine['state']; recovered: number; remaining: number; replayed: boolean }> {
   const line = await lockLine(q, lineId);
@@ -98,9 +99,7 @@ export async function recoverCreditLine(
     (await q.query<{ d: string }>("SELECT to_char(written_off_on, 'YYYY-MM-DD') AS d FROM credit_lines WHERE id = $1", [line.id])).rows[0]?.d ?? line.openedOn;
   if (input.valueDate < from || input.valueDate > actor.today)
     throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'value_date', problem: `must be ${from}..${actor.today}, got ${input.valueDate}` });
-  const remaining = line.writtenOff - line.recovered;
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0 || input.amount > remaining)
-    throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'amount', problem: `must be 1..${remaining} minor units (the write-off not yet recovered)` });
+  checkRecoveryAmount(input.amount, line.writtenOff - line.recovered);
   const transactionId = randomUUID();
   await q.query('INSERT INTO credit_line_recoveries (id, line_id, amount, value_date, external_id, created_by) VALUES ($1, $2, $3, $4, $5, $6)', [
     transactionId,
@@ -123,12 +122,6 @@ export async function recoverCreditLine(
     valueDate: input.valueDate,
     memo: `credit line ${line.id} recovery ${transactionId}`,
   });
-  await auditCreditLine(q, actor, 'credit_line.recovery', line.id, {
-    transaction_id: transactionId,
-    amount: input.amount,
-    value_date: input.valueDate,
-    external_id: input.externalId ?? null,
-    recovered,
-  });
+  await auditCreditLine(q, actor, 'credit_line.recovery', line.id, { ...movementAuditDetails(transactionId, input), recovered });
   return { transactionId, state, recovered, remaining: line.writtenOff - recovered, replayed: false };
 }

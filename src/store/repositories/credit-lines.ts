@@ -9,6 +9,7 @@ import { getDecision } from './decisions.js';
 import { postJournal } from './ledger.js';
 import { getLoanIdOfApplication } from './loans.js';
 import type { LoanActor } from './loans-steps.js';
+import type { MovementInput } from './money-movement.js';
 import { isUuid } from './page.js';
 
 /**
@@ -226,7 +227,7 @@ export async function moveCreditLine(
   q: Queryable,
   lineId: string,
   kind: 'draw' | 'repayment',
-  input: { amount: number; valueDate: string; externalId?: string | null },
+  input: MovementInput,
   actor: LoanActor,
 ): Promise<{ transactionId: string; line: CreditLine; replayed: boolean }> {
   const line = await getCreditLine(q, lineId, { forUpdate: true });

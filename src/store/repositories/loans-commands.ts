@@ -25,10 +25,12 @@ import {
   lockLoan,
   moveState,
   priorTransaction,
+  recordLoanTransaction,
   recordStateChange,
   resync,
   stripParts,
 } from './loans-steps.js';
+import { type MovementInput, movementAuditDetails } from './money-movement.js';
 import { isUuid } from './page.js';
 
 export type { LoanActor } from './loans-steps.js';
@@ -147,7 +149,7 @@ export async function disburseLoan(q: Queryable, loanId: string, valueDate: stri
 export async function recordRepayment(
   q: Queryable,
   loanId: string,
-  input: { amount: number; valueDate: string; externalId?: string | null },
+  input: MovementInput,
   actor: LoanActor,
 ): Promise<{ transactionId: string; allocation: Allocation; replayed: boolean; state: LoanState }> {
   const loan = await lockLoan(q, loanId);
@@ -162,26 +164,12 @@ export async function recordRepayment(
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
     throw new CredoError('E_SERVICING_INPUT_INVALID', { what: 'amount', problem: 'must be positive' });
   checkValueDate(loan, input.valueDate, actor.today);
-  const transactionId = randomUUID();
-  await q.query("INSERT INTO loan_transactions (id, loan_id, kind, amount, value_date, external_id, created_by) VALUES ($1, $2, 'repayment', $3, $4, $5, $6)", [
-    transactionId,
-    loan.id,
-    input.amount,
-    input.valueDate,
-    input.externalId ?? null,
-    actor.userId,
-  ]);
+  const transactionId = await recordLoanTransaction(q, loan.id, 'repayment', input, actor);
   const { position } = await resync(q, loan, actor.today, `repayment ${transactionId}`, input.valueDate);
   const allocation = stripParts(position.allocations.get(transactionId) as Allocation);
   let state: LoanState = loan.state;
   if (position.outstandingTotal === 0) state = await moveState(q, loan, 'close', actor, 'all obligations met');
-  await auditLoan(q, actor, 'loan.repayment', loan.id, {
-    transaction_id: transactionId,
-    amount: input.amount,
-    value_date: input.valueDate,
-    external_id: input.externalId ?? null,
-    allocation,
-  });
+  await auditLoan(q, actor, 'loan.repayment', loan.id, { ...movementAuditDetails(transactionId, input), allocation });
   return { transactionId, allocation, replayed: false, state };
 }
 

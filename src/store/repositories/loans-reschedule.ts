@@ -14,7 +14,19 @@ import {
 } from '../../servicing/index.js';
 import type { Queryable } from '../queryable.js';
 import { type Loan, listInstalments, listRepayments, loanPositionOf, replaceSchedule } from './loans.js';
-import { auditLoan, checkValueDate, type LoanActor, lastPaymentDate, lockLoan, moveState, priorTransaction, resync, stripParts } from './loans-steps.js';
+import {
+  auditLoan,
+  checkValueDate,
+  type LoanActor,
+  lastPaymentDate,
+  lockLoan,
+  moveState,
+  priorTransaction,
+  recordLoanTransaction,
+  resync,
+  stripParts,
+} from './loans-steps.js';
+import type { MovementInput } from './money-movement.js';
 
 /** What a prepayment did: its transaction, its allocation, the new schedule and what it settled (minor units). */
 export interface PrepaymentResult {
@@ -75,12 +87,7 @@ async function saveReschedule(
  * repaid). The transaction, the new schedule, the replaced schedule, the ledger journal and the
  * audit entry are written together. A repeated `externalId` returns the first answer.
  */
-export async function prepayLoan(
-  q: Queryable,
-  loanId: string,
-  input: { amount: number; valueDate: string; mode: PrepaymentMode; externalId?: string | null },
-  actor: LoanActor,
-): Promise<PrepaymentResult> {
+export async function prepayLoan(q: Queryable, loanId: string, input: MovementInput & { mode: PrepaymentMode }, actor: LoanActor): Promise<PrepaymentResult> {
   const loan = await lockLoan(q, loanId);
   const prior = await priorTransaction(q, loan.id, 'prepayment', input);
   if (prior !== undefined) {
@@ -122,11 +129,7 @@ export async function prepayLoan(
     annualRate: Number(loan.annualRate),
     disbursedOn: loan.disbursedOn as string,
   });
-  const transactionId = randomUUID();
-  await q.query(
-    "INSERT INTO loan_transactions (id, loan_id, kind, amount, value_date, external_id, created_by) VALUES ($1, $2, 'prepayment', $3, $4, $5, $6)",
-    [transactionId, loan.id, input.amount, input.valueDate, input.externalId ?? null, actor.userId],
-  );
+  const transactionId = await recordLoanTransaction(q, loan.id, 'prepayment', input, actor);
   const terms = {
     amount: input.amount,
     mode: input.mode,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CredoError } from '../../errors/index.js';
 import { type Allocation, dayNumber, journalBetween, type LoanCommand, type LoanState, loanPosition, nextState } from '../../servicing/index.js';
 import type { Queryable } from '../queryable.js';
@@ -5,6 +6,7 @@ import { appendAudit } from './audit.js';
 import { refreshPaidTotals } from './instalment-paid.js';
 import { loanLedgerPosition, postJournal } from './ledger.js';
 import { getLoan, type Loan, loanPositionOf } from './loans.js';
+import type { MovementInput } from './money-movement.js';
 import type { Role } from './users.js';
 
 // The steps every loan command is made of (lock, check, replay and post, move state, audit),
@@ -82,17 +84,30 @@ export async function lastPaymentDate(q: Queryable, loanId: string): Promise<str
   return rows[0]?.d ?? null;
 }
 
+/** The kinds of loan transaction a caller moves money with (the disbursement is the loan's own). */
+export type LoanMovementKind = 'repayment' | 'prepayment' | 'recovery';
+
+/** Stores a repayment, prepayment or recovery of the loan under a new id, with its external id and author; returns the id. */
+export async function recordLoanTransaction(q: Queryable, loanId: string, kind: LoanMovementKind, input: MovementInput, actor: LoanActor): Promise<string> {
+  const transactionId = randomUUID();
+  await q.query('INSERT INTO loan_transactions (id, loan_id, kind, amount, value_date, external_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    transactionId,
+    loanId,
+    kind,
+    input.amount,
+    input.valueDate,
+    input.externalId ?? null,
+    actor.userId,
+  ]);
+  return transactionId;
+}
+
 /**
  * The transaction already recorded under `externalId`, if any: its id when it is the same
  * movement (loan, kind, amount, value date) — a retry — and 409 `E_STORE_DUPLICATE` when the id
  * was used for another one.
  */
-export async function priorTransaction(
-  q: Queryable,
-  loanId: string,
-  kind: 'repayment' | 'prepayment' | 'recovery',
-  input: { amount: number; valueDate: string; externalId?: string | null },
-): Promise<string | undefined> {
+export async function priorTransaction(q: Queryable, loanId: string, kind: LoanMovementKind, input: MovementInput): Promise<string | undefined> {
   if (input.externalId == null) return undefined;
   const { rows } = await q.query<{ id: string; loan_id: string; kind: string; amount: string; value_date: string }>(
     "SELECT id, loan_id, kind, amount, to_char(value_date, 'YYYY-MM-DD') AS value_date FROM loan_transactions WHERE external_id = $1",

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type AppData, api, type Decision, type Setup } from '../api.js';
-import { Chart, DataTable, Empty, ErrorBox, Load } from '../components.js';
+import { Chart, DataTable, Empty, ErrorBox, Load, Pager } from '../components.js';
 import { money, pct } from '../format.js';
 import { useApi } from '../use-api.js';
 import { Contributions, DecisionPathView, WhatWouldApprove } from './decide-insight.js';
@@ -280,14 +280,7 @@ function Applications({ onOpen, open }: { onOpen: (id: string) => void; open: st
                   ))}
                 </tbody>
               </table>
-              <div class="row">
-                <button type="button" class="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - 10))}>
-                  Previous
-                </button>
-                <button type="button" class="secondary" disabled={offset + 10 >= l.total} onClick={() => setOffset(offset + 10)}>
-                  Next
-                </button>
-              </div>
+              <Pager offset={offset} size={10} total={l.total} onOffset={setOffset} />
             </>
           )
         }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { Empty, Load } from '../components.js';
+import { Empty, Load, Pager } from '../components.js';
 import { money } from '../format.js';
 import { useApi } from '../use-api.js';
 import { Loan } from './loan-detail.js';
@@ -80,14 +80,7 @@ export function LoansPage() {
                       ))}
                     </tbody>
                   </table>
-                  <div class="row">
-                    <button type="button" class="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - 15))}>
-                      Previous
-                    </button>
-                    <button type="button" class="secondary" disabled={offset + 15 >= l.total} onClick={() => setOffset(offset + 15)}>
-                      Next
-                    </button>
-                  </div>
+                  <Pager offset={offset} size={15} total={l.total} onOffset={setOffset} />
                 </>
               )
             }
