@@ -34,6 +34,44 @@ export function Load<T>({ value, what, children }: { value: Loadable<T>; what: s
   return <>{children(value.data)}</>;
 }
 
+/** A labelled filter of a list: "all" (the empty value) or one of `options`. */
+export function ListFilter({
+  id,
+  label,
+  value,
+  options,
+  onPick,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly string[];
+  onPick: (value: string) => void;
+}) {
+  return (
+    <>
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onPick(e.currentTarget.value)}>
+        <option value="">all</option>
+        {options.map((o) => (
+          <option key={o}>{o}</option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+/** A list row's cell with its Open button (`label` names the row for screen readers). */
+export function OpenCell({ label, onOpen }: { label: string; onOpen: () => void }) {
+  return (
+    <td>
+      <button type="button" class="link" onClick={onOpen} aria-label={label}>
+        Open
+      </button>
+    </td>
+  );
+}
+
 /** Previous / Next buttons over a list of `total` rows shown `size` at a time from `offset`. */
 export function Pager({ offset, size, total, onOffset }: { offset: number; size: number; total: number; onOffset: (offset: number) => void }) {
   return (

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type AppData, api, type Decision, type Setup } from '../api.js';
-import { Chart, DataTable, Empty, ErrorBox, Load, Pager } from '../components.js';
+import { Chart, DataTable, Empty, ErrorBox, ListFilter, Load, OpenCell, Pager } from '../components.js';
 import { money, pct } from '../format.js';
 import { useApi } from '../use-api.js';
 import { Contributions, DecisionPathView, WhatWouldApprove } from './decide-insight.js';
@@ -231,20 +231,16 @@ function Applications({ onOpen, open }: { onOpen: (id: string) => void; open: st
       <h2 id="apps-h">Applications</h2>
       <div class="row">
         <div>
-          <label for="filter-action">Action</label>
-          <select
+          <ListFilter
             id="filter-action"
+            label="Action"
             value={action}
-            onChange={(e) => {
-              setAction(e.currentTarget.value);
+            options={['approve', 'decline', 'refer']}
+            onPick={(v) => {
+              setAction(v);
               setOffset(0);
             }}
-          >
-            <option value="">all</option>
-            <option>approve</option>
-            <option>decline</option>
-            <option>refer</option>
-          </select>
+          />
         </div>
       </div>
       <Load value={list} what="applications">
@@ -271,11 +267,7 @@ function Applications({ onOpen, open }: { onOpen: (id: string) => void; open: st
                       <td>{a.external_id ?? a.id.slice(0, 8)}</td>
                       <td class={`action ${a.action ?? ''}`}>{a.action}</td>
                       <td>{a.created_at.slice(0, 19).replace('T', ' ')}</td>
-                      <td>
-                        <button type="button" class="link" onClick={() => onOpen(a.id)} aria-label={`Open application ${a.external_id ?? a.id}`}>
-                          Open
-                        </button>
-                      </td>
+                      <OpenCell label={`Open application ${a.external_id ?? a.id}`} onOpen={() => onOpen(a.id)} />
                     </tr>
                   ))}
                 </tbody>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { Empty, Load, Pager } from '../components.js';
+import { Empty, ListFilter, Load, OpenCell, Pager } from '../components.js';
 import { money } from '../format.js';
 import { useApi } from '../use-api.js';
 import { Loan } from './loan-detail.js';
@@ -30,20 +30,16 @@ export function LoansPage() {
       <div class="grid">
         <section class="card" aria-labelledby="book-h">
           <h2 id="book-h">Loan book</h2>
-          <label for="loan-state">State</label>
-          <select
+          <ListFilter
             id="loan-state"
+            label="State"
             value={state}
-            onChange={(e) => {
-              setState(e.currentTarget.value);
+            options={['submitted', 'approved', 'active', 'closed', 'written_off', 'rejected', 'withdrawn']}
+            onPick={(v) => {
+              setState(v);
               setOffset(0);
             }}
-          >
-            <option value="">all</option>
-            {['submitted', 'approved', 'active', 'closed', 'written_off', 'rejected', 'withdrawn'].map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
+          />
           <Load value={list} what="loans">
             {(l) =>
               l.items.length === 0 ? (
@@ -71,11 +67,7 @@ export function LoansPage() {
                           <td>{r.dpd}</td>
                           <td>{r.irac_class}</td>
                           <td>{r.ifrs9_stage}</td>
-                          <td>
-                            <button type="button" class="link" onClick={() => setOpen(r.id)} aria-label={`Open loan ${r.id.slice(0, 8)}`}>
-                              Open
-                            </button>
-                          </td>
+                          <OpenCell label={`Open loan ${r.id.slice(0, 8)}`} onOpen={() => setOpen(r.id)} />
                         </tr>
                       ))}
                     </tbody>
