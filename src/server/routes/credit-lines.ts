@@ -14,8 +14,8 @@ import {
 } from '../../store/repositories/credit-lines.js';
 import { type LimitReview, reverseLimitReview, runLimitReview } from '../../store/repositories/limit-reviews.js';
 import { SubmitHeaders } from '../schemas/applications.js';
-import { IdParams } from '../schemas/common.js';
-import { IsoDate, LOAN_READERS, LOAN_WRITERS, Money, MovementBody, Reason, WriteOffBody, WriteOffView } from '../schemas/loans.js';
+import { IdParams, IsoDate } from '../schemas/common.js';
+import { LOAN_READERS, LOAN_WRITERS, Money, MovementBody, Reason, WriteOffBody, WriteOffView } from '../schemas/loans.js';
 import type { Service } from '../service.js';
 import { postAccountCommand } from './account-command.js';
 import { loanActorOf } from './loan-actor.js';

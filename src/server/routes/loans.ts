@@ -13,11 +13,10 @@ import {
   writeOffLoan,
 } from '../../store/repositories/loans-commands.js';
 import { SubmitHeaders } from '../schemas/applications.js';
-import { IdParams } from '../schemas/common.js';
+import { IdParams, IsoDate } from '../schemas/common.js';
 import {
   AllocationView,
   InstalmentView,
-  IsoDate,
   LOAN_READERS,
   LOAN_WRITERS,
   Money,

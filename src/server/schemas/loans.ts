@@ -1,8 +1,6 @@
 import { type TProperties, type TString, Type } from 'typebox';
 import { IsoDate } from './common.js';
 
-export { IsoDate };
-
 /** Who may move money and change loans, and who may read them. */
 export const LOAN_WRITERS = ['admin', 'loan_officer'] as const;
 export const LOAN_READERS = ['admin', 'loan_officer', 'risk_analyst', 'auditor'] as const;
