@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isCalendarDate } from './calendar-date.js';
+import { calendarDateMs, isCalendarDate } from './calendar-date.js';
 
 test('a calendar date exists: leap days only in leap years, months 01–12, days within the month', () => {
   const valid = ['2024-02-29', '2000-02-29', '2025-01-31', '2025-04-30', '2025-12-31', '1999-12-31'];
@@ -26,4 +26,10 @@ test('a calendar date exists: leap days only in leap years, months 01–12, days
     invalid.map((d) => [d, isCalendarDate(d)]),
     invalid.map((d) => [d, false]),
   );
+});
+
+test('the milliseconds of a calendar date are its UTC midnight', () => {
+  assert.equal(calendarDateMs('1970-01-02'), 86_400_000);
+  assert.equal(calendarDateMs('2024-02-29'), Date.UTC(2024, 1, 29));
+  assert.ok(Number.isNaN(calendarDateMs('2025-02-29')));
 });

@@ -1,6 +1,6 @@
 /** The columnar frame: typed-array columns, row masks, schemas. */
 export { BitSet } from './bitset.js';
-export { isCalendarDate } from './calendar-date.js';
+export { calendarDateMs, isCalendarDate } from './calendar-date.js';
 export {
   type CategoryColumn,
   type Column,

@@ -1,12 +1,13 @@
 import { CredoError } from '../errors/index.js';
-import { isCalendarDate } from '../frame/index.js';
+import { calendarDateMs } from '../frame/index.js';
 
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of an ISO date `YYYY-MM-DD` (UTC); throws `E_SERVICING_INPUT_INVALID` naming `what`. */
 export function dayNumber(date: string, what = 'date'): number {
-  if (!isCalendarDate(date)) throw new CredoError('E_SERVICING_INPUT_INVALID', { what, problem: `must be a calendar date YYYY-MM-DD, got "${date}"` });
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+  const ms = calendarDateMs(date);
+  if (Number.isNaN(ms)) throw new CredoError('E_SERVICING_INPUT_INVALID', { what, problem: `must be a calendar date YYYY-MM-DD, got "${date}"` });
+  return ms / DAY_MS;
 }
 
 /** The ISO date of a day number. */
