@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -151,6 +153,24 @@ test('credo serve --close-at with --workers is refused (the schedule runs in one
     assert.match(bad.err, /--close-at.*HH:MM/);
     assert.equal(spawnSync('ls', [dir]).stdout.toString(), '', 'no data directory was created');
   } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('credo serve on a port another process holds is a clear input error, and it releases the data directory', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'credo-serve-port-'));
+  const holder = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+  const port = (holder.address() as AddressInfo).port;
+  try {
+    const run = await credo(['serve', '--port', String(port), '--host', '127.0.0.1', '--quiet', '--data-dir', join(dir, 'data')], dir, undefined);
+    assert.equal(run.code, 2, run.err);
+    assert.equal(run.err, `credo: error: cannot listen on 127.0.0.1:${port}: another process is listening there; stop it or choose another --port\n`);
+    // the database was closed and its lock released: another command opens it at once
+    const after = await credo(['users', 'add', '--role', 'admin', '--name', 'x', '--data-dir', join(dir, 'data'), '--json'], dir, undefined);
+    assert.equal(after.code, 0, after.err);
+  } finally {
+    holder.close();
     await rm(dir, { recursive: true, force: true });
   }
 });

@@ -156,6 +156,7 @@ export const errorCodes = {
   E_STORE_APPEND_ONLY: { title: 'Audit log is append-only', message: 'audit log entries cannot be changed or deleted: {operation} refused', kind: 'internal' },
 
   // HTTP API (src/server): request-level problems rendered as RFC 9457 problem+json
+  E_HTTP_LISTEN: { title: 'Cannot listen', message: 'cannot listen on {address}: {problem}', kind: 'input' },
   E_HTTP_BAD_REQUEST: { title: 'Bad request', message: '{problem}', kind: 'input' },
   E_HTTP_NOT_FOUND: { title: 'Not found', message: 'no route {method} {url}', kind: 'input' },
   E_HTTP_METHOD_NOT_ALLOWED: { title: 'Method not allowed', message: '{method} is not allowed on {url}; allowed: {allow}', kind: 'input' },

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { CredoError } from '../errors/index.js';
 import { type Database, type DecisionWriterOptions, databaseOptionsFromEnv, migrate, openDatabase, sealAudit } from '../store/index.js';
 import { buildApp } from './app.js';
 import { type CloseScheduler, startCloseScheduler } from './close-scheduler.js';
@@ -51,7 +52,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
       ...(options.groupCommit === undefined ? {} : { groupCommit: options.groupCommit }),
     });
-    await app.listen({ port: options.port, host: options.host });
+    await listenOn(app, options.host, options.port);
   } catch (error) {
     await db.close();
     throw error;
@@ -103,4 +104,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return closing;
     },
   };
+}
+
+// Socket errors a user causes by the address they chose (another process on the port, a port
+// below 1024 without privileges, a host that is not this machine's) are input errors naming the
+// address and what to do, not internal errors.
+const LISTEN_PROBLEMS: Readonly<Record<string, string>> = {
+  EADDRINUSE: 'another process is listening there; stop it or choose another --port',
+  EACCES: 'not permitted (ports below 1024 need privileges); choose another --port',
+  EADDRNOTAVAIL: 'the host is not an address of this machine; choose another --host',
+};
+
+async function listenOn(app: FastifyInstance, host: string, port: number): Promise<void> {
+  try {
+    await app.listen({ port, host });
+  } catch (error) {
+    const problem = LISTEN_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''];
+    if (problem === undefined) throw error;
+    throw new CredoError('E_HTTP_LISTEN', { address: `${host}:${port}`, problem }, { cause: error });
+  }
 }
