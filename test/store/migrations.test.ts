@@ -5,13 +5,20 @@ import { backends, openTestDatabase } from '../support/databases.js';
 
 /**
  * Everything that makes up the schema, as sorted text lines: columns with types, defaults and
- * nullability; constraints; indexes; triggers; functions. Schema names are removed so two
+ * nullability; column statistics targets set by hand; table storage options; constraints; indexes;
+ * triggers; functions. Schema names are removed so two
  * PostgreSQL schemas compare equal.
  */
 async function dumpSchema(db: Database): Promise<string[]> {
   const queries = [
     `SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '-') || ' ' || coalesce(is_identity, '-') AS line
        FROM information_schema.columns WHERE table_schema = current_schema()`,
+    // PostgreSQL 15 keeps -1 for "the default target", PGlite's newer PostgreSQL keeps NULL
+    `SELECT 'statistics ' || c.relname || '.' || a.attname || ' ' || a.attstattarget AS line
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+      WHERE c.relnamespace = current_schema()::regnamespace AND a.attnum > 0 AND a.attstattarget >= 0`,
+    `SELECT 'options ' || relname || ' ' || array_to_string(reloptions, ',') AS line
+       FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND reloptions IS NOT NULL`,
     `SELECT 'constraint ' || t.relname || '.' || c.conname || ' ' || pg_get_constraintdef(c.oid) AS line
        FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE t.relnamespace = current_schema()::regnamespace`,
     `SELECT 'index ' || indexname || ' ' || indexdef AS line FROM pg_indexes WHERE schemaname = current_schema()`,
@@ -43,12 +50,47 @@ for (const backend of backends()) {
         const b = await dumpSchema(upgraded.db);
         assert.ok(a.length > 100, `the dump covers the schema (${a.length} lines)`);
         assert.ok(a.some((line) => line.startsWith('trigger audit_log.audit_log_guard')));
+        assert.ok(a.includes('statistics decisions.input_snapshot 0'));
         assert.deepEqual(b, a);
         // Running again applies nothing.
         assert.deepEqual(await migrate(fresh.db), { applied: [], version: Math.max(...migrations.map((m) => m.version)) });
       } finally {
         await fresh.dispose();
         await upgraded.dispose();
+      }
+    });
+
+    test('ANALYZE collects no statistics on the jsonb documents a decision writes, and keeps those of the scalar columns', async () => {
+      const t = await openTestDatabase(backend);
+      try {
+        const id = '0190a1b2-0000-7000-8000-000000000001';
+        await t.db.query(`INSERT INTO users (id, name, role) VALUES ($1, 'officer', 'loan_officer')`, [id]);
+        await t.db.query(`INSERT INTO applications (id, input) VALUES ($1, '{"income": 1}')`, [id]);
+        await t.db.query(
+          `INSERT INTO decisions (id, application_id, kind, action, pd, reasons, rules_fired, input_snapshot, details, decided_by, reason)
+           VALUES ($1, $1, 'override', 'approve', 0.1, '[{"code": "R1"}]', '["r"]', '{"income": 1}', '{"a": 1}', $1, 'known customer')`,
+          [id],
+        );
+        await t.db.query(`INSERT INTO audit_log (action, entity, details) VALUES ('application.decide', 'application', '{"a": 1}')`);
+        await t.db.query('ANALYZE applications, decisions, audit_log');
+        const stats = await t.db.query<{ column: string }>(
+          `SELECT tablename || '.' || attname AS column FROM pg_stats
+            WHERE schemaname = current_schema() AND tablename IN ('applications', 'decisions', 'audit_log')`,
+        );
+        const columns = new Set(stats.rows.map((r) => r.column));
+        for (const skipped of [
+          'applications.input',
+          'decisions.reasons',
+          'decisions.rules_fired',
+          'decisions.input_snapshot',
+          'decisions.details',
+          'audit_log.details',
+        ])
+          assert.ok(!columns.has(skipped), `${skipped} has no statistics`);
+        for (const kept of ['applications.created_at', 'decisions.pd', 'decisions.application_id', 'audit_log.entity'])
+          assert.ok(columns.has(kept), `${kept} has statistics`);
+      } finally {
+        await t.dispose();
       }
     });
 

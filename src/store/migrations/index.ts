@@ -15,6 +15,7 @@ import { sql as loanProductsApart } from './015-loan-products-apart.js';
 import { sql as closeLocality } from './016-close-locality.js';
 import { sql as lineLateFees } from './017-line-late-fees.js';
 import { sql as lineWriteOff } from './018-line-write-off.js';
+import { sql as noJsonbStatistics } from './019-no-jsonb-statistics.js';
 
 /** One forward-only schema change: applied once, in version order, never edited afterwards. */
 export interface Migration {
@@ -46,4 +47,5 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: 'close-locality', sql: closeLocality },
   { version: 17, name: 'line-late-fees', sql: lineLateFees },
   { version: 18, name: 'line-write-off', sql: lineWriteOff },
+  { version: 19, name: 'no-jsonb-statistics', sql: noJsonbStatistics },
 ];
