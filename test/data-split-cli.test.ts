@@ -69,3 +69,27 @@ test('credo data split --date: the latest whole days are the test set', async ()
   assert.equal(missing.code, 2);
   assert.match(missing.err, /column "nope"/);
 });
+
+test('credo data split --date: dates that do not exist are refused by row; times without a zone are UTC wherever it runs', async () => {
+  writeFileSync(join(dir, 'impossible.csv'), 'id,day,bad\n1,2025-02-28,0\n2,2025-02-30,1\n3,2025-03-01,0\n');
+  const r = await run(['data', 'split', '--data', 'impossible.csv', '--date', 'day', '--train', 'a.csv', '--test', 'b.csv']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /date column "day" at row 2: "2025-02-30" is not a date/);
+  // 8 rows on 2024-03-15 and 2 at half past midnight on the 16th: the latest 20% are the 16th in UTC;
+  // read in Kolkata's time (UTC+5:30) they would fall on the 15th and there would be no whole later day
+  const stamps = ['id,at,bad'];
+  for (let i = 0; i < 10; i++) stamps.push(`${i},${i < 8 ? `2024-03-15 1${i}:00:00` : `2024-03-16 00:3${i}:00`},${i % 2}`);
+  writeFileSync(join(dir, 'stamps.csv'), `${stamps.join('\n')}\n`);
+  const zone = process.env.TZ;
+  process.env.TZ = 'Asia/Kolkata';
+  try {
+    const t = await run(['data', 'split', '--data', 'stamps.csv', '--date', 'at', '--test-fraction', '0.2', '--train', 'c.csv', '--test', 'd.csv', '--json']);
+    assert.equal(t.code, 0, t.err);
+    const s = JSON.parse(t.out);
+    assert.equal(s.date_cutoff, '2024-03-16');
+    assert.deepEqual([s.train.rows, s.test.rows], [8, 2]);
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
+});

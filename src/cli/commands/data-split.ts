@@ -1,5 +1,5 @@
 import { CredoError } from '../../errors/index.js';
-import type { Column } from '../../frame/index.js';
+import { type Column, calendarDateMs } from '../../frame/index.js';
 import { writeFrame } from '../../io/index.js';
 import { targetLabels } from '../../ml/binning/index.js';
 import { stratifiedHoldout, timeHoldout } from '../../ml/metrics/index.js';
@@ -23,7 +23,7 @@ export const dataSplitCommand = defineCommand({
     test: { type: 'string', required: true, description: 'test rows to this file (.csv or .parquet)' },
     'test-fraction': { type: 'number', default: 0.2, min: 1e-9, max: 0.999999, description: 'share of rows in the test file' },
     target: { type: 'string', description: 'stratify by this outcome column (1 = bad, 0 = good, empty = unknown)' },
-    date: { type: 'string', description: 'split by time: the latest rows by this date column (YYYY-MM-DD or a number) are the test set' },
+    date: { type: 'string', description: 'split by time: the latest rows by this date column (YYYY-MM-DD, optionally with a time, or a number) are the test set' },
     seed: { type: 'int', default: 42, min: 0, description: 'random seed of the draw' },
   },
   async run(args, _positionals, context) {
@@ -90,13 +90,26 @@ export const dataSplitCommand = defineCommand({
 /** Times of a date column: numbers as they are, text as ISO dates (milliseconds); unreadable values name their row. */
 function timesOf(column: Column): Float64Array {
   if (column.type === 'number') return column.values;
-  const parsed = column.dictionary.map((label) => Date.parse(label));
+  const parsed = column.dictionary.map(dateLabelMs);
   return Float64Array.from(column.codes, (code, i) => {
     const t = code < 0 ? Number.NaN : (parsed[code] as number);
     if (Number.isNaN(t))
       throw new CredoError('E_INPUT_VALIDATION', {
-        summary: `date column "${column.name}" at row ${i + 1}: ${code < 0 ? 'missing' : `"${column.dictionary[code]}" is not a date (YYYY-MM-DD)`}`,
+        summary: `date column "${column.name}" at row ${i + 1}: ${code < 0 ? 'missing' : `"${column.dictionary[code]}" is not a date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS)`}`,
       });
     return t;
   });
+}
+
+/**
+ * Milliseconds of a date label: `YYYY-MM-DD` that exists on the calendar, optionally followed by a time
+ * (`T` or a space, `HH:MM[:SS[.fff]]`, UTC unless it names `Z` or an offset); NaN otherwise. Not
+ * `Date.parse` alone: it rolls 2025-02-30 over to 2 March and reads a time without a zone in the
+ * machine's time zone, so the split would depend on where it runs.
+ */
+function dateLabelMs(label: string): number {
+  const day = calendarDateMs(label.slice(0, 10));
+  if (label.length === 10 || Number.isNaN(day)) return day;
+  const time = /^[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:\d{2})?$/.exec(label.slice(10));
+  return time === null ? Number.NaN : Date.parse(`${label.slice(0, 10)}T${time[1]}${time[2] ?? 'Z'}`);
 }
