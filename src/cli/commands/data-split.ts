@@ -23,7 +23,7 @@ export const dataSplitCommand = defineCommand({
     test: { type: 'string', required: true, description: 'test rows to this file (.csv or .parquet)' },
     'test-fraction': { type: 'number', default: 0.2, min: 1e-9, max: 0.999999, description: 'share of rows in the test file' },
     target: { type: 'string', description: 'stratify by this outcome column (1 = bad, 0 = good, empty = unknown)' },
-    date: { type: 'string', description: 'split by time: the latest rows by this date column (YYYY-MM-DD, optionally with a time, or a number) are the test set' },
+    date: { type: 'string', description: 'split by time: the latest rows by this date column (YYYY-MM-DD, with a time or not, or a number) is the test set' },
     seed: { type: 'int', default: 42, min: 0, description: 'random seed of the draw' },
   },
   async run(args, _positionals, context) {
