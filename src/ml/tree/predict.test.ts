@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { categoryFromLabels, Frame, numericColumn } from '../../frame/index.js';
 import { Rng } from '../../random/index.js';
-import { predictEnsembleRaw } from './predict.js';
+import { featureMatrix } from './feature-matrix.js';
+import { predictEnsembleRange, predictEnsembleRaw } from './predict.js';
 import { leafFor, type Tree, type TreeEnsemble } from './tree.js';
 
 /** A random complete tree of the given depth over `features` (categorical ones get category lists). */
@@ -93,6 +94,20 @@ for (const [label, categorical, zero] of [
         expected += tree.value[leaf]!;
       }
       assert.ok(Math.abs(fast[i]! - expected) < 1e-12, `row ${i}: ${fast[i]} vs ${expected}`);
+    }
+    // one row at a time (the flat layout a decision walks) and in pairs: bit for bit the batch's margins
+    for (const averaging of [false, true]) {
+      const e = { ...ensemble, averaging };
+      const batch = predictEnsembleRaw(e, frame);
+      const m = featureMatrix(e.features, frame, e.inputPrecision);
+      const single = new Float64Array(n);
+      const pairs = new Float64Array(n);
+      for (let i = 0; i < n; i++) predictEnsembleRange(e, m, i, i + 1, single);
+      for (let i = 0; i < n; i += 2) predictEnsembleRange(e, m, i, i + 2, pairs);
+      for (let i = 0; i < n; i++) {
+        assert.ok(Object.is(single[i], batch[i]), `row ${i} alone, averaging ${averaging}: ${single[i]} vs ${batch[i]}`);
+        assert.ok(Object.is(pairs[i], batch[i]), `row ${i} in a pair, averaging ${averaging}: ${pairs[i]} vs ${batch[i]}`);
+      }
     }
   });
 }

@@ -1,8 +1,11 @@
 import { Frame } from '../../frame/index.js';
 import { type FeatureMatrix, featureMatrix } from './feature-matrix.js';
+import { flatEnsembleOf, flatRowMargin } from './flat-ensemble.js';
 import { goesLeft, type Tree, type TreeEnsemble } from './tree.js';
 
 const BLOCK = 1024;
+/** Up to this many rows are scored one at a time on the flat layout (a decision scores one). */
+const FLAT_ROWS = 4;
 
 /**
  * Raw margins of a tree ensemble: baseScore + Σ tree outputs (mean for averaging forests).
@@ -17,11 +20,26 @@ export function predictEnsembleRaw(ensemble: TreeEnsemble, input: Frame | Featur
   return out;
 }
 
-/** Writes the raw margins of rows [from, to) of a prepared matrix into `out[from..to)` (for worker threads). */
+/**
+ * Writes the raw margins of rows [from, to) of a prepared matrix into `out[from..to)` (for worker
+ * threads). A few rows (a decision's one) walk the flat layout (`flatEnsembleOf`), which stays
+ * fast when the model is out of cache; more go through the blocked per-tree passes. Both add the
+ * same leaf values in the same order, so a row's margin does not depend on how many rows came with it.
+ */
 export function predictEnsembleRange(ensemble: TreeEnsemble, m: FeatureMatrix, from: number, to: number, out: Float64Array): void {
   const width = m.columns.length;
+  if (to - from <= FLAT_ROWS) {
+    const flat = flatEnsembleOf(ensemble);
+    const row = new Float64Array(width);
+    for (let i = from; i < to; i++) {
+      for (let f = 0; f < width; f++) row[f] = m.columns[f]![i]!;
+      out[i] = flatRowMargin(flat, row);
+    }
+    scaleMargins(ensemble, from, to, out);
+    return;
+  }
   // Row-major copy of one block: a row's features share cache lines while trees walk it. Sized to
-  // the rows asked for, so scoring one row (a decision) does not allocate a 1,024-row block.
+  // the rows asked for, so a small batch does not allocate a 1,024-row block.
   const blockRows = Math.max(1, Math.min(BLOCK, to - from));
   const block = new Float64Array(blockRows * width);
   const blockOut = new Float64Array(blockRows);
@@ -42,6 +60,11 @@ export function predictEnsembleRange(ensemble: TreeEnsemble, m: FeatureMatrix, f
     for (const tree of ensemble.trees) addNumericTreeOutput(tree, block, width, rows, blockOut);
     for (let r = 0; r < rows; r++) out[start + r] = blockOut[r]!;
   }
+  scaleMargins(ensemble, from, to, out);
+}
+
+/** Sums of tree outputs → raw margins: baseScore + sum (× 1/trees for averaging forests). */
+function scaleMargins(ensemble: TreeEnsemble, from: number, to: number, out: Float64Array): void {
   const scale = ensemble.averaging && ensemble.trees.length > 0 ? 1 / ensemble.trees.length : 1;
   for (let i = from; i < to; i++) out[i] = ensemble.baseScore + out[i]! * scale;
 }
