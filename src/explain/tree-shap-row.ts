@@ -74,7 +74,7 @@ export function treeShapRow(model: TreeShapModel, x: Float64Array, out: Float64A
       let goRight: number;
       const catStart = nodeCategoryStart[g] as number;
       if (catStart < 0) {
-        goRight = value >= (nodeThreshold[g] as number) ? 1 : 0;
+        goRight = +(value >= (nodeThreshold[g] as number)); // 0/1 without a branch (see `treeShapRows`)
         if (Number.isNaN(value) || (nodeMissingZero !== undefined && nodeMissingZero[g] === 1 && Math.abs(value) <= ZERO_THRESHOLD))
           goRight = 1 - (nodeDefaultLeft[g] as number);
       } else if (Number.isNaN(value) || value < 0) {

@@ -82,27 +82,31 @@ export function treeShapRows(model: TreeShapModel, x: Float64Array, rowStart: nu
           const f = nodeFeature[g] as number;
           if (f < 0) continue;
           const value = x[xBase + f] as number;
-          let left: boolean;
+          // 0/1 from the comparison, not a branch: a numeric split goes either way about half the
+          // time, and a mispredicted branch per node was a third of this pass
+          let goRight: number;
           const catStart = nodeCategoryStart[g] as number;
           if (catStart < 0) {
-            left = value < (nodeThreshold[g] as number) || (Number.isNaN(value) && nodeDefaultLeft[g] === 1);
-            if (nodeMissingZero !== undefined && nodeMissingZero[g] === 1 && Math.abs(value) <= ZERO_THRESHOLD) left = nodeDefaultLeft[g] === 1;
+            goRight = +(value >= (nodeThreshold[g] as number));
+            if (Number.isNaN(value) || (nodeMissingZero !== undefined && nodeMissingZero[g] === 1 && Math.abs(value) <= ZERO_THRESHOLD))
+              goRight = 1 - (nodeDefaultLeft[g] as number);
           } else if (Number.isNaN(value) || value < 0) {
-            left = nodeDefaultLeft[g] === 1;
+            goRight = 1 - (nodeDefaultLeft[g] as number);
           } else {
-            left = false;
+            goRight = 1;
             const catEnd = catStart + (nodeCategoryCount[g] as number);
             for (let k = catStart; k < catEnd; k++) {
               if (categories[k] === value) {
-                left = true;
+                goRight = 0;
                 break;
               }
             }
           }
           const mask = failed[mBase + g] as number;
           const bit = 1 << (nodeBit[g] as number);
-          failed[mBase + (nodeLeft[g] as number)] = left ? mask : mask | bit;
-          failed[mBase + (nodeRight[g] as number)] = left ? mask | bit : mask;
+          const failedRight = bit & -goRight;
+          failed[mBase + (nodeLeft[g] as number)] = mask | failedRight;
+          failed[mBase + (nodeRight[g] as number)] = mask | (bit ^ failedRight);
         }
       }
       // phase 2: unit-major (a subtree of ≤ 6 leaves), so one unit's table stays in cache across the block's rows
