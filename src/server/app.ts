@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import rateLimit from '@fastify/rate-limit';
+import { createHash, randomUUID } from 'node:crypto';
+import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { CredoError } from '../errors/index.js';
 import type { Database, DecisionWriterOptions } from '../store/index.js';
+import { workerRateStore } from './cluster.js';
 import { ServiceMetrics } from './metrics.js';
 import { bearerToken, installAuth, type VerifyKey } from './plugins/auth.js';
 import { installErrorHandling } from './plugins/errors.js';
@@ -68,12 +69,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await installOpenApi(app, options.version ?? '1');
   if (options.rateLimit !== false) {
     const limit = options.rateLimit ?? { max: 600, windowMs: 60_000 };
+    // with --workers, one count for the whole server (see src/server/cluster-rate-limit.ts)
+    const shared = workerRateStore(limit.windowMs);
+    if (shared !== undefined) app.addHook('onClose', async () => shared.stop());
     await app.register(rateLimit, {
       max: limit.max,
       timeWindow: limit.windowMs,
+      // the plugin constructs its store itself: a constructor that returns the shared one
+      ...(shared === undefined
+        ? {}
+        : {
+            store: function SharedStore() {
+              return shared.store;
+            } as unknown as FastifyRateLimitStoreCtor,
+          }),
+      // counted by a digest of the key: the secret itself is neither kept in memory nor sent to the primary
       keyGenerator: (request) => {
         const key = bearerToken(request.headers.authorization);
-        return key === undefined ? `ip:${request.ip}` : `key:${key}`;
+        return key === undefined ? `ip:${request.ip}` : `key:${createHash('sha256').update(key).digest('base64url')}`;
       },
       errorResponseBuilder: (_request, context) =>
         new CredoError('E_HTTP_RATE_LIMITED', { max: context.max, window: `${limit.windowMs / 1000} s`, retryAfter: Math.ceil(context.ttl / 1000) }),

@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import { ClusterRateStore, RATE_SYNC_MS, RateCountRelay, type RateCountsMessage, type RateOthersMessage } from './cluster-rate-limit.js';
 
 /** What a worker tells the primary once it listens. */
 interface ListeningMessage {
@@ -25,6 +26,31 @@ export function leaveCluster(): void {
   if (cluster.isWorker) process.disconnect?.();
 }
 
+/**
+ * In a cluster worker, the rate-limit store shared with the other workers through the primary
+ * (see `ClusterRateStore`), reporting every `RATE_SYNC_MS`, and `stop` to end that; undefined
+ * outside a cluster, where the plugin's own store is the whole server's.
+ */
+export function workerRateStore(windowMs: number): { readonly store: ClusterRateStore; stop(): void } | undefined {
+  if (!cluster.isWorker) return undefined;
+  const store = new ClusterRateStore(windowMs, (message) => {
+    if (process.connected) process.send?.(message);
+  });
+  const onMessage = (message: Partial<RateOthersMessage>) => {
+    if (message?.credo === 'rate-others') store.receive(message as RateOthersMessage);
+  };
+  process.on('message', onMessage);
+  const timer = setInterval(() => store.report(), RATE_SYNC_MS);
+  timer.unref();
+  return {
+    store,
+    stop() {
+      clearInterval(timer);
+      process.off('message', onMessage);
+    },
+  };
+}
+
 /** Options of `runPrimary`. */
 export interface PrimaryOptions {
   /** Worker processes to keep running (each a whole `credo serve` on the shared port). */
@@ -46,12 +72,26 @@ export interface PrimaryOptions {
 export function runPrimary(options: PrimaryOptions): Promise<void> {
   let stopping = false;
   let announced = false;
+  const rates = new RateCountRelay();
   const fork = (): Worker => {
     const worker = cluster.fork();
-    worker.on('message', (message: Partial<ListeningMessage>) => {
+    worker.on('message', (message: Partial<ListeningMessage> | Partial<RateCountsMessage>) => {
+      if (message?.credo === 'rate-counts') {
+        const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && w.isConnected());
+        const replies = rates.receive(
+          worker.id,
+          message as RateCountsMessage,
+          alive.map((w) => w.id),
+        );
+        for (const w of alive) {
+          const reply = replies.get(w.id);
+          if (reply !== undefined) w.send(reply);
+        }
+        return;
+      }
       if (message?.credo !== 'listening' || announced) return;
       announced = true;
-      options.onListening(message.url as string, message.ready === true);
+      options.onListening((message as ListeningMessage).url, (message as ListeningMessage).ready === true);
     });
     return worker;
   };

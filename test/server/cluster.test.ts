@@ -21,33 +21,67 @@ function childrenOf(pid: number): number[] {
     .map(Number);
 }
 
+/** Starts `credo serve --port 0 --quiet` with `args` on a schema of its own; resolves its URL once it listens. */
+async function serveCluster(args: string[]) {
+  const database = await openTestDatabase('postgres');
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--quiet', ...args], {
+    env: { ...process.env, DATABASE_URL: urlWithSchema(database.schema as string) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  const state = { err: '' };
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr.on('data', (d) => {
+      state.err += d;
+      const match = /listening on (http:\/\/[^\s]+) \(PostgreSQL, 2 workers\)/.exec(state.err);
+      if (match !== null) resolve(match[1] as string);
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code} before listening: ${state.err}`)));
+  });
+  return {
+    child,
+    url,
+    exited,
+    state,
+    async dispose() {
+      child.kill('SIGKILL');
+      await database.dispose();
+    },
+  };
+}
+
 // --workers needs a PostgreSQL server (PGlite refuses it: test/store-cli.test.ts)
 if (backends().includes('postgres')) {
   test('credo serve --workers 2: both workers answer on one port; SIGTERM stops every process', async () => {
-    const database = await openTestDatabase('postgres');
-    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--workers', '2', '--quiet'], {
-      env: { ...process.env, DATABASE_URL: urlWithSchema(database.schema as string) },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    const server = await serveCluster(['--workers', '2']);
+    const { child, url, exited, state } = server;
     try {
-      let err = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stderr.on('data', (d) => {
-          err += d;
-          const match = /listening on (http:\/\/[^\s]+) \(PostgreSQL, 2 workers\)/.exec(err);
-          if (match !== null) resolve(match[1] as string);
-        });
-        child.on('exit', (code) => reject(new Error(`exited ${code} before listening: ${err}`)));
-      });
       for (let i = 0; i < 4; i++) assert.equal((await fetch(`${url}/health`, { headers: { connection: 'close' } })).status, 200);
       assert.equal(childrenOf(child.pid as number).length, 2, 'two worker processes');
       child.kill('SIGTERM');
-      assert.equal(await exited, 0, err);
-      assert.match(err, /SIGTERM, finishing in-flight requests in 2 workers\ncredo serve: stopped\n$/);
+      assert.equal(await exited, 0, state.err);
+      assert.match(state.err, /SIGTERM, finishing in-flight requests in 2 workers\ncredo serve: stopped\n$/);
     } finally {
-      child.kill('SIGKILL');
-      await database.dispose();
+      await server.dispose();
+    }
+  });
+
+  test("credo serve --workers 2 --rate-limit 6: the limit is the whole server's, not 6 a worker", async () => {
+    const server = await serveCluster(['--workers', '2', '--rate-limit', '6']);
+    try {
+      // the counting windows are whole minutes: the 4 s of requests below must fall inside one
+      const intoMinute = Date.now() % 60_000;
+      if (intoMinute > 54_000) await new Promise((done) => setTimeout(done, 60_200 - intoMinute));
+      const statuses: number[] = [];
+      for (let i = 0; i < 9; i++) {
+        // a new connection each time: the primary hands connections to the workers in turn
+        statuses.push((await fetch(`${server.url}/health`, { headers: { connection: 'close' } })).status);
+        // longer than the workers' report period (RATE_SYNC_MS), so each has heard of the other's
+        await new Promise((done) => setTimeout(done, 400));
+      }
+      assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200, 429, 429, 429]);
+    } finally {
+      await server.dispose();
     }
   });
 }
