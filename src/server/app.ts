@@ -3,7 +3,7 @@ import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { CredoError } from '../errors/index.js';
 import type { Database, DecisionWriterOptions } from '../store/index.js';
-import { workerRateStore } from './cluster.js';
+import { workerMetrics, workerRateStore } from './cluster.js';
 import { ServiceMetrics } from './metrics.js';
 import { bearerToken, installAuth, type VerifyKey } from './plugins/auth.js';
 import { installErrorHandling } from './plugins/errors.js';
@@ -98,7 +98,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', stopWatching);
   const verifyKey: VerifyKey = (key) => service.verifyKey(key);
   installAuth(app, { verifyKey, cacheMs: options.authCacheMs ?? 10_000, now: () => clock().getTime() });
-  await registerRoutes(app, service, { uploadLimit: options.uploadLimit ?? 32 * 1024 * 1024 });
+  // with --workers, /metrics sums every worker's figures (see src/server/cluster-metrics.ts)
+  const clustered = workerMetrics(() => service.metricsState());
+  if (clustered !== undefined) app.addHook('onClose', async () => clustered.stop());
+  await registerRoutes(app, service, {
+    uploadLimit: options.uploadLimit ?? 32 * 1024 * 1024,
+    metricsOf: clustered?.gather ?? (async () => [service.metricsState()]),
+  });
   await installWeb(app);
   return app;
 }

@@ -1,5 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
+import { MetricsCollector, MetricsGatherer, type MetricsRequestMessage, type MetricsStateMessage } from './cluster-metrics.js';
 import { ClusterRateStore, RATE_SYNC_MS, RateCountRelay, type RateCountsMessage, type RateOthersMessage } from './cluster-rate-limit.js';
+import type { MetricsState } from './metrics.js';
 
 /** What a worker tells the primary once it listens. */
 interface ListeningMessage {
@@ -51,6 +53,20 @@ export function workerRateStore(windowMs: number): { readonly store: ClusterRate
   };
 }
 
+/**
+ * In a cluster worker, every worker's `/metrics` figures gathered through the primary (see
+ * `MetricsGatherer`), and `stop`; undefined outside a cluster, where `local` is the whole server's.
+ */
+export function workerMetrics(local: () => MetricsState): { gather(): Promise<readonly MetricsState[]>; stop(): void } | undefined {
+  if (!cluster.isWorker) return undefined;
+  const gatherer = new MetricsGatherer((message) => {
+    if (process.connected) process.send?.(message);
+  }, local);
+  const onMessage = (message: object) => gatherer.receive(message);
+  process.on('message', onMessage);
+  return { gather: () => gatherer.gather(), stop: () => process.off('message', onMessage) };
+}
+
 /** Options of `runPrimary`. */
 export interface PrimaryOptions {
   /** Worker processes to keep running (each a whole `credo serve` on the shared port). */
@@ -73,20 +89,30 @@ export function runPrimary(options: PrimaryOptions): Promise<void> {
   let stopping = false;
   let announced = false;
   const rates = new RateCountRelay();
+  const alive = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && w.isConnected());
+  const sendTo = (id: number, message: object) => {
+    const worker = cluster.workers?.[id];
+    if (worker?.isConnected()) worker.send(message);
+  };
+  const metrics = new MetricsCollector(sendTo);
   const fork = (): Worker => {
     const worker = cluster.fork();
-    worker.on('message', (message: Partial<ListeningMessage> | Partial<RateCountsMessage>) => {
+    worker.on('message', (message: Partial<ListeningMessage | RateCountsMessage | MetricsRequestMessage | MetricsStateMessage>) => {
       if (message?.credo === 'rate-counts') {
-        const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && w.isConnected());
-        const replies = rates.receive(
+        const workers = alive().map((w) => w.id);
+        for (const [id, reply] of rates.receive(worker.id, message as RateCountsMessage, workers)) sendTo(id, reply);
+        return;
+      }
+      if (message?.credo === 'metrics-request') {
+        metrics.request(
           worker.id,
-          message as RateCountsMessage,
-          alive.map((w) => w.id),
+          (message as MetricsRequestMessage).id,
+          alive().map((w) => w.id),
         );
-        for (const w of alive) {
-          const reply = replies.get(w.id);
-          if (reply !== undefined) w.send(reply);
-        }
+        return;
+      }
+      if (message?.credo === 'metrics-state') {
+        metrics.receive(worker.id, message as MetricsStateMessage);
         return;
       }
       if (message?.credo !== 'listening' || announced) return;

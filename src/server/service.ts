@@ -19,7 +19,7 @@ import {
   verifyApiKey,
   watchRegistry as watchRegistryChanges,
 } from '../store/index.js';
-import type { ServiceMetrics } from './metrics.js';
+import type { MetricsState, ServiceMetrics } from './metrics.js';
 
 /** The policy and models decisions are made with now, compiled once (see `Service.reload`). */
 export interface CurrentSetup {
@@ -61,6 +61,20 @@ export class Service {
     const service = new Service(db, clock, metrics, log, catalogue, writer);
     await service.reload();
     return service;
+  }
+
+  /** This process's `/metrics` figures: request and decision metrics, its pool and its writes. */
+  metricsState(): MetricsState {
+    const pool = this.db.poolStats();
+    const writes = this.writer.stats();
+    return this.metrics.state(
+      { credo_db_pool_connections: pool.total, credo_db_pool_idle: pool.idle, credo_db_pool_waiting: pool.waiting },
+      {
+        credo_db_statements_total: pool.statements,
+        credo_decision_writes_total: writes.batches,
+        credo_decision_writes_applications_total: writes.applications,
+      },
+    );
   }
 
   /** The caller of an API key, or undefined. */

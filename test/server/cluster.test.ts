@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -43,6 +44,13 @@ async function serveCluster(args: string[]) {
     url,
     exited,
     state,
+    /** An API key of `role`, made with `credo users add` while the server runs (PostgreSQL allows it). */
+    async key(role: string): Promise<string> {
+      const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'users', 'add', '--role', role, '--name', `test ${role}`, '--json'], {
+        env: { ...process.env, DATABASE_URL: urlWithSchema(database.schema as string) },
+      });
+      return JSON.parse(stdout).key as string;
+    },
     async dispose() {
       child.kill('SIGKILL');
       await database.dispose();
@@ -80,6 +88,27 @@ if (backends().includes('postgres')) {
         await new Promise((done) => setTimeout(done, 400));
       }
       assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200, 429, 429, 429]);
+    } finally {
+      await server.dispose();
+    }
+  });
+
+  test('credo serve --workers 2: /metrics sums both workers, whichever answers the scrape', async () => {
+    const server = await serveCluster(['--workers', '2']);
+    try {
+      const auditor = await server.key('auditor');
+      // new connections: the primary hands them to the workers in turn
+      for (let i = 0; i < 6; i++) assert.equal((await fetch(`${server.url}/health`, { headers: { connection: 'close' } })).status, 200);
+      for (let scrape = 0; scrape < 3; scrape++) {
+        const response = await fetch(`${server.url}/metrics`, { headers: { connection: 'close', authorization: `Bearer ${auditor}` } });
+        assert.equal(response.status, 200);
+        const text = await response.text();
+        assert.match(text, /\ncredo_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} 6\n/);
+        assert.match(text, /\ncredo_metrics_processes 2\n/);
+        // the earlier scrapes, answered: every worker's count
+        if (scrape > 0)
+          assert.match(text, new RegExp(`\\ncredo_http_request_duration_seconds_count\\{method="GET",route="/metrics",status="200"\\} ${scrape}\\n`));
+      }
     } finally {
       await server.dispose();
     }

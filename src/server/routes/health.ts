@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { renderCounters, renderGauges } from '../metrics.js';
+import { type MetricsState, renderMetrics } from '../metrics.js';
 import type { Service } from '../service.js';
 
 const Health = Type.Object({ status: Type.Literal('ok') });
@@ -15,9 +15,10 @@ const Ready = Type.Object({
 /**
  * `GET /health` (liveness, public), `GET /ready` (public: 200 when the database answers and a
  * champion model and an active policy are loaded, else 503 with the same body) and `GET /metrics`
- * (Prometheus text; roles admin, risk_analyst and auditor: a scraper uses an auditor key).
+ * (Prometheus text of `metricsOf()`: this process's figures, or every worker's in a cluster; roles
+ * admin, risk_analyst and auditor: a scraper uses an auditor key).
  */
-export function healthRoutes(app: FastifyInstance, service: Service): void {
+export function healthRoutes(app: FastifyInstance, service: Service, metricsOf: () => Promise<readonly MetricsState[]>): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get('/health', { config: { access: 'public' }, schema: { tags: ['service'], summary: 'Liveness', response: { 200: Health } } }, async () => ({
     status: 'ok' as const,
@@ -51,22 +52,7 @@ export function healthRoutes(app: FastifyInstance, service: Service): void {
       },
     },
     async (_request, reply) => {
-      const pool = service.db.poolStats();
-      const writes = service.writer.stats();
-      const text =
-        service.metrics.requests.render() +
-        service.metrics.decisionLatency.render() +
-        service.metrics.decisions.render() +
-        renderGauges([
-          { name: 'credo_db_pool_connections', help: 'Database connections open (PGlite: 1).', value: pool.total },
-          { name: 'credo_db_pool_idle', help: 'Idle database connections.', value: pool.idle },
-          { name: 'credo_db_pool_waiting', help: 'Queries or transactions waiting for a connection.', value: pool.waiting },
-        ]) +
-        renderCounters([
-          { name: 'credo_db_statements_total', help: 'Statements sent to the database (one round trip each).', value: pool.statements },
-          { name: 'credo_decision_writes_total', help: 'Statements that wrote decided applications (group commit batches).', value: writes.batches },
-          { name: 'credo_decision_writes_applications_total', help: 'Decided applications written by those statements.', value: writes.applications },
-        ]);
+      const text = renderMetrics(await metricsOf());
       return reply.type('text/plain; version=0.0.4').send(text);
     },
   );

@@ -8,6 +8,7 @@ import { customerRoutes } from './customers.js';
 import { dashboardRoutes } from './dashboard.js';
 import { decisionInsightRoutes } from './decision-insight.js';
 import { decisionRoutes } from './decisions.js';
+import type { MetricsState } from '../metrics.js';
 import { healthRoutes } from './health.js';
 import { jobRoutes } from './jobs.js';
 import { ledgerRoutes } from './ledger.js';
@@ -24,8 +25,12 @@ import { strategyLabRoutes } from './strategy-lab.js';
 import { userRoutes } from './users.js';
 
 /** Registers every route of the API (each file: schema + access + one call into decision/store). */
-export async function registerRoutes(app: FastifyInstance, service: Service, options: { uploadLimit: number }): Promise<void> {
-  healthRoutes(app, service);
+export async function registerRoutes(
+  app: FastifyInstance,
+  service: Service,
+  options: { readonly uploadLimit: number; readonly metricsOf: () => Promise<readonly MetricsState[]> },
+): Promise<void> {
+  healthRoutes(app, service, options.metricsOf);
   customerRoutes(app, service);
   applicationRoutes(app, service);
   bulkRoutes(app, service);
