@@ -89,7 +89,7 @@ export function runPrimary(options: PrimaryOptions): Promise<void> {
   let stopping = false;
   let announced = false;
   const rates = new RateCountRelay();
-  const alive = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && w.isConnected());
+  const alive = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => w?.isConnected() === true);
   const sendTo = (id: number, message: object) => {
     const worker = cluster.workers?.[id];
     if (worker?.isConnected()) worker.send(message);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { MetricsState } from '../metrics.js';
 import type { Service } from '../service.js';
 import { applicationRoutes } from './applications.js';
 import { auditRoutes } from './audit.js';
@@ -8,7 +9,6 @@ import { customerRoutes } from './customers.js';
 import { dashboardRoutes } from './dashboard.js';
 import { decisionInsightRoutes } from './decision-insight.js';
 import { decisionRoutes } from './decisions.js';
-import type { MetricsState } from '../metrics.js';
 import { healthRoutes } from './health.js';
 import { jobRoutes } from './jobs.js';
 import { ledgerRoutes } from './ledger.js';
