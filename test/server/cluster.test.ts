@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { promisify } from 'node:util';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { promisify } from 'node:util';
 import { backends, openTestDatabase, urlWithSchema } from '../support/databases.js';
 
 const CLI = join(import.meta.dirname, '..', '..', 'src', 'cli', 'main.js');
