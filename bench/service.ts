@@ -170,11 +170,43 @@ async function databaseCommits(client: pg.Client | undefined): Promise<number | 
   return Number(rows[0]?.n ?? 0);
 }
 
-/** A counter of the server's /metrics (one process's view). */
-async function metric(server: ServerProcess, key: string, name: string): Promise<number> {
+/** One scrape of the server's /metrics (every worker summed). */
+async function scrape(server: ServerProcess, key: string): Promise<string> {
   const res = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${key}` } });
-  const line = (await res.text()).split('\n').find((l) => l.startsWith(`${name} `));
+  return res.text();
+}
+
+/** A single-series metric's value in a scrape. */
+function valueOf(text: string, name: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
   return line === undefined ? Number.NaN : Number(line.split(' ')[1]);
+}
+
+/** The request-duration histogram of accepted submissions in a scrape: cumulative count by bucket bound (seconds). */
+function submissionBuckets(text: string): Map<number, number> {
+  const prefix = 'credo_http_request_duration_seconds_bucket{method="POST",route="/api/v1/applications",status="201",le="';
+  const buckets = new Map<number, number>();
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(prefix)) continue;
+    const [bound, count] = line.slice(prefix.length).split('"} ');
+    buckets.set(bound === '+Inf' ? Number.POSITIVE_INFINITY : Number(bound), Number(count));
+  }
+  return buckets;
+}
+
+/**
+ * Latency inside the server (request received → response sent, its own histogram) over a run:
+ * the bucket bound that holds its p99 and the share over 25 ms. Beside the client's p99 it tells
+ * where a tail is spent: in the server, or before the server reads the request (sockets, run queue).
+ */
+function serverLatency(before: string, after: string): { server_p99_at_most_ms: number | null; server_share_over_25ms: number | null } {
+  const b = submissionBuckets(before);
+  const a = [...submissionBuckets(after)].map(([bound, count]) => [bound, count - (b.get(bound) ?? 0)] as const);
+  const total = a.find(([bound]) => bound === Number.POSITIVE_INFINITY)?.[1] ?? 0;
+  if (total === 0) return { server_p99_at_most_ms: null, server_share_over_25ms: null };
+  const p99 = a.find(([, count]) => count >= 0.99 * total)?.[0] as number;
+  const within25 = a.find(([bound]) => bound === 0.025)?.[1] ?? 0;
+  return { server_p99_at_most_ms: p99 * 1000, server_share_over_25ms: Math.round(((total - within25) / total) * 10000) / 10000 };
 }
 
 /** What one load run measured, whatever drove it (latencies in ms). */
@@ -251,9 +283,7 @@ async function measureLoad(server: ServerProcess, s: Setup, seconds: number, dri
   const pgClient = s.backend === 'postgres' ? new pg.Client({ connectionString: s.env.DATABASE_URL }) : undefined;
   await pgClient?.connect();
   try {
-    const statements0 = await metric(server, s.adminKey, 'credo_db_statements_total');
-    const batches0 = await metric(server, s.adminKey, 'credo_decision_writes_total');
-    const written0 = await metric(server, s.adminKey, 'credo_decision_writes_applications_total');
+    const before = await scrape(server, s.adminKey);
     const commits0 = await databaseCommits(pgClient);
     const serverPids = processTree(server.child.pid as number);
     const serverBefore = cpuOf(serverPids);
@@ -265,9 +295,11 @@ async function measureLoad(server: ServerProcess, s: Setup, seconds: number, dri
     const serverCpu = cpuDelta(serverBefore, cpuOf(processTree(server.child.pid as number)));
     const dbCpu = cpuDelta(dbBefore, cpuOf(dbPids));
     const commits1 = await databaseCommits(pgClient);
-    const statements = (await metric(server, s.adminKey, 'credo_db_statements_total')) - statements0;
-    const batches = (await metric(server, s.adminKey, 'credo_decision_writes_total')) - batches0;
-    const written = (await metric(server, s.adminKey, 'credo_decision_writes_applications_total')) - written0;
+    const after = await scrape(server, s.adminKey);
+    const counted = (name: string) => valueOf(after, name) - valueOf(before, name);
+    const statements = counted('credo_db_statements_total');
+    const batches = counted('credo_decision_writes_total');
+    const written = counted('credo_decision_writes_applications_total');
     const n = r.ok2xx;
     const per = (x: number) => (n === 0 ? null : Math.round((x * 1e6) / n) / 1000);
     const serverMs = per(serverCpu);
@@ -288,9 +320,10 @@ async function measureLoad(server: ServerProcess, s: Setup, seconds: number, dri
       server_cpu_ms_per_decision: serverMs,
       db_backend_cpu_ms_per_decision: dbMs,
       client_cpu_ms_per_decision: clientMs,
-      statements_per_decision: s.workers > 1 || n === 0 ? null : Math.round((statements / n) * 1000) / 1000,
+      statements_per_decision: n === 0 ? null : Math.round((statements / n) * 1000) / 1000,
       commits_per_decision: commits0 === null || commits1 === null || n === 0 ? null : Math.round(((commits1 - commits0) / n) * 1000) / 1000,
-      mean_batch: s.workers > 1 || batches === 0 ? null : Math.round((written / batches) * 10) / 10,
+      mean_batch: batches === 0 ? null : Math.round((written / batches) * 10) / 10,
+      ...serverLatency(before, after),
       // what two quiet cores would sustain: server and database CPU per decision (the load generator elsewhere)
       cpu_bound_decisions_per_s_2_cores: total === 0 ? null : Math.round(2000 / total),
       load_average: loadavg()[0],
