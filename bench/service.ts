@@ -177,7 +177,7 @@ async function scrape(server: ServerProcess, key: string): Promise<string> {
 }
 
 /** A single-series metric's value in a scrape. */
-function valueOf(text: string, name: string): number {
+function metricValue(text: string, name: string): number {
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
   return line === undefined ? Number.NaN : Number(line.split(' ')[1]);
 }
@@ -296,7 +296,7 @@ async function measureLoad(server: ServerProcess, s: Setup, seconds: number, dri
     const dbCpu = cpuDelta(dbBefore, cpuOf(dbPids));
     const commits1 = await databaseCommits(pgClient);
     const after = await scrape(server, s.adminKey);
-    const counted = (name: string) => valueOf(after, name) - valueOf(before, name);
+    const counted = (name: string) => metricValue(after, name) - metricValue(before, name);
     const statements = counted('credo_db_statements_total');
     const batches = counted('credo_decision_writes_total');
     const written = counted('credo_decision_writes_applications_total');
