@@ -20,6 +20,7 @@ import {
   BUILD_EXACT,
   BUILD_PACKED,
   CMD_BUILD,
+  CMD_BUILD_CHILDREN,
   CMD_DETACH,
   CMD_PARTITION,
   CMD_ROWS,
@@ -30,6 +31,7 @@ import {
   claimRowChunks,
   MAX_PARTITION_CHUNKS,
   readSplitCandidate,
+  runBuildChildrenJob,
   runPartitionJob,
   runSplitShare,
   type SplitShared,
@@ -67,6 +69,8 @@ export class HistogramWorkerPool implements HistogramBuilder {
   private readonly splitScratch = new Float64Array(2 * 256);
   /** Histograms built with the workers so far (tests check the parallel path ran). */
   parallelJobs = 0;
+  /** Splits whose children were built, subtracted and searched in one job with the workers (`buildChildren`). */
+  parallelChildJobs = 0;
   /** Partitions run with the workers so far (each one hand-off: both phases in one job). */
   parallelPartitions = 0;
   /** Row passes run with the workers so far. */
@@ -308,9 +312,58 @@ export class HistogramWorkerPool implements HistogramBuilder {
     const gen = this.start();
     runSplitShare(split, buffers, features, n, leaves.length, 0, this.threads, this.splitScratch);
     this.finish(gen);
+    this.mergeCandidates(leaves);
+  }
+
+  /**
+   * A split's children in one job (`runBuildChildrenJob`): the smaller one's packed histogram by row
+   * chunks, then, after a barrier inside the job, each thread's share of the features merged,
+   * subtracted from the larger one and scanned; the threads' winners merged as in `findSplits`. One
+   * hand-off a split instead of two, and the merge and subtraction no longer on the calling thread
+   * alone. Declines (false) exact histograms and leaves small enough for the calling thread alone.
+   */
+  buildChildren(
+    buffers: TrainBuffers,
+    small: { readonly slot: number; readonly start: number; readonly count: number },
+    largeSlot: number,
+    features: Int32Array,
+    leaves: readonly SplitLeaf[],
+    params: SplitParams,
+    monotone: Int8Array,
+  ): boolean {
+    const n = features.length;
+    if (this.workers.length === 0 || buffers.quantization === null || small.count * n < this.minParallelWork) return false;
+    if (this.attached !== buffers) this.attach(buffers);
+    this.parallelChildJobs++;
+    const split = this.split!;
+    const ctrl = this.ctrl;
+    writeSplitJob(split, leaves, params, monotone);
+    this.jobFeatures.set(features);
+    ctrl[CTRL.CMD] = CMD_BUILD_CHILDREN;
+    ctrl[CTRL.SLOT] = small.slot;
+    ctrl[CTRL.LARGE_SLOT] = largeSlot;
+    ctrl[CTRL.START] = small.start;
+    ctrl[CTRL.COUNT] = small.count;
+    ctrl[CTRL.ALL_ROWS] = 0;
+    ctrl[CTRL.FEATURES] = n;
+    ctrl[CTRL.SPLIT_LEAVES] = leaves.length;
+    ctrl[CTRL.NEXT_CHUNK] = 0;
+    ctrl[CTRL.CHUNK_ROWS] = Math.max(2048, Math.ceil(small.count / (8 * this.threads)));
+    ctrl[CTRL.ARRIVED] = 0;
+    const base = small.slot * buffers.histSize;
+    zeroFeatureBlocks(buffers.hist, base, buffers.offsets, features, 0, n);
+    const gen = this.start();
+    runBuildChildrenJob(ctrl, buffers, split, this.threadHist!, buffers.hist, base, features, 0, this.threads, this.splitScratch);
+    this.finish(gen);
+    this.mergeCandidates(leaves);
+    return true;
+  }
+
+  /** Each leaf's best of the threads' candidates, in thread order, a later one only when strictly better (the serial scan's answer). */
+  private mergeCandidates(leaves: readonly SplitLeaf[]): void {
     leaves.forEach((leaf, j) => {
       for (let t = 0; t < this.threads; t++) {
-        const candidate = readSplitCandidate(split, t, j);
+        const candidate = readSplitCandidate(this.split!, t, j);
         if (candidate.gain > leaf.best.gain) leaf.best = candidate;
       }
     });

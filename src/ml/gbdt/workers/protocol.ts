@@ -1,10 +1,12 @@
 import {
   accumulateRows,
+  addFeatureBlocks,
   type HistogramBuffers,
   type PartitionBuffers,
   partitionChunkToScratch,
   placeChunk,
   type SplitLeaf,
+  subtractFeatureBlocks,
   type TrainBuffers,
   zeroFeatureBlocks,
 } from '../buffers.js';
@@ -59,7 +61,9 @@ export const CTRL = {
   /** Partition jobs: threads done with the first phase (the barrier), and the next chunk to place in the second. */
   ARRIVED: 154,
   NEXT_PLACE: 155,
-  SIZE: 156,
+  /** Build-and-split jobs: the larger child's histogram slot. */
+  LARGE_SLOT: 156,
+  SIZE: 157,
 } as const;
 
 /** Commands in `CTRL.CMD`. */
@@ -76,6 +80,13 @@ export const CMD_PLACE = 4;
 export const CMD_ROWS = 5;
 /** Split finding: thread t of T scans its share of the features (`binShare`) for each leaf and writes its best. */
 export const CMD_SPLIT = 6;
+/**
+ * Build-and-split (`runBuildChildrenJob`): a packed build of the smaller child as CMD_BUILD's, a
+ * barrier, then each thread's share of the features (`binShare`): the workers' sums added into
+ * the child's histogram, the larger child's made the parent's minus it, and both children scanned
+ * as CMD_SPLIT's. LARGE_SLOT holds the larger child's slot.
+ */
+export const CMD_BUILD_CHILDREN = 7;
 /** `CTRL.BY_ROWS` of a build job: packed sums into per-thread histograms, or exact sums by fixed row chunks. */
 export const BUILD_PACKED = 1;
 export const BUILD_EXACT = 2;
@@ -119,6 +130,45 @@ export function runPartitionJob(ctrl: Int32Array, buffers: PartitionBuffers, thr
     throw error;
   }
   if (arriveAndWait(ctrl, CTRL.ARRIVED, threads)) claimPartitionChunks(ctrl, buffers, CMD_PLACE);
+}
+
+/**
+ * This thread's part of a build-and-split job (`CMD_BUILD_CHILDREN`): its row chunks of the smaller
+ * child into `target` at `base` (the child's histogram for the calling thread, its own histogram in
+ * `threadHist` for a worker; the caller zeroed it), the barrier, then its share of the features:
+ * every worker's sums added into the child's histogram (exact integers: order-free), the larger
+ * child's histogram minus the smaller's, and the split scan of both (`runSplitShare`). The caller
+ * resets NEXT_CHUNK and ARRIVED. A thread that fails ends the barrier and skips its share (the caller
+ * then throws).
+ */
+export function runBuildChildrenJob(
+  ctrl: Int32Array,
+  buffers: HistogramBuffers & Pick<TrainBuffers, 'rowParams'>,
+  shared: SplitShared,
+  threadHist: Float64Array,
+  target: Float64Array,
+  base: number,
+  features: Int32Array,
+  t: number,
+  threads: number,
+  scratch: Float64Array,
+): void {
+  const n = ctrl[CTRL.FEATURES]!;
+  try {
+    claimRowChunks(ctrl, buffers, target, base, ctrl[CTRL.START]!, ctrl[CTRL.COUNT]!, false, features, n);
+  } catch (error) {
+    Atomics.store(ctrl, CTRL.FAILED, 1);
+    Atomics.notify(ctrl, CTRL.ARRIVED);
+    throw error;
+  }
+  if (!arriveAndWait(ctrl, CTRL.ARRIVED, threads)) return;
+  const { hist, histSize, offsets } = buffers;
+  const small = ctrl[CTRL.SLOT]! * histSize;
+  const from = binShare(shared, features, n, t, threads);
+  const to = binShare(shared, features, n, t + 1, threads);
+  for (let w = 0; w < threads - 1; w++) addFeatureBlocks(hist, small, threadHist, w * histSize, offsets, features, from, to);
+  subtractFeatureBlocks(hist, ctrl[CTRL.LARGE_SLOT]! * histSize, small, offsets, features, from, to);
+  runSplitShare(shared, buffers, features, n, ctrl[CTRL.SPLIT_LEAVES]!, t, threads, scratch);
 }
 
 /**
