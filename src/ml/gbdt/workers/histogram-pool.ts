@@ -331,11 +331,11 @@ export class HistogramWorkerPool implements HistogramBuilder {
   }
 
   /**
-   * A split's children in one job (`runBuildChildrenJob`): the smaller one's packed histogram by row
-   * chunks, then, after a barrier inside the job, each thread's share of the features merged,
-   * subtracted from the larger one and scanned; the threads' winners merged as in `findSplits`. One
-   * hand-off a split instead of two, and the merge and subtraction no longer on the calling thread
-   * alone. Declines (false) exact histograms and leaves small enough for the calling thread alone.
+   * A split's children in one job (`runBuildChildrenJob`): each thread builds the smaller child's
+   * packed histogram on its share of the features, subtracts it from the larger child's and scans
+   * both; the threads' winners merged as in `findSplits`. One hand-off a split instead of two, no
+   * per-thread histograms to zero and merge, no barrier. Declines (false) exact histograms and
+   * leaves small enough for the calling thread alone.
    */
   buildChildren(
     buffers: TrainBuffers,
@@ -362,13 +362,8 @@ export class HistogramWorkerPool implements HistogramBuilder {
     ctrl[CTRL.ALL_ROWS] = 0;
     ctrl[CTRL.FEATURES] = n;
     ctrl[CTRL.SPLIT_LEAVES] = leaves.length;
-    ctrl[CTRL.NEXT_CHUNK] = 0;
-    ctrl[CTRL.CHUNK_ROWS] = packedChunkRows(small.count, this.threads);
-    ctrl[CTRL.ARRIVED] = 0;
-    const base = small.slot * buffers.histSize;
-    zeroFeatureBlocks(buffers.hist, base, buffers.offsets, features, 0, n);
     const gen = this.start();
-    runBuildChildrenJob(ctrl, buffers, split, this.threadHist!, buffers.hist, base, features, 0, this.threads, this.splitScratch);
+    runBuildChildrenJob(ctrl, buffers, split, features, 0, this.threads, this.splitScratch);
     this.finish(gen);
     this.mergeCandidates(leaves);
     return true;

@@ -97,9 +97,7 @@ parentPort!.on('message', (message: WorkerBuffers | { binJob: SharedBinJob }) =>
       } else if (cmd === CMD_PARTITION) {
         runPartitionJob(ctrl, buffers, threads);
       } else if (cmd === CMD_BUILD_CHILDREN) {
-        const base = (index - 1) * b.histSize;
-        zeroFeatureBlocks(b.threadHist, base, b.offsets, jobFeatures, 0, n);
-        runBuildChildrenJob(ctrl, buffers, b.split, b.threadHist, b.threadHist, base, jobFeatures, index, threads, splitScratch);
+        runBuildChildrenJob(ctrl, buffers, b.split, jobFeatures, index, threads, splitScratch);
       } else if (ctrl[CTRL.BY_ROWS] === BUILD_PACKED) {
         const base = (index - 1) * b.histSize;
         zeroFeatureBlocks(b.threadHist, base, b.offsets, jobFeatures, 0, n);

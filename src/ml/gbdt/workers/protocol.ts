@@ -1,6 +1,5 @@
 import {
   accumulateRows,
-  addFeatureBlocks,
   type HistogramBuffers,
   type PartitionBuffers,
   partitionChunkToScratch,
@@ -81,10 +80,9 @@ export const CMD_ROWS = 5;
 /** Split finding: thread t of T scans its share of the features (`binShare`) for each leaf and writes its best. */
 export const CMD_SPLIT = 6;
 /**
- * Build-and-split (`runBuildChildrenJob`): a packed build of the smaller child as CMD_BUILD's, a
- * barrier, then each thread's share of the features (`binShare`): the workers' sums added into
- * the child's histogram, the larger child's made the parent's minus it, and both children scanned
- * as CMD_SPLIT's. LARGE_SLOT holds the larger child's slot.
+ * Build-and-split (`runBuildChildrenJob`): each thread, on its share of the features (`binShare`),
+ * builds the smaller child's packed histogram (slot SLOT, rows START..START + COUNT of the leaf
+ * order), makes the larger child's (LARGE_SLOT) the parent's minus it and scans both as CMD_SPLIT's.
  */
 export const CMD_BUILD_CHILDREN = 7;
 /** `CTRL.BY_ROWS` of a build job: packed sums into per-thread histograms, or exact sums by fixed row chunks. */
@@ -133,40 +131,29 @@ export function runPartitionJob(ctrl: Int32Array, buffers: PartitionBuffers, thr
 }
 
 /**
- * This thread's part of a build-and-split job (`CMD_BUILD_CHILDREN`): its row chunks of the smaller
- * child into `target` at `base` (the child's histogram for the calling thread, its own histogram in
- * `threadHist` for a worker; the caller zeroed it), the barrier, then its share of the features:
- * every worker's sums added into the child's histogram (exact integers: order-free), the larger
- * child's histogram minus the smaller's, and the split scan of both (`runSplitShare`). The caller
- * resets NEXT_CHUNK and ARRIVED. A thread that fails ends the barrier and skips its share (the caller
- * then throws).
+ * This thread's part of a build-and-split job (`CMD_BUILD_CHILDREN`), all on its share of the
+ * features (`binShare`, as a split job's): the smaller child's histogram over every row of the child
+ * (LightGBM's feature-parallel build), the larger child's made the parent's minus it, and the split
+ * scan of both (`runSplitShare`). No thread reads another's features, so the job needs no barrier,
+ * no per-thread histograms and no merge; packed sums are exact integers, so the bits are those of
+ * the row-chunked build.
  */
 export function runBuildChildrenJob(
   ctrl: Int32Array,
   buffers: HistogramBuffers & Pick<TrainBuffers, 'rowParams'>,
   shared: SplitShared,
-  threadHist: Float64Array,
-  target: Float64Array,
-  base: number,
   features: Int32Array,
   t: number,
   threads: number,
   scratch: Float64Array,
 ): void {
   const n = ctrl[CTRL.FEATURES]!;
-  try {
-    claimRowChunks(ctrl, buffers, target, base, ctrl[CTRL.START]!, ctrl[CTRL.COUNT]!, false, features, n);
-  } catch (error) {
-    Atomics.store(ctrl, CTRL.FAILED, 1);
-    Atomics.notify(ctrl, CTRL.ARRIVED);
-    throw error;
-  }
-  if (!arriveAndWait(ctrl, CTRL.ARRIVED, threads)) return;
   const { hist, histSize, offsets } = buffers;
   const small = ctrl[CTRL.SLOT]! * histSize;
   const from = binShare(shared, features, n, t, threads);
   const to = binShare(shared, features, n, t + 1, threads);
-  for (let w = 0; w < threads - 1; w++) addFeatureBlocks(hist, small, threadHist, w * histSize, offsets, features, from, to);
+  zeroFeatureBlocks(hist, small, offsets, features, from, to);
+  accumulateRows(buffers, hist, small, ctrl[CTRL.START]!, ctrl[CTRL.COUNT]!, false, features, from, to);
   subtractFeatureBlocks(hist, ctrl[CTRL.LARGE_SLOT]! * histSize, small, offsets, features, from, to);
   runSplitShare(shared, buffers, features, n, ctrl[CTRL.SPLIT_LEAVES]!, t, threads, scratch);
 }
