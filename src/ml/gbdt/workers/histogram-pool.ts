@@ -48,22 +48,6 @@ import {
 export const MIN_PARALLEL_WORK = 32_768;
 
 /**
- * Fewest rows in a chunk of a packed build (a chunk costs an atomic claim and a kernel call a pass).
- * Was 2,048: a leaf of 1,093–2,048 rows (parallel from MIN_PARALLEL_WORK at 30 features) made one chunk,
- * which one thread built while the other waited (slower than on one thread: 91–100 against 71–80 µs for
- * 1,500 rows, 72–77 µs with 512-row chunks; microbenchmark, p10), and one of 2,048–4,096 rows two unequal ones.
- */
-const PACKED_CHUNK_MIN_ROWS = 512;
-
-/**
- * Rows a chunk of a packed histogram build: about eight chunks a thread, so whichever thread is faster
- * at the moment takes more of them, and at least PACKED_CHUNK_MIN_ROWS.
- */
-function packedChunkRows(count: number, threads: number): number {
-  return Math.max(PACKED_CHUNK_MIN_ROWS, Math.ceil(count / (8 * threads)));
-}
-
-/**
  * The training's parallel work over worker threads and SharedArrayBuffers, synchronous for the
  * caller: the main thread posts a job, does its share, then waits on an Atomics counter. Every
  * job gives the same bits whatever the thread count:
@@ -135,7 +119,8 @@ export class HistogramWorkerPool implements HistogramBuilder {
     ctrl[CTRL.FEATURES] = n;
     ctrl[CTRL.BY_ROWS] = packed ? BUILD_PACKED : BUILD_EXACT;
     ctrl[CTRL.NEXT_CHUNK] = 0;
-    ctrl[CTRL.CHUNK_ROWS] = packed ? packedChunkRows(count, this.threads) : exact.rows;
+    // Packed: about eight chunks a thread, so whichever thread is faster at the moment takes more of them.
+    ctrl[CTRL.CHUNK_ROWS] = packed ? Math.max(2048, Math.ceil(count / (8 * this.threads))) : exact.rows;
     ctrl[CTRL.CHUNKS] = exact.chunks;
     const gen = this.start();
     const base = slot * buffers.histSize;
