@@ -111,34 +111,58 @@ export function numericBins(thresholds: Float64Array): FeatureBins {
   return { type: 'number', binCount: thresholds.length + 1, thresholds, binOfCode: new Int32Array(0), codeOfBin: new Int32Array(0), otherBin: -1 };
 }
 
-/** Greedy equal-count cut points over the non-missing sampled values (≤ maxBins bins). */
+/**
+ * Greedy equal-count cut points over the non-missing sampled values (≤ maxBins bins). Each loop is
+ * a function of its own: V8 compiles small functions after their first calls, where one function
+ * holding every loop ran the first columns mostly in the interpreter (see `sortValues`).
+ */
 export function numericCutPoints(values: Float64Array, sample: Int32Array | undefined, maxBins: number): Float64Array {
-  const n = sample === undefined ? values.length : sample.length;
-  const sorted = new Float64Array(n);
-  let m = 0;
-  for (let k = 0; k < n; k++) {
-    const v = values[sample === undefined ? k : sample[k]!]!;
-    if (!Number.isNaN(v)) sorted[m++] = v;
-  }
-  const data = sortValues(sorted.subarray(0, m));
+  const sorted = sortValues(nonMissing(values, sample));
+  const m = sorted.length;
   // Distinct values and their counts (typed arrays: pushing to plain arrays made this a third of the cut-point time).
   const distinct = new Float64Array(m);
   const counts = new Int32Array(m);
+  const d = distinctCounts(sorted, distinct, counts);
+  if (d <= maxBins) return midpoints(distinct, d);
+  return greedyCuts(distinct, counts, d, m, maxBins);
+}
+
+/** The non-NaN values of the sampled rows (every row when `sample` is undefined), in row order. */
+function nonMissing(values: Float64Array, sample: Int32Array | undefined): Float64Array {
+  const n = sample === undefined ? values.length : sample.length;
+  const out = new Float64Array(n);
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const v = values[sample === undefined ? k : sample[k]!]!;
+    if (!Number.isNaN(v)) out[m++] = v;
+  }
+  return out.subarray(0, m);
+}
+
+/** The distinct values of ascending `sorted` into `distinct` and their counts into `counts`; returns how many. */
+function distinctCounts(sorted: Float64Array, distinct: Float64Array, counts: Int32Array): number {
   let d = 0;
-  for (let k = 0; k < m; k++) {
-    const v = data[k]!;
-    if (k > 0 && v === data[k - 1]) counts[d - 1]!++;
+  for (let k = 0; k < sorted.length; k++) {
+    const v = sorted[k]!;
+    if (k > 0 && v === sorted[k - 1]) counts[d - 1]!++;
     else {
       distinct[d] = v;
       counts[d++] = 1;
     }
   }
+  return d;
+}
+
+/** A cut between each pair of neighbours of the first `d` distinct values. */
+function midpoints(distinct: Float64Array, d: number): Float64Array {
+  const cuts = new Float64Array(Math.max(0, d - 1));
+  for (let k = 1; k < d; k++) cuts[k - 1] = midpoint(distinct[k - 1]!, distinct[k]!);
+  return cuts;
+}
+
+/** Greedy: close a bin once it holds its share of the remaining `m` rows (`d` distinct values, at most `maxBins` bins). */
+function greedyCuts(distinct: Float64Array, counts: Int32Array, d: number, m: number, maxBins: number): Float64Array {
   const cuts: number[] = [];
-  if (d <= maxBins) {
-    for (let k = 1; k < d; k++) cuts.push(midpoint(distinct[k - 1]!, distinct[k]!));
-    return Float64Array.from(cuts);
-  }
-  // Greedy: close a bin once it holds its share of the remaining rows.
   let remaining = m;
   let binsLeft = maxBins;
   let inBin = 0;

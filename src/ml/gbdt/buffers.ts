@@ -124,6 +124,22 @@ export interface HistogramBuilder {
    * split between threads; must equal `findBestInRange` over all the features.
    */
   findSplits?(buffers: TrainBuffers, leaves: readonly SplitLeaf[], features: Int32Array, params: SplitParams, monotone: Int8Array): void;
+  /**
+   * Optionally, after a split: builds the smaller child's histogram (`small`), makes the larger
+   * child's (`largeSlot`, holding the parent's) the parent's minus it, and finds the best split of
+   * each of `leaves` (the children that may be split, in order; their `best` empty on entry), all in
+   * one job. Returns false when it declines (the caller then builds, subtracts and searches in
+   * turn); must give the same histograms and candidates as that sequence.
+   */
+  buildChildren?(
+    buffers: TrainBuffers,
+    small: { readonly slot: number; readonly start: number; readonly count: number },
+    largeSlot: number,
+    features: Int32Array,
+    leaves: readonly SplitLeaf[],
+    params: SplitParams,
+    monotone: Int8Array,
+  ): boolean;
   /** Optionally, the numeric columns' binning (a `NumericBinner`) split between threads; must equal `binNumericColumns`. */
   binNumeric?(job: NumericBinJob): Float64Array[];
 }
@@ -230,6 +246,26 @@ export function addFeatureBlocks(
   for (let k = from; k < to; k++) {
     const f = features[k]!;
     for (let b = offsets[f]!; b < offsets[f + 1]!; b++) hist[base + b]! += source[sourceBase + b]!;
+  }
+}
+
+/**
+ * Subtracts the blocks of features `features[from..to)` of the histogram at `small` from the one at
+ * `large` (the subtraction trick, per feature: `growTree` subtracts whole histograms, the fused
+ * build-and-split job of the workers each thread's share of the features).
+ */
+export function subtractFeatureBlocks(
+  hist: Float64Array,
+  large: number,
+  small: number,
+  offsets: Int32Array,
+  features: Int32Array,
+  from: number,
+  to: number,
+): void {
+  for (let k = from; k < to; k++) {
+    const f = features[k]!;
+    for (let b = offsets[f]!; b < offsets[f + 1]!; b++) hist[large + b] = hist[large + b]! - hist[small + b]!;
   }
 }
 

@@ -101,7 +101,7 @@ export function growTree(
   const first = makeLeaf(tree, params, g, h, rowCount, 0, 0, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
   first.slot = freeSlots.pop()!;
   builder.build(buffers, first.slot, 0, rowCount, allRows, features);
-  findBest([first], buffers, builder, params, monotone, features, unpacked, splitFeatures);
+  findBest(splitJobs([first], params), buffers, builder, params, monotone, features, unpacked, splitFeatures);
 
   const leaves: Leaf[] = [first];
   while (leaves.length < params.maxLeaves) {
@@ -121,9 +121,12 @@ export function growTree(
     const large = small === left ? right : left;
     small.slot = freeSlots.pop()!;
     large.slot = parent.slot;
+    // Threads may do the three steps in one job (one hand-off instead of two); the same bits either way.
+    const jobs = splitJobs([left, right], params);
+    if (splitFeatures === undefined && builder.buildChildren?.(buffers, small, large.slot, features, jobs, params, monotone)) continue;
     builder.build(buffers, small.slot, small.start, small.count, false, features);
     subtractInPlace(buffers.hist, large.slot * buffers.histSize, small.slot * buffers.histSize, buffers.histSize);
-    findBest([left, right], buffers, builder, params, monotone, features, unpacked, splitFeatures);
+    findBest(jobs, buffers, builder, params, monotone, features, unpacked, splitFeatures);
   }
   for (const leaf of leaves) tree.leaves.push({ node: leaf.node, start: leaf.start, count: leaf.count, lower: leaf.lower, upper: leaf.upper });
   // Only rounds on every row walk the rows through their leaf (sampled rounds use the ranges).
@@ -225,9 +228,19 @@ function splittable(leaf: Leaf, params: GrowParams): boolean {
   return leaf.count >= 2 * params.minDataInLeaf && leaf.h >= 2 * params.minChildWeight;
 }
 
-/** Finds the best split of each leaf: through the builder's `findSplits` when it has one (threads), else here. */
+/** The leaves whose split is searched (`splittable`), in order; every one's best split is reset to empty. */
+function splitJobs(leaves: readonly Leaf[], params: GrowParams): Leaf[] {
+  const jobs: Leaf[] = [];
+  for (const leaf of leaves) {
+    leaf.best = emptyCandidate();
+    if (splittable(leaf, params)) jobs.push(leaf);
+  }
+  return jobs;
+}
+
+/** Finds the best split of each of `jobs` (`splitJobs`): through the builder's `findSplits` when it has one (threads), else here. */
 function findBest(
-  leaves: readonly Leaf[],
+  jobs: readonly Leaf[],
   buffers: TrainBuffers,
   builder: HistogramBuilder,
   params: GrowParams,
@@ -236,11 +249,6 @@ function findBest(
   scratch: Float64Array,
   splitFeatures?: () => Int32Array,
 ): void {
-  const jobs: Leaf[] = [];
-  for (const leaf of leaves) {
-    leaf.best = emptyCandidate();
-    if (splittable(leaf, params)) jobs.push(leaf);
-  }
   if (jobs.length === 0) return;
   if (splitFeatures !== undefined) {
     for (const leaf of jobs) findSplitsSerial(buffers, [leaf], splitFeatures(), params, monotone, scratch);

@@ -71,6 +71,10 @@ export function radixOrder(values: Float64Array): Int32Array {
  * doubles (9 vs 20 ms; 8-bit digits took 12 ms, measured); the same order, −0 before +0 included.
  * With `payload`, its bytes move with their values (stable: tied values keep their payloads'
  * input order), e.g. each row's outcome for an AUC over the same sort.
+ * Each loop is a small function of its own (`countDigits`, `digitStarts`, `scatterKeys`…): V8 then
+ * compiles each one after its first calls, where one function holding every loop ran its first
+ * call of 100,000 values mostly in the interpreter (113 → 30 ms, then 7 ms a call either way;
+ * GBDT binning sorts 30 columns, and every worker thread warms up its own copy).
  */
 export function sortValues(values: Float64Array, payload?: Uint8Array): Float64Array {
   const n = values.length;
@@ -85,34 +89,69 @@ export function sortValues(values: Float64Array, payload?: Uint8Array): Float64A
   for (let pass = 0; pass < 4; pass++) {
     const key = pass < 2 ? lo : hi;
     const shift = pass % 2 === 0 ? 0 : 16;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(key[i]! >>> shift) & 0xffff]!++;
+    countDigits(key, shift, counts, n);
     // A digit shared by every value changes nothing: skip the scatter.
     if (n === 0 || counts[(key[0]! >>> shift) & 0xffff] === n) continue;
-    let sum = 0;
-    for (let d = 0; d < 65536; d++) {
-      const c = counts[d]!;
-      counts[d] = sum;
-      sum += c;
-    }
-    if (carried === undefined || nextCarried === undefined) {
-      for (let i = 0; i < n; i++) {
-        const at = counts[(key[i]! >>> shift) & 0xffff]!++;
-        nextLo[at] = lo[i]!;
-        nextHi[at] = hi[i]!;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const at = counts[(key[i]! >>> shift) & 0xffff]!++;
-        nextLo[at] = lo[i]!;
-        nextHi[at] = hi[i]!;
-        nextCarried[at] = carried[i]!;
-      }
+    digitStarts(counts);
+    if (carried === undefined || nextCarried === undefined) scatterKeys(key, shift, counts, lo, hi, nextLo, nextHi, n);
+    else {
+      scatterCarried(key, shift, counts, carried, nextCarried, n);
+      scatterKeys(key, shift, counts, lo, hi, nextLo, nextHi, n);
       [carried, nextCarried] = [nextCarried, carried];
     }
     [lo, nextLo] = [nextLo, lo];
     [hi, nextHi] = [nextHi, hi];
   }
+  unsortableWords(words, lo, hi, n);
+  if (payload !== undefined && carried !== payload) payload.set(carried as Uint8Array);
+  return values;
+}
+
+/** Counts the 16-bit digits at `shift` of `key[0..n)` into `counts` (zeroed first). */
+function countDigits(key: Uint32Array, shift: number, counts: Int32Array, n: number): void {
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[(key[i]! >>> shift) & 0xffff]!++;
+}
+
+/** Turns digit counts into each digit's first position (exclusive prefix sums). */
+function digitStarts(counts: Int32Array): void {
+  let sum = 0;
+  for (let d = 0; d < 65536; d++) {
+    const c = counts[d]!;
+    counts[d] = sum;
+    sum += c;
+  }
+}
+
+/** Moves the keys to their digit's next position; advances `counts` past them. */
+function scatterKeys(
+  key: Uint32Array,
+  shift: number,
+  counts: Int32Array,
+  lo: Uint32Array,
+  hi: Uint32Array,
+  nextLo: Uint32Array,
+  nextHi: Uint32Array,
+  n: number,
+): void {
+  for (let i = 0; i < n; i++) {
+    const at = counts[(key[i]! >>> shift) & 0xffff]!++;
+    nextLo[at] = lo[i]!;
+    nextHi[at] = hi[i]!;
+  }
+}
+
+/**
+ * Moves the payload bytes where `scatterKeys` will move their keys (called just before it, on the
+ * same digit starts, which it leaves untouched).
+ */
+function scatterCarried(key: Uint32Array, shift: number, counts: Int32Array, carried: Uint8Array, next: Uint8Array, n: number): void {
+  const at = counts.slice();
+  for (let i = 0; i < n; i++) next[at[(key[i]! >>> shift) & 0xffff]!++] = carried[i]!;
+}
+
+/** Writes sortable keys back as IEEE-754 words (the inverse of `sortableKeys`). */
+function unsortableWords(words: Uint32Array, lo: Uint32Array, hi: Uint32Array, n: number): void {
   for (let i = 0; i < n; i++) {
     const h = hi[i]!;
     if (h >>> 31 === 1) {
@@ -123,8 +162,6 @@ export function sortValues(values: Float64Array, payload?: Uint8Array): Float64A
       words[2 * i] = ~lo[i]! >>> 0;
     }
   }
-  if (payload !== undefined && carried !== payload) payload.set(carried as Uint8Array);
-  return values;
 }
 
 /**

@@ -5,6 +5,7 @@ import { blockCount, type RowJob } from '../row-passes.js';
 import { claimBinFeatures, type SharedBinJob } from './bin-job.js';
 import {
   BUILD_PACKED,
+  CMD_BUILD_CHILDREN,
   CMD_DETACH,
   CMD_PARTITION,
   CMD_ROWS,
@@ -13,6 +14,7 @@ import {
   claimExactChunks,
   claimRowBlocks,
   claimRowChunks,
+  runBuildChildrenJob,
   runPartitionJob,
   runSplitShare,
   spinWhile,
@@ -94,6 +96,8 @@ parentPort!.on('message', (message: WorkerBuffers | { binJob: SharedBinJob }) =>
         claimRowBlocks(ctrl, buffers, job, blockCount(b.rowCount));
       } else if (cmd === CMD_PARTITION) {
         runPartitionJob(ctrl, buffers, threads);
+      } else if (cmd === CMD_BUILD_CHILDREN) {
+        runBuildChildrenJob(ctrl, buffers, b.split, jobFeatures, index, threads, splitScratch);
       } else if (ctrl[CTRL.BY_ROWS] === BUILD_PACKED) {
         const base = (index - 1) * b.histSize;
         zeroFeatureBlocks(b.threadHist, base, b.offsets, jobFeatures, 0, n);

@@ -5,6 +5,7 @@ import {
   partitionChunkToScratch,
   placeChunk,
   type SplitLeaf,
+  subtractFeatureBlocks,
   type TrainBuffers,
   zeroFeatureBlocks,
 } from '../buffers.js';
@@ -59,7 +60,9 @@ export const CTRL = {
   /** Partition jobs: threads done with the first phase (the barrier), and the next chunk to place in the second. */
   ARRIVED: 154,
   NEXT_PLACE: 155,
-  SIZE: 156,
+  /** Build-and-split jobs: the larger child's histogram slot. */
+  LARGE_SLOT: 156,
+  SIZE: 157,
 } as const;
 
 /** Commands in `CTRL.CMD`. */
@@ -76,6 +79,12 @@ export const CMD_PLACE = 4;
 export const CMD_ROWS = 5;
 /** Split finding: thread t of T scans its share of the features (`binShare`) for each leaf and writes its best. */
 export const CMD_SPLIT = 6;
+/**
+ * Build-and-split (`runBuildChildrenJob`): each thread, on its share of the features (`binShare`),
+ * builds the smaller child's packed histogram (slot SLOT, rows START..START + COUNT of the leaf
+ * order), makes the larger child's (LARGE_SLOT) the parent's minus it and scans both as CMD_SPLIT's.
+ */
+export const CMD_BUILD_CHILDREN = 7;
 /** `CTRL.BY_ROWS` of a build job: packed sums into per-thread histograms, or exact sums by fixed row chunks. */
 export const BUILD_PACKED = 1;
 export const BUILD_EXACT = 2;
@@ -119,6 +128,34 @@ export function runPartitionJob(ctrl: Int32Array, buffers: PartitionBuffers, thr
     throw error;
   }
   if (arriveAndWait(ctrl, CTRL.ARRIVED, threads)) claimPartitionChunks(ctrl, buffers, CMD_PLACE);
+}
+
+/**
+ * This thread's part of a build-and-split job (`CMD_BUILD_CHILDREN`), all on its share of the
+ * features (`binShare`, as a split job's): the smaller child's histogram over every row of the child
+ * (LightGBM's feature-parallel build), the larger child's made the parent's minus it, and the split
+ * scan of both (`runSplitShare`). No thread reads another's features, so the job needs no barrier,
+ * no per-thread histograms and no merge; packed sums are exact integers, so the bits are those of
+ * the row-chunked build.
+ */
+export function runBuildChildrenJob(
+  ctrl: Int32Array,
+  buffers: HistogramBuffers & Pick<TrainBuffers, 'rowParams'>,
+  shared: SplitShared,
+  features: Int32Array,
+  t: number,
+  threads: number,
+  scratch: Float64Array,
+): void {
+  const n = ctrl[CTRL.FEATURES]!;
+  const { hist, histSize, offsets } = buffers;
+  const small = ctrl[CTRL.SLOT]! * histSize;
+  const from = binShare(shared, features, n, t, threads);
+  const to = binShare(shared, features, n, t + 1, threads);
+  zeroFeatureBlocks(hist, small, offsets, features, from, to);
+  accumulateRows(buffers, hist, small, ctrl[CTRL.START]!, ctrl[CTRL.COUNT]!, false, features, from, to);
+  subtractFeatureBlocks(hist, ctrl[CTRL.LARGE_SLOT]! * histSize, small, offsets, features, from, to);
+  runSplitShare(shared, buffers, features, n, ctrl[CTRL.SPLIT_LEAVES]!, t, threads, scratch);
 }
 
 /**

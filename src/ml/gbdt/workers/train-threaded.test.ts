@@ -16,7 +16,10 @@ test('2 and 3 worker threads give bit-identical models to 1 thread (with subsamp
   const pool3 = new HistogramWorkerPool(3, 0);
   const two = trainGbdt({ frame, target: 'bad' }, options, { builder: pool2, shared: true });
   const three = trainGbdt({ frame, target: 'bad' }, options, { builder: pool3, shared: true });
-  assert.ok(pool2.parallelJobs > 100 && pool3.parallelJobs > 100);
+  // Each root alone, then each split's children in one job (build, subtraction, split search), but the last split of a tree.
+  assert.ok(pool2.parallelJobs === 15 && pool3.parallelJobs === 15);
+  assert.ok(pool2.parallelChildJobs > 100 && pool2.parallelChildJobs <= 15 * 13);
+  assert.equal(pool3.parallelChildJobs, pool2.parallelChildJobs);
   // Every split's partition through the workers too (both phases in one job): 15 trees of at most 14 splits.
   assert.ok(pool2.parallelPartitions > 100 && pool2.parallelPartitions <= 15 * 14);
   assert.equal(pool3.parallelPartitions, pool2.parallelPartitions);
