@@ -48,6 +48,13 @@ import {
 export const MIN_PARALLEL_WORK = 32_768;
 
 /**
+ * Largest smaller child built by feature shares in the children job. Each thread then reads every
+ * row of the child for its features, so a large child's rows cross memory once per thread; above
+ * this the child is built by row chunks (each row read once) and merged, as before the job existed.
+ */
+const CHILDREN_JOB_MAX_ROWS = 65_536;
+
+/**
  * The training's parallel work over worker threads and SharedArrayBuffers, synchronous for the
  * caller: the main thread posts a job, does its share, then waits on an Atomics counter. Every
  * job gives the same bits whatever the thread count:
@@ -333,7 +340,7 @@ export class HistogramWorkerPool implements HistogramBuilder {
     monotone: Int8Array,
   ): boolean {
     const n = features.length;
-    if (this.workers.length === 0 || buffers.quantization === null) return false;
+    if (this.workers.length === 0 || buffers.quantization === null || small.count > CHILDREN_JOB_MAX_ROWS) return false;
     if (this.attached !== buffers) this.attach(buffers);
     this.parallelChildJobs++;
     const split = this.split!;
