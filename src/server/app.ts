@@ -1,11 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { CredoError } from '../errors/index.js';
 import type { Database, DecisionWriterOptions } from '../store/index.js';
 import { workerMetrics, workerRateStore } from './cluster.js';
 import { ServiceMetrics } from './metrics.js';
-import { bearerToken, installAuth, type VerifyKey } from './plugins/auth.js';
+import { bearerDigest, installAuth, type VerifyKey } from './plugins/auth.js';
 import { installErrorHandling } from './plugins/errors.js';
 import { installMetricsHooks } from './plugins/metrics-hooks.js';
 import { installOpenApi, installRouteDefaults, type RouteEntry } from './plugins/openapi.js';
@@ -85,8 +85,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           }),
       // counted by a digest of the key: the secret itself is neither kept in memory nor sent to the primary
       keyGenerator: (request) => {
-        const key = bearerToken(request.headers.authorization);
-        return key === undefined ? `ip:${request.ip}` : `key:${createHash('sha256').update(key).digest('base64url')}`;
+        const digest = bearerDigest(request);
+        return digest === undefined ? `ip:${request.ip}` : `key:${digest}`;
       },
       errorResponseBuilder: (_request, context) =>
         new CredoError('E_HTTP_RATE_LIMITED', { max: context.max, window: `${limit.windowMs / 1000} s`, retryAfter: Math.ceil(context.ttl / 1000) }),

@@ -28,6 +28,11 @@ export function leaveCluster(): void {
   if (cluster.isWorker) process.disconnect?.();
 }
 
+/** Sends a message to the primary while the channel is open (a closing worker drops it). */
+function sendToPrimary(message: object): void {
+  if (process.connected) process.send?.(message);
+}
+
 /**
  * In a cluster worker, the rate-limit store shared with the other workers through the primary
  * (see `ClusterRateStore`), reporting every `RATE_SYNC_MS`, and `stop` to end that; undefined
@@ -35,9 +40,7 @@ export function leaveCluster(): void {
  */
 export function workerRateStore(windowMs: number): { readonly store: ClusterRateStore; stop(): void } | undefined {
   if (!cluster.isWorker) return undefined;
-  const store = new ClusterRateStore(windowMs, (message) => {
-    if (process.connected) process.send?.(message);
-  });
+  const store = new ClusterRateStore(windowMs, sendToPrimary);
   const onMessage = (message: Partial<RateOthersMessage>) => {
     if (message?.credo === 'rate-others') store.receive(message as RateOthersMessage);
   };
@@ -59,9 +62,7 @@ export function workerRateStore(windowMs: number): { readonly store: ClusterRate
  */
 export function workerMetrics(local: () => MetricsState): { gather(): Promise<readonly MetricsState[]>; stop(): void } | undefined {
   if (!cluster.isWorker) return undefined;
-  const gatherer = new MetricsGatherer((message) => {
-    if (process.connected) process.send?.(message);
-  }, local);
+  const gatherer = new MetricsGatherer(sendToPrimary, local);
   const onMessage = (message: object) => gatherer.receive(message);
   process.on('message', onMessage);
   return { gather: () => gatherer.gather(), stop: () => process.off('message', onMessage) };

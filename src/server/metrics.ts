@@ -125,14 +125,14 @@ export function renderCounters(counters: readonly { name: string; help: string; 
 }
 
 /** Gauges of a process's database pool, by name: their help texts. */
-export const POOL_GAUGES = {
+const POOL_GAUGES = {
   credo_db_pool_connections: 'Database connections open (PGlite: 1).',
   credo_db_pool_idle: 'Idle database connections.',
   credo_db_pool_waiting: 'Queries or transactions waiting for a connection.',
 } as const;
 
 /** Single-series counters of a process's database work, by name: their help texts. */
-export const STORE_COUNTERS = {
+const STORE_COUNTERS = {
   credo_db_statements_total: 'Statements sent to the database (one round trip each).',
   credo_decision_writes_total: 'Statements that wrote decided applications (group commit batches).',
   credo_decision_writes_applications_total: 'Decided applications written by those statements.',

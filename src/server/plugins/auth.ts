@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CredoError } from '../../errors/index.js';
 import type { Caller } from '../roles.js';
 
@@ -22,6 +22,21 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+const digests = new WeakMap<FastifyRequest, string | undefined>();
+
+/**
+ * The SHA-256 (base64) of a request's bearer token, or undefined without one: computed once a
+ * request and shared by the rate limiter (its counting key) and the auth hook (its cache key), so
+ * neither holds the secret itself.
+ */
+export function bearerDigest(request: FastifyRequest): string | undefined {
+  if (digests.has(request)) return digests.get(request);
+  const key = bearerToken(request.headers.authorization);
+  const digest = key === undefined ? undefined : createHash('sha256').update(key).digest('base64');
+  digests.set(request, digest);
+  return digest;
+}
+
 /**
  * Authentication and authorisation in one `onRequest` hook, so it runs before the body is parsed
  * or validated: every route declares `config.access` (roles or 'public'); a protected route
@@ -39,7 +54,7 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
     if (access === 'public') return;
     const key = bearerToken(request.headers.authorization);
     if (key === undefined) throw new CredoError('E_AUTH_KEY_MISSING');
-    const digest = createHash('sha256').update(key).digest('base64');
+    const digest = bearerDigest(request) as string;
     const now = options.now();
     const cached = cache.get(digest);
     const fresh = cached !== undefined && cached.until >= now ? cached : undefined;

@@ -328,7 +328,8 @@ export class HistogramWorkerPool implements HistogramBuilder {
    * both; the threads' winners merged as in `findSplits`. One hand-off a split instead of two, no
    * per-thread histograms to zero and merge, no barrier. Small children too: their split search
    * was a job of its own anyway, so building them inside it costs no extra hand-off (summed over a
-   * 100k fit's splits, load ~3: 801 → 643, 1,334 → 714, 1,503 → 1,539 ms). Declines (false) exact histograms.
+   * 100k fit's splits, load ~3: 801 → 643, 1,334 → 714, 1,503 → 1,539 ms). Declines (false) exact
+   * histograms, and smaller children over `CHILDREN_JOB_MAX_ROWS` (built by row chunks instead).
    */
   buildChildren(
     buffers: TrainBuffers,
