@@ -9,6 +9,7 @@ import { bearerDigest, installAuth, type VerifyKey } from './plugins/auth.js';
 import { installErrorHandling } from './plugins/errors.js';
 import { installMetricsHooks } from './plugins/metrics-hooks.js';
 import { installOpenApi, installRouteDefaults, type RouteEntry } from './plugins/openapi.js';
+import { installResponseCheck } from './plugins/response-check.js';
 import { installSecurityHeaders } from './plugins/security-headers.js';
 import { validatorCompiler } from './plugins/validator.js';
 import { installWeb } from './plugins/web.js';
@@ -35,6 +36,8 @@ export interface AppOptions {
   readonly version?: string;
   /** Group commit of decided applications (see `DecisionWriter`; `{ maxBatch: 1 }` writes each on its own). */
   readonly groupCommit?: DecisionWriterOptions;
+  /** Check every 2xx answer against its route's declared schema and its serialisation (tests; see plugins/response-check.ts). */
+  readonly checkResponses?: boolean;
 }
 
 /**
@@ -66,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installRouteDefaults(app, routeTable);
   const metrics = new ServiceMetrics();
   installMetricsHooks(app, metrics);
+  if (options.checkResponses === true) installResponseCheck(app);
   await installOpenApi(app, options.version ?? '1');
   if (options.rateLimit !== false) {
     const limit = options.rateLimit ?? { max: 600, windowMs: 60_000 };

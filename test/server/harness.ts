@@ -110,7 +110,13 @@ export async function startTestService(
     userIds[role] = made.user.id;
   }
   const officer2 = (await createUser(db, { name: 'second officer', role: 'loan_officer' })).key.key;
-  const app = await buildApp({ db, rateLimit: options.rateLimit ?? false, authCacheMs: 0, ...(options.clock === undefined ? {} : { clock: options.clock }) });
+  const app = await buildApp({
+    db,
+    rateLimit: options.rateLimit ?? false,
+    authCacheMs: 0,
+    checkResponses: true,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
   return {
     app,
     db,

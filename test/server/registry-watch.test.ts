@@ -24,7 +24,7 @@ for (const backend of backends()) {
       t = await startTestService(backend);
       ids = await configure(t);
       // a second server on the same database (another `credo serve` worker or replica)
-      other = await buildApp({ db: t.db, rateLimit: false, authCacheMs: 0 });
+      other = await buildApp({ db: t.db, rateLimit: false, authCacheMs: 0, checkResponses: true });
     });
     after(async () => {
       await other.close();

@@ -212,7 +212,7 @@ for (const backend of backends()) {
           failing ? Promise.reject(new Error('connection to server at 10.1.2.3:5432 lost; stack at Pool.query')) : t.db.query(sql, params),
       } as typeof t.db;
       const { buildApp } = await import('../../src/server/index.js');
-      const app = await buildApp({ db: flaky, rateLimit: false, authCacheMs: 0 });
+      const app = await buildApp({ db: flaky, rateLimit: false, authCacheMs: 0, checkResponses: true });
       failing = true;
       const res = await app.inject({ method: 'GET', url: '/api/v1/models', headers: { authorization: `Bearer ${t.keys.auditor}` } });
       await app.close();
@@ -228,5 +228,5 @@ for (const backend of backends()) {
 /** A second app over the same database with a rate limit of 3 requests a minute per key. */
 async function startTestServiceSharingDb(t: TestService) {
   const { buildApp } = await import('../../src/server/index.js');
-  return buildApp({ db: t.db, rateLimit: { max: 3, windowMs: 60_000 }, authCacheMs: 0 });
+  return buildApp({ db: t.db, rateLimit: { max: 3, windowMs: 60_000 }, authCacheMs: 0, checkResponses: true });
 }
