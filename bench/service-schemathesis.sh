@@ -3,7 +3,8 @@
 # no 5xx, every response conforms to its declared schema, no request the schema forbids is accepted.
 # Needs `pip install schemathesis` (Python 3.9+) and a build. Starts its own PGlite server on 127.0.0.1
 # with a model and policy registered (bench/service.js setup), prints one JSON line per role.
-# SCHEMATHESIS_MAX_EXAMPLES (default 50) bounds the examples per operation. Excluded check:
+# SCHEMATHESIS_MAX_EXAMPLES (default 50) bounds the examples per operation; SCHEMATHESIS_ROLES (default all
+# four) picks the keys; SCHEMATHESIS_ARGS adds options (e.g. "--include-path-regex ^/api/v1/loans"). Excluded check:
 # positive_data_acceptance — a schema-valid body can still be refused with a documented 422 when its content
 # is wrong for the registry (application `data` must hold the active policy's and model's inputs, a model
 # file must match its own SHA-256, policy YAML must parse): those rules are not expressible in JSON Schema.
@@ -20,11 +21,11 @@ SERVER=$!
 for _ in $(seq 1 120); do grep -q 'listening on' "$WORK/serve.err" && break; sleep 1; done
 URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/serve.err" | head -1)
 node "$DIST/bench/service-fixture.js" "$WORK" configure "$URL" >/dev/null
-for ROLE in admin risk_analyst loan_officer auditor; do
+for ROLE in ${SCHEMATHESIS_ROLES:-admin risk_analyst loan_officer auditor}; do
   KEY=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).keys[process.argv[2]])' "$WORK/fixture.json" "$ROLE")
   set +e
   (cd "$WORK" && schemathesis run "$URL/docs/json" --url "$URL" -H "Authorization: Bearer $KEY" --checks all \
-    --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-50}" --exclude-checks positive_data_acceptance > "$WORK/st-$ROLE.txt" 2>&1)
+    --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-50}" --exclude-checks positive_data_acceptance ${SCHEMATHESIS_ARGS:-} > "$WORK/st-$ROLE.txt" 2>&1)
   CODE=$?
   set -e
   node -e 'const t=require("fs").readFileSync(process.argv[1],"utf8"); const s=t.split("\n").filter(l=>/passed|failed|error/i.test(l)).slice(-3).join(" | "); console.log(JSON.stringify({bench:"service-schemathesis",role:process.argv[2],exit:Number(process.argv[3]),summary:s}))' "$WORK/st-$ROLE.txt" "$ROLE" "$CODE"
