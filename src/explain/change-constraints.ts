@@ -4,7 +4,8 @@ import type { ChangeDirection, ChangeRule, ReasonCatalogue } from './reason-cata
 /** The constraint a counterfactual applies to one actionable feature, and where it came from. */
 export interface ChangeConstraint {
   readonly feature: string;
-  readonly direction: ChangeDirection;
+  /** Never `none`: such a feature is refused, not constrained. */
+  readonly direction: Exclude<ChangeDirection, 'none'>;
   /** Absolute bounds: the data's range narrowed by the rule's min/max. */
   readonly lower: number;
   readonly upper: number;

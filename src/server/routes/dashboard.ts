@@ -6,6 +6,7 @@ import { CredoError } from '../../errors/index.js';
 import { LOAN_STATES } from '../../servicing/index.js';
 import { getApplication, listApplications, listLoans } from '../../store/index.js';
 import { decisionSummary } from '../decision-json.js';
+import { PreviewResponse } from '../schemas/decision-insight.js';
 import type { Service } from '../service.js';
 import { money } from './loans-json.js';
 
@@ -98,6 +99,7 @@ export function dashboardRoutes(app: FastifyInstance, service: Service): void {
           },
           { additionalProperties: false },
         ),
+        response: { 200: PreviewResponse },
       },
     },
     async (request) => {

@@ -7,6 +7,7 @@ import { getDecision, getShadowDecision, recentApplicationInputs } from '../../s
 import { activeRules } from '../../strategy/index.js';
 import { decisionSummary } from '../decision-json.js';
 import { IdParams } from '../schemas/common.js';
+import { CounterfactualResponse, DecisionPathResponse, ExplainResponse } from '../schemas/decision-insight.js';
 import type { Service } from '../service.js';
 
 const READERS = ['admin', 'loan_officer', 'risk_analyst', 'auditor'] as const;
@@ -23,6 +24,11 @@ function currentContext(service: Service) {
   const setup = service.current();
   if (setup === undefined) throw new CredoError('E_HTTP_NOT_CONFIGURED', { problem: 'register and promote a champion model and activate a policy first' });
   return setup.context;
+}
+
+/** A bound as JSON: an unbounded side (±∞, which JSON cannot hold) as null. */
+function finiteOrNull(bound: number): number | null {
+  return Number.isFinite(bound) ? bound : null;
 }
 
 /** Problem paths of the decision layer's issues under `/body/data`. */
@@ -54,6 +60,7 @@ export function decisionInsightRoutes(app: FastifyInstance, service: Service): v
         tags: ['decisions'],
         summary: 'Contributions of each input to the PD (log-odds) of application data on an arm: expected value + Σ contributions = margin',
         body: Type.Object({ data: Data, arm: ArmField }, { additionalProperties: false }),
+        response: { 200: ExplainResponse },
       },
     },
     async (request) => {
@@ -91,6 +98,7 @@ export function decisionInsightRoutes(app: FastifyInstance, service: Service): v
           },
           { additionalProperties: false },
         ),
+        response: { 200: CounterfactualResponse },
       },
     },
     async (request) => {
@@ -122,7 +130,13 @@ export function decisionInsightRoutes(app: FastifyInstance, service: Service): v
         pd_after: cf.pdAfter,
         cost: cf.cost,
         changes: cf.changes.map((c) => ({ ...c })),
-        constraints: cf.constraints.map((c) => ({ feature: c.feature, direction: c.direction, lower: c.lower, upper: c.upper, source: c.source })),
+        constraints: cf.constraints.map((c) => ({
+          feature: c.feature,
+          direction: c.direction,
+          lower: finiteOrNull(c.lower),
+          upper: finiteOrNull(c.upper),
+          source: c.source,
+        })),
         decision: cf.decision === null ? null : { ...decisionSummary(cf.decision.applicationId, cf.decision), rules_fired: [...cf.decision.rulesFired] },
       };
     },
@@ -136,6 +150,7 @@ export function decisionInsightRoutes(app: FastifyInstance, service: Service): v
         tags: ['decisions'],
         summary: "A decision's path through its policy version: every rule in order with whether it held and which one decided, and the champion's shadow",
         params: IdParams,
+        response: { 200: DecisionPathResponse },
       },
     },
     async (request) => {
