@@ -17,6 +17,7 @@ export { featureStats } from './feature-stats.js';
 export { formatBasisPoints, limitMinor, priceBp } from './limit-and-price.js';
 export {
   type FeatureReference,
+  isTrainingReference,
   PSI_THRESHOLDS,
   pdOfInputs,
   type StabilityRow,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CredoModel } from '../ml/model.js';
-import { stabilityReport, stabilityStatus, trainingReference, validationPerformance } from './model-monitoring.js';
+import { isTrainingReference, stabilityReport, stabilityStatus, trainingReference, validationPerformance } from './model-monitoring.js';
 
 /** trainingReference reads only the schema. */
 const model = {
@@ -32,6 +32,34 @@ test('training reference: decile bins of 1..10 hold one value each; categories c
   const c = ref.features[1]!;
   assert.deepEqual([c.counts, c.missing], [[7, 2], 1]);
   assert.deepEqual(ref.pd.counts, Array(10).fill(1));
+});
+
+test('a training reference is readable only when well formed: one whole count per bin, ascending edges', () => {
+  const rows = Array.from({ length: 10 }, (_, i) => ({ x: i + 1, c: i < 7 ? 'a' : 'b' }));
+  const ref = trainingReference(
+    model,
+    rows,
+    Float64Array.from(rows, (r) => r.x / 100),
+  );
+  assert.equal(isTrainingReference(ref), true);
+  assert.equal(isTrainingReference(JSON.parse(JSON.stringify(ref))), true);
+  const [x, c] = ref.features as unknown as [Record<string, unknown>, Record<string, unknown>];
+  const broken = [
+    undefined,
+    { version: 1, rows: 10 },
+    { ...ref, version: 2 },
+    { ...ref, rows: -1 },
+    { ...ref, pd: { ...ref.pd, counts: ref.pd.counts.slice(1) } },
+    { ...ref, pd: { ...ref.pd, edges: [...ref.pd.edges].reverse() } },
+    { ...ref, features: [{ ...x, counts: [...(x.counts as number[]).slice(1), 1.5] }, c] },
+    { ...ref, features: [x, { ...c, categories: ['a', 2] }] },
+    { ...ref, features: [x, { ...c, type: 'text' }] },
+    { ...ref, features: [x, { ...c, missing: null }] },
+  ];
+  assert.deepEqual(
+    broken.map(isTrainingReference),
+    broken.map(() => false),
+  );
 });
 
 test('stability: every recent value in the lowest training decile gives PSI 9·ln 21 / 15.5 (smoothing 0.5)', () => {

@@ -25,6 +25,31 @@ export interface TrainingReference {
   readonly features: readonly FeatureReference[];
 }
 
+const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+const isCounts = (v: unknown, length: number) => Array.isArray(v) && v.length === length && v.every(isCount);
+const isEdges = (v: unknown): v is number[] => Array.isArray(v) && v.every((x, i) => Number.isFinite(x) && (i === 0 || (x as number) > (v[i - 1] as number)));
+
+/** Whether one feature's reference is well formed: ascending finite edges with one count per bin, or categories with one count each. */
+function isFeatureReference(value: unknown): boolean {
+  const f = value as Record<string, unknown> | null;
+  if (typeof f !== 'object' || f === null || typeof f.feature !== 'string' || !isCount(f.missing)) return false;
+  if (f.type === 'number') return isEdges(f.edges) && isCounts(f.counts, f.edges.length + 1);
+  const categories = f.categories;
+  return f.type === 'category' && Array.isArray(categories) && categories.every((c) => typeof c === 'string') && isCounts(f.counts, categories.length);
+}
+
+/**
+ * Whether `value` is a well-formed `TrainingReference` (version 1, whole non-negative counts, one
+ * count per bin): a model file is uploaded data, and its metrics are checked before they are read.
+ */
+export function isTrainingReference(value: unknown): value is TrainingReference {
+  const r = value as Record<string, unknown> | null;
+  if (typeof r !== 'object' || r === null || r.version !== 1 || !isCount(r.rows)) return false;
+  const pd = r.pd as Record<string, unknown> | null;
+  if (typeof pd !== 'object' || pd === null || !isEdges(pd.edges) || !isCounts(pd.counts, pd.edges.length + 1)) return false;
+  return Array.isArray(r.features) && r.features.every(isFeatureReference);
+}
+
 /** PSI status by the usual thresholds: below 0.1 stable, 0.1–0.25 investigate, above 0.25 shifted (Siddiqi 2006, ch. 12). */
 export type StabilityStatus = 'stable' | 'investigate' | 'shifted';
 
@@ -97,7 +122,7 @@ export interface StabilityRow {
   readonly feature: string;
   readonly psi: number;
   readonly status: StabilityStatus;
-  readonly bins: readonly { readonly bin: string; readonly expected: number; readonly actual: number }[];
+  readonly bins: { readonly bin: string; readonly expected: number; readonly actual: number }[];
 }
 
 const fmt = (v: number) => String(Number(v.toPrecision(4)));

@@ -2,17 +2,18 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import {
+  isTrainingReference,
   PSI_THRESHOLDS,
   pdOfInputs,
   shapOfInputs,
   stabilityReport,
-  type TrainingReference,
   type ValidationSample,
   validationPerformance,
 } from '../../decision/index.js';
 import { CredoError } from '../../errors/index.js';
 import { recentApplicationInputs } from '../../store/index.js';
 import { IdParams } from '../schemas/common.js';
+import { PerformanceResponse, ShapResponse, StabilityResponse } from '../schemas/model-insight.js';
 import type { Service } from '../service.js';
 
 const READERS = ['admin', 'loan_officer', 'risk_analyst', 'auditor'] as const;
@@ -54,13 +55,14 @@ export function modelInsightRoutes(app: FastifyInstance, service: Service): void
         tags: ['models'],
         summary: 'ROC (with AUC, KS), gains/lift and calibration of a model on its validation sample; available false when it carries none',
         params: IdParams,
+        response: { 200: PerformanceResponse },
       },
     },
     async (request) => {
       const model = await modelOf(service, request.params.id);
       const sample = model.metrics.validation_sample;
-      if (!isSample(sample)) return { available: false };
-      return { available: true, ...validationPerformance(sample) };
+      if (!isSample(sample)) return { available: false as const };
+      return { available: true as const, ...validationPerformance(sample) };
     },
   );
 
@@ -73,16 +75,17 @@ export function modelInsightRoutes(app: FastifyInstance, service: Service): void
         summary: 'PSI of the PD and CSI of each input: the most recent applications against the training data (0.1 investigate, 0.25 shifted)',
         params: IdParams,
         querystring: Type.Object({ rows: Type.Optional(Type.Integer({ minimum: 10, maximum: 5000, default: 1000 })) }),
+        response: { 200: StabilityResponse },
       },
     },
     async (request) => {
       const model = await modelOf(service, request.params.id);
-      const reference = model.metrics.training_reference as TrainingReference | undefined;
-      if (reference?.version !== 1) return { available: false, thresholds: PSI_THRESHOLDS };
+      const reference = model.metrics.training_reference;
+      if (!isTrainingReference(reference)) return { available: false as const, thresholds: PSI_THRESHOLDS };
       const policy = activePolicy(service);
       const rows = await recentApplicationInputs(service.db, request.query.rows ?? 1000);
       const report = stabilityReport(reference, rows, pdOfInputs(policy, model, rows));
-      return { available: true, thresholds: PSI_THRESHOLDS, training_rows: reference.rows, recent_rows: rows.length, ...report };
+      return { available: true as const, thresholds: PSI_THRESHOLDS, training_rows: reference.rows, recent_rows: rows.length, ...report };
     },
   );
 
@@ -95,6 +98,7 @@ export function modelInsightRoutes(app: FastifyInstance, service: Service): void
         summary: 'SHAP values (log-odds contributions) of the most recent applications: mean |SHAP| per input and one point per application and input',
         params: IdParams,
         querystring: Type.Object({ rows: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })) }),
+        response: { 200: ShapResponse },
       },
     },
     async (request) => {
