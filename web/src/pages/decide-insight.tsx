@@ -20,7 +20,8 @@ interface Counterfactual {
   pd_after: number | null;
   cost: number | null;
   changes: { feature: string; from: number | null; to: number }[];
-  constraints: { feature: string; direction: string; lower: number; upper: number; source: string }[];
+  // a bound is null where no data range limits it
+  constraints: { feature: string; direction: string; lower: number | null; upper: number | null; source: string }[];
   decision: Decision | null;
 }
 
