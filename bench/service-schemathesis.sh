@@ -2,7 +2,11 @@
 # Independent fuzzing of the served OpenAPI document with schemathesis (PyPI), once per role key:
 # no 5xx, every response conforms to its declared schema, no request the schema forbids is accepted.
 # Needs `pip install schemathesis` (Python 3.9+) and a build. Starts its own PGlite server on 127.0.0.1
-# with a model and policy registered (bench/service.js setup), prints one JSON line per role.
+# with a model and policy registered, a dozen applications decided and a loan opened (bench/service-fixture.js),
+# prints one JSON line per role. The fixture's schemathesis.toml gives the read routes those rows' ids, and
+# bench/schemathesis_hooks.py puts a real application's inputs into half the generated `data` maps, so the
+# decision routes answer 2xx too and their answers are checked against the schema. Admin runs last: its
+# fuzzing retires models and policies, after which the other roles would only see 409s.
 # SCHEMATHESIS_MAX_EXAMPLES (default 50) bounds the examples per operation; SCHEMATHESIS_ROLES (default all
 # four) picks the keys; SCHEMATHESIS_ARGS adds options (e.g. "--include-path-regex ^/api/v1/loans"). Excluded check:
 # positive_data_acceptance — a schema-valid body can still be refused with a documented 422 when its content
@@ -21,7 +25,8 @@ SERVER=$!
 for _ in $(seq 1 120); do grep -q 'listening on' "$WORK/serve.err" && break; sleep 1; done
 URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/serve.err" | head -1)
 node "$DIST/bench/service-fixture.js" "$WORK" configure "$URL" >/dev/null
-for ROLE in ${SCHEMATHESIS_ROLES:-admin risk_analyst loan_officer auditor}; do
+export SCHEMATHESIS_HOOKS=schemathesis_hooks PYTHONPATH="$PWD/bench${PYTHONPATH:+:$PYTHONPATH}" CREDO_FUZZ_APPLICATION="$WORK/application.json"
+for ROLE in ${SCHEMATHESIS_ROLES:-risk_analyst loan_officer auditor admin}; do
   KEY=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).keys[process.argv[2]])' "$WORK/fixture.json" "$ROLE")
   set +e
   (cd "$WORK" && schemathesis run "$URL/docs/json" --url "$URL" -H "Authorization: Bearer $KEY" --checks all \

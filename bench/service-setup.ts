@@ -85,8 +85,8 @@ export async function api(
   return { status: res.status, json: text === '' ? null : JSON.parse(text) };
 }
 
-/** Registers and promotes the model, registers and activates the policy. */
-export async function configureServer(url: string, adminKey: string, modelText: string, policyText: string): Promise<void> {
+/** Registers and promotes the model, registers and activates the policy; resolves with their ids. */
+export async function configureServer(url: string, adminKey: string, modelText: string, policyText: string): Promise<{ modelId: string; policyId: string }> {
   const model = await api(url, adminKey, 'POST', '/api/v1/models', modelText);
   if (model.status !== 201) throw new Error(`model: ${model.status} ${JSON.stringify(model.json)}`);
   const promote = await api(url, adminKey, 'POST', `/api/v1/models/${model.json.id}/promote`, { role: 'champion' });
@@ -95,6 +95,7 @@ export async function configureServer(url: string, adminKey: string, modelText: 
   if (policy.status !== 201) throw new Error(`policy: ${policy.status} ${JSON.stringify(policy.json)}`);
   const activate = await api(url, adminKey, 'POST', `/api/v1/policies/${policy.json.id}/activate`);
   if (activate.status !== 200) throw new Error(`activate: ${activate.status}`);
+  return { modelId: model.json.id, policyId: policy.json.id };
 }
 
 /** Submission bodies (JSON text) from the rows of a world CSV: each row's policy and model inputs. */
