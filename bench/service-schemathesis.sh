@@ -25,7 +25,7 @@ SERVER=$!
 for _ in $(seq 1 120); do grep -q 'listening on' "$WORK/serve.err" && break; sleep 1; done
 URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/serve.err" | head -1)
 node "$DIST/bench/service-fixture.js" "$WORK" configure "$URL" >/dev/null
-export SCHEMATHESIS_HOOKS=schemathesis_hooks PYTHONPATH="$PWD/bench${PYTHONPATH:+:$PYTHONPATH}" CREDO_FUZZ_APPLICATION="$WORK/application.json"
+export PYTHONDONTWRITEBYTECODE=1 SCHEMATHESIS_HOOKS=schemathesis_hooks PYTHONPATH="$PWD/bench${PYTHONPATH:+:$PYTHONPATH}" CREDO_FUZZ_APPLICATION="$WORK/application.json"
 for ROLE in ${SCHEMATHESIS_ROLES:-risk_analyst loan_officer auditor admin}; do
   KEY=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).keys[process.argv[2]])' "$WORK/fixture.json" "$ROLE")
   set +e
