@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { applicationInputs, labData, type PolicyIssue, safeParsePolicy, strategyLift, strategySwapset } from '../../decision/index.js';
 import { CredoError, formatPath } from '../../errors/index.js';
 import { recentApplicationOutcomes } from '../../store/index.js';
+import { StrategyCheckResponse, StrategyLiftResponse, StrategySwapsetResponse } from '../schemas/strategy.js';
 import type { Service } from '../service.js';
 
 /** Policy authors: the roles that may register policies. */
@@ -58,12 +59,13 @@ export function strategyLabRoutes(app: FastifyInstance, service: Service): void 
         tags: ['policies'],
         summary: 'Check policy YAML without registering it: ok, or every issue with its YAML path, line and column',
         body: Type.Object({ yaml: Yaml }, { additionalProperties: false }),
+        response: { 200: StrategyCheckResponse },
       },
     },
     async (request) => {
       const result = safeParsePolicy(request.body.yaml, 'editor');
-      if (result.ok) return { ok: true, name: result.value.strategy.name, rules: result.value.strategy.rules.length, issues: [] };
-      return { ok: false, issues: (result.issues ?? []).map(issueJson) };
+      if (result.ok) return { ok: true as const, name: result.value.strategy.name, rules: result.value.strategy.rules.length, issues: [] };
+      return { ok: false as const, issues: (result.issues ?? []).map(issueJson) };
     },
   );
 
@@ -75,6 +77,7 @@ export function strategyLabRoutes(app: FastifyInstance, service: Service): void 
         tags: ['policies'],
         summary: "Sequential lift of a policy's rules (cutoff last) on the most recent applications: touched, bad rate hit and remaining, lift, capture",
         body: Type.Object({ yaml: Yaml, rows: Rows }, { additionalProperties: false }),
+        response: { 200: StrategyLiftResponse },
       },
     },
     async (request) => {
@@ -106,6 +109,7 @@ export function strategyLabRoutes(app: FastifyInstance, service: Service): void 
           },
           { additionalProperties: false },
         ),
+        response: { 200: StrategySwapsetResponse },
       },
     },
     async (request) => {
@@ -118,7 +122,7 @@ export function strategyLabRoutes(app: FastifyInstance, service: Service): void 
         rows: lab.frame.rowCount,
         with_outcome: lab.withOutcome,
         inference: report.inference,
-        table: report.segments.ALL,
+        table: report.segments.ALL!,
       };
     },
   );
