@@ -43,8 +43,8 @@ export const BookRiskResponse = Type.Object({
 
 /** KPIs of a policy on the study's applications (amounts in major units). */
 const Kpis = Type.Object({
-  accounts: Type.Number({ minimum: 0 }),
-  approved: Type.Number({ minimum: 0 }),
+  accounts: Type.Number(),
+  approved: Type.Number(),
   approval_rate: Type.Number(),
   bads: Type.Number({ description: 'expected bads (from PD)' }),
   bad_rate: Type.Number({ description: 'expected bads / approved (0 when nothing is approved)' }),
@@ -72,8 +72,8 @@ const Optimum = Type.Object({
     }),
   ),
   kpis: Kpis,
-  current: Kpis,
-  delta: Kpis,
+  current: Type.Object(Kpis.properties, { description: 'KPIs of the active policy on the same applications' }),
+  delta: Type.Object(Kpis.properties, { description: 'kpis − current' }),
   swap_set: Type.Object({ cells: Type.Object({ all_in: SwapCell, swap_out: SwapCell, swap_in: SwapCell, all_out: SwapCell }) }),
   relaxation_profit: Type.Optional(Type.Number({ description: 'LP relaxation bound; absent when the relaxation was not solved' })),
   shadow_prices: Type.Optional(

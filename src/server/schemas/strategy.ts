@@ -71,7 +71,9 @@ export const StrategySwapsetResponse = Type.Object({
   edited: Type.String({ description: "the edited strategy's name" }),
   rows: Type.Integer({ minimum: 0, description: 'recent applications used' }),
   with_outcome: Type.Integer({ minimum: 0 }),
-  inference: Type.Union([Type.String(), Type.Null()], { description: 'the reject-inference method used; null with `none`' }),
+  inference: Type.Union([Type.String(), Type.Null()], {
+    description: 'the reject-inference method used, in words (e.g. "score-band (pd(champion), 10 bands)"); null with `none`',
+  }),
   table: Type.Object({
     applications: Type.Integer({ minimum: 0 }),
     cells: Type.Object(
