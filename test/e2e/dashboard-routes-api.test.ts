@@ -258,6 +258,14 @@ for (const backend of backends()) {
           restructured_on: null,
         },
       ]);
+      // A stage-3 loan defaults in every scenario: all the probability in the last bin, 100 × 0.01 = 1 + 7e-16
+      // in floating point (the schema once capped it at 1: a 500 under the response check).
+      const losses = await get('/api/v1/simulate/losses?scenarios=100');
+      assert.equal(losses.loans, 1);
+      for (const s of losses.scenarios) {
+        assert.ok(Math.abs(s.el - 6975) < 1e-6 && Math.abs(s.tails[1].es - 6975) < 1e-6, JSON.stringify(s.tails));
+        assert.ok(s.histogram.at(-1).probability > 1 && s.histogram.at(-1).probability - 1 < 1e-12);
+      }
     });
   });
 }

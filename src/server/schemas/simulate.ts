@@ -21,7 +21,15 @@ export const SimulateLossesResponse = Type.Object({
       el: Major,
       analytic_el: Major,
       tails: Type.Array(Type.Object({ alpha: Ratio, var: Major, es: Major }), { description: 'VaR and ES at 99% and 99.9%' }),
-      histogram: Type.Array(Type.Object({ from: Major, to: Major, probability: Ratio }), { description: 'equal-width loss bins from 0 to the largest loss' }),
+      histogram: Type.Array(
+        Type.Object({
+          from: Major,
+          to: Major,
+          // a sum of 1/n per scenario: 1 + 1e-15 when every scenario falls in one bin, so no maximum
+          probability: Type.Number({ minimum: 0, description: "the bin's share of the scenarios (the bins sum to 1 up to rounding)" }),
+        }),
+        { description: 'equal-width loss bins from 0 to the largest loss' },
+      ),
     }),
     { description: 'one per `macro` scenario; empty when the book has no active loan' },
   ),
