@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { backends, configure, GOOD_APPLICATION, POLICY_YAML, startTestService, type TestService } from '../server/harness.js';
+import { backends, configure, GOOD_APPLICATION, POLICY_YAML, problemOf, startTestService, type TestService } from '../server/harness.js';
 
 for (const backend of backends()) {
   describe(`dashboard read routes (me, loan history, book risk, losses, strategy lab) on ${backend}`, () => {
@@ -266,6 +266,24 @@ for (const backend of backends()) {
         assert.ok(Math.abs(s.el - 6975) < 1e-6 && Math.abs(s.tails[1].es - 6975) < 1e-6, JSON.stringify(s.tails));
         assert.ok(s.histogram.at(-1).probability > 1 && s.histogram.at(-1).probability - 1 < 1e-12);
       }
+    });
+
+    test('strategy lab bodies: a YAML at its maximum length is read with every character escaped (2.4 MB); one character more is a 400 naming the field', async () => {
+      // JSON as an ASCII-only client writes it: an emoji is a surrogate pair, 12 bytes.
+      const ascii = (yaml: string) => JSON.stringify({ yaml }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      const send = (yaml: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/strategy/check',
+          headers: { ...as('risk_analyst'), 'content-type': 'application/json' },
+          payload: ascii(yaml),
+        });
+      const longest = await send('😀'.repeat(200_000));
+      assert.equal(longest.statusCode, 200, longest.body.slice(0, 300));
+      assert.equal(longest.json().ok, false);
+      const over = await send('😀'.repeat(200_001));
+      assert.equal(over.statusCode, 400, over.body.slice(0, 300));
+      assert.equal(problemOf(over).errors[0]?.field, '/body/yaml');
     });
   });
 }

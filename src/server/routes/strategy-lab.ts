@@ -9,7 +9,15 @@ import type { Service } from '../service.js';
 
 /** Policy authors: the roles that may register policies. */
 const AUTHORS = ['admin', 'risk_analyst'] as const;
-const Yaml = Type.String({ minLength: 1, maxLength: 200_000 });
+const YAML_MAX = 200_000;
+const Yaml = Type.String({ minLength: 1, maxLength: YAML_MAX });
+/**
+ * The largest body a schema-valid request can be: the YAML at its maximum length with every
+ * character written as a `\uXXXX\uXXXX` surrogate pair (12 bytes), plus the other fields. Under
+ * the server's 1 MB default a valid YAML was refused 413, and an overlong one too where the schema
+ * promises a 400 naming the field (schemathesis ST201).
+ */
+const BODY_LIMIT = YAML_MAX * 12 + 4096;
 const Rows = Type.Optional(Type.Integer({ minimum: 10, maximum: 5000, default: 2000 }));
 
 /** A policy issue for the editor: YAML path, message, and 1-based line and column when known. */
@@ -55,6 +63,7 @@ export function strategyLabRoutes(app: FastifyInstance, service: Service): void 
     '/api/v1/strategy/check',
     {
       config: { access: AUTHORS },
+      bodyLimit: BODY_LIMIT,
       schema: {
         tags: ['policies'],
         summary: 'Check policy YAML without registering it: ok, or every issue with its YAML path, line and column',
@@ -73,6 +82,7 @@ export function strategyLabRoutes(app: FastifyInstance, service: Service): void 
     '/api/v1/strategy/lift',
     {
       config: { access: AUTHORS },
+      bodyLimit: BODY_LIMIT,
       schema: {
         tags: ['policies'],
         summary: "Sequential lift of a policy's rules (cutoff last) on the most recent applications: touched, bad rate hit and remaining, lift, capture",
@@ -98,6 +108,7 @@ export function strategyLabRoutes(app: FastifyInstance, service: Service): void 
     '/api/v1/strategy/swapset',
     {
       config: { access: AUTHORS },
+      bodyLimit: BODY_LIMIT,
       schema: {
         tags: ['policies'],
         summary: 'Swap set of the active policy (old) against edited YAML (new) on recent applications, rows without an outcome inferred',
