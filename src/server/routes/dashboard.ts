@@ -7,6 +7,7 @@ import { LOAN_STATES } from '../../servicing/index.js';
 import { getApplication, listApplications, listLoans } from '../../store/index.js';
 import { decisionSummary } from '../decision-json.js';
 import { PreviewResponse } from '../schemas/decision-insight.js';
+import { LoanListResponse } from '../schemas/loans.js';
 import type { Service } from '../service.js';
 import { money } from './loans-json.js';
 
@@ -141,6 +142,7 @@ export function dashboardRoutes(app: FastifyInstance, service: Service): void {
           offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
           state: Type.Optional(Type.Enum([...LOAN_STATES])),
         }),
+        response: { 200: LoanListResponse },
       },
     },
     async (request) => {

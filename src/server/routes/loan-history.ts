@@ -4,6 +4,7 @@ import { CredoError } from '../../errors/index.js';
 import { loanHistory } from '../../store/index.js';
 import { getLoan } from '../../store/repositories/loans.js';
 import { IdParams } from '../schemas/common.js';
+import { LoanHistoryResponse } from '../schemas/loans.js';
 import type { Service } from '../service.js';
 import { money } from './loans-json.js';
 
@@ -24,6 +25,7 @@ export function loanHistoryRoutes(app: FastifyInstance, service: Service): void 
         tags: ['loans'],
         summary: "A loan's transactions with allocation, dpd history, classification moves, state changes and ledger entries",
         params: IdParams,
+        response: { 200: LoanHistoryResponse },
       },
     },
     async (request) => {

@@ -19,7 +19,7 @@ import {
   InstalmentView,
   LOAN_READERS,
   LOAN_WRITERS,
-  Money,
+  LoanView,
   MovementBody,
   movementView,
   Reason,
@@ -35,41 +35,6 @@ import { allocationJson, loanJson, money, movementOf, scheduleJson } from './loa
 
 const WRITERS = LOAN_WRITERS;
 const READERS = LOAN_READERS;
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-
-/** A loan as the API shows it. */
-export const LoanView = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  application_id: Type.String({ format: 'uuid' }),
-  product_id: Type.String(),
-  product_version: Type.Integer(),
-  state: Type.String(),
-  allowed_commands: Type.Array(Type.String()),
-  currency: Type.String(),
-  principal: Money,
-  annual_rate: Type.String(),
-  term_months: Type.Integer(),
-  disbursed_on: Nullable(IsoDate),
-  as_of: Nullable(IsoDate),
-  outstanding_principal: Money,
-  outstanding_total: Money,
-  arrears: Money,
-  paid: Money,
-  written_off: Money,
-  dpd: Type.Integer(),
-  bucket: Type.String(),
-  irac_class: Type.String(),
-  npa: Type.Boolean(),
-  npa_since: Nullable(IsoDate),
-  ifrs9_stage: Type.Integer({ minimum: 1, maximum: 3 }),
-  ecl: Money,
-  provision: Money,
-  last_close: Nullable(IsoDate),
-  restructured_on: Nullable(IsoDate),
-  monitored_until: Nullable(IsoDate),
-  collateral_value: Money,
-  ltv: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], { description: 'outstanding principal / unreleased collateral value; null without collateral' }),
-});
 const Instalment = InstalmentView;
 
 async function loanView(service: Service, id: string, today: string) {

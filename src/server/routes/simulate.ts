@@ -1,10 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { applicationInputs, BOOK_SCENARIOS, labData, optimiseCutoffs, simulateBook } from '../../decision/index.js';
 import { CredoError } from '../../errors/index.js';
 import { describeRarocAssumptions, portfolioMetrics, RAROC_DEFAULTS } from '../../finance/index.js';
 import { activeExposures, recentApplicationOutcomes } from '../../store/index.js';
+import { BookRiskResponse, OptimiseResponse, SimulateLossesResponse } from '../schemas/simulate.js';
 import type { Service } from '../service.js';
 
 const READERS = ['admin', 'loan_officer', 'risk_analyst', 'auditor'] as const;
@@ -38,6 +39,7 @@ export function simulateRoutes(app: FastifyInstance, service: Service): void {
           scenarios: Type.Optional(Type.Integer({ minimum: 100, maximum: 20_000, default: 5000 })),
           seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, default: 1 })),
         }),
+        response: { 200: SimulateLossesResponse },
       },
     },
     async (request) => {
@@ -49,7 +51,7 @@ export function simulateRoutes(app: FastifyInstance, service: Service): void {
         lgd,
         loans: exposures.length,
         exposure: exposures.reduce((a, e) => a + e.outstanding, 0) / 10 ** policy.currency.exponent,
-        macro: BOOK_SCENARIOS,
+        macro: BOOK_SCENARIOS.map((m) => ({ name: m.name, shift: m.shift })),
       };
       if (exposures.length === 0) return { ...base, scenarios: [] };
       const scenarios = await simulateBook(exposures, {
@@ -69,6 +71,7 @@ export function simulateRoutes(app: FastifyInstance, service: Service): void {
       schema: {
         tags: ['portfolio'],
         summary: 'Risk of the active book (portfolioMetrics): exposure, EL, IRB RWA and capital (other retail), RAROC at the default pricing assumptions',
+        response: { 200: BookRiskResponse },
       },
     },
     async () => {
@@ -110,6 +113,7 @@ export function simulateRoutes(app: FastifyInstance, service: Service): void {
           bad_rate_max: Type.Optional(Type.Number({ minimum: 0.005, maximum: 0.5, default: 0.04 })),
           rows: Type.Optional(Type.Integer({ minimum: 50, maximum: 5000, default: 2000 })),
         }),
+        response: { 200: OptimiseResponse },
       },
     },
     async (request) => {
@@ -123,7 +127,9 @@ export function simulateRoutes(app: FastifyInstance, service: Service): void {
       );
       const badRateMax = request.query.bad_rate_max ?? 0.04;
       const study = await optimiseCutoffs(policy.strategy, lab, { lgd: policy.pricing?.lgd ?? DEFAULT_LGD, badRateMax });
-      return { rows: lab.frame.rowCount, bad_rate_max: badRateMax, currency: policy.currency.code, ...study };
+      // PolicyStudy's type is wider (any problem, frontier optional) and readonly; optimiseCutoffs
+      // always studies cutoffs with the frontier (the response check holds the tests to the schema).
+      return { rows: lab.frame.rowCount, bad_rate_max: badRateMax, currency: policy.currency.code, ...study } as Static<typeof OptimiseResponse>;
     },
   );
 }

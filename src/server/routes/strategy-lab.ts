@@ -4,11 +4,20 @@ import { Type } from 'typebox';
 import { applicationInputs, labData, type PolicyIssue, safeParsePolicy, strategyLift, strategySwapset } from '../../decision/index.js';
 import { CredoError, formatPath } from '../../errors/index.js';
 import { recentApplicationOutcomes } from '../../store/index.js';
+import { StrategyCheckResponse, StrategyLiftResponse, StrategySwapsetResponse } from '../schemas/strategy.js';
 import type { Service } from '../service.js';
 
 /** Policy authors: the roles that may register policies. */
 const AUTHORS = ['admin', 'risk_analyst'] as const;
-const Yaml = Type.String({ minLength: 1, maxLength: 200_000 });
+const YAML_MAX = 200_000;
+const Yaml = Type.String({ minLength: 1, maxLength: YAML_MAX });
+/**
+ * The largest body a schema-valid request can be: the YAML at its maximum length with every
+ * character written as a `\uXXXX\uXXXX` surrogate pair (12 bytes), plus the other fields. Under
+ * the server's 1 MB default a valid YAML was refused 413, and an overlong one too where the schema
+ * promises a 400 naming the field (schemathesis ST201).
+ */
+const BODY_LIMIT = YAML_MAX * 12 + 4096;
 const Rows = Type.Optional(Type.Integer({ minimum: 10, maximum: 5000, default: 2000 }));
 
 /** A policy issue for the editor: YAML path, message, and 1-based line and column when known. */
@@ -54,16 +63,18 @@ export function strategyLabRoutes(app: FastifyInstance, service: Service): void 
     '/api/v1/strategy/check',
     {
       config: { access: AUTHORS },
+      bodyLimit: BODY_LIMIT,
       schema: {
         tags: ['policies'],
         summary: 'Check policy YAML without registering it: ok, or every issue with its YAML path, line and column',
         body: Type.Object({ yaml: Yaml }, { additionalProperties: false }),
+        response: { 200: StrategyCheckResponse },
       },
     },
     async (request) => {
       const result = safeParsePolicy(request.body.yaml, 'editor');
-      if (result.ok) return { ok: true, name: result.value.strategy.name, rules: result.value.strategy.rules.length, issues: [] };
-      return { ok: false, issues: (result.issues ?? []).map(issueJson) };
+      if (result.ok) return { ok: true as const, name: result.value.strategy.name, rules: result.value.strategy.rules.length, issues: [] };
+      return { ok: false as const, issues: (result.issues ?? []).map(issueJson) };
     },
   );
 
@@ -71,10 +82,12 @@ export function strategyLabRoutes(app: FastifyInstance, service: Service): void 
     '/api/v1/strategy/lift',
     {
       config: { access: AUTHORS },
+      bodyLimit: BODY_LIMIT,
       schema: {
         tags: ['policies'],
         summary: "Sequential lift of a policy's rules (cutoff last) on the most recent applications: touched, bad rate hit and remaining, lift, capture",
         body: Type.Object({ yaml: Yaml, rows: Rows }, { additionalProperties: false }),
+        response: { 200: StrategyLiftResponse },
       },
     },
     async (request) => {
@@ -95,6 +108,7 @@ export function strategyLabRoutes(app: FastifyInstance, service: Service): void 
     '/api/v1/strategy/swapset',
     {
       config: { access: AUTHORS },
+      bodyLimit: BODY_LIMIT,
       schema: {
         tags: ['policies'],
         summary: 'Swap set of the active policy (old) against edited YAML (new) on recent applications, rows without an outcome inferred',
@@ -106,6 +120,7 @@ export function strategyLabRoutes(app: FastifyInstance, service: Service): void 
           },
           { additionalProperties: false },
         ),
+        response: { 200: StrategySwapsetResponse },
       },
     },
     async (request) => {
@@ -118,7 +133,7 @@ export function strategyLabRoutes(app: FastifyInstance, service: Service): void 
         rows: lab.frame.rowCount,
         with_outcome: lab.withOutcome,
         inference: report.inference,
-        table: report.segments.ALL,
+        table: report.segments.ALL!,
       };
     },
   );

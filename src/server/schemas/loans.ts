@@ -1,5 +1,5 @@
 import { type TProperties, type TString, Type } from 'typebox';
-import { IsoDate } from './common.js';
+import { IsoDate, pageOf, Timestamp } from './common.js';
 
 /** Who may move money and change loans, and who may read them. */
 export const LOAN_WRITERS = ['admin', 'loan_officer'] as const;
@@ -48,3 +48,130 @@ export function movementView<K extends string, P extends TProperties>(accountKey
     replayed: Type.Boolean(),
   });
 }
+
+const Nullable = <T extends TString>(t: T) => Type.Union([t, Type.Null()]);
+
+/** A loan as the API shows it. */
+export const LoanView = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  application_id: Type.String({ format: 'uuid' }),
+  product_id: Type.String(),
+  product_version: Type.Integer(),
+  state: Type.String(),
+  allowed_commands: Type.Array(Type.String()),
+  currency: Type.String(),
+  principal: Money,
+  annual_rate: Type.String(),
+  term_months: Type.Integer(),
+  disbursed_on: Nullable(IsoDate),
+  as_of: Nullable(IsoDate),
+  outstanding_principal: Money,
+  outstanding_total: Money,
+  arrears: Money,
+  paid: Money,
+  written_off: Money,
+  dpd: Type.Integer(),
+  bucket: Type.String(),
+  irac_class: Type.String(),
+  npa: Type.Boolean(),
+  npa_since: Nullable(IsoDate),
+  ifrs9_stage: Type.Integer({ minimum: 1, maximum: 3 }),
+  ecl: Money,
+  provision: Money,
+  last_close: Nullable(IsoDate),
+  restructured_on: Nullable(IsoDate),
+  monitored_until: Nullable(IsoDate),
+  collateral_value: Money,
+  ltv: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], { description: 'outstanding principal / unreleased collateral value; null without collateral' }),
+});
+
+/**
+ * `GET /api/v1/loans`: a page of the loan book, newest first. Each row carries the figures of the
+ * loan's last daily close (dpd, IRAC class, stage, outstanding principal; their initial values before one).
+ */
+export const LoanListResponse = pageOf(
+  Type.Pick(LoanView, [
+    'id',
+    'application_id',
+    'state',
+    'currency',
+    'principal',
+    'outstanding_principal',
+    'annual_rate',
+    'term_months',
+    'disbursed_on',
+    'dpd',
+    'irac_class',
+    'ifrs9_stage',
+    'last_close',
+    'restructured_on',
+  ]),
+);
+
+const ClassificationView = Type.Object({
+  irac_class: Type.String(),
+  npa: Type.Boolean(),
+  stage: Type.Integer({ minimum: 1, maximum: 3, description: 'IFRS 9 stage' }),
+});
+
+/**
+ * `GET /api/v1/loans/:id/history`: transactions with their allocation (reversed ones marked), the
+ * daily closes (last 400), the classification moves between consecutive closes, the state changes
+ * and the ledger lines of the loan's journals (first 500), each oldest first. Money as decimal
+ * strings in the loan's currency.
+ */
+export const LoanHistoryResponse = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  currency: Type.String(),
+  transactions: Type.Array(
+    Type.Object({
+      id: Type.String({ format: 'uuid' }),
+      kind: Type.String({ description: 'disbursement, repayment, write_off, recovery' }),
+      amount: Money,
+      value_date: IsoDate,
+      reversed: Type.Boolean(),
+      reversal_reason: Type.Union([Type.String(), Type.Null()], { description: 'null unless reversed' }),
+      allocation: Type.Omit(AllocationView, ['excess'], { description: 'what the movement paid per component (all zero for a disbursement)' }),
+    }),
+  ),
+  dpd: Type.Array(
+    Type.Object({
+      as_of: IsoDate,
+      dpd: Type.Integer({ description: 'days past due at the close' }),
+      bucket: Type.String(),
+      ...ClassificationView.properties,
+      outstanding: Money,
+      ecl: Money,
+      provision: Money,
+    }),
+  ),
+  moves: Type.Array(
+    Type.Object({
+      as_of: IsoDate,
+      from: ClassificationView,
+      to: ClassificationView,
+      dpd: Type.Integer(),
+    }),
+    { description: 'closes whose IRAC class, NPA flag or stage differ from the previous close' },
+  ),
+  states: Type.Array(
+    Type.Object({
+      command: Type.String(),
+      from: Type.Union([Type.String(), Type.Null()], { description: 'null for the creating command' }),
+      to: Type.String(),
+      reason: Type.Union([Type.String(), Type.Null()]),
+      at: Timestamp,
+    }),
+  ),
+  ledger: Type.Array(
+    Type.Object({
+      seq: Type.Integer({ minimum: 1 }),
+      journal_id: Type.String({ format: 'uuid' }),
+      account: Type.String(),
+      debit: Money,
+      credit: Money,
+      value_date: IsoDate,
+      memo: Type.String(),
+    }),
+  ),
+});
