@@ -387,5 +387,22 @@ for (const backend of backends()) {
       assert.ok(openapi.paths['/api/v1/applications'].post.requestBody);
       assert.deepEqual(openapi.paths['/api/v1/applications'].post.security, [{ bearer: [] }]);
     });
+
+    test('OpenAPI: every operation documents its success answer with a schema (fuzzers check answers against it)', async () => {
+      const openapi = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json() as {
+        paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+      };
+      const undocumented: string[] = [];
+      let operations = 0;
+      for (const [path, methods] of Object.entries(openapi.paths))
+        for (const [method, operation] of Object.entries(methods)) {
+          operations++;
+          const success = Object.entries(operation.responses ?? {}).filter(([code]) => code.startsWith('2'));
+          const documented = success.some(([code, r]) => code === '204' || Object.values(r.content ?? {}).some((c) => c.schema !== undefined));
+          if (!documented) undocumented.push(`${method.toUpperCase()} ${path}`);
+        }
+      assert.ok(operations > 60, `${operations} operations`);
+      assert.deepEqual(undocumented, []);
+    });
   });
 }
