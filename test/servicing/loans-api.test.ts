@@ -157,6 +157,28 @@ for (const backend of backends()) {
       assert.equal(tb2.json().balanced, true);
     });
 
+    test('the close refuses a date after today (422 naming as_of) and a catch-up of over 31 dates (409), writing nothing; 31 dates close', async () => {
+      // the book was closed up to 2025-06-14 by the test above
+      const runs = async () => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM close_runs')).rows[0]?.n;
+      const before = await runs();
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      const future = await post('/api/v1/jobs/close', { as_of: tomorrow }, 'admin');
+      assert.equal(future.statusCode, 422, future.body);
+      assert.deepEqual(
+        problemOf(future).errors.map((e) => e.field),
+        ['/body/as_of'],
+      );
+      // 2025-06-15 … 2025-07-16 is 16 + 16 = 32 dates
+      const long = await post('/api/v1/jobs/close', { as_of: '2025-07-16' }, 'admin');
+      assert.equal(long.statusCode, 409, long.body);
+      assert.match(problemOf(long).detail, /would close 32 dates from 2025-06-15, over the 31 .*allowed: dates up to 2025-07-15/);
+      assert.equal(await runs(), before);
+      const month = await post('/api/v1/jobs/close', { as_of: '2025-07-15' }, 'admin');
+      assert.equal(month.statusCode, 200, month.body);
+      assert.equal(month.json().dates_closed, 31);
+      assert.equal(await runs(), (before ?? 0) + 31);
+    });
+
     test('a loan from an application that is not approved is 409; an unknown one 404; readers cannot write', async () => {
       const declined = await post('/api/v1/applications', { data: { ...GOOD_APPLICATION, bureau_score: 300 } });
       const appId = declined.json().application_id;

@@ -50,6 +50,12 @@ export interface CloseOptions {
    * history is a coarser sampling of the same book; a running book closes every day (the default).
    */
   readonly skipMissed?: boolean;
+  /**
+   * Most dates one call may close, catch-up included (default: no bound). The API bounds it, so a
+   * request cannot hold the store for hours closing years of missed dates; an operator catches up
+   * in steps or with `credo close`.
+   */
+  readonly maxDates?: number;
 }
 
 const DEFAULT_CHUNK_LOANS = 50_000;
@@ -278,6 +284,11 @@ export async function closeBook(db: Database, asOf: string, options: CloseOption
   const todo: number[] = [];
   if (options.skipMissed) todo.push(...new Set([pending !== null && pending <= asOf ? first : day, day]));
   else for (let d = first; d <= day; d++) todo.push(d);
+  if (options.maxDates !== undefined && todo.length > options.maxDates)
+    throw new CredoError('E_SERVICING_CONFLICT', {
+      problem: `closing ${asOf} would close ${todo.length} dates from ${isoDay(first)}, over the ${options.maxDates} one request may close`,
+      allowed: `dates up to ${isoDay(first + options.maxDates - 1)}; close in steps`,
+    });
   let run: CloseRun | undefined;
   for (const d of todo) run = await closeDate(db, isoDay(d), options);
   return { ...(run as CloseRun), datesClosed: todo.length };
