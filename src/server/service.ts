@@ -63,6 +63,11 @@ export class Service {
     return service;
   }
 
+  /** Today's business date (UTC, `YYYY-MM-DD`) by the service clock. */
+  today(): string {
+    return this.clock().toISOString().slice(0, 10);
+  }
+
   /** This process's `/metrics` figures: request and decision metrics, its pool and its writes. */
   metricsState(): MetricsState {
     const pool = this.db.poolStats();

@@ -38,7 +38,7 @@ export function jobRoutes(app: FastifyInstance, service: Service): void {
       },
     },
     async (request) => {
-      const today = service.clock().toISOString().slice(0, 10);
+      const today = service.today();
       if (request.body.as_of > today) {
         const message = `${request.body.as_of} is after today (${today}): a date that has not begun cannot be closed`;
         throw new CredoError('E_INPUT_VALIDATION', { summary: `as_of: ${message}`, issues: [{ path: ['body', 'as_of'], message }] });

@@ -4,6 +4,9 @@ import { Timestamp } from './common.js';
 /** One input value: a number, a string (categories, dates), a boolean or null (missing). */
 export const InputValue = Type.Union([Type.Number(), Type.String({ maxLength: 1000 }), Type.Boolean(), Type.Null()]);
 
+/** An input value as an explanation shows it: flags as 1/0, null when missing. */
+export const ExplainedValue = Type.Union([Type.Number(), Type.String(), Type.Null()], { description: 'the input value (flags as 1/0), null when missing' });
+
 /** The model's and policy's inputs by their training column names. */
 export const ApplicationData = Type.Record(Type.String({ minLength: 1, maxLength: 200 }), InputValue, {
   maxProperties: 500,

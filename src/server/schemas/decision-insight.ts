@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { DecisionSummary } from './applications.js';
+import { DecisionSummary, ExplainedValue } from './applications.js';
 import { Ratio } from './portfolio.js';
 
 const Arm = Type.Union([Type.Literal('champion'), Type.Literal('challenger')]);
@@ -32,7 +32,7 @@ export const ExplainResponse = Type.Object({
   contributions: Type.Array(
     Type.Object({
       feature: Type.String(),
-      value: Type.Union([Type.Number(), Type.String(), Type.Null()], { description: "the application's value (flags as 1/0), null when missing" }),
+      value: ExplainedValue,
       contribution: Type.Number({ description: 'log-odds; positive raises the PD' }),
     }),
     { description: "in the model's feature order" },

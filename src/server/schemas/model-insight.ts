@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
+import { ExplainedValue } from './applications.js';
 import { Ratio } from './portfolio.js';
 
 const Count = Type.Integer({ minimum: 0 });
+const Decile = Type.Integer({ minimum: 1, description: 'PD decile, 1 = riskiest' });
 const Unavailable = (what: string) => Type.Literal(false, { description: `the model carries no ${what}` });
 
 /** `200` of `GET /api/v1/models/:id/performance`: discrimination and calibration on the validation sample, or `available: false`. */
@@ -27,7 +29,7 @@ export const PerformanceResponse = Type.Union([
     ),
     gains: Type.Array(
       Type.Object({
-        band: Type.Integer({ minimum: 1, description: 'PD decile, 1 = riskiest' }),
+        band: Decile,
         count: Count,
         bad_rate: Ratio,
         cum_bad_capture: Ratio,
@@ -36,7 +38,7 @@ export const PerformanceResponse = Type.Union([
     ),
     calibration: Type.Array(
       Type.Object({
-        band: Type.Integer({ minimum: 1, description: 'PD decile, 1 = riskiest' }),
+        band: Decile,
         count: Count,
         mean_pd: Ratio,
         observed_bad_rate: Ratio,
@@ -87,7 +89,7 @@ export const ShapResponse = Type.Object({
   points: Type.Array(
     Type.Object({
       feature: Type.String(),
-      value: Type.Union([Type.Number(), Type.String(), Type.Null()], { description: 'the input value (flags as 1/0), null when missing' }),
+      value: ExplainedValue,
       shap: Type.Number({ description: 'log-odds contribution' }),
     }),
     { description: 'one per application and input' },
