@@ -69,6 +69,30 @@ test('sortValues sorts like Float64Array#sort, signed zeros, infinities and subn
   assert.equal(big[11_000], 1000);
 });
 
+test('sortValues by value buckets: finite values of every shape sort like Float64Array#sort', () => {
+  const rng = new Rng(31);
+  const n = 20_000;
+  const shapes: Record<string, () => number> = {
+    normal: () => rng.nextNormal(),
+    'four decimals': () => Math.round(rng.nextNormal() * 1e4) / 1e4,
+    'heavy tail': () => Math.exp(rng.nextNormal() * 4),
+    // One far outlier crowds every other value into the first bucket: sorted by the radix sort.
+    crowded: () => (rng.nextInt(n) === 0 ? 1e12 : rng.nextDouble()),
+    'few values': () => 12 * (1 + rng.nextInt(5)),
+    'signed zeros': () => [0, -0, 1, -1, 2.5][rng.nextInt(5)]!,
+    'only zeros and negatives': () => [0, -0, -3][rng.nextInt(3)]!,
+    subnormal: () => rng.nextInt(1000) * 5e-324,
+    'near the overflow': () => (rng.nextDouble() - 0.5) * 1.7e308,
+    'across the whole range': () => (rng.nextDouble() < 0.5 ? -1 : 1) * 1.7e308 * rng.nextDouble(),
+  };
+  for (const [shape, draw] of Object.entries(shapes)) {
+    const values = Float64Array.from({ length: n }, draw);
+    const expected = Float64Array.from(values).sort();
+    const actual = sortValues(values);
+    for (let k = 0; k < n; k++) assert.ok(Object.is(actual[k], expected[k]), `${shape}, position ${k}: ${actual[k]} vs ${expected[k]}`);
+  }
+});
+
 test('sortValues with a payload: each byte moves with its value, ties in input order (the stable radix order)', () => {
   const rng = new Rng(12);
   for (const n of [7, RADIX_MIN_LENGTH + 3, 30_000]) {
