@@ -1,6 +1,6 @@
 import type { BinnedData } from './bin.js';
 import { findSplitsSerial, type HistogramBuilder, partitionRows, type TrainBuffers } from './buffers.js';
-import { blockCount, ROW_LEAF_OF, type RowJob, runRowBlocks } from './row-passes.js';
+import { blockCount, blockStride, ROW_LEAF_OF, ROW_LEAF_SUMS, type RowJob, runRowBlocks } from './row-passes.js';
 import { emptyCandidate, type LeafSums, leafGain, leafOutput, type SplitCandidate, type SplitParams } from './split.js';
 
 /** Parameters of growing one tree. */
@@ -137,6 +137,7 @@ export function growTree(
 /**
  * Sets `buffers.leafOf` of every row to its leaf's index in `tree.leaves`, by blocks of positions
  * in `indices` (a row pass: on the builder's threads when it has them). Empty leaves own no position.
+ * Quantised, the same pass sums each leaf's exact gradients by block (`leafSumsByBlock` adds them up).
  */
 function assignLeaves(tree: BinnedTree, buffers: TrainBuffers, builder: HistogramBuilder): void {
   const order = tree.leaves.map((_, l) => l).filter((l) => tree.leaves[l]!.count > 0);
@@ -145,7 +146,8 @@ function assignLeaves(tree: BinnedTree, buffers: TrainBuffers, builder: Histogra
     buffers.leafRanges[2 * k] = tree.leaves[l]!.start;
     buffers.leafRanges[2 * k + 1] = l;
   });
-  const job: RowJob = { op: ROW_LEAF_OF, objective: 'binary', applyTree: false, leaves: order.length, seed: 0 };
+  const op = buffers.quantization === null ? ROW_LEAF_OF : ROW_LEAF_SUMS;
+  const job: RowJob = { op, objective: 'binary', applyTree: false, leaves: order.length, seed: 0 };
   if (builder.rows !== undefined) builder.rows(buffers, job);
   else runRowBlocks(buffers, job, 0, blockCount(buffers.data.rowCount));
 }
@@ -162,6 +164,19 @@ export function renewLeafOutputs(tree: BinnedTree, sums: Float64Array, params: G
     tree.cover[leaf.node] = sums[2 * l + 1]!;
   });
   for (let n = tree.feature.length - 1; n >= 0; n--) if (tree.feature[n]! >= 0) tree.cover[n] = tree.cover[tree.left[n]!]! + tree.cover[tree.right[n]!]!;
+}
+
+/**
+ * Exact [Σg, Σh] of each of `leaves` leaves from the blocks' partial sums of the last tree's
+ * ROW_LEAF_SUMS pass (`assignLeaves`, rounds on every row), added in block order: the same bits on any
+ * thread count.
+ */
+export function leafSumsByBlock(buffers: TrainBuffers, leaves: number): Float64Array {
+  const sums = new Float64Array(2 * leaves);
+  const stride = blockStride(buffers.leafValue.length);
+  const blocks = blockCount(buffers.data.rowCount);
+  for (let b = 0; b < blocks; b++) for (let k = 0; k < 2 * leaves; k++) sums[k]! += buffers.blockStats[b * stride + 3 + k]!;
+  return sums;
 }
 
 /** Exact [Σg, Σh] of each leaf's rows, walking the leaves' row ranges (for rounds on a sample of the rows). */

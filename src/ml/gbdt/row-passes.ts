@@ -16,7 +16,10 @@ export const ROW_BLOCK = 16_384;
 export const ROW_GRADIENTS = 1;
 /** Packs every row's quantised gradients into `orderedG` (row order), on the scales in `rowParams`. */
 export const ROW_QUANTIZE = 2;
-/** Sums the exact gradients and hessians of every leaf (through `leafOf`). */
+/**
+ * ROW_LEAF_OF, and each block's exact [Σg, Σh] of every leaf over its positions (in position order: a
+ * leaf's rows are contiguous there, so the sums run in locals), for renewing quantised leaf outputs.
+ */
 export const ROW_LEAF_SUMS = 3;
 /** Every row in the tree: sets `leafOf` of the rows at each block of positions of `indices` from `leafRanges`. */
 export const ROW_LEAF_OF = 5;
@@ -29,7 +32,7 @@ export interface RowJob {
   readonly objective: Objective;
   /** ROW_GRADIENTS: add `leafValue[leafOf[i]]` to each margin first. */
   readonly applyTree: boolean;
-  /** ROW_LEAF_SUMS: number of leaves; ROW_LEAF_OF: number of pairs in `leafRanges`. */
+  /** ROW_LEAF_OF and ROW_LEAF_SUMS: number of pairs in `leafRanges`. */
   readonly leaves: number;
   /** ROW_QUANTIZE: the tree's rounding seed. */
   readonly seed: number;
@@ -56,8 +59,7 @@ export function runRowBlocks(buffers: RowBuffers, job: RowJob, from: number, to:
     if (job.op === ROW_GRADIENTS) gradientBlock(buffers, job, start, end, at);
     else if (job.op === ROW_QUANTIZE) quantizeBlock(buffers, job, start, end, at);
     else if (job.op === ROW_ORDER) orderBlock(buffers, start, end, at);
-    else if (job.op === ROW_LEAF_OF) leafOfBlock(buffers, job.leaves, start, end);
-    else leafSumBlock(buffers, job.leaves, start, end, at);
+    else leafOfBlock(buffers, job.leaves, start, end, job.op === ROW_LEAF_SUMS ? at : -1);
   }
 }
 
@@ -103,16 +105,6 @@ function quantizeBlock(buffers: RowBuffers, job: RowJob, start: number, end: num
   buffers.blockStats[at + 2] = quantizeRows(q, buffers.gradients, buffers.hessians, null, start, end, job.seed, buffers.orderedG);
 }
 
-function leafSumBlock(buffers: RowBuffers, leaves: number, start: number, end: number, at: number): void {
-  const { gradients, hessians, leafOf, blockStats } = buffers;
-  blockStats.fill(0, at + 3, at + 3 + 2 * leaves);
-  for (let i = start; i < end; i++) {
-    const p = at + 3 + 2 * leafOf[i]!;
-    blockStats[p]! += gradients[i]!;
-    blockStats[p + 1]! += hessians[i]!;
-  }
-}
-
 function orderBlock(buffers: RowBuffers, start: number, end: number, at: number): void {
   const { gradients, hessians, orderedG, orderedH, blockStats } = buffers;
   let g = 0;
@@ -129,14 +121,31 @@ function orderBlock(buffers: RowBuffers, start: number, end: number, at: number)
   blockStats[at + 1] = h;
 }
 
-/** The leaf of each position in `start..end` of `indices` from the leaves' ranges (sorted by start, tiling every row). */
-function leafOfBlock(buffers: RowBuffers, ranges: number, start: number, end: number): void {
-  const { indices, leafOf, leafRanges } = buffers;
+/**
+ * The leaf of each position in `start..end` of `indices` from the leaves' ranges (sorted by start,
+ * tiling every row); with `at` ≥ 0, also each leaf's exact [Σg, Σh] over these positions, into
+ * `blockStats` from `at + 3` (slots of leaves with no position here are zero).
+ */
+function leafOfBlock(buffers: RowBuffers, ranges: number, start: number, end: number, at: number): void {
+  const { indices, leafOf, leafRanges, gradients, hessians, blockStats } = buffers;
+  if (at >= 0) blockStats.fill(0, at + 3, at + 3 + 2 * buffers.leafValue.length);
   let j = 0;
   while (j + 1 < ranges && leafRanges[2 * (j + 1)]! <= start) j++;
   for (let k = start; k < end; j++) {
     const stop = j + 1 < ranges ? Math.min(end, leafRanges[2 * (j + 1)]!) : end;
     const leaf = leafRanges[2 * j + 1]!;
-    for (; k < stop; k++) leafOf[indices[k]!] = leaf;
+    if (at < 0) for (; k < stop; k++) leafOf[indices[k]!] = leaf;
+    else {
+      let g = 0;
+      let h = 0;
+      for (; k < stop; k++) {
+        const i = indices[k]!;
+        leafOf[i] = leaf;
+        g += gradients[i]!;
+        h += hessians[i]!;
+      }
+      blockStats[at + 3 + 2 * leaf] = g;
+      blockStats[at + 4 + 2 * leaf] = h;
+    }
   }
 }

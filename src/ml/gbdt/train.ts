@@ -6,11 +6,11 @@ import { addTreeOutput, type FeatureMatrix, featureMatrix, type Tree, type TreeE
 import { binFeatures } from './bin.js';
 import { allocateBuffers, type HistogramBuilder, serialHistogramBuilder, type TrainBuffers } from './buffers.js';
 import { gossSample } from './goss.js';
-import { binnedTreeOutput, growTree, leafSumsByRange, renewLeafOutputs } from './grow.js';
+import { binnedTreeOutput, growTree, leafSumsByBlock, leafSumsByRange, renewLeafOutputs } from './grow.js';
 import { initialScore, meanLoss } from './objective.js';
 import { type GbdtOptions, resolveGbdtOptions } from './options.js';
 import { packedG, packedH, type Quantization, quantizationFor, quantizeGradients, setScales } from './quantize.js';
-import { blockCount, blockStride, ROW_GRADIENTS, ROW_LEAF_SUMS, ROW_ORDER, ROW_QUANTIZE, type RowJob, runRowBlocks } from './row-passes.js';
+import { blockCount, blockStride, ROW_GRADIENTS, ROW_ORDER, ROW_QUANTIZE, type RowJob, runRowBlocks } from './row-passes.js';
 import { toTree } from './to-tree.js';
 
 /** What to train on. */
@@ -133,7 +133,7 @@ export function trainGbdt(input: GbdtTrainInput, options: Partial<GbdtOptions> =
     const root = q !== null ? packRows(q, buffers, allRows, bagCount, seed, runRows) : allRows ? orderRows(buffers, runRows) : undefined;
     const grown = growTree(buffers, builder, params, monotone, active, bagCount, allRows, root);
     if (q !== null) {
-      const sums = allRows ? leafSumsByBlock(buffers, grown.leaves.length, runRows, o.objective) : leafSumsByRange(grown, buffers);
+      const sums = allRows ? leafSumsByBlock(buffers, grown.leaves.length) : leafSumsByRange(grown, buffers);
       renewLeafOutputs(grown, sums, params);
     }
     if (allRows) {
@@ -298,16 +298,6 @@ function packRows(
     buffers.rowParams.set([q.scaleG, q.scaleH, q.radix, q.gLevels, q.hLevels]);
   }
   return { g: packedG(q, total) * q.scaleG, h: packedH(q, total) * q.scaleH };
-}
-
-/** Exact [Σg, Σh] per leaf by the row passes: blocks' partial sums added in block order. */
-function leafSumsByBlock(buffers: TrainBuffers, leaves: number, runRows: (job: RowJob) => void, objective: GbdtOptions['objective']): Float64Array {
-  runRows({ op: ROW_LEAF_SUMS, objective, applyTree: false, leaves, seed: 0 });
-  const sums = new Float64Array(2 * leaves);
-  const stride = blockStride(buffers.leafValue.length);
-  const blocks = blockCount(buffers.data.rowCount);
-  for (let b = 0; b < blocks; b++) for (let k = 0; k < 2 * leaves; k++) sums[k]! += buffers.blockStats[b * stride + 3 + k]!;
-  return sums;
 }
 
 /**
