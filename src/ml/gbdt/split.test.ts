@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Rng } from '../../random/index.js';
-import { emptyCandidate, findNumericSplit, type LeafSums, leafGain, leafOutput, type SplitParams } from './split.js';
+import { emptyCandidate, findBestInRange, findNumericSplit, type LeafSums, leafGain, leafOutput, type SplitParams } from './split.js';
 
 const params: SplitParams = { lambdaL1: 0, lambdaL2: 1, minChildWeight: 0.5, minDataInLeaf: 20, minSplitGain: 0, catSmooth: 10 };
 
@@ -74,6 +74,53 @@ test('numeric split search matches brute force over every bin and missing direct
     assert.ok(Math.abs(best.gain - expected.gain) <= 1e-9 * Math.abs(expected.gain), `rep ${rep}: ${best.gain} vs ${expected.gain}`);
     assert.ok(Math.abs(best.leftOutput - -best.leftG / (best.leftH + params.lambdaL2)) < 1e-12);
   }
+});
+
+test('packed blocks without missing rows: the split search matches brute force on the unpacked sums, row-count limits binding', () => {
+  const rng = new Rng(29);
+  const q = { radix: 2 ** 20, scaleG: 0.01, scaleH: 0.002 };
+  let limited = 0;
+  for (let rep = 0; rep < 400; rep++) {
+    const bins = 2 + rng.nextInt(80);
+    const packed = new Float64Array(bins + 1);
+    const hist = new Float64Array(2 * (bins + 1));
+    for (let b = 0; b < bins; b++) {
+      if (rng.nextDouble() < 0.15) continue;
+      const gq = rng.nextInt(101) - 50;
+      const hq = 1 + rng.nextInt(200);
+      packed[b] = gq * q.radix + hq;
+      hist[2 * b] = gq * q.scaleG;
+      hist[2 * b + 1] = hq * q.scaleH;
+    }
+    let g = 0;
+    let h = 0;
+    for (let b = 0; b < bins; b++) {
+      g += hist[2 * b]!;
+      h += hist[2 * b + 1]!;
+    }
+    if (h === 0) continue;
+    // Leaves of 20–400 rows: the 20-row minimum on each side often excludes bins at both ends.
+    const count = 20 + rng.nextInt(381);
+    const leaf: LeafSums = {
+      g,
+      h,
+      count,
+      lower: Number.NEGATIVE_INFINITY,
+      upper: Number.POSITIVE_INFINITY,
+      parentGain: leafGain(g, h, leafOutput(g, h, params, -Infinity, Infinity), params),
+      countPerHessian: count / h,
+    };
+    const best = emptyCandidate();
+    const specs = [{ type: 'number' as const, binCount: bins, otherBin: -1 }];
+    findBestInRange(packed, 0, Int32Array.of(0, bins + 1), specs, Int32Array.of(0), 0, 1, new Int8Array(1), leaf, params, q, new Float64Array(512), best);
+    const expected = bruteForce(hist, bins, leaf);
+    if (count < 80) limited++;
+    assert.equal(best.bin, expected.bin, `rep ${rep}`);
+    if (expected.bin < 0) continue;
+    assert.equal(best.defaultLeft, expected.defaultLeft, `rep ${rep}`);
+    assert.ok(Math.abs(best.gain - expected.gain) <= 1e-9 * Math.abs(expected.gain), `rep ${rep}: ${best.gain} vs ${expected.gain}`);
+  }
+  assert.ok(limited > 30, `${limited}`);
 });
 
 test('a monotone constraint keeps the child outputs in order', () => {
