@@ -14,7 +14,7 @@ import {
 } from '../buffers.js';
 import { blockCount, type RowJob, runRowBlocks } from '../row-passes.js';
 import type { SplitParams } from '../split.js';
-import { binJobCuts, claimBinFeatures, shareBinJob } from './bin-job.js';
+import { binJobCuts, claimFrontBinFeatures, shareBinJob, workerBinFeatures } from './bin-job.js';
 import {
   allocateSplitShared,
   BUILD_EXACT,
@@ -203,26 +203,30 @@ export class HistogramWorkerPool implements HistogramBuilder {
   }
 
   /**
-   * The numeric columns' binning, the features claimed by the threads (the workers start while the
-   * calling thread bins its first features). Binning was a serial fifth of a 2-thread fit at 100,000
-   * rows. With a sample, the threads find the cut points and the calling thread writes the bins.
+   * The numeric columns' binning, the features claimed by the threads: the calling thread from the
+   * front, from the columns themselves, the workers (which start while it bins its first features) from
+   * the back among the features whose values were copied for them (`shareBinJob`). Binning was a serial
+   * fifth of a 2-thread fit at 100,000 rows. With a sample, the threads find the cut points and the
+   * calling thread writes the bins.
    */
   binNumeric(job: NumericBinJob): Float64Array[] {
-    if (this.workers.length === 0 || job.features.length < 2 || !(job.bins.buffer instanceof SharedArrayBuffer)) return binNumericColumns(job);
+    // The claim counter holds each end's count in 16 bits.
+    if (this.workers.length === 0 || job.features.length < 2 || job.features.length > 0xffff || !(job.bins.buffer instanceof SharedArrayBuffer))
+      return binNumericColumns(job);
     // Attached workers wait on the control block, not on messages.
     if (this.attached !== null) this.detach();
     this.parallelBinJobs++;
-    const shared = shareBinJob(job);
+    const shared = shareBinJob(job, workerBinFeatures(job.features.length, this.threads));
     const ctrl = this.ctrl;
     Atomics.store(ctrl, CTRL.DONE, 0);
     Atomics.store(ctrl, CTRL.FAILED, 0);
     Atomics.store(ctrl, CTRL.NEXT_CHUNK, 0);
     for (const w of this.workers) w.postMessage({ binJob: shared });
-    claimBinFeatures(ctrl, shared);
+    const own = claimFrontBinFeatures(ctrl, job);
     this.waitFor(CTRL.DONE, this.workers.length);
     if (Atomics.load(ctrl, CTRL.FAILED) !== 0) throw new CredoError('E_INTERNAL', { summary: 'a histogram worker failed' });
     return job.features.map((f, k) => {
-      const cuts = binJobCuts(shared, k);
+      const cuts = own[k] ?? binJobCuts(shared, k);
       const column = job.columns[f]!;
       if (!shared.apply && column.type === 'number') applyNumericBins(column.values, cuts, job.bins.subarray(f * job.rowCount, (f + 1) * job.rowCount));
       return cuts;
