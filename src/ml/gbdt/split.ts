@@ -236,16 +236,7 @@ function findPlainNumericSplit(
       const ch = side === 0 ? lh : lh + mh;
       const c = ch * countPerHessian;
       if (c < lowCount || c >= highCount) continue;
-      const rh = h - ch;
-      if (ch < minChildWeight || rh < minChildWeight) continue;
-      const rg = g - cg;
-      const dl = ch + lambdaL2;
-      const dr = rh + lambdaL2;
-      // The gain's terms over a common denominator, without dividing: a candidate clearly below
-      // the running best is dropped here (see rejectBelow); the rest take the exact formula.
-      const denominator = dl * dr;
-      if (denominator > 0 && (cg * cg * dr + rg * rg * dl) * REJECT_SLACK < lowTarget * denominator) continue;
-      const gain = (cg * cg) / dl + (rg * rg) / dr - parentGain;
+      const gain = plainGain(cg, ch, g, h, lambdaL2, minChildWeight, lowTarget, parentGain);
       if (gain <= minSplitGain || gain <= bestGain) continue;
       bestGain = gain;
       lowTarget = rejectBelow(Math.max(bestGain, minSplitGain), parentGain);
@@ -256,16 +247,7 @@ function findPlainNumericSplit(
       bestLeft = side === 1 || (mh === 0 && ch > h - ch);
     }
   }
-  if (bestBin < 0) return;
-  best.gain = bestGain;
-  best.feature = feature;
-  best.bin = bestBin;
-  best.categorical = false;
-  best.defaultLeft = bestLeft;
-  best.leftG = bestG;
-  best.leftH = bestH;
-  best.leftOutput = -bestG / (bestH + lambdaL2);
-  best.rightOutput = -(g - bestG) / (h - bestH + lambdaL2);
+  if (bestBin >= 0) setNumericWinner(best, feature, bestGain, bestBin, bestG, bestH, bestLeft, leaf, lambdaL2);
 }
 
 /**
@@ -307,14 +289,7 @@ function findPackedSplitNoMissing(
     const c = lh * countPerHessian;
     if (lh === 0 || c < lowCount) continue;
     if (c >= highCount) break;
-    const rh = h - lh;
-    if (lh < minChildWeight || rh < minChildWeight) continue;
-    const rg = g - lg;
-    const dl = lh + lambdaL2;
-    const dr = rh + lambdaL2;
-    const denominator = dl * dr;
-    if (denominator > 0 && (lg * lg * dr + rg * rg * dl) * REJECT_SLACK < lowTarget * denominator) continue;
-    const gain = (lg * lg) / dl + (rg * rg) / dr - parentGain;
+    const gain = plainGain(lg, lh, g, h, lambdaL2, minChildWeight, lowTarget, parentGain);
     if (gain <= minSplitGain || gain <= bestGain) continue;
     bestGain = gain;
     lowTarget = rejectBelow(Math.max(bestGain, minSplitGain), parentGain);
@@ -322,17 +297,47 @@ function findPackedSplitNoMissing(
     bestG = lg;
     bestH = lh;
   }
-  if (bestBin < 0) return;
-  best.gain = bestGain;
-  best.feature = feature;
-  best.bin = bestBin;
-  best.categorical = false;
   // With no missing rows in training, missing follows the child with more cover.
-  best.defaultLeft = bestH > h - bestH;
-  best.leftG = bestG;
-  best.leftH = bestH;
-  best.leftOutput = -bestG / (bestH + lambdaL2);
-  best.rightOutput = -(g - bestG) / (h - bestH + lambdaL2);
+  if (bestBin >= 0) setNumericWinner(best, feature, bestGain, bestBin, bestG, bestH, bestH > h - bestH, leaf, lambdaL2);
+}
+
+/**
+ * The plain scans' gain of a left side [cg, ch] (−∞ when a side's hessian is under
+ * `minChildWeight`): the terms over a common denominator first, without dividing, so a candidate
+ * clearly below the running best (`lowTarget`, see rejectBelow) is dropped before the exact formula.
+ */
+function plainGain(cg: number, ch: number, g: number, h: number, lambdaL2: number, minChildWeight: number, lowTarget: number, parentGain: number): number {
+  const rh = h - ch;
+  if (ch < minChildWeight || rh < minChildWeight) return Number.NEGATIVE_INFINITY;
+  const rg = g - cg;
+  const dl = ch + lambdaL2;
+  const dr = rh + lambdaL2;
+  const denominator = dl * dr;
+  if (denominator > 0 && (cg * cg * dr + rg * rg * dl) * REJECT_SLACK < lowTarget * denominator) return Number.NEGATIVE_INFINITY;
+  return (cg * cg) / dl + (rg * rg) / dr - parentGain;
+}
+
+/** Writes a plain scan's winning numeric split into `best`, with both children's outputs. */
+function setNumericWinner(
+  best: SplitCandidate,
+  feature: number,
+  gain: number,
+  bin: number,
+  leftG: number,
+  leftH: number,
+  defaultLeft: boolean,
+  leaf: LeafSums,
+  lambdaL2: number,
+): void {
+  best.gain = gain;
+  best.feature = feature;
+  best.bin = bin;
+  best.categorical = false;
+  best.defaultLeft = defaultLeft;
+  best.leftG = leftG;
+  best.leftH = leftH;
+  best.leftOutput = -leftG / (leftH + lambdaL2);
+  best.rightOutput = -(leaf.g - leftG) / (leaf.h - leftH + lambdaL2);
 }
 
 /** This tree's packing of a quantised histogram (quantize.ts). */
