@@ -126,7 +126,7 @@ const INSERTION_MAX = 48;
  * ⌊(v − min) · B / (max − min)⌋ of B = n / 2, a function that never decreases with v (floating-point
  * subtraction and multiplication round monotonically), so the buckets are in order; then each bucket is
  * sorted on its own. Three sequential passes and a scatter, against the radix sort's four scatters
- * over 65,536 digits: 100,000 doubles of the GBDT bench's columns 4.0–4.8 → 1.3–3.4 ms (binning sorts every
+ * over 65,536 digits: 100,000 doubles of the GBDT bench's columns 4.0–4.8 → 1.3–3.5 ms (binning sorts every
  * column). Signed zeros compare equal, so they are put back in `Float64Array#sort`'s order (−0 first)
  * at the end. Returns false, touching nothing, when the range is not a positive finite number
  * (constant columns, infinities, overflow): the radix sort takes those.
