@@ -2,7 +2,7 @@ import type { BinnedData, NumericBinJob } from './bin.js';
 import { bindKernel, type HistogramKernel, histogramOffsets, type KernelArrays, passWidths } from './histogram.js';
 import { bindPartition, type PartitionLoops } from './partition.js';
 import type { Quantization } from './quantize.js';
-import { blockCount, blockStride, type RowJob } from './row-passes.js';
+import { blockCount, blockStride, quantizeRowRange, type RowJob } from './row-passes.js';
 import { findBestInRange, type LeafSums, type SplitCandidate, type SplitParams } from './split.js';
 
 /**
@@ -111,7 +111,12 @@ export function allocateBuffers(data: BinnedData, slots: number, shared: boolean
  * give identical bits whatever their thread count: exact sums chunk by chunk (`exactChunks`), packed sums in any order.
  */
 export interface HistogramBuilder {
-  build(buffers: TrainBuffers, slot: number, start: number, count: number, allRows: boolean, features: Int32Array): void;
+  /**
+   * A leaf's histogram. With `quantizeSeed` (the root of a quantised round on every row), each row's
+   * gradients are first packed into `orderedG` on the tree's scales in `rowParams` (`quantizeRowRange`):
+   * one pass over the rows instead of a packing pass and then a build.
+   */
+  build(buffers: TrainBuffers, slot: number, start: number, count: number, allRows: boolean, features: Int32Array, quantizeSeed?: number): void;
   /**
    * Optionally, a numeric split's stable partition (`partitionRows` without a mask); must give
    * the same arrays as `partitionRows`.
@@ -181,7 +186,8 @@ export function findSplitsSerial(
 
 /** The single-threaded builder. */
 export const serialHistogramBuilder: HistogramBuilder = {
-  build(buffers, slot, start, count, allRows, features) {
+  build(buffers, slot, start, count, allRows, features, quantizeSeed) {
+    if (quantizeSeed !== undefined) quantizeRowRange(buffers, start, start + count, quantizeSeed);
     buildFeatureRange(buffers, slot, start, count, allRows, features, 0, features.length);
   },
 };

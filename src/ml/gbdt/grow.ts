@@ -1,5 +1,6 @@
 import type { BinnedData } from './bin.js';
 import { findSplitsSerial, type HistogramBuilder, partitionRows, type TrainBuffers } from './buffers.js';
+import { packedG, packedH } from './quantize.js';
 import { blockCount, blockStride, ROW_LEAF_OF, ROW_LEAF_SUMS, type RowJob, runRowBlocks } from './row-passes.js';
 import { emptyCandidate, type LeafSums, leafGain, leafOutput, type SplitCandidate, type SplitParams } from './split.js';
 
@@ -49,9 +50,12 @@ interface Leaf extends LeafSums {
  * subtree's outputs at the mid-point of the two child outputs and floors the right's (or the
  * reverse for −1), which makes the whole tree monotone in that feature.
  * Source: Shi, Ke et al., LightGBM docs "monotone_constraints_method = basic".
- * With quantised buffers (`buffers.quantization`) the caller has packed the rows' gradients into
- * `orderedG` and passes their `root` sums; splits are chosen on the packed histograms and the
- * caller then renews the leaf outputs from the exact gradients (`renewLeafOutputs`). With exact
+ * With quantised buffers (`buffers.quantization`) the caller has either packed the rows' gradients
+ * into `orderedG` and passes their `root` sums, or (a round on every row) set the tree's scales and
+ * passes a `quantizeSeed`: the root's build then packs each chunk of rows as it adds it, and the root's
+ * sums are read off its histogram (any one feature's bins hold every row: packed sums are exact). Splits
+ * are chosen on the packed histograms and the caller then renews the leaf outputs from the exact
+ * gradients (`renewLeafOutputs`). With exact
  * gradients, a given `root` likewise means the caller has filled `orderedG`/`orderedH` (the
  * threads' row passes); without it the rows' gradients are gathered and summed here.
  * `splitFeatures`, when given, is called once per leaf whose split is searched (root first, then
@@ -66,7 +70,7 @@ export function growTree(
   features: Int32Array,
   rowCount: number,
   allRows: boolean,
-  root?: { readonly g: number; readonly h: number },
+  root?: { readonly g: number; readonly h: number } | { readonly quantizeSeed: number },
   splitFeatures?: () => Int32Array,
 ): BinnedTree {
   const data = buffers.data;
@@ -79,7 +83,17 @@ export function growTree(
 
   let g = 0;
   let h = 0;
-  if (root !== undefined) {
+  const slot = freeSlots.pop()!;
+  if (root !== undefined && 'quantizeSeed' in root) {
+    if (q === null || !allRows) throw new RangeError('growTree: packing in the root build needs quantised buffers and every row');
+    builder.build(buffers, slot, 0, rowCount, allRows, features, root.quantizeSeed);
+    const f = features[0]!;
+    const from = slot * buffers.histSize + buffers.offsets[f]!;
+    let total = 0;
+    for (let k = from; k < slot * buffers.histSize + buffers.offsets[f + 1]!; k++) total += buffers.hist[k]!;
+    g = packedG(q, total) * q.scaleG;
+    h = packedH(q, total) * q.scaleH;
+  } else if (root !== undefined) {
     g = root.g;
     h = root.h;
   } else if (q !== null) {
@@ -99,8 +113,8 @@ export function growTree(
     }
   }
   const first = makeLeaf(tree, params, g, h, rowCount, 0, 0, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
-  first.slot = freeSlots.pop()!;
-  builder.build(buffers, first.slot, 0, rowCount, allRows, features);
+  first.slot = slot;
+  if (root === undefined || !('quantizeSeed' in root)) builder.build(buffers, slot, 0, rowCount, allRows, features);
   findBest(splitJobs([first], params), buffers, builder, params, monotone, features, unpacked, splitFeatures);
 
   const leaves: Leaf[] = [first];
@@ -147,7 +161,7 @@ function assignLeaves(tree: BinnedTree, buffers: TrainBuffers, builder: Histogra
     buffers.leafRanges[2 * k + 1] = l;
   });
   const op = buffers.quantization === null ? ROW_LEAF_OF : ROW_LEAF_SUMS;
-  const job: RowJob = { op, objective: 'binary', applyTree: false, leaves: order.length, seed: 0 };
+  const job: RowJob = { op, objective: 'binary', applyTree: false, leaves: order.length };
   if (builder.rows !== undefined) builder.rows(buffers, job);
   else runRowBlocks(buffers, job, 0, blockCount(buffers.data.rowCount));
 }
@@ -175,7 +189,7 @@ export function leafSumsByBlock(buffers: TrainBuffers, leaves: number): Float64A
   const sums = new Float64Array(2 * leaves);
   const stride = blockStride(buffers.leafValue.length);
   const blocks = blockCount(buffers.data.rowCount);
-  for (let b = 0; b < blocks; b++) for (let k = 0; k < 2 * leaves; k++) sums[k]! += buffers.blockStats[b * stride + 3 + k]!;
+  for (let b = 0; b < blocks; b++) for (let k = 0; k < 2 * leaves; k++) sums[k]! += buffers.blockStats[b * stride + 2 + k]!;
   return sums;
 }
 

@@ -14,8 +14,6 @@ export const ROW_BLOCK = 16_384;
 
 /** Adds the last tree's leaf values to the margins (when `applyTree`), then refills gradients and hessians. */
 export const ROW_GRADIENTS = 1;
-/** Packs every row's quantised gradients into `orderedG` (row order), on the scales in `rowParams`. */
-export const ROW_QUANTIZE = 2;
 /**
  * ROW_LEAF_OF, and each block's exact [Σg, Σh] of every leaf over its positions (in position order: a
  * leaf's rows are contiguous there, so the sums run in locals), for renewing quantised leaf outputs.
@@ -28,19 +26,17 @@ export const ROW_ORDER = 4;
 
 /** A row pass: the operation and what it needs besides the buffers. */
 export interface RowJob {
-  readonly op: typeof ROW_GRADIENTS | typeof ROW_QUANTIZE | typeof ROW_LEAF_SUMS | typeof ROW_ORDER | typeof ROW_LEAF_OF;
+  readonly op: typeof ROW_GRADIENTS | typeof ROW_LEAF_SUMS | typeof ROW_ORDER | typeof ROW_LEAF_OF;
   readonly objective: Objective;
   /** ROW_GRADIENTS: add `leafValue[leafOf[i]]` to each margin first. */
   readonly applyTree: boolean;
   /** ROW_LEAF_OF and ROW_LEAF_SUMS: number of pairs in `leafRanges`. */
   readonly leaves: number;
-  /** ROW_QUANTIZE: the tree's rounding seed. */
-  readonly seed: number;
 }
 
-/** Doubles of `blockStats` per block: max |g|, max h (ROW_ORDER: Σg, Σh), packed total, then [Σg, Σh] per leaf slot. */
+/** Doubles of `blockStats` per block: max |g|, max h (ROW_ORDER: Σg, Σh), then [Σg, Σh] per leaf slot. */
 export function blockStride(maxLeaves: number): number {
-  return 3 + 2 * maxLeaves;
+  return 2 + 2 * maxLeaves;
 }
 
 /** Number of blocks of `rowCount` rows. */
@@ -57,7 +53,6 @@ export function runRowBlocks(buffers: RowBuffers, job: RowJob, from: number, to:
     const end = Math.min(n, start + ROW_BLOCK);
     const at = b * stride;
     if (job.op === ROW_GRADIENTS) gradientBlock(buffers, job, start, end, at);
-    else if (job.op === ROW_QUANTIZE) quantizeBlock(buffers, job, start, end, at);
     else if (job.op === ROW_ORDER) orderBlock(buffers, start, end, at);
     else leafOfBlock(buffers, job.leaves, start, end, job.op === ROW_LEAF_SUMS ? at : -1);
   }
@@ -99,10 +94,20 @@ function gradientBlock(buffers: RowBuffers, job: RowJob, start: number, end: num
   );
 }
 
-function quantizeBlock(buffers: RowBuffers, job: RowJob, start: number, end: number, at: number): void {
+/**
+ * Packs the quantised gradients of rows `from..to` into `orderedG` at the same positions (a round on
+ * every row, whose leaf order is the row order), on this tree's scales in `rowParams`: the root's build
+ * packs each chunk of rows just before adding it (`HistogramBuilder.build`'s `quantizeSeed`).
+ */
+export function quantizeRowRange(
+  buffers: Pick<TrainBuffers, 'gradients' | 'hessians' | 'rowParams' | 'orderedG'>,
+  from: number,
+  to: number,
+  seed: number,
+): void {
   const p = buffers.rowParams;
   const q = { scaleG: p[0]!, scaleH: p[1]!, radix: p[2]!, gLevels: p[3]!, hLevels: p[4]! };
-  buffers.blockStats[at + 2] = quantizeRows(q, buffers.gradients, buffers.hessians, null, start, end, job.seed, buffers.orderedG);
+  quantizeRows(q, buffers.gradients, buffers.hessians, null, from, to, seed, buffers.orderedG);
 }
 
 function orderBlock(buffers: RowBuffers, start: number, end: number, at: number): void {
@@ -124,11 +129,11 @@ function orderBlock(buffers: RowBuffers, start: number, end: number, at: number)
 /**
  * The leaf of each position in `start..end` of `indices` from the leaves' ranges (sorted by start,
  * tiling every row); with `at` ≥ 0, also each leaf's exact [Σg, Σh] over these positions, into
- * `blockStats` from `at + 3` (slots of leaves with no position here are zero).
+ * `blockStats` from `at + 2` (slots of leaves with no position here are zero).
  */
 function leafOfBlock(buffers: RowBuffers, ranges: number, start: number, end: number, at: number): void {
   const { indices, leafOf, leafRanges, gradients, hessians, blockStats } = buffers;
-  if (at >= 0) blockStats.fill(0, at + 3, at + 3 + 2 * buffers.leafValue.length);
+  if (at >= 0) blockStats.fill(0, at + 2, at + 2 + 2 * buffers.leafValue.length);
   let j = 0;
   while (j + 1 < ranges && leafRanges[2 * (j + 1)]! <= start) j++;
   for (let k = start; k < end; j++) {
@@ -144,8 +149,8 @@ function leafOfBlock(buffers: RowBuffers, ranges: number, start: number, end: nu
         g += gradients[i]!;
         h += hessians[i]!;
       }
-      blockStats[at + 3 + 2 * leaf] = g;
-      blockStats[at + 4 + 2 * leaf] = h;
+      blockStats[at + 2 + 2 * leaf] = g;
+      blockStats[at + 3 + 2 * leaf] = h;
     }
   }
 }

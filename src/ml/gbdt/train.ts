@@ -10,7 +10,7 @@ import { binnedTreeOutput, growTree, leafSumsByBlock, leafSumsByRange, renewLeaf
 import { initialScore, meanLoss } from './objective.js';
 import { type GbdtOptions, resolveGbdtOptions } from './options.js';
 import { packedG, packedH, type Quantization, quantizationFor, quantizeGradients, setScales } from './quantize.js';
-import { blockCount, blockStride, ROW_GRADIENTS, ROW_ORDER, ROW_QUANTIZE, type RowJob, runRowBlocks } from './row-passes.js';
+import { blockCount, blockStride, ROW_GRADIENTS, ROW_ORDER, type RowJob, runRowBlocks } from './row-passes.js';
 import { toTree } from './to-tree.js';
 
 /** What to train on. */
@@ -119,7 +119,7 @@ export function trainGbdt(input: GbdtTrainInput, options: Partial<GbdtOptions> =
   // Margins lag one tree behind when every row was in it: the gradient pass adds its leaf values first.
   let pending = false;
   for (let t = 0; t < o.trees; t++) {
-    runRows({ op: ROW_GRADIENTS, objective: o.objective, applyTree: pending, leaves: 0, seed: 0 });
+    runRows({ op: ROW_GRADIENTS, objective: o.objective, applyTree: pending, leaves: 0 });
     pending = false;
     const bagCount =
       t >= gossStart
@@ -130,7 +130,7 @@ export function trainGbdt(input: GbdtTrainInput, options: Partial<GbdtOptions> =
     const allRows = bagCount === n;
     const active = o.colsample < 1 ? sampleFeatures(allFeatures, o.colsample, featureRng) : allFeatures;
     const seed = deriveSeed(roundingSeed, t) >>> 0;
-    const root = q !== null ? packRows(q, buffers, allRows, bagCount, seed, runRows) : allRows ? orderRows(buffers, runRows) : undefined;
+    const root = q !== null ? packRows(q, buffers, allRows, bagCount, seed) : allRows ? orderRows(buffers, runRows) : undefined;
     const grown = growTree(buffers, builder, params, monotone, active, bagCount, allRows, root);
     if (q !== null) {
       const sums = allRows ? leafSumsByBlock(buffers, grown.leaves.length) : leafSumsByRange(grown, buffers);
@@ -265,9 +265,9 @@ function sampleFeatures(all: Int32Array, fraction: number, rng: Rng): Int32Array
 }
 
 /**
- * Packs this round's quantised gradients into `orderedG` and returns the root's [Σg, Σh] on the
- * tree's scales: with every row, by the row passes (scales from the gradient pass's block
- * maxima); on a sample, serially in the sample's order.
+ * This round's quantised gradients: with every row, the tree's scales from the gradient pass's block
+ * maxima, the packing left to the root's build (`quantizeSeed`, see growTree); on a sample, packed
+ * into `orderedG` serially in the sample's order, and the root's [Σg, Σh] on the tree's scales.
  */
 function packRows(
   q: Quantization,
@@ -275,28 +275,22 @@ function packRows(
   allRows: boolean,
   count: number,
   seed: number,
-  runRows: (job: RowJob) => void,
-): { g: number; h: number } {
-  let total = 0;
+): { readonly g: number; readonly h: number } | { readonly quantizeSeed: number } {
   if (allRows) {
-    const blocks = blockCount(count);
     const stride = blockStride(buffers.leafValue.length);
     let maxG = 0;
     let maxH = 0;
-    for (let b = 0; b < blocks; b++) {
+    for (let b = 0; b < blockCount(count); b++) {
       maxG = Math.max(maxG, buffers.blockStats[b * stride]!);
       maxH = Math.max(maxH, buffers.blockStats[b * stride + 1]!);
     }
     setScales(q, maxG, maxH);
     buffers.rowParams.set([q.scaleG, q.scaleH, q.radix, q.gLevels, q.hLevels]);
-    runRows({ op: ROW_QUANTIZE, objective: 'binary', applyTree: false, leaves: 0, seed });
-    // Exact integer-valued sums: the order of the blocks does not matter, but it is fixed anyway.
-    for (let b = 0; b < blocks; b++) total += buffers.blockStats[b * stride + 2]!;
-  } else {
-    total = quantizeGradients(q, buffers.gradients, buffers.hessians, buffers.indices, count, seed, buffers.orderedG);
-    // Worker threads unpack histograms on these scales when they find splits.
-    buffers.rowParams.set([q.scaleG, q.scaleH, q.radix, q.gLevels, q.hLevels]);
+    return { quantizeSeed: seed };
   }
+  const total = quantizeGradients(q, buffers.gradients, buffers.hessians, buffers.indices, count, seed, buffers.orderedG);
+  // Worker threads unpack histograms on these scales when they find splits.
+  buffers.rowParams.set([q.scaleG, q.scaleH, q.radix, q.gLevels, q.hLevels]);
   return { g: packedG(q, total) * q.scaleG, h: packedH(q, total) * q.scaleH };
 }
 
@@ -305,7 +299,7 @@ function packRows(
  * the root's [Σg, Σh], the blocks' sums added in block order (the same bits on any thread count).
  */
 function orderRows(buffers: TrainBuffers, runRows: (job: RowJob) => void): { g: number; h: number } {
-  runRows({ op: ROW_ORDER, objective: 'binary', applyTree: false, leaves: 0, seed: 0 });
+  runRows({ op: ROW_ORDER, objective: 'binary', applyTree: false, leaves: 0 });
   const stride = blockStride(buffers.leafValue.length);
   let g = 0;
   let h = 0;

@@ -3,12 +3,12 @@ import { CredoError } from '../../../errors/index.js';
 import { applyNumericBins, binNumericColumns, type NumericBinJob } from '../bin.js';
 import {
   addFeatureBlocks,
-  buildFeatureRange,
   exactChunks,
   findSplitsSerial,
   type HistogramBuilder,
   partitionRows,
   type SplitLeaf,
+  serialHistogramBuilder,
   type TrainBuffers,
   zeroFeatureBlocks,
 } from '../buffers.js';
@@ -102,13 +102,13 @@ export class HistogramWorkerPool implements HistogramBuilder {
     }
   }
 
-  build(buffers: TrainBuffers, slot: number, start: number, count: number, allRows: boolean, features: Int32Array): void {
+  build(buffers: TrainBuffers, slot: number, start: number, count: number, allRows: boolean, features: Int32Array, quantizeSeed?: number): void {
     // Small leaves are built here: waking a worker (and, on a busy machine, waiting for it to be
     // scheduled) costs more than the work. Same kernel either way, so the bits do not change.
     // An exact histogram of one chunk (≤ 4,096 rows) would keep one thread busy and wake the others for nothing.
     const single = buffers.quantization === null && exactChunks(count).chunks < 2;
     if (this.workers.length === 0 || count * features.length < this.minParallelWork || single) {
-      buildFeatureRange(buffers, slot, start, count, allRows, features, 0, features.length);
+      serialHistogramBuilder.build(buffers, slot, start, count, allRows, features, quantizeSeed);
       return;
     }
     if (this.attached !== buffers) this.attach(buffers);
@@ -125,6 +125,8 @@ export class HistogramWorkerPool implements HistogramBuilder {
     ctrl[CTRL.ALL_ROWS] = allRows ? 1 : 0;
     ctrl[CTRL.FEATURES] = n;
     ctrl[CTRL.BY_ROWS] = packed ? BUILD_PACKED : BUILD_EXACT;
+    ctrl[CTRL.QUANTIZE] = packed && quantizeSeed !== undefined ? 1 : 0;
+    ctrl[CTRL.QUANTIZE_SEED] = (quantizeSeed ?? 0) | 0;
     ctrl[CTRL.NEXT_CHUNK] = 0;
     // Packed: about eight chunks a thread, so whichever thread is faster at the moment takes more of them.
     ctrl[CTRL.CHUNK_ROWS] = packed ? Math.max(2048, Math.ceil(count / (8 * this.threads))) : exact.rows;
@@ -195,7 +197,6 @@ export class HistogramWorkerPool implements HistogramBuilder {
     ctrl[CTRL.ROW_OBJECTIVE] = job.objective === 'binary' ? 0 : 1;
     ctrl[CTRL.ROW_APPLY] = job.applyTree ? 1 : 0;
     ctrl[CTRL.ROW_LEAVES] = job.leaves;
-    ctrl[CTRL.ROW_SEED] = job.seed | 0;
     ctrl[CTRL.NEXT_CHUNK] = 0;
     const gen = this.start();
     claimRowBlocks(ctrl, buffers, job, blocks);

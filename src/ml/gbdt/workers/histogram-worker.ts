@@ -91,7 +91,6 @@ parentPort!.on('message', (message: WorkerBuffers | { binJob: SharedBinJob }) =>
           objective: ctrl[CTRL.ROW_OBJECTIVE] === 0 ? 'binary' : 'regression',
           applyTree: ctrl[CTRL.ROW_APPLY] === 1,
           leaves: ctrl[CTRL.ROW_LEAVES]!,
-          seed: ctrl[CTRL.ROW_SEED]! >>> 0,
         };
         claimRowBlocks(ctrl, buffers, job, blockCount(b.rowCount));
       } else if (cmd === CMD_PARTITION) {

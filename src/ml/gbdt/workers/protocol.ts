@@ -10,7 +10,7 @@ import {
   zeroFeatureBlocks,
 } from '../buffers.js';
 import type { Quantization } from '../quantize.js';
-import { type RowBuffers, type RowJob, runRowBlocks } from '../row-passes.js';
+import { quantizeRowRange, type RowBuffers, type RowJob, runRowBlocks } from '../row-passes.js';
 import { emptyCandidate, findBestInRange, type SplitCandidate, type SplitFeature, type SplitParams } from '../split.js';
 
 /**
@@ -40,12 +40,13 @@ export const CTRL = {
   /** Slot DONE_GEN + t holds the last job generation worker t finished. */
   DONE_GEN: 16,
   LEFT: 16 + 64,
-  /** Row passes: the RowJob's op, objective (0 binary, 1 regression), applyTree flag, leaves and seed (uint32 as int32). */
+  /** Row passes: the RowJob's op, objective (0 binary, 1 regression), applyTree flag and leaves. */
   ROW_OP: 144,
   ROW_OBJECTIVE: 145,
   ROW_APPLY: 146,
   ROW_LEAVES: 147,
-  ROW_SEED: 148,
+  /** Packed build jobs: 1 when each chunk's rows are packed first (`quantizeRowRange`), with the seed in QUANTIZE_SEED (uint32 as int32). */
+  QUANTIZE: 148,
   /**
    * Build jobs: BUILD_PACKED (packed histograms into per-thread sums) or BUILD_EXACT (exact ones by
    * `exactChunks`, CHUNKS of them), the next chunk to claim, rows per chunk.
@@ -62,7 +63,8 @@ export const CTRL = {
   NEXT_PLACE: 155,
   /** Build-and-split jobs: the larger child's histogram slot. */
   LARGE_SLOT: 156,
-  SIZE: 157,
+  QUANTIZE_SEED: 157,
+  SIZE: 158,
 } as const;
 
 /** Commands in `CTRL.CMD`. */
@@ -295,11 +297,12 @@ export function spinWhile(ctrl: Int32Array, index: number, waiting: (value: numb
  * Row-split build (packed histograms): claims chunks of `CTRL.CHUNK_ROWS` positions of the leaf
  * from the shared counter until none remain, adding each to the histogram at `base` of `target`
  * (zeroed by the caller). Any thread may take any chunk: packed sums are exact integers, so the
- * result does not depend on who added what, or in which order.
+ * result does not depend on who added what, or in which order. With `CTRL.QUANTIZE` (the root of a
+ * round on every row), each chunk's rows are packed first: a row's rounding depends on its row alone.
  */
 export function claimRowChunks(
   ctrl: Int32Array,
-  buffers: HistogramBuffers,
+  buffers: HistogramBuffers & Pick<TrainBuffers, 'gradients' | 'hessians' | 'rowParams'>,
   target: Float64Array,
   base: number,
   start: number,
@@ -309,10 +312,14 @@ export function claimRowChunks(
   featureCount: number,
 ): void {
   const chunk = ctrl[CTRL.CHUNK_ROWS]!;
+  const quantize = ctrl[CTRL.QUANTIZE] === 1;
+  const seed = ctrl[CTRL.QUANTIZE_SEED]! >>> 0;
   for (;;) {
     const from = Atomics.add(ctrl, CTRL.NEXT_CHUNK, 1) * chunk;
     if (from >= count) return;
-    accumulateRows(buffers, target, base, start + from, Math.min(chunk, count - from), allRows, features, 0, featureCount);
+    const rows = Math.min(chunk, count - from);
+    if (quantize) quantizeRowRange(buffers, start + from, start + from + rows, seed);
+    accumulateRows(buffers, target, base, start + from, rows, allRows, features, 0, featureCount);
   }
 }
 
